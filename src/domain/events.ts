@@ -1,0 +1,73 @@
+import type { HealthCodeColour } from './policy';
+
+/**
+ * The append-only event log (shared/architecture.md). Every action at the door is one
+ * immutable event; a correction is a new event. Visit state is a fold over them.
+ */
+export interface EventMeta {
+  /** ULID made on the device: unique, sortable. */
+  id: string;
+  site: string;
+  device: string;
+  /** Per-device counter, gap-free. */
+  seq: number;
+  /** Device clock, ms since epoch. */
+  at: number;
+  actor?: string;
+  visit?: string;
+  v: 1;
+}
+
+export interface Identity {
+  name: string;
+  idNumber: string;
+  phone: string;
+}
+
+export interface BookingRef extends Identity {
+  bookingId: string;
+  slotStart: number;
+  slotEnd: number;
+  matter?: string;
+}
+
+export type Symptoms = { cough: boolean; breathing: boolean; other: boolean };
+
+export type RefusalReason =
+  | 'no-appointment'
+  | 'too-early'
+  | 'too-late'
+  | 'home-observation'
+  | 'fever-clinic'
+  | 'code-not-green'
+  | 'risk-area-travel';
+
+export type Outcome =
+  | { kind: 'admitted'; ticket: string }
+  | { kind: 'refused'; reason: RefusalReason }
+  | { kind: 'isolated' };
+
+export type EventBody =
+  | { type: 'visit.opened'; data: { policyVersion: string } }
+  | { type: 'appointment.matched'; data: BookingRef }
+  | { type: 'appointment.walk-in'; data: { urgent: boolean } }
+  | { type: 'mask.checked'; data: { status: 'worn' | 'given' } }
+  | { type: 'hands.disinfected'; data: Record<string, never> }
+  | { type: 'temperature.measured'; data: { celsius: number; source: 'preset' | 'keypad' } }
+  | { type: 'symptoms.reported'; data: Symptoms }
+  | { type: 'identity.confirmed'; data: Identity & { source: 'booking' | 'typed' } }
+  | { type: 'health-code.checked'; data: { colour: HealthCodeColour; method: 'manual' } }
+  | { type: 'travel-code.checked'; data: { riskArea: boolean; method: 'manual' } }
+  | { type: 'visit.decided'; data: { outcome: Outcome; policyVersion: string } }
+  | { type: 'visit.abandoned'; data: { reason: 'left' | 'refused-measures' } };
+
+export type EventType = EventBody['type'];
+export type CheckpointEvent = EventMeta & EventBody;
+
+/** What a caller supplies; the storage layer adds id, seq, site, device. */
+export type EventDraft = EventBody & { at: number; visit?: string; actor?: string };
+
+/** A total order on events that does not depend on arrival order. */
+export function compareEvents(a: CheckpointEvent, b: CheckpointEvent): number {
+  return a.at - b.at || a.device.localeCompare(b.device) || a.seq - b.seq || a.id.localeCompare(b.id);
+}

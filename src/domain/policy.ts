@@ -1,0 +1,57 @@
+/**
+ * The checkpoint policy: every number a rule depends on, as versioned data.
+ * Defaults follow shared/domain.md (the hall's plans); halls differ, so the rules
+ * never hard-code a threshold: they read it from here, and every verdict records
+ * the policy version it was decided by.
+ */
+export type HealthCodeColour = 'green' | 'yellow' | 'red';
+
+export interface Policy {
+  version: string;
+  temperature: {
+    /** A first reading at or above this is re-measured (plans: 37.3 °C). */
+    recheckAtC: number;
+    /** A re-check above recheckAtC and at most this, without symptoms: home observation. */
+    homeObservationMaxC: number;
+    /** Readings outside [min, max] are a measuring error, never a verdict. */
+    plausibleMinC: number;
+    plausibleMaxC: number;
+    /** Suggested rest before the re-check, shown as a timer. */
+    recheckRestSeconds: number;
+  };
+  appointment: {
+    /** Arriving earlier than this before the slot starts: asked to come back. */
+    earlyToleranceMinutes: number;
+    /** Arriving later than this after the slot ends: refused, or admitted, per lateRule. */
+    lateToleranceMinutes: number;
+    lateRule: 'refuse' | 'admit';
+    /** No booking: refuse, admit urgent matters only (staff confirm), or admit all. */
+    walkIn: 'refuse' | 'urgent-only' | 'admit';
+  };
+  codes: {
+    acceptedHealthColours: readonly HealthCodeColour[];
+    /** Medium- or high-risk-area travel history is not admitted (plans, must 5). */
+    refuseRiskAreaTravel: boolean;
+  };
+}
+
+export const DEFAULT_POLICY = {
+  version: '2026.1',
+  temperature: {
+    recheckAtC: 37.3,
+    homeObservationMaxC: 37.5,
+    plausibleMinC: 34.0,
+    plausibleMaxC: 43.0,
+    recheckRestSeconds: 120,
+  },
+  appointment: {
+    earlyToleranceMinutes: 30,
+    lateToleranceMinutes: 60,
+    lateRule: 'refuse',
+    walkIn: 'urgent-only',
+  },
+  codes: {
+    acceptedHealthColours: ['green'],
+    refuseRiskAreaTravel: true,
+  },
+} as const satisfies Policy;

@@ -1,0 +1,45 @@
+import type { Policy } from './policy';
+
+/** Where a reading puts a visitor, by the policy's bands (shared/domain.md, must 4). */
+export type TemperatureBand = 'implausible' | 'normal' | 'raised' | 'fever';
+
+export function temperatureBand(celsius: number, policy: Policy): TemperatureBand {
+  const t = policy.temperature;
+  if (!Number.isFinite(celsius) || celsius < t.plausibleMinC || celsius > t.plausibleMaxC) {
+    return 'implausible';
+  }
+  if (celsius < t.recheckAtC) return 'normal';
+  return celsius <= t.homeObservationMaxC ? 'raised' : 'fever';
+}
+
+export type TemperatureInput =
+  | { ok: true; celsius: number }
+  | { ok: false; reason: 'empty' | 'format' | 'implausible'; suggestion?: number };
+
+/**
+ * Reads what was typed on the keypad. Nothing is guessed silently: `365` or `3.65`
+ * are refused, with 36.5 offered as a suggestion the staff must confirm.
+ */
+export function parseTemperatureInput(text: string, policy: Policy): TemperatureInput {
+  const s = text.trim().replace(',', '.');
+  if (s === '') return { ok: false, reason: 'empty' };
+  if (!/^\d{1,3}(\.\d{0,2})?$/.test(s) && !/^\d\.\d{1,3}$/.test(s)) {
+    return { ok: false, reason: 'format' };
+  }
+  const value = Number(s);
+  if (temperatureBand(value, policy) !== 'implausible') {
+    return { ok: true, celsius: Math.round(value * 10) / 10 };
+  }
+  const digits = s.replace('.', '');
+  const candidate = digits.length === 3 ? Number(`${digits.slice(0, 2)}.${digits[2]}`) : Number.NaN;
+  return temperatureBand(candidate, policy) === 'implausible'
+    ? { ok: false, reason: 'implausible' }
+    : { ok: false, reason: 'implausible', suggestion: candidate };
+}
+
+/** The one-touch readings on the door screen: 36.0 … 37.2 °C, cut below the re-check line. */
+export function commonReadings(policy: Policy): number[] {
+  return Array.from({ length: 13 }, (_, i) => (360 + i) / 10).filter(
+    (c) => temperatureBand(c, policy) === 'normal',
+  );
+}
