@@ -8,7 +8,11 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     setupFiles: ['tests/setup.ts'],
-    include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.tsx', 'tests/storage/**/*.test.ts'],
+    include: [
+      'tests/unit/**/*.test.ts',
+      'tests/storage/**/*.test.ts',
+      'tests/component/**/*.test.tsx',
+    ],
     restoreMocks: true,
   },
 });

@@ -45,11 +45,17 @@ function localTime(date: string, time: string): number | null {
   const t = /^(\d{1,2}):(\d{2})$/.exec(time);
   if (!d || !t) return null;
   const at = new Date(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
-  return dayKey(at.getTime()) === date && Number(t[1]) < 24 && Number(t[2]) < 60 ? at.getTime() : null;
+  return dayKey(at.getTime()) === date && Number(t[1]) < 24 && Number(t[2]) < 60
+    ? at.getTime()
+    : null;
 }
 
 /** Validates one CSV row (line numbers count the header as line 1). */
-export function bookingFromRow(row: Record<string, string>, line: number, now: number): BookingRowResult {
+export function bookingFromRow(
+  row: Record<string, string>,
+  line: number,
+  now: number,
+): BookingRowResult {
   const problems: BookingRowProblem[] = [];
   const bookingId = pick(row, COLUMNS.bookingId);
   const name = pick(row, COLUMNS.name);
@@ -88,12 +94,14 @@ export function searchBookings(bookings: readonly Booking[], query: string): Boo
   const q = query.trim().toLowerCase();
   if (!q) return [...bookings];
   return bookings.filter(
-    (b) => b.phone.includes(q) || b.name.toLowerCase().includes(q) || b.bookingId.toLowerCase() === q,
+    (b) =>
+      b.phone.includes(q) || b.name.toLowerCase().includes(q) || b.bookingId.toLowerCase() === q,
   );
 }
 
 /** Today's bookings, those due nearest to now first: the door's start list. */
 export function bookingsByNearness(bookings: readonly Booking[], now: number): Booking[] {
-  const distance = (b: Booking) => (now < b.slotStart ? b.slotStart - now : now > b.slotEnd ? now - b.slotEnd : 0);
+  const distance = (b: Booking) =>
+    now < b.slotStart ? b.slotStart - now : now > b.slotEnd ? now - b.slotEnd : 0;
   return [...bookings].sort((a, b) => distance(a) - distance(b) || a.slotStart - b.slotStart);
 }

@@ -69,5 +69,7 @@ export type EventDraft = EventBody & { at: number; visit?: string; actor?: strin
 
 /** A total order on events that does not depend on arrival order. */
 export function compareEvents(a: CheckpointEvent, b: CheckpointEvent): number {
-  return a.at - b.at || a.device.localeCompare(b.device) || a.seq - b.seq || a.id.localeCompare(b.id);
+  return (
+    a.at - b.at || a.device.localeCompare(b.device) || a.seq - b.seq || a.id.localeCompare(b.id)
+  );
 }

@@ -88,14 +88,18 @@ const MUSTS: readonly Must[] = [
     step: 'health-code',
     gate: (v, p) => {
       if (!v.healthCode) return 'pending';
-      return p.codes.acceptedHealthColours.includes(v.healthCode) ? 'pass' : { refused: 'code-not-green' };
+      return p.codes.acceptedHealthColours.includes(v.healthCode)
+        ? 'pass'
+        : { refused: 'code-not-green' };
     },
   },
   {
     step: 'travel-code',
     gate: (v, p) => {
       if (v.travelRisk === null) return 'pending';
-      return v.travelRisk && p.codes.refuseRiskAreaTravel ? { refused: 'risk-area-travel' } : 'pass';
+      return v.travelRisk && p.codes.refuseRiskAreaTravel
+        ? { refused: 'risk-area-travel' }
+        : 'pass';
     },
   },
 ];
@@ -121,8 +125,7 @@ export function outcome(v: Visit, p: Policy): Verdict | null {
 export function nextStep(v: Visit, p: Policy): DoorStep {
   if (v.decision || v.abandoned) return 'done';
   const open = firstOpenMust(v, p);
-  if (!open || open.gate !== 'pending') return 'decide';
-  return open.step;
+  return open?.gate === 'pending' ? open.step : 'decide';
 }
 
 /** When the suggested rest before a re-check ends (ms), or null if none is due. */

@@ -1,4 +1,11 @@
-import { type BookingRef, type CheckpointEvent, compareEvents, type Identity, type Outcome, type Symptoms } from './events';
+import {
+  type BookingRef,
+  type CheckpointEvent,
+  compareEvents,
+  type Identity,
+  type Outcome,
+  type Symptoms,
+} from './events';
 import type { HealthCodeColour } from './policy';
 import { dayKey } from './time';
 
@@ -61,7 +68,13 @@ function apply(v: Visit, e: CheckpointEvent): Visit {
   const next = { ...v, updatedAt: Math.max(v.updatedAt, e.at) };
   switch (e.type) {
     case 'visit.opened':
-      return { ...next, openedAt: e.at, day: dayKey(e.at), device: e.device, policyVersion: e.data.policyVersion };
+      return {
+        ...next,
+        openedAt: e.at,
+        day: dayKey(e.at),
+        device: e.device,
+        policyVersion: e.data.policyVersion,
+      };
     case 'appointment.matched':
       return { ...next, appointment: { kind: 'booked', booking: e.data, arrivedAt: e.at } };
     case 'appointment.walk-in':

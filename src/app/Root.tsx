@@ -1,0 +1,52 @@
+import { useCallback, useEffect, useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { type DeviceSettings, saveSettings } from '../db/settings';
+import { setupI18n } from '../i18n';
+import { App } from './App';
+import { type BootOptions, boot } from './boot';
+import { type Services, ServicesProvider } from './services';
+
+/** Boots storage, then renders the app; settings changes boot it again. */
+export function Root({ options, initialPath }: { options?: BootOptions; initialPath?: string }) {
+  const [services, setServices] = useState<Services | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const start = useCallback(() => {
+    boot(options).then(setServices, (e: unknown) => setFailure(String(e)));
+  }, [options]);
+  useEffect(start, [start]);
+
+  const i18n = useI18n(services?.settings.language ?? 'zh-CN');
+  const onSettings = useCallback(
+    async (next: DeviceSettings) => {
+      await saveSettings(next);
+      services?.db.close();
+      start();
+    },
+    [services, start],
+  );
+
+  if (failure) {
+    return (
+      <p role="alert" className="boot-failure">
+        无法打开平板存储 / Cannot open the tablet's storage: {failure}
+      </p>
+    );
+  }
+  if (!services) return null;
+  return (
+    <I18nextProvider i18n={i18n}>
+      <ServicesProvider services={services}>
+        <App onSettings={onSettings} initialPath={initialPath} />
+      </ServicesProvider>
+    </I18nextProvider>
+  );
+}
+
+function useI18n(language: DeviceSettings['language']) {
+  const [i18n] = useState(() => setupI18n(language));
+  useEffect(() => {
+    if (i18n.language !== language) void i18n.changeLanguage(language);
+  }, [i18n, language]);
+  return i18n;
+}

@@ -1,0 +1,38 @@
+import { TriangleAlert } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import { useDoorStore } from '../features/door/door-store';
+import { useRecord } from '../features/door/use-record';
+import { Button } from '../ui/Button';
+import { useServices } from './services';
+import { useStatusStore } from './status-store';
+
+/** Storage problems, in words, with a way to retry what was not saved. */
+export function StatusBanner() {
+  const { t } = useTranslation();
+  const { persistence } = useServices();
+  const storageError = useStatusStore((s) => s.storageError);
+  const failed = useDoorStore((s) => s.failed);
+  const { retry } = useRecord();
+
+  return (
+    <>
+      {storageError && (
+        <div className="banner banner-danger" role="alert">
+          <TriangleAlert aria-hidden />
+          <span>{t(`storage.${storageError}`)}</span>
+          {failed && (
+            <Button tone="primary" onClick={() => void retry()}>
+              {t('storage.retry')}
+            </Button>
+          )}
+        </div>
+      )}
+      {persistence === 'denied' && (
+        <div className="banner banner-warn" role="status">
+          <TriangleAlert aria-hidden />
+          <span>{t('storage.persistenceDenied')}</span>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+/** Read-side queries: the UI reads visits and bookings only through these. */
+import type { Booking } from '../domain/booking';
+import type { Visit } from '../domain/visit';
+import type { CheckpointDb } from './database';
+
+/** A day's visits, newest first. */
+export function visitsOfDay(db: CheckpointDb, day: string): Promise<Visit[]> {
+  return db.visits
+    .where('[day+openedAt]')
+    .between([day, -Infinity], [day, Infinity])
+    .reverse()
+    .toArray();
+}
+
+export function visitById(db: CheckpointDb, id: string): Promise<Visit | undefined> {
+  return db.visits.get(id);
+}
+
+export function bookingsOfDay(db: CheckpointDb, day: string): Promise<Booking[]> {
+  return db.bookings.where('day').equals(day).toArray();
+}
+
+/** Booking ids already used by a visit today (so the start list can hide them). */
+export async function usedBookingIds(db: CheckpointDb, day: string): Promise<Set<string>> {
+  const visits = await db.visits.where('day').equals(day).toArray();
+  const ids = visits.flatMap((v) =>
+    v.appointment?.kind === 'booked' ? [v.appointment.booking.bookingId] : [],
+  );
+  return new Set(ids);
+}
+
+/** Replaces the bookings of the days present in the import, in one transaction. */
+export async function importBookings(
+  db: CheckpointDb,
+  bookings: readonly Booking[],
+): Promise<void> {
+  const days = [...new Set(bookings.map((b) => b.day))];
+  await db.transaction('rw', db.bookings, async () => {
+    await db.bookings.where('day').anyOf(days).delete();
+    await db.bookings.bulkPut([...bookings]);
+  });
+}

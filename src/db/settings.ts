@@ -1,0 +1,48 @@
+/**
+ * Device settings in idb-keyval: small values read at start-up, not part of the
+ * event log. The device id is made once and never changes: it names this
+ * installation in every event it writes.
+ */
+import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { ulid } from 'ulidx';
+
+export type Language = 'zh-CN' | 'en';
+
+export interface DeviceSettings {
+  site: string;
+  hallName: string;
+  deviceName: string;
+  ticketPrefix: string;
+  language: Language;
+}
+
+export const DEFAULT_SETTINGS: DeviceSettings = {
+  site: 'local',
+  hallName: '',
+  deviceName: 'door-1',
+  ticketPrefix: 'A',
+  language: 'zh-CN',
+};
+
+let store: UseStore | undefined;
+function settingsStore(): UseStore {
+  store ??= createStore('checkpoint-settings', 'keyval');
+  return store;
+}
+
+export async function deviceId(): Promise<string> {
+  const existing = await get<string>('device-id', settingsStore());
+  if (existing) return existing;
+  const id = ulid();
+  await set('device-id', id, settingsStore());
+  return id;
+}
+
+export async function loadSettings(): Promise<DeviceSettings> {
+  const saved = await get<Partial<DeviceSettings>>('settings', settingsStore());
+  return { ...DEFAULT_SETTINGS, ...saved };
+}
+
+export async function saveSettings(settings: DeviceSettings): Promise<void> {
+  await set('settings', settings, settingsStore());
+}

@@ -1,0 +1,93 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { UserX } from 'lucide-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services';
+import { bookingsOfDay, usedBookingIds } from '../../db/queries';
+import { type Booking, bookingsByNearness, searchBookings } from '../../domain/booking';
+import { maskName, maskPhone } from '../../domain/privacy';
+import { clockTime, dayKey } from '../../domain/time';
+import { Button } from '../../ui/Button';
+import { useRecord } from './use-record';
+
+const SHOWN = 8;
+
+/** Must 1: find today's booking (or handle a walk-in). Starts the visit. */
+export function AppointmentStep() {
+  const { t } = useTranslation();
+  const { db, now, policy } = useServices();
+  const { open } = useRecord();
+  const [query, setQuery] = useState('');
+  const [askUrgent, setAskUrgent] = useState(false);
+  const day = dayKey(now());
+  const data = useLiveQuery(async () => {
+    const [bookings, used] = await Promise.all([bookingsOfDay(db, day), usedBookingIds(db, day)]);
+    return { bookings, used };
+  }, [db, day]);
+
+  const available = (data?.bookings ?? []).filter((b) => !data?.used.has(b.bookingId));
+  const shown = bookingsByNearness(searchBookings(available, query), now()).slice(0, SHOWN);
+
+  const choose = (b: Booking) => {
+    const { day: _day, ...ref } = b;
+    void open({ type: 'appointment.matched', data: ref });
+  };
+  const walkIn = (urgent: boolean) => {
+    setAskUrgent(false);
+    void open({ type: 'appointment.walk-in', data: { urgent } });
+  };
+
+  return (
+    <section className="step" aria-labelledby="step-title">
+      <h2 id="step-title">{t('door.appointment.title')}</h2>
+      <div className="search-row">
+        <input
+          className="search"
+          type="search"
+          inputMode="search"
+          aria-label={t('door.appointment.search')}
+          placeholder={t('door.appointment.search')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <Button
+          tone="warn"
+          onClick={() =>
+            policy.appointment.walkIn === 'urgent-only' ? setAskUrgent(true) : walkIn(false)
+          }
+        >
+          <UserX aria-hidden /> {t('door.appointment.walkIn')}
+        </Button>
+      </div>
+      {askUrgent && (
+        <fieldset className="question">
+          <legend>{t('door.appointment.urgentQuestion')}</legend>
+          <Button tone="primary" onClick={() => walkIn(true)}>
+            {t('door.appointment.urgentYes')}
+          </Button>
+          <Button onClick={() => walkIn(false)}>{t('door.appointment.urgentNo')}</Button>
+        </fieldset>
+      )}
+      {data && data.bookings.length === 0 && (
+        <p className="hint">{t('door.appointment.noBookings')}</p>
+      )}
+      {data && data.bookings.length > 0 && shown.length === 0 && (
+        <p className="hint">{t('door.appointment.none')}</p>
+      )}
+      <ul className="booking-list" aria-label={t('door.appointment.due')}>
+        {shown.map((b) => (
+          <li key={b.bookingId}>
+            <button type="button" className="booking-card" onClick={() => choose(b)}>
+              <span className="booking-time">
+                {clockTime(b.slotStart)}–{clockTime(b.slotEnd)}
+              </span>
+              <span className="booking-name">{maskName(b.name)}</span>
+              <span className="booking-phone">{maskPhone(b.phone)}</span>
+              <span className="booking-id">{b.bookingId}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

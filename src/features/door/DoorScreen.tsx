@@ -1,0 +1,45 @@
+import { useServices } from '../../app/services';
+import { nextStep } from '../../domain/flow';
+import { AppointmentStep } from './AppointmentStep';
+import { CodesStep } from './CodesStep';
+import { useDoorStore } from './door-store';
+import { IdentityStep } from './IdentityStep';
+import { MaskHandsStep } from './MaskHandsStep';
+import { OutcomeCard } from './OutcomeCard';
+import { TemperatureStep } from './TemperatureStep';
+import { VisitPanel } from './VisitPanel';
+
+/**
+ * The door: one visitor at a time through the six musts. With no visit in progress
+ * the last verdict stays on the left while the next visitor's booking is chosen.
+ */
+export function DoorScreen() {
+  const { policy } = useServices();
+  const visit = useDoorStore((s) => s.visit);
+  const lastFinished = useDoorStore((s) => s.lastFinished);
+  const next = useDoorStore((s) => s.next);
+
+  if (!visit) {
+    return (
+      <div className={`door ${lastFinished ? 'door-with-outcome' : ''}`}>
+        {lastFinished && <OutcomeCard visit={lastFinished} onNext={next} />}
+        <AppointmentStep />
+      </div>
+    );
+  }
+
+  const step = nextStep(visit, policy);
+  return (
+    <div className="door">
+      <VisitPanel visit={visit} step={step} />
+      <div className="door-main">
+        {(step === 'mask' || step === 'hands') && <MaskHandsStep step={step} />}
+        {(step === 'temperature' || step === 'recheck') && (
+          <TemperatureStep key={step} visit={visit} recheck={step === 'recheck'} />
+        )}
+        {step === 'identity' && <IdentityStep visit={visit} />}
+        {(step === 'health-code' || step === 'travel-code') && <CodesStep step={step} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { Delete } from 'lucide-react';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Policy } from '../../domain/policy';
+import { parseTemperatureInput } from '../../domain/temperature';
+import { Button } from '../../ui/Button';
+
+const KEYS = ['7', '8', '9', '4', '5', '6', '1', '2', '3', '.', '0'] as const;
+
+/** A large numeric keypad for readings outside the one-touch range. */
+export function Keypad({
+  policy,
+  onReading,
+  children,
+}: {
+  policy: Policy;
+  onReading: (celsius: number) => void;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [suggestion, setSuggestion] = useState<number | null>(null);
+
+  const submit = () => {
+    const parsed = parseTemperatureInput(text, policy);
+    if (parsed.ok) {
+      onReading(parsed.celsius);
+      return;
+    }
+    const { plausibleMinC: min, plausibleMaxC: max } = policy.temperature;
+    setError(
+      parsed.reason === 'empty'
+        ? t('door.temperature.errorEmpty')
+        : parsed.reason === 'format'
+          ? t('door.temperature.errorFormat')
+          : t('door.temperature.errorImplausible', { min: min.toFixed(1), max: max.toFixed(1) }),
+    );
+    setSuggestion(parsed.suggestion ?? null);
+  };
+  const type = (key: string) => {
+    setError(null);
+    setSuggestion(null);
+    setText((s) => (s.length < 5 ? s + key : s));
+  };
+
+  return (
+    <fieldset className="keypad">
+      <legend className="sr-only">{t('door.temperature.keypadTitle')}</legend>
+      <div className="keypad-side">
+        <output className="keypad-display" aria-live="polite" data-testid="keypad-display">
+          {text || ' '} °C
+        </output>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        {suggestion !== null && (
+          <Button tone="primary" onClick={() => onReading(suggestion)}>
+            {t('door.temperature.suggestion', { value: suggestion.toFixed(1) })}
+          </Button>
+        )}
+        <Button tone="primary" onClick={submit}>
+          {t('door.temperature.ok')}
+        </Button>
+        {children}
+      </div>
+      <div className="keypad-keys">
+        {KEYS.map((k) => (
+          <button key={k} type="button" className="key" onClick={() => type(k)}>
+            {k}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="key"
+          aria-label={t('door.temperature.clear')}
+          onClick={() => {
+            setText((s) => s.slice(0, -1));
+            setError(null);
+            setSuggestion(null);
+          }}
+        >
+          <Delete aria-hidden />
+        </button>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,80 @@
+import { CircleCheck, CircleX, Siren, UserMinus } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services';
+import type { Visit } from '../../domain/visit';
+import { Button } from '../../ui/Button';
+
+/** The verdict, in colour, words and icon, readable at 2 m. */
+export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => void }) {
+  const { t } = useTranslation();
+  const { policy } = useServices();
+  const outcome = visit.decision?.outcome;
+
+  const body = (() => {
+    if (!outcome) {
+      const reason = visit.abandoned?.reason ?? 'left';
+      return {
+        tone: 'neutral',
+        icon: <UserMinus aria-hidden size={72} />,
+        title: t('door.outcome.abandoned'),
+        detail: <p className="outcome-reason">{t(`door.outcome.abandonReasons.${reason}`)}</p>,
+      };
+    }
+    switch (outcome.kind) {
+      case 'admitted':
+        return {
+          tone: 'ok',
+          icon: <CircleCheck aria-hidden size={72} />,
+          title: t('door.outcome.admitted'),
+          detail: (
+            <>
+              <p className="ticket">{outcome.ticket}</p>
+              <p className="outcome-reason">{t('door.outcome.admittedHint')}</p>
+            </>
+          ),
+        };
+      case 'refused':
+        return {
+          tone: 'warn',
+          icon: <CircleX aria-hidden size={72} />,
+          title: t('door.outcome.refused'),
+          detail: (
+            <p className="outcome-reason">
+              {t(`door.outcome.reasons.${outcome.reason}`, {
+                minutes: policy.appointment.earlyToleranceMinutes,
+              })}
+            </p>
+          ),
+        };
+      case 'isolated':
+        return {
+          tone: 'danger',
+          icon: <Siren aria-hidden size={72} />,
+          title: t('door.outcome.isolated'),
+          detail: (
+            <ol className="isolation-steps">
+              <li>{t('door.outcome.isolationSteps.area')}</li>
+              <li>{t('door.outcome.isolationSteps.call')}</li>
+              <li>{t('door.outcome.isolationSteps.clean')}</li>
+            </ol>
+          ),
+        };
+    }
+  })();
+
+  return (
+    <section
+      className={`outcome outcome-${body.tone}`}
+      role="status"
+      aria-live="assertive"
+      data-testid="outcome"
+    >
+      {body.icon}
+      <h2 className="outcome-title">{body.title}</h2>
+      {body.detail}
+      <Button size="large" onClick={onNext}>
+        {t('door.outcome.next')}
+      </Button>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { useCallback } from 'react';
+import { ulid } from 'ulidx';
+import { useServices } from '../../app/services';
+import { useStatusStore } from '../../app/status-store';
+import { StorageError } from '../../db/storage-error';
+import type { EventBody, EventDraft } from '../../domain/events';
+import { useDoorStore } from './door-store';
+
+/**
+ * Records the current step's events. The screen moves on only after the write has
+ * committed; a failed write leaves the step (and what was typed) on screen, with the
+ * drafts kept for a retry.
+ */
+export function useRecord() {
+  const { log, policy, now } = useServices();
+  const setStorageError = useStatusStore((s) => s.setStorageError);
+
+  const write = useCallback(
+    async (visitId: string, drafts: EventDraft[]): Promise<boolean> => {
+      const store = useDoorStore.getState();
+      if (store.saving) return false; // a double tap must not record twice
+      store.setSaving(true);
+      try {
+        const visit = await log.record(visitId, drafts, policy);
+        setStorageError(null);
+        useDoorStore.getState().show(visit);
+        return true;
+      } catch (e) {
+        const code = e instanceof StorageError ? e.code : 'unknown';
+        setStorageError(code);
+        useDoorStore.getState().setFailed({ visitId, drafts });
+        return false;
+      } finally {
+        useDoorStore.getState().setSaving(false);
+      }
+    },
+    [log, policy, setStorageError],
+  );
+
+  /** Adds events to the visit on screen. */
+  const record = useCallback(
+    (...bodies: EventBody[]) => {
+      const visit = useDoorStore.getState().visit;
+      if (!visit) return Promise.resolve(false);
+      const at = now();
+      return write(
+        visit.id,
+        bodies.map((b) => ({ ...b, at })),
+      );
+    },
+    [now, write],
+  );
+
+  /** Opens a new visit with its first must. */
+  const open = useCallback(
+    (...bodies: EventBody[]) => {
+      const at = now();
+      const opened: EventBody = { type: 'visit.opened', data: { policyVersion: policy.version } };
+      return write(
+        ulid(at),
+        [opened, ...bodies].map((b) => ({ ...b, at })),
+      );
+    },
+    [now, policy, write],
+  );
+
+  const retry = useCallback(() => {
+    const failed = useDoorStore.getState().failed;
+    return failed ? write(failed.visitId, failed.drafts) : Promise.resolve(false);
+  }, [write]);
+
+  return { record, open, retry };
+}

@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import { test } from '@playwright/test';
+import { importBookings } from './helpers';
+
+// Screenshots of every screen at 1280×800, for people to look at (not asserted).
+const dir = '.e2e-artifacts/screens';
+
+test('screens', async ({ page }) => {
+  mkdirSync(dir, { recursive: true });
+  const shot = (name: string) => page.screenshot({ path: `${dir}/${name}.png` });
+  const now = Date.now();
+  await importBookings(page, now);
+  await shot('settings');
+  await page.getByRole('link', { name: '门岗检查' }).click();
+  await page.getByRole('button', { name: /张\*明/ }).waitFor();
+  await shot('door-start');
+  await page.getByRole('button', { name: /张\*明/ }).click();
+  await shot('door-mask');
+  await page.getByRole('button', { name: '已戴口罩 · 已手消毒' }).click();
+  await shot('door-temperature');
+  await page.getByRole('button', { name: '其他读数' }).click();
+  for (const key of ['3', '7', '.', '6'])
+    await page.getByRole('button', { name: key, exact: true }).click();
+  await page.getByRole('button', { name: '确认', exact: true }).click();
+  await page.getByText('体温复测').waitFor();
+  await shot('door-recheck');
+  await page.getByRole('button', { name: '36.0–37.2' }).click();
+  await page.getByRole('button', { name: '36.8', exact: true }).click();
+  await shot('door-identity');
+  await page.getByRole('button', { name: '不一致 · 手动登记' }).click();
+  await page.getByLabel('身份证号').fill('11010119900307867');
+  await page.getByLabel('手机号').fill('12345');
+  await page.getByRole('button', { name: '登记' }).click();
+  await shot('door-identity-errors');
+  await page.getByLabel('姓名').fill('张三明');
+  await page.getByLabel('身份证号').fill('110101199003078670');
+  await page.getByLabel('手机号').fill('13812345678');
+  await page.getByRole('button', { name: '登记' }).click();
+  await shot('door-codes');
+  await page.getByRole('button', { name: '绿码 · 行程无中高风险' }).click();
+  await page.getByTestId('outcome').waitFor();
+  await shot('door-admitted');
+  await page.getByRole('button', { name: /李\*/ }).click();
+  await page.getByRole('button', { name: '已戴口罩 · 已手消毒' }).click();
+  await page.getByRole('button', { name: '其他读数' }).click();
+  for (const key of ['3', '8', '.', '5', '.'])
+    await page.getByRole('button', { name: key, exact: true }).click();
+  await page.getByRole('button', { name: '确认', exact: true }).click();
+  await shot('door-keypad-error');
+  await page.getByRole('button', { name: '清除' }).click();
+  await page.getByRole('button', { name: '确认', exact: true }).click();
+  for (const key of ['3', '8', '.', '9'])
+    await page.getByRole('button', { name: key, exact: true }).click();
+  await page.getByRole('button', { name: '确认', exact: true }).click();
+  await page.getByTestId('outcome').waitFor();
+  await shot('door-isolated');
+  await page.getByRole('button', { name: '无预约' }).click();
+  await page.getByRole('button', { name: '不是' }).click();
+  await shot('door-refused');
+  await page.getByRole('link', { name: '今日台账' }).click();
+  await page.getByTestId('count-all').waitFor();
+  await shot('log');
+  await page.getByRole('button', { name: '切换语言' }).click();
+  await page.getByRole('link', { name: "Today's log" }).waitFor();
+  await shot('log-en');
+  await page
+    .getByRole('button', { name: '切换语言' })
+    .or(page.getByRole('button', { name: 'Switch language' }))
+    .click();
+});
