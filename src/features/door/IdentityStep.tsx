@@ -103,9 +103,10 @@ function IdentityForm({ onValid }: { onValid: (identity: Identity) => void }) {
   };
 
   const input = (field: Field, inputMode: 'text' | 'numeric' | 'tel') => (
-    <label className="field">
-      <span>{t(`door.identity.${field}`)}</span>
+    <div className="field">
+      <label htmlFor={`identity-${field}`}>{t(`door.identity.${field}`)}</label>
       <input
+        id={`identity-${field}`}
         name={field}
         inputMode={inputMode}
         autoComplete="off"
@@ -125,7 +126,7 @@ function IdentityForm({ onValid }: { onValid: (identity: Identity) => void }) {
           {errors[field]}
         </span>
       )}
-    </label>
+    </div>
   );
 
   return (

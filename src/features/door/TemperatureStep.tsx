@@ -53,7 +53,7 @@ export function TemperatureStep({ visit, recheck }: { visit: Visit; recheck: boo
       </fieldset>
       {keypad ? (
         <Keypad policy={policy} onReading={(c) => measured(c, 'keypad')}>
-          {recheck && <Button onClick={() => setKeypad(false)}>36.0–37.2</Button>}
+          <Button onClick={() => setKeypad(false)}>36.0–37.2</Button>
         </Keypad>
       ) : (
         <div className="readings">

@@ -1,0 +1,149 @@
+import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CheckpointDb } from '../../src/db/database';
+import { aBooking, validIdNumber } from '../fixtures/builders';
+import { renderApp } from './render-app';
+
+const zhang = aBooking({ bookingId: 'B0001', name: '张三明', phone: '13812345678' });
+const li = aBooking({
+  bookingId: 'B0002',
+  name: '李四',
+  phone: '13900001111',
+  idNumber: validIdNumber('33010219850512341'),
+});
+
+let db: CheckpointDb | undefined;
+afterEach(async () => {
+  await db?.delete();
+});
+
+type User = Awaited<ReturnType<typeof renderApp>>['user'];
+
+async function tap(user: User, name: string | RegExp) {
+  await user.click(await screen.findByRole('button', { name }));
+}
+
+async function typeReading(user: User, reading: string) {
+  if (!screen.queryByTestId('keypad-display')) await tap(user, '其他读数');
+  for (const key of reading) await user.click(screen.getByRole('button', { name: key }));
+  await tap(user, '确认');
+}
+
+describe('the door', () => {
+  it('admits a green booked visitor with a ticket, recorded in IndexedDB', async () => {
+    const app = await renderApp([zhang, li]);
+    db = app.db;
+    await tap(app.user, /张\*明/);
+    await tap(app.user, '已戴口罩 · 已手消毒');
+    await tap(app.user, '36.5');
+    await tap(app.user, '身份证与预约一致');
+    await tap(app.user, '绿码 · 行程无中高风险');
+    const outcome = await screen.findByTestId('outcome');
+    expect(outcome).toHaveTextContent('准许入厅');
+    expect(outcome).toHaveTextContent('A001');
+    const [visit] = await app.db.visits.toArray();
+    expect(visit?.decision?.outcome).toEqual({ kind: 'admitted', ticket: 'A001' });
+    expect(visit?.mask).toBe('worn');
+    expect(visit?.readings.map((r) => r.celsius)).toEqual([36.5]);
+  });
+
+  it('sends a fever visitor to isolation after the re-check', async () => {
+    const app = await renderApp([zhang]);
+    db = app.db;
+    await tap(app.user, /张\*明/);
+    await tap(app.user, '已戴口罩 · 已手消毒');
+    await typeReading(app.user, '37.9');
+    expect(await screen.findByText('首次读数 37.9 °C，请休息后复测')).toBeInTheDocument();
+    await typeReading(app.user, '38.2');
+    const outcome = await screen.findByTestId('outcome');
+    expect(outcome).toHaveTextContent('立即隔离');
+    expect(outcome).toHaveTextContent('拨打 120');
+    expect((await app.db.visits.toArray())[0]?.status).toBe('isolated');
+  });
+
+  it('sends a 37.4 °C visitor without symptoms home for observation', async () => {
+    const app = await renderApp([zhang]);
+    db = app.db;
+    await tap(app.user, /张\*明/);
+    await tap(app.user, '已戴口罩 · 已手消毒');
+    await typeReading(app.user, '37.4');
+    await screen.findByText('首次读数 37.4 °C，请休息后复测');
+    await typeReading(app.user, '37.4');
+    const outcome = await screen.findByTestId('outcome');
+    expect(outcome).toHaveTextContent('不能入厅');
+    expect(outcome).toHaveTextContent('居家医学观察');
+  });
+
+  it('records a free mask given to a visitor without one', async () => {
+    const app = await renderApp([zhang]);
+    db = app.db;
+    await tap(app.user, /张\*明/);
+    await tap(app.user, '未戴口罩 · 发放免费口罩');
+    await tap(app.user, '已手消毒');
+    expect(await screen.findByRole('heading', { name: /测量体温/ })).toBeInTheDocument();
+    expect((await app.db.visits.toArray())[0]?.mask).toBe('given');
+  });
+
+  it('refuses a reading of 365 and offers 36.5 without storing anything', async () => {
+    const app = await renderApp([zhang]);
+    db = app.db;
+    await tap(app.user, /张\*明/);
+    await tap(app.user, '已戴口罩 · 已手消毒');
+    await typeReading(app.user, '365');
+    expect(await screen.findByRole('alert')).toHaveTextContent('读数不合理');
+    expect(screen.getByTestId('keypad-display')).toHaveTextContent('365');
+    expect((await app.db.visits.toArray())[0]?.readings).toEqual([]);
+    await tap(app.user, '是否为 36.5 °C？');
+    expect(await screen.findByRole('heading', { name: /核对身份证/ })).toBeInTheDocument();
+  });
+
+  it('validates a typed identity in words and keeps what was typed', async () => {
+    const app = await renderApp([zhang]);
+    db = app.db;
+    await tap(app.user, /张\*明/);
+    await tap(app.user, '已戴口罩 · 已手消毒');
+    await tap(app.user, '36.6');
+    await tap(app.user, '不一致 · 手动登记');
+    await app.user.type(screen.getByLabelText('身份证号'), '110101199003078671');
+    await app.user.type(screen.getByLabelText('手机号'), '1381234567');
+    await tap(app.user, '登记');
+    expect(screen.getByText('校验位不对，请逐位核对')).toBeInTheDocument();
+    expect(screen.getByText('应为11位手机号，如 138 1234 5678')).toBeInTheDocument();
+    expect(screen.getByLabelText('身份证号')).toHaveValue('110101199003078671');
+    expect((await app.db.visits.toArray())[0]?.identity).toBeNull();
+  });
+
+  it('refuses a walk-in that is not urgent, in plain words', async () => {
+    const app = await renderApp([zhang]);
+    db = app.db;
+    await tap(app.user, '无预约');
+    await tap(app.user, '不是');
+    expect(await screen.findByTestId('outcome')).toHaveTextContent('无预约：今日不能现场办理');
+  });
+
+  it('keeps the step on screen with a clear banner when storage is full, and retries', async () => {
+    const app = await renderApp([zhang]);
+    db = app.db;
+    await tap(app.user, /张\*明/);
+    const quota = Object.assign(new Error('full'), { name: 'QuotaExceededError' });
+    const { CheckpointDb } = await import('../../src/db/database');
+    const spy = vi.spyOn(CheckpointDb.prototype, 'transaction').mockRejectedValueOnce(quota);
+    await tap(app.user, '已戴口罩 · 已手消毒');
+    expect(await screen.findByRole('alert')).toHaveTextContent('存储空间已满，本次记录未保存');
+    expect(screen.getByRole('heading', { name: /口罩与手消毒/ })).toBeInTheDocument();
+    spy.mockRestore();
+    await tap(app.user, '重试');
+    expect(await screen.findByRole('heading', { name: /测量体温/ })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('shows personal data masked in the visitor panel', async () => {
+    const app = await renderApp([zhang]);
+    db = app.db;
+    await tap(app.user, /张\*明/);
+    const panel = await screen.findByRole('complementary');
+    expect(within(panel).getByText('张*明')).toBeInTheDocument();
+    expect(within(panel).getByText('138****5678')).toBeInTheDocument();
+    expect(panel).not.toHaveTextContent('13812345678');
+  });
+});
