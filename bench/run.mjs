@@ -1,0 +1,22 @@
+// Runs bench/*.html in Debian's Chromium against a Vite dev server, prints figures.
+import { chromium } from '@playwright/test';
+import { createServer } from 'vite';
+
+const server = await createServer({ server: { host: '127.0.0.1', port: 0 }, logLevel: 'error' });
+await server.listen();
+const url = server.resolvedUrls?.local[0];
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+try {
+  const page = await browser.newPage();
+  await page.goto(`${url}bench/storage.html`);
+  await page.waitForFunction(() => window.benchResult, null, { timeout: 600_000, polling: 500 });
+  const result = await page.evaluate(() => window.benchResult);
+  console.log('Storage in Chromium (real IndexedDB, strict durability), ms:');
+  console.table(result);
+} finally {
+  await browser.close();
+  await server.close();
+}
