@@ -47,6 +47,22 @@ export type Outcome =
   | { kind: 'refused'; reason: RefusalReason }
   | { kind: 'isolated' };
 
+/**
+ * How a health or travel code was checked. A scan stores a fingerprint of the payload
+ * (SHA-256), a short non-personal excerpt and whether an offline verifier vouched for
+ * it; the colour or risk is always what staff confirmed (src/domain/codes).
+ */
+export type CodeCheck =
+  | { method: 'manual' }
+  | {
+      method: 'scan';
+      issuer: string;
+      payloadHash: string;
+      excerpt: string;
+      verified: boolean;
+      verifier?: string;
+    };
+
 export type EventBody =
   | { type: 'visit.opened'; data: { policyVersion: string } }
   | { type: 'appointment.matched'; data: BookingRef }
@@ -56,8 +72,8 @@ export type EventBody =
   | { type: 'temperature.measured'; data: { celsius: number; source: 'preset' | 'keypad' } }
   | { type: 'symptoms.reported'; data: Symptoms }
   | { type: 'identity.confirmed'; data: Identity & { source: 'booking' | 'typed' } }
-  | { type: 'health-code.checked'; data: { colour: HealthCodeColour; method: 'manual' } }
-  | { type: 'travel-code.checked'; data: { riskArea: boolean; method: 'manual' } }
+  | { type: 'health-code.checked'; data: { colour: HealthCodeColour } & CodeCheck }
+  | { type: 'travel-code.checked'; data: { riskArea: boolean } & CodeCheck }
   | { type: 'visit.decided'; data: { outcome: Outcome; policyVersion: string } }
   | { type: 'visit.abandoned'; data: { reason: 'left' | 'refused-measures' } };
 
