@@ -1,8 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { zxingWasm } from './build/zxing-wasm.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), zxingWasm()],
   build: { target: 'es2022', sourcemap: true },
   preview: { host: '127.0.0.1', port: 4173 },
   test: {

@@ -46,3 +46,12 @@ export async function loadSettings(): Promise<DeviceSettings> {
 export async function saveSettings(settings: DeviceSettings): Promise<void> {
   await set('settings', settings, settingsStore());
 }
+
+/** The camera the staff chose on this tablet, or null for the default (rear) camera. */
+export async function loadCameraId(): Promise<string | null> {
+  return (await get<string>('camera-id', settingsStore())) ?? null;
+}
+
+export async function saveCameraId(id: string): Promise<void> {
+  await set('camera-id', id, settingsStore());
+}

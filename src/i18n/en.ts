@@ -25,6 +25,26 @@ export const en: Messages = {
     identity: 'ID card',
     codes: 'Health & travel code',
   },
+  scanner: {
+    starting: 'Starting the camera…',
+    hint: 'Hold the phone 20–40 cm from the camera, code in the frame; a handheld scanner works too',
+    torchOn: 'Torch on',
+    torchOff: 'Torch off',
+    switchCamera: 'Switch camera',
+    retry: 'Retry camera',
+    problems: {
+      insecure:
+        'No camera: this page is not on a secure connection (https needed). Register by hand or use the handheld scanner, and tell the administrator.',
+      unsupported:
+        'This device or browser cannot use a camera. Register by hand or use the handheld scanner.',
+      denied:
+        'Camera not allowed: allow this page to use the camera in the browser settings, then tap Retry camera. Register by hand meanwhile.',
+      'no-camera':
+        'No camera found: check that it is connected, then tap Retry camera. Register by hand or use the handheld scanner meanwhile.',
+      busy: 'The camera is in use by another app: close it, then tap Retry camera. Register by hand meanwhile.',
+      failed: 'The camera did not start: tap Retry camera. Register by hand meanwhile.',
+    },
+  },
   door: {
     visitor: 'Current visitor',
     walkInVisitor: 'Visitor without booking',
@@ -107,6 +127,34 @@ export const en: Messages = {
       travel: 'Travel code',
       noRisk: 'No medium/high-risk area travel',
       risk: 'Medium/high-risk area travel',
+    },
+    scan: {
+      bookingTitle: 'Scan the booking code',
+      codesTitle: 'Scan the health / travel code',
+      bookingFound: 'Scanned: booking {{id}} of {{name}}',
+      bookingNotFound:
+        "Booking {{id}} is not in today's list: search by hand, or treat as without booking",
+      bookingUsed: 'Booking {{id}} has already been checked today',
+      bookingExpired: 'This booking code has expired (booked for {{day}}): book again',
+      bookingFuture: 'This booking code is for {{day}}, not today',
+      healthSeen:
+        "Health code scanned (not verified): look at the colour on the visitor's phone and confirm",
+      travelSeen:
+        'Travel code scanned (not verified): look at the trips and confirm any medium/high-risk area',
+      healthChip: 'Health code scanned · not verified · colour confirmed by staff',
+      travelChip: 'Travel code scanned · not verified · confirmed by staff',
+      notBooking:
+        'That is a health or travel code: scan the booking code first, or find the booking in the list',
+      notCodes: 'That is a booking code: scan the health or travel code',
+      unknown: "Unrecognised code: look at the visitor's phone and confirm by hand",
+      empty: 'The scan was empty: scan again',
+      oversized: 'The code holds too much to use: confirm by hand',
+      'booking-format': 'Malformed booking code: find the booking in the list',
+      'booking-date': 'The booking code has an impossible date: find the booking in the list',
+      'booking-check': 'The booking code fails its check (altered?): find the booking in the list',
+      expired: 'The code has expired: ask the visitor to refresh it and scan again',
+      invalid: 'The code is not genuine (bad signature): check by hand',
+      unhashable: 'This scan cannot be recorded (no WebCrypto here): confirm the colour by hand',
     },
     outcome: {
       admitted: 'Admitted',
