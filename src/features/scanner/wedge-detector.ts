@@ -1,3 +1,5 @@
+import { MAX_PAYLOAD_LENGTH } from '../../domain/codes/classify';
+
 /**
  * Handheld scanners in keyboard ("wedge") mode type the payload and press Enter, a
  * whole code within a few tens of milliseconds; people type a key every 100 ms or
@@ -8,11 +10,16 @@
 export interface WedgeOptions {
   maxGapMs: number;
   minLength: number;
+  /** The buffer stops growing here; the domain rejects such a payload as oversized. */
   maxLength: number;
 }
 
 /** USB scanners send a key every 2–15 ms; Bluetooth ones up to ~35 ms. */
-export const DEFAULT_WEDGE: WedgeOptions = { maxGapMs: 40, minLength: 4, maxLength: 4096 };
+export const DEFAULT_WEDGE: WedgeOptions = {
+  maxGapMs: 40,
+  minLength: 4,
+  maxLength: MAX_PAYLOAD_LENGTH + 1,
+};
 
 export interface WedgeDetector {
   /**
@@ -38,7 +45,8 @@ export function createWedgeDetector(options: WedgeOptions = DEFAULT_WEDGE): Wedg
       }
       // Only printable characters belong to a payload; Shift and the like are ignored.
       if ([...key].length !== 1) return null;
-      buffer = fast && buffer.length < options.maxLength ? buffer + key : key;
+      if (!fast) buffer = key;
+      else if (buffer.length < options.maxLength) buffer += key;
       last = at;
       return null;
     },
