@@ -5,6 +5,8 @@ import { zxingWasm } from './build/zxing-wasm.ts';
 export default defineConfig({
   plugins: [react(), zxingWasm()],
   build: { target: 'es2022', sourcemap: true },
+  // Pre-bundled at start, so a dev page that scans is not reloaded when it first loads them.
+  optimizeDeps: { include: ['html5-qrcode', 'barcode-detector/ponyfill'] },
   preview: { host: '127.0.0.1', port: 4173 },
   test: {
     environment: 'jsdom',

@@ -6,18 +6,17 @@
 import type { Html5Qrcode, Html5QrcodeCameraScanConfig } from 'html5-qrcode';
 import type { CameraEngine, RunningCamera, StartRequest } from './camera-engine';
 import { CameraStartError, cameraPrecondition, cameraProblem } from './camera-errors';
-import { type DecoderKind, prepareDecoder } from './decoder-setup';
+import type { DecoderKind } from './decoder-setup';
+import { createReader, type DecoderChoice } from './html5-reader';
 
 export interface Html5EngineOptions {
   /** 'zxing-js' forces html5-qrcode's own decoder (for the benchmark). */
-  decoder?: 'auto' | 'zxing-js';
+  decoder?: DecoderChoice;
   fps?: number;
 }
 
 /** The share of the frame's short side that is decoded: a phone held 20–40 cm away. */
 const VIEWFINDER_SHARE = 0.8;
-
-let elementCount = 0;
 
 function scanConfig(fps: number): Html5QrcodeCameraScanConfig {
   return {
@@ -73,16 +72,7 @@ export function html5Engine(options: Html5EngineOptions = {}): CameraEngine {
     async start({ element, deviceId, onDecode }: StartRequest) {
       const precondition = cameraPrecondition(window);
       if (precondition) throw new CameraStartError(precondition);
-      const [{ Html5Qrcode, Html5QrcodeSupportedFormats }, decoder] = await Promise.all([
-        import('html5-qrcode'),
-        options.decoder === 'zxing-js' ? ('zxing-js' as const) : prepareDecoder(),
-      ]);
-      element.id ||= `scanner-${++elementCount}`;
-      const reader = new Html5Qrcode(element.id, {
-        verbose: false,
-        formatsToSupport: [Html5QrcodeSupportedFormats.QR_CODE],
-        useBarCodeDetectorIfSupported: decoder !== 'zxing-js',
-      });
+      const { reader, decoder } = await createReader(element, options.decoder);
       const config = scanConfig(options.fps ?? 12);
       const success = (
         text: string,
