@@ -61,7 +61,10 @@ async function images() {
     'https://xcm.example.cn/itinerary?c=9f8e7d6c5b4a39281706f5e4d3c2b1a0&d=20261128&p=138****5678',
   ];
   // Warm-up (module load, .wasm compile), not counted.
-  await decodeImage(await drawSample({ distortion: 'clean', level: 0, payload: 'warm' }, 0), decoder);
+  await decodeImage(
+    await drawSample({ distortion: 'clean', level: 0, payload: 'warm' }, 0),
+    decoder,
+  );
   const rows = new Map<string, { n: number; read: number; ms: number[] }>();
   let seed = 1;
   for (const sample of samples(payloads)) {

@@ -42,14 +42,20 @@ describe('keyboard-wedge detection', () => {
   it('ignores Shift and other named keys inside a burst', () => {
     const detector = createWedgeDetector();
     let at = 0;
-    for (const key of ['Shift', 'H', 'Shift', 'C', '1', ':', 'x']) detector.key(key, (at += 4));
+    for (const key of ['Shift', 'H', 'Shift', 'C', '1', ':', 'x']) {
+      at += 4;
+      detector.key(key, at);
+    }
     expect(detector.key('Enter', at + 4)).toBe('HC1:x');
   });
 
   it('caps a runaway burst at the maximum length (then rejected as oversized)', () => {
     const detector = createWedgeDetector({ maxGapMs: 40, minLength: 4, maxLength: 8 });
     let at = 0;
-    for (const key of 'abcdefghij') detector.key(key, (at += 2));
+    for (const key of 'abcdefghij') {
+      at += 2;
+      detector.key(key, at);
+    }
     expect(detector.key('Enter', at + 2)).toBe('abcdefgh');
   });
 });
