@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { clear, createStore } from 'idb-keyval';
 import { StrictMode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -39,7 +40,8 @@ function keys(text: string, gapMs: number, target: Element | Window = window) {
   }
 }
 
-beforeEach(() => {
+beforeEach(async () => {
+  await clear(createStore('checkpoint-settings', 'keyval')); // no camera remembered
   fakeScanners.length = 0;
   clock = 1000;
   vi.spyOn(performance, 'now').mockImplementation(() => clock);
@@ -104,6 +106,41 @@ describe('the camera of a scan step', () => {
     fireEvent.click(screen.getByRole('button', { name: /重试摄像头/ }));
     await waitFor(() => expect(panel()).toHaveAttribute('data-camera', 'running'));
     expect(camera.live()).toBe(1);
+  });
+
+  it('starts the rear camera, and remembers a camera the staff switch to', async () => {
+    const camera = fakeMediaDevices();
+    const first = renderPanel();
+    await waitFor(() => expect(first.panel()).toHaveAttribute('data-camera', 'running'));
+    expect(camera.requests[0]?.video).toEqual({ facingMode: 'environment' });
+    fireEvent.click(await screen.findByRole('button', { name: /切换摄像头/ }));
+    await waitFor(() => expect(camera.tracks.at(-1)?.deviceId).toBe('front-camera'));
+    await waitFor(() => expect(camera.live()).toBe(1));
+    first.unmount();
+    await waitFor(() => expect(camera.live()).toBe(0));
+
+    const again = renderPanel(); // the next scan step, or after a restart
+    await waitFor(() => expect(again.panel()).toHaveAttribute('data-camera', 'running'));
+    expect(camera.tracks.at(-1)?.deviceId).toBe('front-camera');
+  });
+
+  it('offers the torch only where the camera has one', async () => {
+    const camera = fakeMediaDevices({ torch: true });
+    const { panel } = renderPanel();
+    await waitFor(() => expect(panel()).toHaveAttribute('data-camera', 'running'));
+    fireEvent.click(screen.getByRole('button', { name: /打开补光灯/ }));
+    await waitFor(() => expect(camera.tracks[0]?.torch).toBe(true));
+    expect(screen.getByRole('button', { name: /关闭补光灯/ })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+  });
+
+  it('has no torch button for a camera without one', async () => {
+    fakeMediaDevices();
+    const { panel } = renderPanel();
+    await waitFor(() => expect(panel()).toHaveAttribute('data-camera', 'running'));
+    expect(screen.queryByRole('button', { name: /补光灯/ })).toBeNull();
   });
 
   it('explains an insecure page without asking for the camera', async () => {
