@@ -27,7 +27,7 @@ export const en: Messages = {
   },
   scanner: {
     starting: 'Starting the camera…',
-    hint: 'Hold the phone 20–40 cm from the camera, code in the frame; a handheld scanner works too',
+    hint: 'Phone 20–40 cm from the camera; handheld scanners work too',
     torchOn: 'Torch on',
     torchOff: 'Torch off',
     switchCamera: 'Switch camera',
@@ -137,12 +137,10 @@ export const en: Messages = {
       bookingUsed: 'Booking {{id}} has already been checked today',
       bookingExpired: 'This booking code has expired (booked for {{day}}): book again',
       bookingFuture: 'This booking code is for {{day}}, not today',
-      healthSeen:
-        "Health code scanned (not verified): look at the colour on the visitor's phone and confirm",
-      travelSeen:
-        'Travel code scanned (not verified): look at the trips and confirm any medium/high-risk area',
-      healthChip: 'Health code scanned · not verified · colour confirmed by staff',
-      travelChip: 'Travel code scanned · not verified · confirmed by staff',
+      healthSeen: 'Health code scanned, not verified: confirm the colour on the phone',
+      travelSeen: 'Travel code scanned, not verified: confirm the trips on the phone',
+      healthChip: 'Health code seen · not verified',
+      travelChip: 'Travel code seen · not verified',
       notBooking:
         'That is a health or travel code: scan the booking code first, or find the booking in the list',
       notCodes: 'That is a booking code: scan the health or travel code',
