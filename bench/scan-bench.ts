@@ -17,24 +17,38 @@ import { summarise } from './stats';
 const params = new URLSearchParams(location.search);
 const decoder = (params.get('decoder') ?? 'auto') as DecoderChoice;
 
-async function onceDecoded(
-  element: HTMLElement,
-): Promise<{ ms: number; text: string; by: string }> {
+interface Run {
+  ms: number;
+  /** Of which the camera starting (getUserMedia until html5-qrcode's start resolved). */
+  cameraMs: number;
+  text: string;
+  by: string;
+}
+
+/** A run that has not decoded by then counts as a miss. */
+const GIVE_UP_MS = 8000;
+
+async function onceDecoded(element: HTMLElement): Promise<Run | null> {
   const t0 = performance.now();
+  let cameraMs = Number.NaN;
   let session: CameraSession | undefined;
   const decoded = new Promise<{ text: string; by: string }>((resolve, reject) => {
     session = new CameraSession(
       html5Engine({ decoder }),
       () => ({ element, deviceId: null, onDecode: (text, by) => resolve({ text, by }) }),
-      (state) => state.status === 'failed' && reject(new Error(state.problem)),
+      (state) => {
+        if (state.status === 'running') cameraMs = performance.now() - t0;
+        if (state.status === 'failed') reject(new Error(state.problem));
+      },
     );
     session.open();
   });
-  const { text, by } = await decoded;
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), GIVE_UP_MS));
+  const result = await Promise.race([decoded, timeout]);
   const ms = performance.now() - t0;
   session?.close();
   await session?.settled();
-  return { ms, text, by };
+  return result && { ms, cameraMs, ...result };
 }
 
 async function latency(runs: number) {
@@ -42,14 +56,27 @@ async function latency(runs: number) {
   element.style.cssText = 'width:640px;height:480px';
   document.body.append(element);
   const cold = await onceDecoded(element);
-  const samplesMs: number[] = [];
+  const total: number[] = [];
+  const camera: number[] = [];
   const answeredBy = new Set<string>();
   for (let i = 0; i < runs; i++) {
     const run = await onceDecoded(element);
-    samplesMs.push(run.ms);
+    if (!run) continue;
+    total.push(run.ms);
+    camera.push(run.cameraMs);
     answeredBy.add(run.by);
   }
-  return { coldMs: Math.round(cold.ms), ...summarise(samplesMs), answeredBy: [...answeredBy] };
+  const { n, median, p95 } = summarise(total);
+  const started = summarise(camera);
+  return {
+    coldMs: cold ? Math.round(cold.ms) : `none in ${GIVE_UP_MS} ms`,
+    decoded: `${n}/${runs}`,
+    median,
+    p95,
+    'camera start median': started.median,
+    'camera start p95': started.p95,
+    answeredBy: [...answeredBy].join(),
+  };
 }
 
 async function images() {

@@ -4,15 +4,21 @@ import { chromium } from '@playwright/test';
 import { createServer } from 'vite';
 import { videoDir } from '../tests/e2e/camera';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/chromium';
-import { writeQrY4m } from '../tests/fixtures/fake-camera';
+import { writeQrY4m, type Y4mOptions } from '../tests/fixtures/fake-camera';
 
 const server = await createServer({ server: { host: '127.0.0.1', port: 0 }, logLevel: 'error' });
 await server.listen();
 const base = server.resolvedUrls?.local[0];
 const dir = videoDir();
-const videos = {
+const videos: Record<string, Y4mOptions> = {
   'code filling 60% of the frame': { share: 0.6 },
   'code filling 30% of the frame (phone held further away)': { share: 0.3 },
+  'code filling 30%, low contrast (luma 110 on 170), sensor noise σ 12': {
+    share: 0.3,
+    dark: 110,
+    light: 170,
+    noise: 12,
+  },
 };
 
 async function inChromium(video: string | null, path: string) {
@@ -37,9 +43,9 @@ async function inChromium(video: string | null, path: string) {
 }
 
 try {
-  for (const [name, { share }] of Object.entries(videos)) {
-    const video = `${dir}/bench-${share}.y4m`;
-    writeQrY4m(video, ['https://jkm.example.gov.cn/v2/code?t=3f2a9c81d0e4&s=green'], { share });
+  for (const [i, [name, options]] of Object.entries(videos).entries()) {
+    const video = `${dir}/bench-${i}.y4m`;
+    writeQrY4m(video, ['https://jkm.example.gov.cn/v2/code?t=3f2a9c81d0e4&s=green'], options);
     console.log(`\nScan step opened → payload decoded, fake camera 640×480, ${name}, ms:`);
     console.table({
       'zxing-js (html5-qrcode built-in)': await inChromium(

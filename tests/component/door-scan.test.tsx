@@ -40,6 +40,16 @@ describe('scanning at the door with a handheld scanner', () => {
     expect(visit?.appointment).toMatchObject({ kind: 'booked', booking: { bookingId: 'B0001' } });
   });
 
+  it('takes a booking code typed (or scanned) into the search field', async () => {
+    const app = await renderApp([zhang]);
+    db = app.db;
+    await app.user.type(
+      await screen.findByRole('searchbox'),
+      `${formatBookingCode('B0001', '2026-11-28')}{Enter}`,
+    );
+    expect(await screen.findByRole('heading', { name: /口罩与手消毒/ })).toBeInTheDocument();
+  });
+
   it('refuses an expired booking code in words and opens nothing', async () => {
     const app = await renderApp([zhang]);
     db = app.db;

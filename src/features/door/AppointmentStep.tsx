@@ -37,7 +37,7 @@ export function AppointmentStep() {
 
   const choose = (b: Booking) => {
     const { day: _day, ...ref } = b;
-    void open({ type: 'appointment.matched', data: ref });
+    return open({ type: 'appointment.matched', data: ref });
   };
   /** A good booking code opens the visit by itself: one touch fewer than the list. */
   const scanned = async (text: string) => {
@@ -47,11 +47,12 @@ export function AppointmentStep() {
       scanFeedback('bad', found.key, found.params);
       return;
     }
-    scanFeedback('good', 'bookingFound', {
-      name: maskName(found.booking.name),
-      id: found.booking.bookingId,
-    });
-    choose(found.booking);
+    if (await choose(found.booking)) {
+      scanFeedback('good', 'bookingFound', {
+        name: maskName(found.booking.name),
+        id: found.booking.bookingId,
+      });
+    }
   };
   const walkIn = (urgent: boolean) => {
     setAskUrgent(false);
@@ -107,7 +108,7 @@ export function AppointmentStep() {
           <ul className="booking-list" aria-label={t('door.appointment.due')}>
             {shown.map((b) => (
               <li key={b.bookingId}>
-                <button type="button" className="booking-card" onClick={() => choose(b)}>
+                <button type="button" className="booking-card" onClick={() => void choose(b)}>
                   <span className="booking-time">
                     {clockTime(b.slotStart)}–{clockTime(b.slotEnd)}
                   </span>
