@@ -7,6 +7,7 @@ import { DoorScreen } from '../features/door/DoorScreen';
 import { LogScreen } from '../features/log/LogScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { StatusBanner } from './StatusBanner';
+import { SyncChip } from './SyncChip';
 import { useServices } from './services';
 
 export function App({
@@ -37,6 +38,7 @@ export function App({
               {t('app.nav.settings')}
             </Link>
           </nav>
+          <SyncChip />
           <button
             type="button"
             className="tab lang"

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { EventDraft } from '../../domain/events';
+import type { Policy } from '../../domain/policy';
 import type { Visit } from '../../domain/visit';
 
 /**
@@ -11,7 +12,7 @@ interface DoorState {
   visit: Visit | null;
   lastFinished: Visit | null;
   saving: boolean;
-  failed: { visitId: string; drafts: EventDraft[] } | null;
+  failed: { visitId: string; drafts: EventDraft[]; policy: Policy } | null;
   show: (visit: Visit) => void;
   next: () => void;
   setSaving: (saving: boolean) => void;
