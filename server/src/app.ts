@@ -51,12 +51,10 @@ export function buildApp(options: AppOptions): FastifyInstance {
     }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status === 413) {
-      return reply
-        .status(413)
-        .send({
-          error: 'too-large',
-          message: `body over ${MAX_BODY_BYTES} bytes`,
-        } satisfies ApiError);
+      return reply.status(413).send({
+        error: 'too-large',
+        message: `body over ${MAX_BODY_BYTES} bytes`,
+      } satisfies ApiError);
     }
     if (status >= 400 && status < 500) {
       return reply
@@ -86,21 +84,17 @@ export function buildApp(options: AppOptions): FastifyInstance {
       if (request.method === 'GET' && !request.url.startsWith('/api/')) {
         return reply.type('text/html').sendFile('index.html');
       }
-      return reply
-        .status(404)
-        .send({
-          error: 'not-found',
-          message: `no route ${request.method} ${request.url}`,
-        } satisfies ApiError);
+      return reply.status(404).send({
+        error: 'not-found',
+        message: `no route ${request.method} ${request.url}`,
+      } satisfies ApiError);
     });
   } else {
     app.setNotFoundHandler((request, reply) =>
-      reply
-        .status(404)
-        .send({
-          error: 'not-found',
-          message: `no route ${request.method} ${request.url}`,
-        } satisfies ApiError),
+      reply.status(404).send({
+        error: 'not-found',
+        message: `no route ${request.method} ${request.url}`,
+      } satisfies ApiError),
     );
   }
   return app;

@@ -30,6 +30,7 @@ export function Root({ options, initialPath }: { options?: BootOptions; initialP
     };
   }, [options]);
   const [generation, setGeneration] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation boots again on purpose
   useEffect(() => start(), [start, generation]);
 
   const i18n = useI18n(services?.settings.language ?? 'zh-CN');
