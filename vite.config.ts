@@ -12,6 +12,7 @@ export default defineConfig({
       'tests/unit/**/*.test.ts',
       'tests/storage/**/*.test.ts',
       'tests/component/**/*.test.tsx',
+      'tests/integration/**/*.test.ts',
     ],
     restoreMocks: true,
   },
