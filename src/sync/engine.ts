@@ -9,7 +9,7 @@
 import type { Booking } from '../domain/booking';
 import type { CheckpointEvent } from '../domain/events';
 import type { Policy } from '../domain/policy';
-import { MAX_PULL_EVENTS } from '../protocol/api';
+import { MAX_PULL_EVENTS, MAX_PUSH_EVENTS } from '../protocol/api';
 import { retryDelay } from './backoff';
 import { SyncError, type SyncErrorCode, type Transport } from './transport';
 
@@ -115,7 +115,7 @@ export class SyncEngine {
   private async pushAll(): Promise<void> {
     const { local, transport } = this.options;
     for (;;) {
-      const batch = await local.pendingEvents(this.options.pushBatch ?? 200);
+      const batch = await local.pendingEvents(this.options.pushBatch ?? MAX_PUSH_EVENTS);
       if (batch.length === 0) return;
       const sentAt = this.now();
       const reply = await transport.push(batch);
