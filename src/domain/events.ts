@@ -59,7 +59,9 @@ export type EventBody =
   | { type: 'health-code.checked'; data: { colour: HealthCodeColour; method: 'manual' } }
   | { type: 'travel-code.checked'; data: { riskArea: boolean; method: 'manual' } }
   | { type: 'visit.decided'; data: { outcome: Outcome; policyVersion: string } }
-  | { type: 'visit.abandoned'; data: { reason: 'left' | 'refused-measures' } };
+  | { type: 'visit.abandoned'; data: { reason: 'left' | 'refused-measures' } }
+  /** The visitor left the hall (contact tracing needs every exit time); `automatic` at closing. */
+  | { type: 'visit.exited'; data: { automatic: boolean } };
 
 export type EventType = EventBody['type'];
 export type CheckpointEvent = EventMeta & EventBody;

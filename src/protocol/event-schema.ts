@@ -72,6 +72,7 @@ export const eventSchema = z.discriminatedUnion('type', [
   ),
   event('visit.decided', z.strictObject({ outcome, policyVersion: text(32) })),
   event('visit.abandoned', z.strictObject({ reason: z.enum(['left', 'refused-measures']) })),
+  event('visit.exited', z.strictObject({ automatic: z.boolean() })),
 ]);
 
 type Wire = z.infer<typeof eventSchema>;

@@ -40,6 +40,7 @@ describe('foldVisit basics', () => {
       travelRisk: null,
       decision: null,
       abandoned: null,
+      exited: null,
       status: 'open',
     });
   });
@@ -289,5 +290,16 @@ describe('foldVisit is order-independent', () => {
         },
       ),
     );
+  });
+});
+
+describe('exit', () => {
+  it('records the first exit time and whether it was automatic', () => {
+    const visit = aVisit([
+      ev.opened(),
+      pinAt({ type: 'visit.exited', data: { automatic: false } }, FIXED_NOW + 60_000),
+      pinAt({ type: 'visit.exited', data: { automatic: true } }, FIXED_NOW + 120_000),
+    ]);
+    expect(visit.exited).toEqual({ at: FIXED_NOW + 60_000, automatic: false });
   });
 });
