@@ -25,12 +25,12 @@ export function DailyReport({ day }: { day: string }) {
   return (
     <article className="report">
       <header>
-        <h2>
-          {t('lead.report.title', {
-            hall: settings.hallName || settings.siteName || t('app.title'),
-            day,
-          })}
-        </h2>
+        <div>
+          <h2>{t('lead.report.title', { day })}</h2>
+          {(settings.hallName || settings.siteName) && (
+            <p className="hint">{settings.hallName || settings.siteName}</p>
+          )}
+        </div>
         <button
           type="button"
           className="btn btn-primary btn-large no-print"
