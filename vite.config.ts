@@ -15,5 +15,8 @@ export default defineConfig({
       'tests/integration/**/*.test.ts',
     ],
     restoreMocks: true,
+    // Component tests drive a whole app through user events: slow on a loaded 2-core machine.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 });
