@@ -12,7 +12,6 @@ let db: CheckpointDb | undefined;
 
 // jsdom lays nothing out; give elements a tablet-sized box so the virtual list renders rows.
 const sizes = ['clientWidth', 'clientHeight'] as const;
-const original = sizes.map((k) => Object.getOwnPropertyDescriptor(Element.prototype, k));
 beforeAll(() => {
   Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
     configurable: true,
@@ -24,11 +23,7 @@ beforeAll(() => {
   });
 });
 afterAll(() => {
-  sizes.forEach((k, i) => {
-    const d = original[i];
-    if (d) Object.defineProperty(Element.prototype, k, d);
-    else Reflect.deleteProperty(HTMLElement.prototype, k);
-  });
+  for (const k of sizes) Reflect.deleteProperty(HTMLElement.prototype, k);
 });
 afterEach(async () => {
   useLeadSession.getState().lock();
