@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { baseURL, chromiumArgs, chromiumPath, e2ePort } from './tests/e2e/chromium';
 
+export const E2E_ADMIN_TOKEN = 'e2e-admin-token';
+const dataDir = `.e2e-artifacts/server-data-${e2ePort}`;
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
@@ -14,10 +17,19 @@ export default defineConfig({
     locale: 'zh-CN',
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
+  // The real hall server, serving the production build (npm run build first) and the API.
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${e2ePort} --strictPort`,
-    url: baseURL,
-    reuseExistingServer: !process.env.CI,
+    command: `rm -rf ${dataDir} && node --import tsx server/src/main.ts`,
+    env: {
+      PORT: String(e2ePort),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      STATIC_DIR: 'dist',
+      ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+      LOG_LEVEL: 'warn',
+    },
+    url: `${baseURL}/healthz`,
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });

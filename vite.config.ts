@@ -15,7 +15,11 @@ export default defineConfig({
       'tests/unit/**/*.test.ts',
       'tests/storage/**/*.test.ts',
       'tests/component/**/*.test.tsx',
+      'tests/integration/**/*.test.ts',
     ],
     restoreMocks: true,
+    // Component tests drive a whole app through user events: slow on a loaded 2-core machine.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 });

@@ -1,13 +1,10 @@
-// `npm start`: builds the production app, then serves it (until the hall's server
-// exists, Vite's preview server does the serving). PORT and HOST may be set.
+// `npm start`: builds the PWA, then runs the hall's server, which serves it and the
+// sync API on one port (PORT, default 8080; data in DATA_DIR, default ./data).
 import { spawnSync } from 'node:child_process';
 
-const port = process.env.PORT ?? '8080';
-const host = process.env.HOST ?? '0.0.0.0';
-const run = (args) => {
-  const result = spawnSync('npx', args, { stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-};
-
-run(['vite', 'build']);
-run(['vite', 'preview', '--host', host, '--port', port, '--strictPort']);
+const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+const server = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  stdio: 'inherit',
+});
+process.exit(server.status ?? 0);

@@ -4,9 +4,12 @@ import { Link, Route, Router, Switch } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import type { DeviceSettings } from '../db/settings';
 import { DoorScreen } from '../features/door/DoorScreen';
+import { DailyReport } from '../features/lead/DailyReport';
+import { LeadScreen } from '../features/lead/LeadScreen';
 import { LogScreen } from '../features/log/LogScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { StatusBanner } from './StatusBanner';
+import { SyncChip } from './SyncChip';
 import { useServices } from './services';
 
 export function App({
@@ -33,10 +36,14 @@ export function App({
             <Link href="/log" className={(active) => (active ? 'tab tab-active' : 'tab')}>
               {t('app.nav.log')}
             </Link>
+            <Link href="/lead" className={(active) => (active ? 'tab tab-active' : 'tab')}>
+              {t('app.nav.lead')}
+            </Link>
             <Link href="/settings" className={(active) => (active ? 'tab tab-active' : 'tab')}>
               {t('app.nav.settings')}
             </Link>
           </nav>
+          <SyncChip />
           <button
             type="button"
             className="tab lang"
@@ -51,6 +58,8 @@ export function App({
         <main className="content">
           <Switch>
             <Route path="/log" component={LogScreen} />
+            <Route path="/lead" component={LeadScreen} />
+            <Route path="/lead/report/:day">{(params) => <DailyReport day={params.day} />}</Route>
             <Route path="/settings">
               <SettingsScreen onSave={onSettings} />
             </Route>

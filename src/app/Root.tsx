@@ -12,19 +12,32 @@ export function Root({ options, initialPath }: { options?: BootOptions; initialP
   const [failure, setFailure] = useState<string | null>(null);
 
   const start = useCallback(() => {
-    boot(options).then(setServices, (e: unknown) => setFailure(String(e)));
+    // A new policy from the server takes effect by booting again (new visits use it).
+    const restart = () => setGeneration((g) => g + 1);
+    let current: Services | null = null;
+    let cancelled = false;
+    boot(options, restart).then(
+      (s) => {
+        current = s;
+        if (cancelled) s.sync?.stop();
+        else setServices(s);
+      },
+      (e: unknown) => setFailure(String(e)),
+    );
+    return () => {
+      cancelled = true;
+      current?.sync?.stop();
+    };
   }, [options]);
-  useEffect(start, [start]);
+  const [generation, setGeneration] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation boots again on purpose
+  useEffect(() => start(), [start, generation]);
 
   const i18n = useI18n(services?.settings.language ?? 'zh-CN');
-  const onSettings = useCallback(
-    async (next: DeviceSettings) => {
-      await saveSettings(next);
-      services?.db.close();
-      start();
-    },
-    [services, start],
-  );
+  const onSettings = useCallback(async (next: DeviceSettings) => {
+    await saveSettings(next);
+    setGeneration((g) => g + 1);
+  }, []);
 
   if (failure) {
     return (

@@ -24,6 +24,8 @@ const SEQ_KEY = 'seq';
 const newId = monotonicFactory();
 
 export class EventLog {
+  private readonly listeners = new Set<() => void>();
+
   constructor(
     private readonly db: CheckpointDb,
     private readonly identity: DeviceIdentity,
@@ -64,7 +66,15 @@ export class EventLog {
       });
     } catch (e) {
       throw toStorageError(e);
+    } finally {
+      for (const listener of this.listeners) listener();
     }
+  }
+
+  /** Called after every append attempt (for sync to push soon). Returns an unsubscribe. */
+  onAppend(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   private stamp(draft: EventDraft, visit: string, seq: number): CheckpointEvent {

@@ -1,5 +1,6 @@
 /** Read-side queries: the UI reads visits and bookings only through these. */
 import type { Booking } from '../domain/booking';
+import type { CheckpointEvent } from '../domain/events';
 import type { Visit } from '../domain/visit';
 import type { CheckpointDb } from './database';
 
@@ -39,4 +40,17 @@ export async function importBookings(
     await db.bookings.where('day').anyOf(days).delete();
     await db.bookings.bulkPut([...bookings]);
   });
+}
+
+/** The events of one visit, in the order they were written on their devices. */
+export function eventsOfVisit(db: CheckpointDb, visit: string): Promise<CheckpointEvent[]> {
+  return db.events.where('visit').equals(visit).toArray();
+}
+
+/** Visits of the given days (for contact tracing across midnight). */
+export function visitsOfDays(db: CheckpointDb, days: readonly string[]): Promise<Visit[]> {
+  return db.visits
+    .where('day')
+    .anyOf([...days])
+    .toArray();
 }

@@ -14,6 +14,11 @@ export interface DeviceSettings {
   deviceName: string;
   ticketPrefix: string;
   language: Language;
+  /** The hall server's address; empty means the origin this app was loaded from. */
+  server: string;
+  /** The device token from enrolment; null until enrolled. */
+  token: string | null;
+  siteName: string;
 }
 
 export const DEFAULT_SETTINGS: DeviceSettings = {
@@ -22,6 +27,9 @@ export const DEFAULT_SETTINGS: DeviceSettings = {
   deviceName: 'door-1',
   ticketPrefix: 'A',
   language: 'zh-CN',
+  server: '',
+  token: null,
+  siteName: '',
 };
 
 let store: UseStore | undefined;

@@ -40,6 +40,13 @@ function pick(row: Record<string, string>, names: readonly string[]): string {
   return '';
 }
 
+function isCalendarDate(date: string): boolean {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!d) return false;
+  const at = new Date(Number(d[1]), Number(d[2]) - 1, Number(d[3]));
+  return dayKey(at.getTime()) === date;
+}
+
 function localTime(date: string, time: string): number | null {
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const t = /^(\d{1,2}):(\d{2})$/.exec(time);
@@ -68,7 +75,7 @@ export function bookingFromRow(
   if (!name) problems.push('missing-name');
   if (!phone.ok) problems.push('phone');
   if (!id.ok) problems.push('id-number');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) problems.push('date');
+  if (!isCalendarDate(date)) problems.push('date');
   else if (slotStart === null || slotEnd === null || slotEnd < slotStart) problems.push('time');
   if (problems.length > 0 || !phone.ok || !id.ok || slotStart === null || slotEnd === null) {
     return { ok: false, line, problems };

@@ -75,7 +75,9 @@ export type EventBody =
   | { type: 'health-code.checked'; data: { colour: HealthCodeColour } & CodeCheck }
   | { type: 'travel-code.checked'; data: { riskArea: boolean } & CodeCheck }
   | { type: 'visit.decided'; data: { outcome: Outcome; policyVersion: string } }
-  | { type: 'visit.abandoned'; data: { reason: 'left' | 'refused-measures' } };
+  | { type: 'visit.abandoned'; data: { reason: 'left' | 'refused-measures' } }
+  /** The visitor left the hall (contact tracing needs every exit time); `automatic` at closing. */
+  | { type: 'visit.exited'; data: { automatic: boolean } };
 
 export type EventType = EventBody['type'];
 export type CheckpointEvent = EventMeta & EventBody;
@@ -83,9 +85,12 @@ export type CheckpointEvent = EventMeta & EventBody;
 /** What a caller supplies; the storage layer adds id, seq, site, device. */
 export type EventDraft = EventBody & { at: number; visit?: string; actor?: string };
 
-/** A total order on events that does not depend on arrival order. */
+const byCodeUnit = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/**
+ * A total order on events that depends neither on arrival order nor on the tablet's
+ * locale (localeCompare would let two tablets disagree on which decision came first).
+ */
 export function compareEvents(a: CheckpointEvent, b: CheckpointEvent): number {
-  return (
-    a.at - b.at || a.device.localeCompare(b.device) || a.seq - b.seq || a.id.localeCompare(b.id)
-  );
+  return a.at - b.at || byCodeUnit(a.device, b.device) || a.seq - b.seq || byCodeUnit(a.id, b.id);
 }

@@ -28,7 +28,9 @@ export function parseTemperatureInput(text: string, policy: Policy): Temperature
   }
   const value = Number(s);
   if (temperatureBand(value, policy) !== 'implausible') {
-    return { ok: true, celsius: Math.round(value * 10) / 10 };
+    // Thermometers show one decimal; rounding a second one could move a reading
+    // across a band line (37.54 → 37.5 turns isolation into home observation).
+    return /\.\d\d/.test(s) ? { ok: false, reason: 'format' } : { ok: true, celsius: value };
   }
   const digits = s.replace('.', '');
   const candidate = digits.length === 3 ? Number(`${digits.slice(0, 2)}.${digits[2]}`) : Number.NaN;

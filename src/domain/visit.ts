@@ -37,6 +37,8 @@ export interface Visit {
   travelRisk: boolean | null;
   decision: { outcome: Outcome; policyVersion: string; at: number } | null;
   abandoned: { reason: 'left' | 'refused-measures'; at: number } | null;
+  /** When the visitor left the hall (the first exit recorded stands). */
+  exited: { at: number; automatic: boolean } | null;
   status: VisitStatus;
 }
 
@@ -58,6 +60,7 @@ function emptyVisit(first: CheckpointEvent): Visit {
     travelRisk: null,
     decision: null,
     abandoned: null,
+    exited: null,
     status: 'open',
   };
 }
@@ -103,6 +106,8 @@ function apply(v: Visit, e: CheckpointEvent): Visit {
     case 'visit.abandoned':
       if (v.decision || v.abandoned) return next;
       return { ...next, abandoned: { reason: e.data.reason, at: e.at }, status: 'abandoned' };
+    case 'visit.exited':
+      return v.exited ? next : { ...next, exited: { at: e.at, automatic: e.data.automatic } };
     default: {
       const unreachable: never = e;
       return unreachable;

@@ -60,6 +60,17 @@ test('screens', async ({ page }) => {
   await page.getByRole('link', { name: '今日台账' }).click();
   await page.getByTestId('count-all').waitFor();
   await shot('log');
+  await page.getByRole('link', { name: '值班组长' }).click();
+  await page.getByRole('list', { name: '当天来访记录' }).waitFor();
+  await shot('lead');
+  await page.getByRole('listitem').filter({ hasText: '隔离' }).getByRole('button').click();
+  await page.getByRole('button', { name: '追踪密切接触者' }).click();
+  await page.getByTestId('contacts').waitFor();
+  await shot('lead-trace');
+  await page.getByRole('link', { name: '日报' }).click();
+  await page.getByRole('button', { name: '打印' }).waitFor();
+  await shot('lead-report');
+  await page.getByRole('link', { name: '今日台账' }).click();
   await page.getByRole('button', { name: '切换语言' }).click();
   await page.getByRole('link', { name: "Today's log" }).waitFor();
   await shot('log-en');

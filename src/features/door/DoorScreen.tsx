@@ -15,7 +15,7 @@ import { VisitPanel } from './VisitPanel';
  * the last verdict stays on the left while the next visitor's booking is chosen.
  */
 export function DoorScreen() {
-  const { policy } = useServices();
+  const { policyFor } = useServices();
   const visit = useDoorStore((s) => s.visit);
   const lastFinished = useDoorStore((s) => s.lastFinished);
   const next = useDoorStore((s) => s.next);
@@ -29,7 +29,7 @@ export function DoorScreen() {
     );
   }
 
-  const step = nextStep(visit, policy);
+  const step = nextStep(visit, policyFor(visit.policyVersion));
   return (
     <div className="door">
       <VisitPanel visit={visit} step={step} />

@@ -7,7 +7,8 @@ import { Button } from '../../ui/Button';
 /** The verdict, in colour, words and icon, readable at 2 m. */
 export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => void }) {
   const { t } = useTranslation();
-  const { policy } = useServices();
+  const { policyFor } = useServices();
+  const policy = policyFor(visit.policyVersion);
   const outcome = visit.decision?.outcome;
 
   const body = (() => {

@@ -16,7 +16,8 @@ const NO_SYMPTOMS: Symptoms = { cough: false, breathing: false, other: false };
 /** Must 4: the reading, and the re-check flow for a raised first reading. */
 export function TemperatureStep({ visit, recheck }: { visit: Visit; recheck: boolean }) {
   const { t } = useTranslation();
-  const { policy } = useServices();
+  const { policyFor } = useServices();
+  const policy = policyFor(visit.policyVersion);
   const { record } = useRecord();
   const [keypad, setKeypad] = useState(recheck);
   const [symptoms, setSymptoms] = useState<Symptoms>(NO_SYMPTOMS);
@@ -73,7 +74,8 @@ export function TemperatureStep({ visit, recheck }: { visit: Visit; recheck: boo
 
 function RecheckNotice({ visit }: { visit: Visit }) {
   const { t } = useTranslation();
-  const { policy, now } = useServices();
+  const { policyFor, now } = useServices();
+  const policy = policyFor(visit.policyVersion);
   const current = useNow(now, 1000);
   const until = recheckRestUntil(visit, policy);
   const first = visit.readings[0]?.celsius;

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { EventDraft } from '../../domain/events';
+import type { Policy } from '../../domain/policy';
 import type { Visit } from '../../domain/visit';
 import type { Messages } from '../../i18n/messages';
 
@@ -25,7 +26,7 @@ interface DoorState {
   visit: Visit | null;
   lastFinished: Visit | null;
   saving: boolean;
-  failed: { visitId: string; drafts: EventDraft[] } | null;
+  failed: { visitId: string; drafts: EventDraft[]; policy: Policy } | null;
   notice: ScanNotice | null;
   notify: (tone: ScanNotice['tone'], key: ScanNotice['key'], params?: ScanNotice['params']) => void;
   clearNotice: () => void;

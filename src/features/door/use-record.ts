@@ -4,6 +4,7 @@ import { useServices } from '../../app/services';
 import { useStatusStore } from '../../app/status-store';
 import { StorageError } from '../../db/storage-error';
 import type { EventBody, EventDraft } from '../../domain/events';
+import type { Policy } from '../../domain/policy';
 import { useDoorStore } from './door-store';
 
 /**
@@ -12,29 +13,29 @@ import { useDoorStore } from './door-store';
  * drafts kept for a retry.
  */
 export function useRecord() {
-  const { log, policy, now } = useServices();
+  const { log, policy, policyFor, now } = useServices();
   const setStorageError = useStatusStore((s) => s.setStorageError);
 
   const write = useCallback(
-    async (visitId: string, drafts: EventDraft[]): Promise<boolean> => {
+    async (visitId: string, drafts: EventDraft[], visitPolicy: Policy): Promise<boolean> => {
       const store = useDoorStore.getState();
       if (store.saving) return false; // a double tap must not record twice
       store.setSaving(true);
       try {
-        const visit = await log.record(visitId, drafts, policy);
+        const visit = await log.record(visitId, drafts, visitPolicy);
         setStorageError(null);
         useDoorStore.getState().show(visit);
         return true;
       } catch (e) {
         const code = e instanceof StorageError ? e.code : 'unknown';
         setStorageError(code);
-        useDoorStore.getState().setFailed({ visitId, drafts });
+        useDoorStore.getState().setFailed({ visitId, drafts, policy: visitPolicy });
         return false;
       } finally {
         useDoorStore.getState().setSaving(false);
       }
     },
-    [log, policy, setStorageError],
+    [log, setStorageError],
   );
 
   /** Adds events to the visit on screen. */
@@ -46,9 +47,10 @@ export function useRecord() {
       return write(
         visit.id,
         bodies.map((b) => ({ ...b, at })),
+        policyFor(visit.policyVersion),
       );
     },
-    [now, write],
+    [now, write, policyFor],
   );
 
   /** Opens a new visit with its first must. */
@@ -59,6 +61,7 @@ export function useRecord() {
       return write(
         ulid(at),
         [opened, ...bodies].map((b) => ({ ...b, at })),
+        policy,
       );
     },
     [now, policy, write],
@@ -66,7 +69,7 @@ export function useRecord() {
 
   const retry = useCallback(() => {
     const failed = useDoorStore.getState().failed;
-    return failed ? write(failed.visitId, failed.drafts) : Promise.resolve(false);
+    return failed ? write(failed.visitId, failed.drafts, failed.policy) : Promise.resolve(false);
   }, [write]);
 
   return { record, open, retry };

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { importBookings } from '../../db/queries';
-import { parseBookingsCsv } from './bookings-csv';
+import { parseBookingsCsv } from '../../domain/bookings-csv';
 
 type Report = { imported: number; rejected: { line: number; problems: string[] }[] };
 

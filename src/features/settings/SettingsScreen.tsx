@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import type { DeviceSettings } from '../../db/settings';
 import { BookingImport } from './BookingImport';
+import { ServerPanel } from './ServerPanel';
 
 /** Device settings, the bookings import, and what storage and policy are in force. */
 export function SettingsScreen({
@@ -38,6 +39,7 @@ export function SettingsScreen({
     <section className="settings" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('settings.title')}</h2>
       <BookingImport />
+      <ServerPanel onSave={onSave} />
       <form
         className="settings-form"
         onSubmit={(e) => {

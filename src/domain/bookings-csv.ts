@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { type Booking, type BookingRowResult, bookingFromRow } from '../../domain/booking';
+import { type Booking, type BookingRowResult, bookingFromRow } from './booking';
 
 /** Parses a bookings CSV (UTF-8, with or without BOM); each row validated by the domain. */
 export function parseBookingsCsv(text: string, now: number) {

@@ -1,0 +1,83 @@
+/**
+ * The shift lead's commands on the server (they write the same SQLite file):
+ *   create-site <id> <name>        a hall
+ *   enrolment-code <site> [hours]  a single-use code a tablet enrols with
+ *   revoke-device <device-id>
+ *   set-policy <site> <policy.json>
+ *   import-bookings <site> <bookings.csv>
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseBookingsCsv } from '../../src/domain/bookings-csv';
+import { policySchema } from '../../src/protocol/policy-schema';
+import { hashSecret, newEnrolmentCode } from './auth';
+import { readConfig } from './config';
+import { openSqliteStore } from './store/sqlite';
+
+const config = readConfig();
+mkdirSync(config.dataDir, { recursive: true });
+const store = openSqliteStore(join(config.dataDir, 'checkpoint.sqlite'));
+const [command, ...args] = process.argv.slice(2);
+const now = Date.now();
+
+function need(value: string | undefined, what: string): string {
+  if (!value) {
+    console.error(`missing ${what}`);
+    process.exit(2);
+  }
+  return value;
+}
+
+try {
+  switch (command) {
+    case 'create-site': {
+      const id = need(args[0], 'site id');
+      await store.createSite({ id, name: need(args[1], 'site name') }, now);
+      console.log(`site ${id} created`);
+      break;
+    }
+    case 'enrolment-code': {
+      const site = need(args[0], 'site id');
+      if (!(await store.site(site))) throw new Error(`no site ${site}`);
+      const code = newEnrolmentCode();
+      const hours = Number(args[1] ?? 24);
+      await store.addEnrolmentCode(site, hashSecret(code), now + hours * 3_600_000, now);
+      console.log(`enrolment code for ${site} (valid ${hours} h, single use): ${code}`);
+      break;
+    }
+    case 'revoke-device': {
+      const ok = await store.revokeDevice(need(args[0], 'device id'), now);
+      console.log(ok ? 'revoked' : 'no such device');
+      break;
+    }
+    case 'set-policy': {
+      const site = need(args[0], 'site id');
+      const policy = policySchema.parse(
+        JSON.parse(readFileSync(need(args[1], 'policy file'), 'utf8')),
+      );
+      await store.setPolicy(site, policy, now);
+      console.log(`policy ${policy.version} set for ${site}`);
+      break;
+    }
+    case 'import-bookings': {
+      const site = need(args[0], 'site id');
+      const { bookings, rejected } = parseBookingsCsv(
+        readFileSync(need(args[1], 'CSV file'), 'utf8'),
+        now,
+      );
+      const version = await store.putBookings(site, bookings);
+      console.log(
+        `${bookings.length} bookings imported (version ${version}), ${rejected.length} rows rejected`,
+      );
+      for (const r of rejected) console.log(`  line ${r.line}: ${r.problems.join(', ')}`);
+      break;
+    }
+    default:
+      console.error(
+        'commands: create-site, enrolment-code, revoke-device, set-policy, import-bookings',
+      );
+      process.exitCode = 2;
+  }
+} finally {
+  await store.close();
+}

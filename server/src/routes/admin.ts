@@ -1,0 +1,74 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { parseBookingsCsv } from '../../../src/domain/bookings-csv';
+import { policySchema } from '../../../src/protocol/policy-schema';
+import { HttpError } from '../app';
+import { hashSecret, newEnrolmentCode } from '../auth';
+import type { Store } from '../store/store';
+import { parse } from '../validate';
+import { authoriseAdmin } from './device-auth';
+
+const siteSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and dashes'),
+  name: z.string().min(1).max(80),
+});
+const codeSchema = z.strictObject({
+  ttlHours: z
+    .number()
+    .min(0.1)
+    .max(24 * 14)
+    .default(24),
+});
+
+/** What the shift lead does on the server: sites, enrolment codes, revocation, policy, bookings. */
+export const adminRoutes: FastifyPluginAsync<{
+  store: Store;
+  adminToken: string;
+  now: () => number;
+}> = async (app, { store, adminToken, now }) => {
+  app.addHook('onRequest', async (request) => authoriseAdmin(request, adminToken));
+
+  const siteOrThrow = async (id: string) => {
+    if (!(await store.site(id))) throw new HttpError(404, 'unknown-site', `no site ${id}`);
+  };
+
+  app.post('/sites', async (request, reply) => {
+    const site = parse(siteSchema, request.body);
+    if (await store.site(site.id))
+      throw new HttpError(409, 'bad-request', `site ${site.id} exists`);
+    await store.createSite(site, now());
+    return reply.status(201).send(site);
+  });
+
+  app.post<{ Params: { site: string } }>('/sites/:site/enrolment-codes', async (request, reply) => {
+    await siteOrThrow(request.params.site);
+    const { ttlHours } = parse(codeSchema, request.body ?? {});
+    const code = newEnrolmentCode();
+    const expiresAt = now() + ttlHours * 3_600_000;
+    await store.addEnrolmentCode(request.params.site, hashSecret(code), expiresAt, now());
+    return reply.status(201).send({ code, expiresAt });
+  });
+
+  app.post<{ Params: { device: string } }>('/devices/:device/revoke', async (request) => {
+    if (!(await store.revokeDevice(request.params.device, now()))) {
+      throw new HttpError(404, 'not-found', `no device ${request.params.device}`);
+    }
+    return { revoked: request.params.device };
+  });
+
+  app.put<{ Params: { site: string } }>('/sites/:site/policy', async (request) => {
+    await siteOrThrow(request.params.site);
+    const policy = parse(policySchema, request.body);
+    await store.setPolicy(request.params.site, policy, now());
+    return policy;
+  });
+
+  app.put<{ Params: { site: string } }>('/sites/:site/bookings', async (request) => {
+    await siteOrThrow(request.params.site);
+    if (typeof request.body !== 'string')
+      throw new HttpError(400, 'bad-request', 'send the bookings as text/csv');
+    const { bookings, rejected } = parseBookingsCsv(request.body, now());
+    const version = await store.putBookings(request.params.site, bookings);
+    return { imported: bookings.length, rejected, version };
+  });
+};

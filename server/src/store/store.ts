@@ -1,0 +1,57 @@
+/**
+ * Storage behind the server, one small interface: SQLite (embedded default) now, and
+ * PostgreSQL later for a county running many halls. Whatever the store, a cursor must
+ * never skip a committed event: events are numbered in commit order.
+ */
+import type { Booking } from '../../../src/domain/booking';
+import type { CheckpointEvent } from '../../../src/domain/events';
+import type { Policy } from '../../../src/domain/policy';
+import type { PushReply } from '../../../src/protocol/api';
+
+export interface Site {
+  id: string;
+  name: string;
+}
+
+export interface Device {
+  id: string;
+  site: string;
+  name: string;
+  revoked: boolean;
+}
+
+export interface InsertResult extends Omit<PushReply, 'serverTime'> {}
+
+export interface Store {
+  createSite(site: Site, now: number): Promise<void>;
+  site(id: string): Promise<Site | null>;
+  addEnrolmentCode(site: string, codeHash: string, expiresAt: number, now: number): Promise<void>;
+  /** Uses up an enrolment code (single use) and registers the device with its token hash. */
+  enrol(
+    codeHash: string,
+    device: { id: string; name: string; tokenHash: string },
+    now: number,
+  ): Promise<Site | null>;
+  deviceByToken(tokenHash: string): Promise<Device | null>;
+  revokeDevice(id: string, now: number): Promise<boolean>;
+  /** Stores a batch in one transaction, idempotent on event id and on (device, seq). */
+  insertEvents(
+    site: string,
+    device: string,
+    events: readonly CheckpointEvent[],
+    receivedAt: number,
+    isFlagged: (e: CheckpointEvent) => boolean,
+  ): Promise<InsertResult>;
+  /** Events of a site after a cursor, in commit order. */
+  eventsAfter(
+    site: string,
+    after: number,
+    limit: number,
+  ): Promise<{ events: CheckpointEvent[]; cursor: number; more: boolean }>;
+  policy(site: string): Promise<Policy | null>;
+  setPolicy(site: string, policy: Policy, now: number): Promise<void>;
+  /** Replaces the bookings of the days in the list; returns the new bookings version. */
+  putBookings(site: string, bookings: readonly Booking[]): Promise<number>;
+  bookings(site: string, fromDay: string): Promise<{ bookings: Booking[]; version: number }>;
+  close(): Promise<void>;
+}

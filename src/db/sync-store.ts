@@ -1,0 +1,115 @@
+/**
+ * What the sync engine reads and writes on the tablet. The server's cursor and the seq
+ * it holds are kept in `meta` and only moved in the same transaction as the data they
+ * describe, so a crash can never leave the cursor ahead of what is stored.
+ */
+import type { Booking } from '../domain/booking';
+import type { CheckpointEvent } from '../domain/events';
+import type { Policy } from '../domain/policy';
+import { foldVisit, type Visit } from '../domain/visit';
+import type { CheckpointDb } from './database';
+import { importBookings } from './queries';
+
+const HELD_SEQ = 'sync:held-seq';
+const CURSOR = 'sync:cursor';
+const BOOKINGS_VERSION = 'sync:bookings-version';
+
+async function metaValue(db: CheckpointDb, key: string): Promise<number> {
+  return (await db.meta.get(key))?.value ?? 0;
+}
+
+/** This device's events the server does not hold yet, in seq order. */
+export async function pendingEvents(
+  db: CheckpointDb,
+  device: string,
+  limit: number,
+): Promise<CheckpointEvent[]> {
+  const held = await metaValue(db, HELD_SEQ);
+  return db.events
+    .where('[device+seq]')
+    .between([device, held + 1], [device, Number.POSITIVE_INFINITY])
+    .limit(limit)
+    .toArray();
+}
+
+export async function pendingCount(db: CheckpointDb, device: string): Promise<number> {
+  const held = await metaValue(db, HELD_SEQ);
+  return db.events
+    .where('[device+seq]')
+    .between([device, held + 1], [device, Number.POSITIVE_INFINITY])
+    .count();
+}
+
+/** Records that the server holds every event of this device up to `heldSeq`. */
+export async function markHeld(db: CheckpointDb, heldSeq: number): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    if (heldSeq > (await metaValue(db, HELD_SEQ)))
+      await db.meta.put({ key: HELD_SEQ, value: heldSeq });
+  });
+}
+
+export function pullCursor(db: CheckpointDb): Promise<number> {
+  return metaValue(db, CURSOR);
+}
+
+/**
+ * Stores pulled events this tablet lacks, refolds the visits they touch and advances
+ * the cursor, all in one transaction. Returns how many events were new.
+ */
+export async function applyPulled(
+  db: CheckpointDb,
+  events: readonly CheckpointEvent[],
+  cursor: number,
+): Promise<number> {
+  return db.transaction('rw', [db.events, db.visits, db.meta], async () => {
+    const known = new Set(
+      (await db.events.bulkGet(events.map((e) => e.id))).flatMap((e) => (e ? [e.id] : [])),
+    );
+    const fresh = events.filter((e) => !known.has(e.id));
+    if (fresh.length > 0) await db.events.bulkAdd(fresh);
+    const touched = [...new Set(fresh.flatMap((e) => (e.visit ? [e.visit] : [])))];
+    const visits: Visit[] = [];
+    for (const id of touched) {
+      const visit = foldVisit(await db.events.where('visit').equals(id).toArray());
+      if (visit) visits.push(visit);
+    }
+    await db.visits.bulkPut(visits);
+    if (cursor > (await metaValue(db, CURSOR))) await db.meta.put({ key: CURSOR, value: cursor });
+    return fresh.length;
+  });
+}
+
+export function bookingsVersion(db: CheckpointDb): Promise<number> {
+  return metaValue(db, BOOKINGS_VERSION);
+}
+
+/** Stores the server's policy (if new) and bookings (if newer). Returns true if the policy changed. */
+export async function applyConfig(
+  db: CheckpointDb,
+  config: { policy: Policy | null; bookings: readonly Booking[]; bookingsVersion: number },
+  now: number,
+): Promise<boolean> {
+  let policyChanged = false;
+  if (config.policy && !(await db.policies.get(config.policy.version))) {
+    await db.policies.put({
+      version: config.policy.version,
+      policy: config.policy,
+      receivedAt: now,
+    });
+    policyChanged = true;
+  }
+  if (config.bookingsVersion > (await bookingsVersion(db)) && config.bookings.length > 0) {
+    await importBookings(db, config.bookings);
+  }
+  await db.meta.put({ key: BOOKINGS_VERSION, value: config.bookingsVersion });
+  return policyChanged;
+}
+
+/** Every stored policy, newest first. */
+export function storedPolicies(db: CheckpointDb): Promise<Policy[]> {
+  return db.policies
+    .orderBy('receivedAt')
+    .reverse()
+    .toArray()
+    .then((rows) => rows.map((r) => r.policy));
+}

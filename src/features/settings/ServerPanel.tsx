@@ -1,0 +1,105 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services';
+import type { DeviceSettings } from '../../db/settings';
+import { clockTime } from '../../domain/time';
+import { useSyncStatus } from '../../sync/status-store';
+import { enrol, SyncError } from '../../sync/transport';
+
+/** Enrols this tablet with the hall's server (the shift lead's enrolment code), and shows sync. */
+export function ServerPanel({ onSave }: { onSave: (settings: DeviceSettings) => Promise<void> }) {
+  const { t } = useTranslation();
+  const { settings, device, sync } = useServices();
+  const status = useSyncStatus();
+  const [server, setServer] = useState(settings.server);
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const reply = await enrol((url, init) => fetch(url, init), server, {
+        code: code.trim(),
+        deviceId: device,
+        deviceName: settings.deviceName,
+      });
+      await onSave({
+        ...settings,
+        server: server.trim(),
+        token: reply.token,
+        site: reply.site,
+        siteName: reply.siteName,
+      });
+    } catch (err) {
+      setError(t(`sync.errors.${err instanceof SyncError ? err.code : 'offline'}`));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="server-panel" aria-labelledby="server-title">
+      <h3 id="server-title">{t('sync.title')}</h3>
+      {settings.token && (
+        <dl className="facts">
+          <dt>{t('sync.site')}</dt>
+          <dd>
+            {settings.siteName} ({settings.site})
+          </dd>
+          <dt>{t('sync.pendingLabel')}</dt>
+          <dd data-testid="sync-pending">{status.pending}</dd>
+          <dt>{t('sync.lastLabel')}</dt>
+          <dd>{status.lastSuccessAt ? clockTime(status.lastSuccessAt) : '—'}</dd>
+          <dt>{t('sync.errorLabel')}</dt>
+          <dd>{status.lastError ? t(`sync.errors.${status.lastError}`) : '—'}</dd>
+        </dl>
+      )}
+      {settings.token && (
+        <button
+          type="button"
+          className="btn btn-primary btn-large"
+          onClick={() => void sync?.engine.syncOnce()}
+        >
+          {t('sync.now')}
+        </button>
+      )}
+      <form className="settings-form" onSubmit={(e) => void submit(e)}>
+        <div className="field">
+          <label htmlFor="server-address">{t('sync.server')}</label>
+          <input
+            id="server-address"
+            value={server}
+            inputMode="url"
+            placeholder={t('sync.serverPlaceholder')}
+            onChange={(e) => setServer(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="enrolment-code">{t('sync.code')}</label>
+          <input
+            id="enrolment-code"
+            value={code}
+            autoComplete="off"
+            autoCapitalize="characters"
+            onChange={(e) => setCode(e.target.value)}
+          />
+        </div>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button
+          type="submit"
+          className="btn btn-primary btn-large"
+          disabled={busy || code.trim().length < 4}
+        >
+          {settings.token ? t('sync.reenrol') : t('sync.enrol')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The wire schema of an event, checked at every boundary an event crosses (the server's
+ * push endpoint, the client's pull). It mirrors src/domain/events.ts; the type-level
+ * checks at the bottom fail the build if the two drift apart.
+ */
+import { z } from 'zod';
+import type { CheckpointEvent } from '../domain/events';
+
+const text = (max: number) => z.string().min(1).max(max);
+const identity = { name: text(60), idNumber: text(18), phone: text(20) };
+const symptoms = z.strictObject({ cough: z.boolean(), breathing: z.boolean(), other: z.boolean() });
+const refusal = z.enum([
+  'no-appointment',
+  'too-early',
+  'too-late',
+  'home-observation',
+  'fever-clinic',
+  'code-not-green',
+  'risk-area-travel',
+]);
+const outcome = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('admitted'), ticket: text(16) }),
+  z.strictObject({ kind: z.literal('refused'), reason: refusal }),
+  z.strictObject({ kind: z.literal('isolated') }),
+]);
+
+const meta = {
+  id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a ULID'),
+  site: text(64),
+  device: text(64),
+  seq: z.number().int().positive(),
+  at: z.number().int().nonnegative(),
+  actor: text(64).optional(),
+  visit: text(64).optional(),
+  v: z.literal(1),
+};
+
+const event = <T extends string, D extends z.ZodType>(type: T, data: D) =>
+  z.strictObject({ ...meta, type: z.literal(type), data });
+
+export const eventSchema = z.discriminatedUnion('type', [
+  event('visit.opened', z.strictObject({ policyVersion: text(32) })),
+  event(
+    'appointment.matched',
+    z.strictObject({
+      ...identity,
+      bookingId: text(64),
+      slotStart: z.number().int(),
+      slotEnd: z.number().int(),
+      matter: text(200).optional(),
+    }),
+  ),
+  event('appointment.walk-in', z.strictObject({ urgent: z.boolean() })),
+  event('mask.checked', z.strictObject({ status: z.enum(['worn', 'given']) })),
+  event('hands.disinfected', z.strictObject({})),
+  event(
+    'temperature.measured',
+    z.strictObject({ celsius: z.number().finite(), source: z.enum(['preset', 'keypad']) }),
+  ),
+  event('symptoms.reported', symptoms),
+  event(
+    'identity.confirmed',
+    z.strictObject({ ...identity, source: z.enum(['booking', 'typed']) }),
+  ),
+  event(
+    'health-code.checked',
+    z.strictObject({ colour: z.enum(['green', 'yellow', 'red']), method: z.literal('manual') }),
+  ),
+  event(
+    'travel-code.checked',
+    z.strictObject({ riskArea: z.boolean(), method: z.literal('manual') }),
+  ),
+  event('visit.decided', z.strictObject({ outcome, policyVersion: text(32) })),
+  event('visit.abandoned', z.strictObject({ reason: z.enum(['left', 'refused-measures']) })),
+  event('visit.exited', z.strictObject({ automatic: z.boolean() })),
+]);
+
+type Wire = z.infer<typeof eventSchema>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// Both must hold: every event type in the domain has a wire schema, and nothing else does.
+const _wireIsDomain: Same<Wire['type'], CheckpointEvent['type']> = true;
+const _wireFits: Wire extends CheckpointEvent ? true : false = true;
+void _wireIsDomain;
+void _wireFits;

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { Policy } from '../domain/policy';
+
+const celsius = z.number().min(30).max(45);
+
+/** A policy as the shift lead edits it on the server; checked before any tablet sees it. */
+export const policySchema = z
+  .strictObject({
+    version: z.string().min(1).max(32),
+    temperature: z.strictObject({
+      recheckAtC: celsius,
+      homeObservationMaxC: celsius,
+      plausibleMinC: celsius,
+      plausibleMaxC: celsius,
+      recheckRestSeconds: z.number().int().min(0).max(3600),
+    }),
+    appointment: z.strictObject({
+      earlyToleranceMinutes: z
+        .number()
+        .int()
+        .min(0)
+        .max(24 * 60),
+      lateToleranceMinutes: z
+        .number()
+        .int()
+        .min(0)
+        .max(24 * 60),
+      lateRule: z.enum(['refuse', 'admit']),
+      walkIn: z.enum(['refuse', 'urgent-only', 'admit']),
+    }),
+    codes: z.strictObject({
+      acceptedHealthColours: z.array(z.enum(['green', 'yellow', 'red'])).min(1),
+      refuseRiskAreaTravel: z.boolean(),
+    }),
+    ledger: z.strictObject({
+      retentionDays: z.number().int().min(1).max(3650),
+      maxStayMinutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60),
+      closing: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
+    }),
+  })
+  .refine(
+    (p) =>
+      p.temperature.plausibleMinC < p.temperature.recheckAtC &&
+      p.temperature.recheckAtC <= p.temperature.homeObservationMaxC &&
+      p.temperature.homeObservationMaxC < p.temperature.plausibleMaxC,
+    {
+      message:
+        'temperatures must rise: plausible min < re-check < home observation max < plausible max',
+    },
+  ) satisfies z.ZodType<Policy>;

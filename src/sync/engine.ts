@@ -1,0 +1,194 @@
+/**
+ * The sync engine: push what the server lacks, pull what others wrote, fetch the policy
+ * and bookings. Plain TypeScript, no React; the UI only reads its status.
+ *
+ * Ordering that matters: events are marked synced only up to the seq the server says it
+ * holds, and the pull cursor moves in the same IndexedDB transaction as the pulled events.
+ * No IndexedDB transaction is ever held open across a fetch.
+ */
+import type { Booking } from '../domain/booking';
+import type { CheckpointEvent } from '../domain/events';
+import type { Policy } from '../domain/policy';
+import { MAX_PULL_EVENTS, MAX_PUSH_EVENTS } from '../protocol/api';
+import { retryDelay } from './backoff';
+import { SyncError, type SyncErrorCode, type Transport } from './transport';
+
+export interface LocalSyncStore {
+  pendingEvents(limit: number): Promise<CheckpointEvent[]>;
+  pendingCount(): Promise<number>;
+  markHeld(heldSeq: number): Promise<void>;
+  pullCursor(): Promise<number>;
+  applyPulled(events: readonly CheckpointEvent[], cursor: number): Promise<number>;
+  bookingsVersion(): Promise<number>;
+  applyConfig(config: {
+    policy: Policy | null;
+    bookings: readonly Booking[];
+    bookingsVersion: number;
+  }): Promise<boolean>;
+}
+
+export interface SyncStatus {
+  running: boolean;
+  online: boolean;
+  pending: number;
+  lastSuccessAt: number | null;
+  lastError: SyncErrorCode | 'conflict' | null;
+  /** Server clock minus device clock, ms (positive: the device is behind). */
+  skewMs: number | null;
+}
+
+export interface SyncEngineOptions {
+  transport: Transport;
+  local: LocalSyncStore;
+  now?: () => number;
+  random?: () => number;
+  pushBatch?: number;
+  /** Pause between syncs when all is well, so other tablets' records show up. */
+  intervalMs?: number;
+  onStatus?: (status: SyncStatus) => void;
+  onPolicyChanged?: () => void;
+  /** Runs a round under a cross-tab lock; resolves false when another tab holds it. */
+  withLock?: (round: () => Promise<boolean>) => Promise<boolean>;
+}
+
+export class SyncEngine {
+  private status: SyncStatus = {
+    running: false,
+    online: true,
+    pending: 0,
+    lastSuccessAt: null,
+    lastError: null,
+    skewMs: null,
+  };
+  private failures = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private inFlight: Promise<boolean> | null = null;
+  private again = false;
+  private stopped = true;
+  private readonly now: () => number;
+  private readonly random: () => number;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.now = options.now ?? Date.now;
+    this.random = options.random ?? Math.random;
+  }
+
+  /** One full round: push all, pull all, config. True when it all went through. */
+  syncOnce(): Promise<boolean> {
+    if (this.inFlight) {
+      this.again = true; // new local writes arrived mid-round: go once more after it
+      return this.inFlight;
+    }
+    const locked = this.options.withLock ?? ((round) => round());
+    this.inFlight = locked(() => this.round()).finally(() => {
+      this.inFlight = null;
+    });
+    return this.inFlight;
+  }
+
+  private async round(): Promise<boolean> {
+    this.update({ running: true });
+    try {
+      do {
+        this.again = false;
+        await this.pushAll();
+        await this.pullAll();
+        await this.fetchConfig();
+      } while (this.again);
+      this.failures = 0;
+      this.update({ running: false, online: true, lastSuccessAt: this.now(), lastError: null });
+      this.schedule(this.options.intervalMs ?? 10_000);
+      return true;
+    } catch (e) {
+      const code = e instanceof SyncError ? e.code : 'bad-reply';
+      this.failures++;
+      this.update({ running: false, online: code !== 'offline', lastError: code });
+      // A revoked or unknown device must not hammer the server: wait for the lead.
+      if (code !== 'unauthorised' && code !== 'forbidden')
+        this.schedule(retryDelay(this.failures, this.random()));
+      return false;
+    } finally {
+      this.update({ pending: await this.options.local.pendingCount() });
+    }
+  }
+
+  private async pushAll(): Promise<void> {
+    const { local, transport } = this.options;
+    for (;;) {
+      const batch = await local.pendingEvents(this.options.pushBatch ?? MAX_PUSH_EVENTS);
+      if (batch.length === 0) return;
+      const sentAt = this.now();
+      const reply = await transport.push(batch);
+      this.measureSkew(sentAt, reply.serverTime);
+      await local.markHeld(reply.heldSeq);
+      const last = batch[batch.length - 1];
+      if (reply.conflicts.length > 0 || (last && reply.heldSeq < last.seq)) {
+        // The server refused part of the batch: retrying the same batch would loop.
+        throw new SyncError(
+          'rejected',
+          `server holds up to seq ${reply.heldSeq}; conflicts ${reply.conflicts.length}`,
+        );
+      }
+    }
+  }
+
+  private async pullAll(): Promise<void> {
+    const { local, transport } = this.options;
+    for (;;) {
+      const sentAt = this.now();
+      const reply = await transport.pull(await local.pullCursor(), MAX_PULL_EVENTS);
+      this.measureSkew(sentAt, reply.serverTime);
+      await local.applyPulled(reply.events, reply.cursor);
+      if (!reply.more) return;
+    }
+  }
+
+  private async fetchConfig(): Promise<void> {
+    const reply = await this.options.transport.config(await this.options.local.bookingsVersion());
+    if (await this.options.local.applyConfig(reply)) this.options.onPolicyChanged?.();
+  }
+
+  private measureSkew(sentAt: number, serverTime: number): void {
+    const received = this.now();
+    this.update({ skewMs: Math.round(serverTime - (sentAt + received) / 2) });
+  }
+
+  /** Starts the loop: now, then on its own timer; call `soon()` after local writes. */
+  start(): void {
+    this.stopped = false;
+    void this.syncOnce();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /**
+   * A trigger (a local write, back online, tab visible): sync shortly, coalescing bursts.
+   * While failing, only a forced trigger (back online) cuts the backoff short.
+   */
+  soon(options: { force?: boolean; delayMs?: number } = {}): void {
+    if (this.stopped || (this.failures > 0 && !options.force)) return;
+    this.schedule(options.delayMs ?? 500);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.syncOnce();
+    }, delayMs);
+  }
+
+  getStatus(): SyncStatus {
+    return this.status;
+  }
+
+  private update(patch: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...patch };
+    this.options.onStatus?.(this.status);
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Wires the sync engine into the browser: start-up, `online`, tab visibility, local
+ * writes, one tab at a time (Web Locks). Returns a stop function.
+ */
+import type { CheckpointDb } from '../db/database';
+import type { EventLog } from '../db/event-log';
+import {
+  applyConfig,
+  applyPulled,
+  bookingsVersion,
+  markHeld,
+  pendingCount,
+  pendingEvents,
+  pullCursor,
+} from '../db/sync-store';
+import { SyncEngine } from './engine';
+import { useSyncStatus } from './status-store';
+import { type FetchLike, httpTransport } from './transport';
+
+export interface SyncRuntimeOptions {
+  db: CheckpointDb;
+  log: EventLog;
+  device: string;
+  server: string;
+  site: string;
+  token: string;
+  now: () => number;
+  onPolicyChanged: () => void;
+  fetcher?: FetchLike;
+}
+
+export function startSync(o: SyncRuntimeOptions): { engine: SyncEngine; stop: () => void } {
+  const fetcher: FetchLike = o.fetcher ?? ((url, init) => fetch(url, init));
+  const engine = new SyncEngine({
+    transport: httpTransport(fetcher, o.server, o.site, o.token),
+    local: {
+      pendingEvents: (limit) => pendingEvents(o.db, o.device, limit),
+      pendingCount: () => pendingCount(o.db, o.device),
+      markHeld: (seq) => markHeld(o.db, seq),
+      pullCursor: () => pullCursor(o.db),
+      applyPulled: (events, cursor) => applyPulled(o.db, events, cursor),
+      bookingsVersion: () => bookingsVersion(o.db),
+      applyConfig: (config) => applyConfig(o.db, config, o.now()),
+    },
+    now: o.now,
+    onStatus: (status) => useSyncStatus.setState({ ...status, enrolled: true }),
+    onPolicyChanged: o.onPolicyChanged,
+    withLock: (round) =>
+      typeof navigator !== 'undefined' && navigator.locks
+        ? navigator.locks.request('checkpoint-sync', { ifAvailable: true }, (lock) =>
+            lock ? round() : false,
+          )
+        : round(),
+  });
+
+  const online = () => engine.soon({ force: true, delayMs: 0 });
+  const visible = () => {
+    if (document.visibilityState === 'visible') engine.soon({ force: true, delayMs: 0 });
+  };
+  const unsubscribe = o.log.onAppend(() => {
+    engine.soon();
+    void pendingCount(o.db, o.device).then((pending) => useSyncStatus.setState({ pending }));
+  });
+  window.addEventListener('online', online);
+  document.addEventListener('visibilitychange', visible);
+  engine.start();
+
+  return {
+    engine,
+    stop: () => {
+      engine.stop();
+      unsubscribe();
+      window.removeEventListener('online', online);
+      document.removeEventListener('visibilitychange', visible);
+    },
+  };
+}

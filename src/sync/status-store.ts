@@ -1,0 +1,13 @@
+import { create } from 'zustand';
+import type { SyncStatus } from './engine';
+
+/** The sync status the UI reads (and never writes). */
+export const useSyncStatus = create<SyncStatus & { enrolled: boolean }>(() => ({
+  enrolled: false,
+  running: false,
+  online: true,
+  pending: 0,
+  lastSuccessAt: null,
+  lastError: null,
+  skewMs: null,
+}));

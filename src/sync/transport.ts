@@ -1,0 +1,145 @@
+/**
+ * The HTTP side of sync. Failures come back as codes the engine and the UI act on,
+ * never as thrown strings; pulled events are checked against the wire schema.
+ */
+import type { Booking } from '../domain/booking';
+import type { CheckpointEvent } from '../domain/events';
+import {
+  API,
+  type ApiError,
+  type ConfigReply,
+  type EnrolReply,
+  type EnrolRequest,
+  type PullReply,
+  type PushReply,
+} from '../protocol/api';
+import { eventSchema } from '../protocol/event-schema';
+import { policySchema } from '../protocol/policy-schema';
+
+export type SyncErrorCode =
+  | 'offline'
+  | 'unauthorised'
+  | 'forbidden'
+  | 'unknown-site'
+  | 'rejected'
+  | 'server'
+  | 'bad-reply'
+  | 'enrolment-code-invalid';
+
+export class SyncError extends Error {
+  constructor(
+    readonly code: SyncErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SyncError';
+  }
+}
+
+export interface Transport {
+  push(events: readonly CheckpointEvent[]): Promise<PushReply>;
+  pull(after: number, limit: number): Promise<PullReply>;
+  config(bookingsSince: number): Promise<ConfigReply>;
+}
+
+export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
+
+function codeFor(status: number, body: Partial<ApiError>): SyncErrorCode {
+  if (status === 401) return 'unauthorised';
+  if (body.error === 'enrolment-code-invalid') return 'enrolment-code-invalid';
+  if (status === 403) return 'forbidden';
+  if (status === 404 && body.error === 'unknown-site') return 'unknown-site';
+  if (status >= 500) return 'server';
+  return 'rejected';
+}
+
+async function request<T>(fetcher: FetchLike, url: string, init: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetcher(url, init);
+  } catch (e) {
+    throw new SyncError('offline', String(e));
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch (e) {
+    throw new SyncError(response.ok ? 'bad-reply' : codeFor(response.status, {}), String(e));
+  }
+  if (!response.ok) {
+    const error = (body ?? {}) as Partial<ApiError>;
+    throw new SyncError(
+      codeFor(response.status, error),
+      error.message ?? `HTTP ${response.status}`,
+    );
+  }
+  return body as T;
+}
+
+function json(method: string, token: string | null, body?: unknown): RequestInit {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  return {
+    method,
+    headers,
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    cache: 'no-store',
+  };
+}
+
+/** The server's address: the one set at enrolment, or this page's own origin. */
+export function apiBase(server: string): string {
+  const origin = server.trim() || (typeof location !== 'undefined' ? location.origin : '');
+  return `${origin.replace(/\/+$/, '')}${API}`;
+}
+
+export function enrol(fetcher: FetchLike, server: string, body: EnrolRequest): Promise<EnrolReply> {
+  return request<EnrolReply>(fetcher, `${apiBase(server)}/enrol`, json('POST', null, body));
+}
+
+export function httpTransport(
+  fetcher: FetchLike,
+  server: string,
+  site: string,
+  token: string,
+): Transport {
+  const base = `${apiBase(server)}/sites/${encodeURIComponent(site)}`;
+  return {
+    push: (events) =>
+      request<PushReply>(fetcher, `${base}/events`, json('POST', token, { events })),
+    async pull(after, limit) {
+      const reply = await request<PullReply>(
+        fetcher,
+        `${base}/events?after=${after}&limit=${limit}`,
+        json('GET', token),
+      );
+      const events: CheckpointEvent[] = [];
+      for (const e of reply.events ?? []) {
+        const parsed = eventSchema.safeParse(e);
+        if (!parsed.success)
+          throw new SyncError(
+            'bad-reply',
+            `pulled event fails the schema: ${parsed.error.message}`,
+          );
+        events.push(parsed.data as CheckpointEvent);
+      }
+      if (!Number.isInteger(reply.cursor)) throw new SyncError('bad-reply', 'no cursor');
+      return { ...reply, events };
+    },
+    async config(bookingsSince) {
+      const reply = await request<ConfigReply>(
+        fetcher,
+        `${base}/config?bookingsSince=${bookingsSince}`,
+        json('GET', token),
+      );
+      const policy = reply.policy ? policySchema.safeParse(reply.policy) : null;
+      if (policy && !policy.success) throw new SyncError('bad-reply', 'policy fails the schema');
+      return {
+        ...reply,
+        policy: policy?.data ?? null,
+        bookings: (reply.bookings ?? []) as Booking[],
+      };
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { E2E_ADMIN_TOKEN } from '../../playwright.config';
+import { bookingsCsv } from '../fixtures/bookings-csv';
+import { todaysBookings } from './helpers';
+
+const SITE = 'e2e-hall';
+const admin = { authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
+
+async function enrolmentCode(request: APIRequestContext): Promise<string> {
+  const reply = await request.post(`/api/v1/admin/sites/${SITE}/enrolment-codes`, {
+    headers: admin,
+    data: {},
+  });
+  expect(reply.status()).toBe(201);
+  return (await reply.json()).code;
+}
+
+async function enrol(page: Page, code: string) {
+  await page.goto('/settings');
+  await page.getByLabel('登记码（值班组长在服务器上生成）').fill(code);
+  await page.getByRole('button', { name: '登记本机' }).click();
+  await expect(page.getByText(`E2E hall (${SITE})`)).toBeVisible();
+}
+
+async function greenVisit(page: Page, name: RegExp) {
+  await page.getByRole('button', { name }).click();
+  await page.getByRole('button', { name: '已戴口罩 · 已手消毒' }).click();
+  await page.getByRole('button', { name: '36.6', exact: true }).click();
+  await page.getByRole('button', { name: '身份证与预约一致' }).click();
+  await page.getByRole('button', { name: '绿码 · 行程无中高风险' }).click();
+  await expect(page.getByTestId('outcome')).toContainText('准许入厅');
+}
+
+test('a tablet offline records three visits; back online, the other tablet’s log shows them without a reload', async ({
+  browser,
+  request,
+}) => {
+  await request.post('/api/v1/admin/sites', {
+    headers: admin,
+    data: { id: SITE, name: 'E2E hall' },
+  });
+  const upload = await request.put(`/api/v1/admin/sites/${SITE}/bookings`, {
+    headers: { ...admin, 'content-type': 'text/csv' },
+    data: bookingsCsv(todaysBookings(Date.now())),
+  });
+  expect((await upload.json()).imported).toBe(3);
+
+  const door = await browser.newContext();
+  const lead = await browser.newContext();
+  const a = await door.newPage();
+  const b = await lead.newPage();
+  await enrol(a, await enrolmentCode(request));
+  await enrol(b, await enrolmentCode(request));
+
+  // Tablet A has the bookings from the server, then loses the network.
+  await a.getByRole('link', { name: '门岗检查' }).click();
+  await expect(a.getByRole('button', { name: /王\*/ })).toBeVisible({ timeout: 20_000 });
+  await door.setOffline(true);
+  await greenVisit(a, /张\*明/);
+  await greenVisit(a, /李\*/);
+  await a.getByRole('button', { name: /王\*/ }).click(); // booked an hour later: too early
+  await expect(a.getByTestId('outcome')).toContainText('来早了');
+  await expect(a.getByTestId('sync-chip')).toContainText(/离线|待同步/);
+
+  await b.getByRole('link', { name: '今日台账' }).click();
+  await expect(b.getByTestId('count-all')).toHaveText('0');
+
+  await door.setOffline(false);
+  await expect(a.getByTestId('sync-chip')).toContainText('待同步 0', { timeout: 20_000 });
+  await expect(b.getByTestId('count-all')).toHaveText('3', { timeout: 30_000 });
+  await expect(b.getByTestId('count-admitted')).toHaveText('2');
+  await expect(b.getByTestId('count-refused')).toHaveText('1');
+  await expect(b.locator('tbody tr')).toHaveCount(3);
+  await expect(b.locator('tbody')).toContainText('A002');
+  await b.screenshot({ path: '.e2e-artifacts/screens/log-synced.png' });
+  await a.goto('/settings');
+  await a.screenshot({ path: '.e2e-artifacts/screens/settings-enrolled.png', fullPage: true });
+  await door.close();
+  await lead.close();
+});

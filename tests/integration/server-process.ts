@@ -1,0 +1,94 @@
+/**
+ * Starts the real server process (node + tsx, as `npm run server` does) on a free port
+ * with its own data folder, and reads the port from its structured log.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const ADMIN = 'test-admin-token';
+
+export interface ServerProcess {
+  url: string;
+  dataDir: string;
+  /** Graceful stop (SIGTERM), resolves when the process has exited. */
+  stop(): Promise<void>;
+}
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'checkpoint-server-'));
+}
+
+export async function startServer(dataDir = tempDataDir(), port = 0): Promise<ServerProcess> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ADMIN_TOKEN: ADMIN,
+      STATIC_DIR: join(dataDir, 'no-static'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}:\n${out}`)));
+  });
+  return {
+    url,
+    dataDir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Admin call helper. */
+export async function admin(
+  url: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  type = 'application/json',
+) {
+  const response = await fetch(`${url}/api/v1/admin${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${ADMIN}`,
+      ...(body !== undefined ? { 'content-type': type } : {}),
+    },
+    ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** Creates a site and enrols a device on it; returns its token. */
+export async function enrolledDevice(url: string, site: string, deviceId: string): Promise<string> {
+  const existing = await admin(url, 'POST', '/sites', { id: site, name: `Hall ${site}` });
+  if (existing.status !== 201 && existing.status !== 409) throw new Error(JSON.stringify(existing));
+  const code = await admin(url, 'POST', `/sites/${site}/enrolment-codes`, {});
+  const response = await fetch(`${url}/api/v1/enrol`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: code.body.code, deviceId, deviceName: deviceId }),
+  });
+  const reply = (await response.json()) as { token: string };
+  return reply.token;
+}

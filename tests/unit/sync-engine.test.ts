@@ -1,0 +1,163 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CheckpointEvent } from '../../src/domain/events';
+import { retryDelay } from '../../src/sync/backoff';
+import { type LocalSyncStore, SyncEngine } from '../../src/sync/engine';
+import { SyncError, type Transport } from '../../src/sync/transport';
+import { ev, visitEvents } from '../fixtures/builders';
+
+describe('retryDelay', () => {
+  it('grows from 1–2 s and never exceeds 5 minutes, whatever the jitter', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (n, r) => {
+          const d = retryDelay(n, r);
+          const ceiling = Math.min(300_000, 2_000 * 2 ** (n - 1));
+          return d >= ceiling / 2 && d <= ceiling;
+        },
+      ),
+    );
+    expect(retryDelay(1, 0)).toBe(1_000);
+    expect(retryDelay(3, 1)).toBe(8_000);
+    expect(retryDelay(40, 1)).toBe(300_000);
+  });
+});
+
+function memoryLocal(events: CheckpointEvent[]): LocalSyncStore & { held: number; cursor: number } {
+  const state = {
+    held: 0,
+    cursor: 0,
+    pendingEvents: async (limit: number) =>
+      events.filter((e) => e.seq > state.held).slice(0, limit),
+    pendingCount: async () => events.filter((e) => e.seq > state.held).length,
+    markHeld: async (seq: number) => {
+      state.held = Math.max(state.held, seq);
+    },
+    pullCursor: async () => state.cursor,
+    applyPulled: async (_events: readonly CheckpointEvent[], cursor: number) => {
+      state.cursor = cursor;
+      return 0;
+    },
+    bookingsVersion: async () => 0,
+    applyConfig: async () => false,
+  };
+  return state;
+}
+
+const okTransport = (over: Partial<Transport> = {}): Transport => ({
+  push: async (events) => ({
+    heldSeq: events.at(-1)?.seq ?? 0,
+    accepted: events.length,
+    duplicates: 0,
+    conflicts: [],
+    flagged: [],
+    serverTime: Date.now(),
+  }),
+  pull: async (after) => ({ events: [], cursor: after, more: false, serverTime: Date.now() }),
+  config: async () => ({ policy: null, bookings: [], bookingsVersion: 0, serverTime: Date.now() }),
+  ...over,
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('SyncEngine', () => {
+  const events = visitEvents([
+    ev.opened(),
+    ev.walkIn(true),
+    ev.mask(),
+    ev.hands(),
+    ev.temperature(36.5),
+  ]);
+
+  it('pushes in batches and marks synced only up to the seq the server holds', async () => {
+    const local = memoryLocal(events);
+    const pushed: number[][] = [];
+    const engine = new SyncEngine({
+      local,
+      pushBatch: 2,
+      transport: okTransport({
+        push: async (batch) => {
+          pushed.push(batch.map((e) => e.seq));
+          return {
+            heldSeq: batch[0]?.seq ?? 0,
+            accepted: 1,
+            duplicates: 0,
+            conflicts: [],
+            flagged: [],
+            serverTime: 0,
+          };
+        },
+      }),
+    });
+    expect(await engine.syncOnce()).toBe(false);
+    expect(local.held).toBe(1);
+    expect(engine.getStatus().lastError).toBe('rejected');
+    expect(pushed).toEqual([[1, 2]]);
+    engine.stop();
+  });
+
+  it('reports a revoked token as unauthorised and does not keep retrying', async () => {
+    vi.useFakeTimers();
+    const push = vi.fn(async () => {
+      throw new SyncError('unauthorised', 'revoked');
+    });
+    const engine = new SyncEngine({ local: memoryLocal(events), transport: okTransport({ push }) });
+    engine.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(engine.getStatus().lastError).toBe('unauthorised');
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(push).toHaveBeenCalledTimes(1);
+    engine.stop();
+  });
+
+  it('backs off after failures; a local write does not cut the backoff, coming back online does', async () => {
+    vi.useFakeTimers();
+    let fail = true;
+    const pull = vi.fn(async (after: number) => {
+      if (fail) throw new SyncError('offline', 'no network');
+      return { events: [], cursor: after, more: false, serverTime: Date.now() };
+    });
+    const engine = new SyncEngine({
+      local: memoryLocal([]),
+      transport: okTransport({ pull }),
+      random: () => 1,
+    });
+    engine.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(pull).toHaveBeenCalledTimes(1);
+    expect(engine.getStatus()).toMatchObject({ online: false, lastError: 'offline' });
+    engine.soon();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(pull).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(pull).toHaveBeenCalledTimes(2);
+    fail = false;
+    engine.soon({ force: true, delayMs: 0 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(engine.getStatus()).toMatchObject({ online: true, lastError: null });
+    expect(engine.getStatus().lastSuccessAt).not.toBeNull();
+    engine.stop();
+  });
+
+  it('measures the server clock skew', async () => {
+    const engine = new SyncEngine({
+      local: memoryLocal([]),
+      now: () => 1_000_000,
+      transport: okTransport({
+        pull: async (after) => ({
+          events: [],
+          cursor: after,
+          more: false,
+          serverTime: 1_000_000 + 180_000,
+        }),
+      }),
+    });
+    await engine.syncOnce();
+    expect(engine.getStatus().skewMs).toBe(180_000);
+    engine.stop();
+  });
+});
