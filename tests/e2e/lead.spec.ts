@@ -45,13 +45,11 @@ test('a day at the door, exported as CSV and Excel, and a fever visitor traced t
 }) => {
   await page.clock.install({ time: at(9, 0) });
   await page.goto('/settings');
-  await page
-    .getByLabel(/导入今日预约/)
-    .setInputFiles({
-      name: 'b.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(bookingsCsv(bookings)),
-    });
+  await page.getByLabel(/导入今日预约/).setInputFiles({
+    name: 'b.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(bookingsCsv(bookings)),
+  });
   await page.getByText('已导入 3 条预约').waitFor();
   await page.getByRole('link', { name: '门岗检查' }).click();
 
