@@ -14,8 +14,9 @@ export async function ledgerXlsx(
     views: [{ state: 'frozen', ySplit: 1 }],
   });
   sheet.addRow([...headers]).font = { bold: true };
-  // Written as text cells, never formulas, whatever a cell starts with.
-  for (const row of rows) sheet.addRow(row.map((value) => ({ richText: [{ text: value }] })));
+  // Plain strings are stored as text (shared strings), never as formulas, whatever a
+  // cell starts with: exceljs writes a formula only when given { formula }.
+  for (const row of rows) sheet.addRow([...row]);
   sheet.columns.forEach((column) => {
     column.width = 14;
   });
