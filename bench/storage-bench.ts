@@ -42,12 +42,22 @@ function greenSteps(i: number): EventBody[][] {
   ];
 }
 
-async function fill(log: EventLog, count: number, prefix: string, perTx: number[], perVisit: number[]) {
+async function fill(
+  log: EventLog,
+  count: number,
+  prefix: string,
+  perTx: number[],
+  perVisit: number[],
+) {
   for (let i = 0; i < count; i++) {
     const visitStart = performance.now();
     for (const step of greenSteps(i)) {
       const t0 = performance.now();
-      await log.record(`${prefix}-${i}`, step.map((b) => ({ ...b, at: Date.now() })), DEFAULT_POLICY);
+      await log.record(
+        `${prefix}-${i}`,
+        step.map((b) => ({ ...b, at: Date.now() })),
+        DEFAULT_POLICY,
+      );
       perTx.push(performance.now() - t0);
     }
     perVisit.push(performance.now() - visitStart);
