@@ -40,3 +40,12 @@ export async function importBookings(
     await db.bookings.bulkPut([...bookings]);
   });
 }
+
+/** Visits of a day still open (no verdict, not abandoned): the drafts to resume. */
+export function openVisitsOfDay(db: CheckpointDb, day: string): Promise<Visit[]> {
+  return db.visits
+    .where('status')
+    .equals('open')
+    .filter((v) => v.day === day)
+    .toArray();
+}
