@@ -16,19 +16,19 @@ export function useRecord() {
   const setStorageError = useStatusStore((s) => s.setStorageError);
 
   const write = useCallback(
-    async (visitId: string, drafts: EventDraft[]): Promise<boolean> => {
+    async (visitId: string, drafts: EventDraft[], onScreen = true): Promise<boolean> => {
       const store = useDoorStore.getState();
       if (store.saving) return false; // a double tap must not record twice
       store.setSaving(true);
       try {
         const visit = await log.record(visitId, drafts, policy);
         setStorageError(null);
-        useDoorStore.getState().show(visit);
+        if (onScreen) useDoorStore.getState().show(visit);
         return true;
       } catch (e) {
         const code = e instanceof StorageError ? e.code : 'unknown';
         setStorageError(code);
-        useDoorStore.getState().setFailed({ visitId, drafts });
+        if (onScreen) useDoorStore.getState().setFailed({ visitId, drafts });
         return false;
       } finally {
         useDoorStore.getState().setSaving(false);
@@ -64,10 +64,21 @@ export function useRecord() {
     [now, policy, write],
   );
 
+  /** Discards a draft (an unfinished visit not on screen): recorded as abandoned. */
+  const discard = useCallback(
+    (visitId: string) =>
+      write(
+        visitId,
+        [{ type: 'visit.abandoned', data: { reason: 'discarded-draft' }, at: now() }],
+        false,
+      ),
+    [now, write],
+  );
+
   const retry = useCallback(() => {
     const failed = useDoorStore.getState().failed;
     return failed ? write(failed.visitId, failed.drafts) : Promise.resolve(false);
   }, [write]);
 
-  return { record, open, retry };
+  return { record, open, discard, retry };
 }
