@@ -1,0 +1,56 @@
+import { useEffect } from 'react';
+import type { EventLog } from '../../db/event-log';
+import type { Persistence } from '../../db/persistence';
+import type { HealthProblem } from '../../domain/device-health';
+import { clearedEvent, problemChanges, raisedEvent } from './health-events';
+import { useHealthStore } from './health-store';
+import { checkClock, checkStorage, every, watchNetwork } from './watchers';
+
+const STORAGE_CHECK_MS = 5 * 60_000;
+const CLOCK_CHECK_MS = 15 * 60_000;
+
+// Problems already recorded in this page's life: a re-boot after a settings change
+// must not record them again.
+const recorded = new Set<HealthProblem>();
+
+/** Watches the device's health and records each problem as a device event when it appears. */
+export function useDeviceHealth(log: EventLog, persistence: Persistence, now: () => number) {
+  useEffect(() => {
+    const record = (problem: HealthProblem) => {
+      if (recorded.has(problem)) return;
+      const body = raisedEvent(problem, useHealthStore.getState().problems);
+      if (!body) return;
+      recorded.add(problem);
+      log.recordDevice({ ...body, at: now() }).catch(() => recorded.delete(problem));
+    };
+    for (const problem of problemChanges({}, useHealthStore.getState().problems).raised) {
+      record(problem);
+    }
+    return useHealthStore.subscribe((state, prev) => {
+      const { raised, cleared } = problemChanges(prev.problems, state.problems);
+      for (const problem of raised) record(problem);
+      for (const problem of cleared) {
+        recorded.delete(problem);
+        const body = clearedEvent(problem, prev.problems, now());
+        if (body) log.recordDevice({ ...body, at: now() }).catch(() => {});
+      }
+    });
+  }, [log, now]);
+
+  useEffect(() => {
+    const { raise, clear } = useHealthStore.getState();
+    if (persistence === 'denied') raise('persistence-refused', {}, now());
+    else clear('persistence-refused');
+  }, [persistence, now]);
+
+  useEffect(() => {
+    const stops = [
+      watchNetwork(now, () => void checkClock(now)),
+      every(STORAGE_CHECK_MS, () => void checkStorage(now)),
+      every(CLOCK_CHECK_MS, () => void checkClock(now)),
+    ];
+    return () => {
+      for (const stop of stops) stop();
+    };
+  }, [now]);
+}
