@@ -1,18 +1,27 @@
 import { CheckpointDb } from '../db/database';
 import { EventLog } from '../db/event-log';
 import { requestPersistence } from '../db/persistence';
-import { deviceId, loadSettings } from '../db/settings';
+import { deviceId, loadLastVersion, loadSettings, saveLastVersion } from '../db/settings';
+import { DEFAULT_IDLE_TIMING, type IdleTiming } from '../domain/idle';
+import type { LockoutRule } from '../domain/lockout';
 import { DEFAULT_POLICY, type Policy } from '../domain/policy';
+import { PinGuard } from './pin-guard';
 import type { Services } from './services';
+import { APP_VERSION } from './version';
 
 export interface BootOptions {
   dbName?: string;
   policy?: Policy;
   now?: () => number;
+  timing?: IdleTiming;
+  /** PBKDF2 iterations for new PINs (tests use fewer). */
+  pinIterations?: number;
+  lockout?: LockoutRule;
 }
 
 /** Opens storage and reads the device's identity: everything the screens need. */
 export async function boot(options: BootOptions = {}): Promise<Services> {
+  const now = options.now ?? Date.now;
   const db = new CheckpointDb(options.dbName);
   await db.open();
   const [device, settings, persistence] = await Promise.all([
@@ -25,12 +34,43 @@ export async function boot(options: BootOptions = {}): Promise<Services> {
     device,
     ticketPrefix: settings.ticketPrefix,
   });
+  const leadPin = new PinGuard('lead', {
+    now,
+    ...(options.pinIterations ? { iterations: options.pinIterations } : {}),
+    ...(options.lockout ? { rule: options.lockout } : {}),
+    onLockout: ({ failures, until }) =>
+      void log
+        .recordDevice({
+          type: 'device.pin-locked-out',
+          at: now(),
+          data: { secret: 'lead', failures, until },
+        })
+        .catch(() => {}),
+  });
+  await recordVersionChange(log, now());
   return {
     db,
     log,
+    device,
     settings,
     policy: options.policy ?? DEFAULT_POLICY,
     persistence,
-    now: options.now ?? Date.now,
+    leadPin,
+    timing: options.timing ?? DEFAULT_IDLE_TIMING,
+    now,
   };
+}
+
+/** The ledger shows which app version wrote what: an update is a device event. */
+async function recordVersionChange(log: EventLog, at: number): Promise<void> {
+  const last = await loadLastVersion();
+  if (last === APP_VERSION) return;
+  if (last !== undefined) {
+    await log.recordDevice({
+      type: 'device.app-updated',
+      at,
+      data: { from: last, to: APP_VERSION },
+    });
+  }
+  await saveLastVersion(APP_VERSION);
 }

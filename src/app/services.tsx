@@ -3,15 +3,23 @@ import type { CheckpointDb } from '../db/database';
 import type { EventLog } from '../db/event-log';
 import type { Persistence } from '../db/persistence';
 import type { DeviceSettings } from '../db/settings';
+import type { IdleTiming } from '../domain/idle';
 import type { Policy } from '../domain/policy';
+import type { PinGuard } from './pin-guard';
 
 /** What the screens need from below: storage, the device's settings, the policy in force. */
 export interface Services {
   db: CheckpointDb;
   log: EventLog;
+  /** This installation's id, as written in its events. */
+  device: string;
   settings: DeviceSettings;
   policy: Policy;
   persistence: Persistence;
+  /** The shift lead's PIN, with lock-out. */
+  leadPin: PinGuard;
+  /** Idle warning/reset and update-when-idle timings. */
+  timing: IdleTiming;
   /** The clock, injectable so tests can fix "now". */
   now: () => number;
 }
