@@ -74,5 +74,7 @@ export default defineConfig({
       'tests/component/**/*.test.tsx',
     ],
     restoreMocks: true,
+    // Component tests boot the whole app; under a loaded machine 5 s is not enough.
+    testTimeout: 15_000,
   },
 });

@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { createStore, delMany } from 'idb-keyval';
 import { useHealthStore } from '../../src/app/health/health-store';
 import { PinGuard } from '../../src/app/pin-guard';
 import { useUpdateStore } from '../../src/app/pwa/update-store';
@@ -25,10 +26,17 @@ export interface DeviceSeed {
   pin?: string | null;
   now?: () => number;
   timing?: IdleTiming;
+  /** A database prepared by the test (its bookings are added to it). */
+  dbName?: string;
 }
 
 /** Writes the device's settings and lead PIN, as first-run setup would have. */
 export async function seedDevice(seed: DeviceSeed = {}) {
+  // Settings, PIN and lock-out of an earlier test are gone (the device id stays).
+  await delMany(
+    ['settings', 'pin:lead', 'attempts:lead'],
+    createStore('checkpoint-settings', 'keyval'),
+  );
   await saveSettings({ ...DEFAULT_SETTINGS, setupDone: true, ...seed.settings });
   const pin = seed.pin === undefined ? LEAD_PIN : seed.pin;
   if (pin) {
@@ -38,14 +46,14 @@ export async function seedDevice(seed: DeviceSeed = {}) {
 
 /** Renders the whole app on a fresh database, seeded with bookings, at a fixed "now". */
 export async function renderApp(bookings: readonly Booking[], path = '/', seed: DeviceSeed = {}) {
-  const dbName = `app-${Math.random()}`;
+  const dbName = seed.dbName ?? `app-${Math.random()}`;
   const db = new CheckpointDb(dbName);
   await importBookings(db, bookings);
   await seedDevice(seed);
   useDoorStore.getState().next();
   useStatusStore.getState().setStorageError(null);
   useKioskStore.setState({ leadUnlocked: false, idleWarningMs: null });
-  useHealthStore.setState({ problems: {} });
+  useHealthStore.setState({ problems: {}, recorded: {} });
   useUpdateStore.setState({ offlineReady: false, updateWaiting: false, applying: false });
   const options = {
     dbName,

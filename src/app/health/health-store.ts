@@ -17,12 +17,16 @@ export type Problems = { [P in HealthProblem]?: ProblemDetails[P] & { since: num
 /** The device's current problems, for the status area; src/app/health records them. */
 interface HealthState {
   problems: Problems;
+  /** Problems already recorded as device events in this page's life. */
+  recorded: Partial<Record<HealthProblem, true>>;
   raise: <P extends HealthProblem>(problem: P, detail: ProblemDetails[P], at: number) => void;
   clear: (problem: HealthProblem) => void;
+  setRecorded: (problem: HealthProblem, recorded: boolean) => void;
 }
 
 export const useHealthStore = create<HealthState>((set) => ({
   problems: {},
+  recorded: {},
   raise: (problem, detail, at) =>
     set((s) => {
       const since = s.problems[problem]?.since ?? at;
@@ -33,6 +37,11 @@ export const useHealthStore = create<HealthState>((set) => ({
       if (!s.problems[problem]) return s;
       const { [problem]: _gone, ...rest } = s.problems;
       return { problems: rest };
+    }),
+  setRecorded: (problem, recorded) =>
+    set((s) => {
+      const { [problem]: _was, ...rest } = s.recorded;
+      return { recorded: recorded ? { ...rest, [problem]: true } : rest };
     }),
 }));
 

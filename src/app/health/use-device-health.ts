@@ -9,19 +9,17 @@ import { checkClock, checkStorage, every, watchNetwork } from './watchers';
 const STORAGE_CHECK_MS = 5 * 60_000;
 const CLOCK_CHECK_MS = 15 * 60_000;
 
-// Problems already recorded in this page's life: a re-boot after a settings change
-// must not record them again.
-const recorded = new Set<HealthProblem>();
-
 /** Watches the device's health and records each problem as a device event when it appears. */
 export function useDeviceHealth(log: EventLog, persistence: Persistence, now: () => number) {
   useEffect(() => {
+    // Once per appearance: a re-boot after a settings change must not record it again.
     const record = (problem: HealthProblem) => {
-      if (recorded.has(problem)) return;
-      const body = raisedEvent(problem, useHealthStore.getState().problems);
+      const { problems, recorded, setRecorded } = useHealthStore.getState();
+      if (recorded[problem]) return;
+      const body = raisedEvent(problem, problems);
       if (!body) return;
-      recorded.add(problem);
-      log.recordDevice({ ...body, at: now() }).catch(() => recorded.delete(problem));
+      setRecorded(problem, true);
+      log.recordDevice({ ...body, at: now() }).catch(() => setRecorded(problem, false));
     };
     for (const problem of problemChanges({}, useHealthStore.getState().problems).raised) {
       record(problem);
@@ -30,7 +28,7 @@ export function useDeviceHealth(log: EventLog, persistence: Persistence, now: ()
       const { raised, cleared } = problemChanges(prev.problems, state.problems);
       for (const problem of raised) record(problem);
       for (const problem of cleared) {
-        recorded.delete(problem);
+        state.setRecorded(problem, false);
         const body = clearedEvent(problem, prev.problems, now());
         if (body) log.recordDevice({ ...body, at: now() }).catch(() => {});
       }
