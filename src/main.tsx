@@ -15,4 +15,11 @@ if (container) {
     </StrictMode>,
   );
 }
-void startServiceWorker(DEFAULT_IDLE_TIMING.updateCheckEveryMs);
+// After the page has loaded: registering must not compete with the door's first render.
+window.addEventListener(
+  'load',
+  () => void startServiceWorker(DEFAULT_IDLE_TIMING.updateCheckEveryMs),
+  {
+    once: true,
+  },
+);

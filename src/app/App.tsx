@@ -45,14 +45,14 @@ export function App({
 
 function Shell({ onSettings }: { onSettings: OnSettings }) {
   const { t } = useTranslation();
-  const { settings, log, persistence, now, timing } = useServices();
+  const { settings, log, now, timing } = useServices();
   const [clock] = useState(() => new ActivityClock(now));
   const [location, navigate] = useLocation();
   const nextLanguage = settings.language === 'zh-CN' ? 'en' : 'zh-CN';
   const kiosk = settings.kioskMode;
 
   useKioskMode(kiosk);
-  useDeviceHealth(log, persistence, now);
+  useDeviceHealth(log, now);
   useUpdateWhenIdle(clock, timing);
   const needsReset = useCallback(() => doorNeedsReset(location), [location]);
   const resetToStart = useCallback(() => {

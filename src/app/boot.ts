@@ -1,10 +1,10 @@
 import { CheckpointDb } from '../db/database';
 import { EventLog } from '../db/event-log';
-import { requestPersistence } from '../db/persistence';
 import { deviceId, loadLastVersion, loadSettings, saveLastVersion } from '../db/settings';
 import { DEFAULT_IDLE_TIMING, type IdleTiming } from '../domain/idle';
 import type { LockoutRule } from '../domain/lockout';
 import { DEFAULT_POLICY, type Policy } from '../domain/policy';
+import { askForPersistence } from './persistence-store';
 import { PinGuard } from './pin-guard';
 import type { Services } from './services';
 import { APP_VERSION } from './version';
@@ -24,11 +24,8 @@ export async function boot(options: BootOptions = {}): Promise<Services> {
   const now = options.now ?? Date.now;
   const db = new CheckpointDb(options.dbName);
   await db.open();
-  const [device, settings, persistence] = await Promise.all([
-    deviceId(),
-    loadSettings(),
-    requestPersistence(),
-  ]);
+  askForPersistence();
+  const [device, settings] = await Promise.all([deviceId(), loadSettings()]);
   const log = new EventLog(db, {
     site: settings.site,
     device,
@@ -54,7 +51,6 @@ export async function boot(options: BootOptions = {}): Promise<Services> {
     device,
     settings,
     policy: options.policy ?? DEFAULT_POLICY,
-    persistence,
     leadPin,
     timing: options.timing ?? DEFAULT_IDLE_TIMING,
     now,

@@ -1,7 +1,6 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import type { CheckpointDb } from '../db/database';
 import type { EventLog } from '../db/event-log';
-import type { Persistence } from '../db/persistence';
 import type { DeviceSettings } from '../db/settings';
 import type { IdleTiming } from '../domain/idle';
 import type { Policy } from '../domain/policy';
@@ -15,7 +14,6 @@ export interface Services {
   device: string;
   settings: DeviceSettings;
   policy: Policy;
-  persistence: Persistence;
   /** The shift lead's PIN, with lock-out. */
   leadPin: PinGuard;
   /** Idle warning/reset and update-when-idle timings. */

@@ -202,7 +202,12 @@ export const en: Messages = {
     saved: 'Saved',
     policy: 'Policy version',
     persistence: 'Persistent storage',
-    persistenceValues: { granted: 'granted', denied: 'not granted', unsupported: 'unsupported' },
+    persistenceValues: {
+      asking: 'asking…',
+      granted: 'granted',
+      denied: 'not granted',
+      unsupported: 'unsupported',
+    },
     entrance: 'Entrance',
     serverUrl: 'Sync server address (optional)',
     facts: 'This tablet',

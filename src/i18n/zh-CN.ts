@@ -196,7 +196,12 @@ export const zhCN = {
     saved: '已保存',
     policy: '防疫规则版本',
     persistence: '持久存储',
-    persistenceValues: { granted: '已授予', denied: '未授予', unsupported: '不支持' },
+    persistenceValues: {
+      asking: '询问中…',
+      granted: '已授予',
+      denied: '未授予',
+      unsupported: '不支持',
+    },
     entrance: '入口',
     serverUrl: '同步服务器地址（可不填）',
     facts: '本机状态',

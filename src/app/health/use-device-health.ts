@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { EventLog } from '../../db/event-log';
-import type { Persistence } from '../../db/persistence';
 import type { HealthProblem } from '../../domain/device-health';
+import { usePersistence } from '../persistence-store';
 import { clearedEvent, problemChanges, raisedEvent } from './health-events';
 import { useHealthStore } from './health-store';
 import { checkClock, checkStorage, every, watchNetwork } from './watchers';
@@ -10,7 +10,8 @@ const STORAGE_CHECK_MS = 5 * 60_000;
 const CLOCK_CHECK_MS = 15 * 60_000;
 
 /** Watches the device's health and records each problem as a device event when it appears. */
-export function useDeviceHealth(log: EventLog, persistence: Persistence, now: () => number) {
+export function useDeviceHealth(log: EventLog, now: () => number) {
+  const persistence = usePersistence();
   useEffect(() => {
     // Once per appearance: a re-boot after a settings change must not record it again.
     const record = (problem: HealthProblem) => {
@@ -38,7 +39,7 @@ export function useDeviceHealth(log: EventLog, persistence: Persistence, now: ()
   useEffect(() => {
     const { raise, clear } = useHealthStore.getState();
     if (persistence === 'denied') raise('persistence-refused', {}, now());
-    else clear('persistence-refused');
+    else if (persistence !== 'asking') clear('persistence-refused');
   }, [persistence, now]);
 
   useEffect(() => {

@@ -1,6 +1,7 @@
 import { TriangleAlert } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePersistence } from '../../app/persistence-store';
 import { applyUpdate, checkForUpdate } from '../../app/pwa/service-worker';
 import { useUpdateStore } from '../../app/pwa/update-store';
 import { useServices } from '../../app/services';
@@ -13,7 +14,8 @@ import { formatBytes } from './format-bytes';
 /** What the lead needs to know about this tablet: storage, versions, updates. */
 export function DeviceFacts() {
   const { t } = useTranslation();
-  const { policy, persistence } = useServices();
+  const { policy } = useServices();
+  const persistence = usePersistence();
   const [use, setUse] = useState<StorageUse | null | 'loading'>('loading');
   const { updateWaiting, offlineReady, lastCheckAt, applying } = useUpdateStore();
 
@@ -29,7 +31,7 @@ export function DeviceFacts() {
   return (
     <section className="device-facts" aria-labelledby="facts-title">
       <h3 id="facts-title">{t('settings.facts')}</h3>
-      {persistence !== 'granted' && (
+      {(persistence === 'denied' || persistence === 'unsupported') && (
         <div className="banner banner-danger" role="alert">
           <TriangleAlert aria-hidden />
           <span>{t('storage.persistenceDenied')}</span>

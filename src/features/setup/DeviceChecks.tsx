@@ -2,6 +2,7 @@ import { Camera, CircleCheck, HardDrive, TriangleAlert, Volume2 } from 'lucide-r
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reportCameraFailure, reportCameraWorking } from '../../app/health/health-store';
+import { usePersistence } from '../../app/persistence-store';
 import { useServices } from '../../app/services';
 import { Button } from '../../ui/Button';
 import {
@@ -15,7 +16,8 @@ import {
 /** The camera, storage persistence and voice checks of first-run setup. */
 export function DeviceChecks() {
   const { t } = useTranslation();
-  const { persistence, now } = useServices();
+  const { now } = useServices();
+  const persistence = usePersistence();
   const [camera, setCamera] = useState<CameraCheck | 'checking'>('checking');
   const [voices, setVoices] = useState<VoiceCheck | 'checking'>('checking');
 
@@ -56,7 +58,7 @@ export function DeviceChecks() {
           icon={<HardDrive />}
           label={t('setup.checks.persistence')}
           ok={persistence === 'granted'}
-          pending={false}
+          pending={persistence === 'asking'}
           text={t(`settings.persistenceValues.${persistence}`)}
         />
         <Check
