@@ -8,29 +8,33 @@ function isField(target: EventTarget | null): boolean {
 }
 
 export function blockStrayGestures(): () => void {
+  const stop = new AbortController();
+  const { signal } = stop;
   const prevent = (e: Event) => e.preventDefault();
-  const outsideFields = (e: Event) => {
-    if (!isField(e.target)) e.preventDefault();
-  };
-  const pinch = (e: TouchEvent) => {
-    if (e.touches.length > 1) e.preventDefault();
-  };
-  const zoomWheel = (e: WheelEvent) => {
-    if (e.ctrlKey) e.preventDefault();
-  };
-  const listeners: [string, EventListener, AddEventListenerOptions][] = [
-    ['contextmenu', prevent, {}],
-    ['dragstart', prevent, {}],
-    ['selectstart', outsideFields, {}],
-    // Safari's own pinch events.
-    ['gesturestart', prevent, {}],
-    ['touchmove', pinch as EventListener, { passive: false }],
-    ['wheel', zoomWheel as EventListener, { passive: false }],
-  ];
-  for (const [type, listener, options] of listeners) {
-    document.addEventListener(type, listener, options);
-  }
-  return () => {
-    for (const [type, listener] of listeners) document.removeEventListener(type, listener);
-  };
+  document.addEventListener('contextmenu', prevent, { signal });
+  document.addEventListener('dragstart', prevent, { signal });
+  // Safari's own pinch events.
+  document.addEventListener('gesturestart', prevent, { signal });
+  document.addEventListener(
+    'selectstart',
+    (e) => {
+      if (!isField(e.target)) e.preventDefault();
+    },
+    { signal },
+  );
+  document.addEventListener(
+    'touchmove',
+    (e) => {
+      if (e.touches.length > 1) e.preventDefault();
+    },
+    { passive: false, signal },
+  );
+  document.addEventListener(
+    'wheel',
+    (e) => {
+      if (e.ctrlKey) e.preventDefault();
+    },
+    { passive: false, signal },
+  );
+  return () => stop.abort();
 }
