@@ -58,6 +58,7 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
   const resetToStart = useCallback(() => {
     const draft = putDoorAside();
     if (draft) {
+      // Storage trouble is already on screen (banner, health); the reset goes ahead.
       log.recordDevice({ type: 'device.idle-reset', at: now(), data: { draft } }).catch(() => {});
     }
     navigate('/', { replace: true });

@@ -13,6 +13,7 @@ export function KioskOptions({ onSave }: { onSave: (settings: DeviceSettings) =>
   const toggle = (key: 'highContrast' | 'largeType') =>
     void onSave({ ...settings, [key]: !settings[key] });
   const setKiosk = async (kiosk: boolean) => {
+    // A record that cannot be stored must not keep the lead from changing the mode.
     await log
       .recordDevice({ type: 'device.kiosk-changed', at: now(), data: { kiosk } })
       .catch(() => {});
