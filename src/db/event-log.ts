@@ -3,9 +3,16 @@
  * transaction, so an event is never stored without its projection, nor the reverse.
  * When the musts recorded so far settle the visit, the decision (with its ticket
  * number) is appended in that same transaction: nothing half-entered is a verdict.
+ * Device events (no visit, no projection) share the same gap-free seq counter.
  */
 import { monotonicFactory } from 'ulidx';
-import type { CheckpointEvent, EventDraft, Outcome } from '../domain/events';
+import type {
+  CheckpointEvent,
+  DeviceEvent,
+  DeviceEventDraft,
+  EventDraft,
+  Outcome,
+} from '../domain/events';
 import { nextStep, outcome } from '../domain/flow';
 import type { Policy } from '../domain/policy';
 import { dayKey } from '../domain/time';
@@ -75,6 +82,27 @@ export class EventLog {
   onAppend(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Appends one event about the device itself (offline, storage low, kiosk left…). */
+  async recordDevice(draft: DeviceEventDraft): Promise<DeviceEvent> {
+    const { db } = this;
+    try {
+      // The seq read and the append are one transaction: two device events recorded
+      // at once (e.g. offline and storage-low at start-up) never share a seq.
+      return await db.transaction('rw', [db.events, db.meta], async () => {
+        const seq = ((await db.meta.get(SEQ_KEY))?.value ?? 0) + 1;
+        const { site, device } = this.identity;
+        const event: DeviceEvent = { ...draft, id: newId(draft.at), site, device, seq, v: 1 };
+        await db.events.add(event);
+        await db.meta.put({ key: SEQ_KEY, value: seq });
+        return event;
+      });
+    } catch (e) {
+      throw toStorageError(e);
+    } finally {
+      for (const listener of this.listeners) listener();
+    }
   }
 
   private stamp(draft: EventDraft, visit: string, seq: number): CheckpointEvent {

@@ -1,6 +1,6 @@
 /** Read-side queries: the UI reads visits and bookings only through these. */
 import type { Booking } from '../domain/booking';
-import type { CheckpointEvent } from '../domain/events';
+import { isVisitEvent, type VisitEvent } from '../domain/events';
 import type { Visit } from '../domain/visit';
 import type { CheckpointDb } from './database';
 
@@ -43,8 +43,8 @@ export async function importBookings(
 }
 
 /** The events of one visit, in the order they were written on their devices. */
-export function eventsOfVisit(db: CheckpointDb, visit: string): Promise<CheckpointEvent[]> {
-  return db.events.where('visit').equals(visit).toArray();
+export async function eventsOfVisit(db: CheckpointDb, visit: string): Promise<VisitEvent[]> {
+  return (await db.events.where('visit').equals(visit).toArray()).filter(isVisitEvent);
 }
 
 /** Visits of the given days (for contact tracing across midnight). */
@@ -52,5 +52,14 @@ export function visitsOfDays(db: CheckpointDb, days: readonly string[]): Promise
   return db.visits
     .where('day')
     .anyOf([...days])
+    .toArray();
+}
+
+/** Visits of a day still open (no verdict, not abandoned): the drafts to resume. */
+export function openVisitsOfDay(db: CheckpointDb, day: string): Promise<Visit[]> {
+  return db.visits
+    .where('status')
+    .equals('open')
+    .filter((v) => v.day === day)
     .toArray();
 }

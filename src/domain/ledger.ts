@@ -3,7 +3,7 @@
  * leading group. Pure: the screens and the exporters both build on these functions.
  */
 import Papa from 'papaparse';
-import type { RefusalReason } from './events';
+import type { AbandonReason, RefusalReason } from './events';
 import type { Policy } from './policy';
 import { temperatureBand } from './temperature';
 import { clockTime, dayKey } from './time';
@@ -20,7 +20,7 @@ export interface LedgerRow {
   temperatures: string;
   mask: 'worn' | 'given' | '';
   status: VisitStatus;
-  reason: RefusalReason | 'left' | 'refused-measures' | '';
+  reason: RefusalReason | AbandonReason | '';
   policyVersion: string;
 }
 

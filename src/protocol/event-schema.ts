@@ -71,8 +71,34 @@ export const eventSchema = z.discriminatedUnion('type', [
     z.strictObject({ riskArea: z.boolean(), method: z.literal('manual') }),
   ),
   event('visit.decided', z.strictObject({ outcome, policyVersion: text(32) })),
-  event('visit.abandoned', z.strictObject({ reason: z.enum(['left', 'refused-measures']) })),
+  event(
+    'visit.abandoned',
+    z.strictObject({ reason: z.enum(['left', 'refused-measures', 'discarded-draft']) }),
+  ),
   event('visit.exited', z.strictObject({ automatic: z.boolean() })),
+  event('device.offline', z.strictObject({})),
+  event('device.online', z.strictObject({ offlineForMs: z.number().nonnegative().nullable() })),
+  event(
+    'device.storage-low',
+    z.strictObject({ usage: z.number().nonnegative(), quota: z.number().nonnegative() }),
+  ),
+  event('device.persistence-refused', z.strictObject({})),
+  event('device.clock-skew', z.strictObject({ skewMs: z.number() })),
+  event(
+    'device.camera-failed',
+    z.strictObject({ reason: z.enum(['not-allowed', 'not-found', 'busy', 'insecure', 'unknown']) }),
+  ),
+  event(
+    'device.pin-locked-out',
+    z.strictObject({
+      secret: text(32),
+      failures: z.number().int().nonnegative(),
+      until: z.number(),
+    }),
+  ),
+  event('device.kiosk-changed', z.strictObject({ kiosk: z.boolean() })),
+  event('device.idle-reset', z.strictObject({ draft: text(64).nullable() })),
+  event('device.app-updated', z.strictObject({ from: text(32), to: text(32) })),
 ]);
 
 type Wire = z.infer<typeof eventSchema>;

@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckpointDb } from '../../src/db/database';
 import { EventLog } from '../../src/db/event-log';
@@ -6,7 +6,16 @@ import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { useLeadSession } from '../../src/features/lead/lead-session';
 import { aBooking, FIXED_NOW } from '../fixtures/builders';
 import { greenVisitSteps } from '../fixtures/tablet';
-import { renderApp } from './render-app';
+import { LEAD_PIN, renderApp } from './render-app';
+
+/** The lead screen sits behind the lead PIN: type it, as the lead does. */
+async function renderLead() {
+  const app = await renderApp([], '/lead');
+  await waitFor(() => expect(screen.getByRole('button', { name: '0' })).toBeEnabled());
+  for (const digit of LEAD_PIN) await app.user.click(screen.getByRole('button', { name: digit }));
+  await app.user.click(screen.getByRole('button', { name: '确认' }));
+  return app;
+}
 
 let db: CheckpointDb | undefined;
 
@@ -43,7 +52,7 @@ async function recordGreenVisit(target: CheckpointDb, id: string) {
 
 describe('the shift lead screen', () => {
   it('shows personal data masked until the lead unlocks it', async () => {
-    const app = await renderApp([], '/lead');
+    const app = await renderLead();
     db = app.db;
     await recordGreenVisit(app.db, 'v1');
     const list = await screen.findByRole('list', { name: '当天来访记录' });
@@ -57,7 +66,7 @@ describe('the shift lead screen', () => {
   });
 
   it('says so when the chosen day has nothing to export', async () => {
-    const app = await renderApp([], '/lead');
+    const app = await renderLead();
     db = app.db;
     await app.user.click(await screen.findByRole('button', { name: 'CSV' }));
     expect(await screen.findByRole('status')).toHaveTextContent(
@@ -66,7 +75,7 @@ describe('the shift lead screen', () => {
   });
 
   it('shows a visit’s whole trail and traces its contacts, explaining an assumed exit', async () => {
-    const app = await renderApp([], '/lead');
+    const app = await renderLead();
     db = app.db;
     await recordGreenVisit(app.db, 'v1');
     await recordGreenVisit(app.db, 'v2');

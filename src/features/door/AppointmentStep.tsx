@@ -12,6 +12,7 @@ import { clockTime, dayKey } from '../../domain/time';
 import { Button } from '../../ui/Button';
 import { ScanPanel } from '../scanner/ScanPanel';
 import { bookingFromScan } from './booking-scan';
+import { DraftList } from './DraftList';
 import { useDoorStore } from './door-store';
 import { ScanNoticeBar } from './ScanNoticeBar';
 import { scanFeedback } from './scan-feedback';
@@ -119,6 +120,7 @@ export function AppointmentStep() {
               </li>
             ))}
           </ul>
+          <DraftList />
         </div>
         <ScanPanel title={t('door.scan.bookingTitle')} onScan={(text) => void scanned(text)}>
           <ScanNoticeBar />

@@ -14,7 +14,9 @@ export function useLedgerCells() {
         if (c === 'mask') return row.mask ? t(`lead.mask.${row.mask}`) : '';
         if (c === 'reason') {
           if (!row.reason) return '';
-          return row.reason === 'left' || row.reason === 'refused-measures'
+          return row.reason === 'left' ||
+            row.reason === 'refused-measures' ||
+            row.reason === 'discarded-draft'
             ? t(`door.outcome.abandonReasons.${row.reason}`)
             : t(`log.reasons.${row.reason}`);
         }
