@@ -109,17 +109,14 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
         <Suspense fallback={null}>
           <Switch>
             <Route path="/log" component={LogScreen} />
-            <Route path="/lead">
+            {/* One gate for the lead's screens: the report opens without a second PIN. */}
+            <Route path="/lead" nest>
               <LeadGate>
-                <LeadScreen />
+                <Switch>
+                  <Route path="/report/:day">{(params) => <DailyReport day={params.day} />}</Route>
+                  <Route component={LeadScreen} />
+                </Switch>
               </LeadGate>
-            </Route>
-            <Route path="/lead/report/:day">
-              {(params) => (
-                <LeadGate>
-                  <DailyReport day={params.day} />
-                </LeadGate>
-              )}
             </Route>
             <Route path="/settings">
               <LeadGate>

@@ -46,14 +46,14 @@ export async function openApp(page: Page, path = '/') {
   if (await setup.isVisible()) await completeSetup(page);
 }
 
-/** Types the lead PIN on the PIN pad that guards settings. */
-export async function unlockLead(page: Page, pin = LEAD_PIN) {
+/** Types the lead PIN on the PIN pad that guards settings and the lead's screens. */
+export async function unlockLead(page: Page, pin = LEAD_PIN, screen = '设置') {
   await page.getByRole('heading', { name: '需要值班组长密码' }).waitFor();
   for (const digit of pin) {
     await page.getByRole('button', { name: digit, exact: true }).click();
   }
   await page.getByRole('button', { name: '确认', exact: true }).click();
-  await page.getByRole('heading', { name: '设置', exact: true }).waitFor();
+  await page.getByRole('heading', { name: screen, exact: true }).waitFor();
 }
 
 /** Imports bookings through the settings screen, as a shift lead would. */

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { bookingsCsv } from '../fixtures/bookings-csv';
 import { aBooking, validIdNumber } from '../fixtures/builders';
+import { openApp, unlockLead } from './helpers';
 
 const at = (h: number, m: number) => new Date(2026, 10, 28, h, m).getTime();
 const bookings = [
@@ -44,7 +45,8 @@ test('a day at the door, exported as CSV and Excel, and a fever visitor traced t
   page,
 }) => {
   await page.clock.install({ time: at(9, 0) });
-  await page.goto('/settings');
+  await openApp(page, '/settings');
+  await unlockLead(page);
   await page.getByLabel(/导入今日预约/).setInputFiles({
     name: 'b.csv',
     mimeType: 'text/csv',
@@ -73,6 +75,7 @@ test('a day at the door, exported as CSV and Excel, and a fever visitor traced t
   await expect(page.getByTestId('outcome')).toContainText('立即隔离');
 
   await page.getByRole('link', { name: '值班组长' }).click();
+  await unlockLead(page, undefined, '台账');
   await expect(page.getByTestId('summary-visits')).toHaveText('4');
 
   const csvDownload = page.waitForEvent('download');

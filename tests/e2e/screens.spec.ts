@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { test } from '@playwright/test';
-import { importBookings } from './helpers';
+import { importBookings, unlockLead } from './helpers';
 
 // Screenshots of every screen at 1280×800, for people to look at (not asserted).
 const dir = '.e2e-artifacts/screens';
@@ -61,6 +61,7 @@ test('screens', async ({ page }) => {
   await page.getByTestId('count-all').waitFor();
   await shot('log');
   await page.getByRole('link', { name: '值班组长' }).click();
+  await unlockLead(page, undefined, '台账');
   await page.getByRole('list', { name: '当天来访记录' }).waitFor();
   await shot('lead');
   await page.getByRole('listitem').filter({ hasText: '隔离' }).getByRole('button').click();

@@ -88,7 +88,7 @@ export function LeadScreen() {
         >
           <FileSpreadsheet aria-hidden /> Excel
         </button>
-        <Link href={`/lead/report/${day}`} className="btn btn-neutral btn-large">
+        <Link href={`/report/${day}`} className="btn btn-neutral btn-large">
           <Printer aria-hidden /> {t('lead.report.open')}
         </Link>
       </div>
