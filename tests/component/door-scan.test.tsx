@@ -32,6 +32,14 @@ async function tap(user: User, name: string | RegExp) {
   await user.click(await screen.findByRole('button', { name }));
 }
 
+async function toCodesStep(user: User) {
+  await tap(user, /张\*明/);
+  await tap(user, '已戴口罩 · 已手消毒');
+  await tap(user, '36.5');
+  await tap(user, '身份证与预约一致');
+  await screen.findByRole('heading', { name: /健康码与行程码/ });
+}
+
 describe('scanning at the door with a handheld scanner', () => {
   it('opens the visit from a booking code, with no touch', async () => {
     const app = await renderApp([zhang]);
@@ -89,11 +97,7 @@ describe('scanning at the door with a handheld scanner', () => {
   it('records a scanned health code as seen, colour confirmed by staff, not verified', async () => {
     const app = await renderApp([zhang]);
     db = app.db;
-    await tap(app.user, /张\*明/);
-    await tap(app.user, '已戴口罩 · 已手消毒');
-    await tap(app.user, '36.5');
-    await tap(app.user, '身份证与预约一致');
-    await screen.findByRole('heading', { name: /健康码与行程码/ });
+    await toCodesStep(app.user);
     wedge(HEALTH);
     expect(await screen.findByTestId('seen-health', {}, SLOW)).toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole('button', { name: '绿码' })).toHaveFocus(), SLOW);
@@ -121,11 +125,7 @@ describe('scanning at the door with a handheld scanner', () => {
   it('tells staff a booking code is not a health code, and records nothing', async () => {
     const app = await renderApp([zhang]);
     db = app.db;
-    await tap(app.user, /张\*明/);
-    await tap(app.user, '已戴口罩 · 已手消毒');
-    await tap(app.user, '36.5');
-    await tap(app.user, '身份证与预约一致');
-    await screen.findByRole('heading', { name: /健康码与行程码/ });
+    await toCodesStep(app.user);
     wedge(formatBookingCode('B0001', '2026-11-28'));
     expect(await screen.findByTestId('scan-notice', {}, SLOW)).toHaveTextContent('这是预约码');
     expect(screen.queryByTestId('seen-health')).toBeNull();
