@@ -11,6 +11,10 @@ import { renderApp } from './render-app';
 const zhang = aBooking({ bookingId: 'B0001', name: '张三明', phone: '13812345678' });
 const HEALTH = 'https://jkm.example.gov.cn/v2/code?n=zhang&id=330102198505123418';
 
+// A scan is hashed, looked up and stored before the screen moves: on a loaded 2-core
+// machine that can take longer than Testing Library's default second.
+const SLOW = { timeout: 5000 };
+
 let db: CheckpointDb | undefined;
 afterEach(async () => {
   await db?.delete();
@@ -28,13 +32,21 @@ async function tap(user: User, name: string | RegExp) {
   await user.click(await screen.findByRole('button', { name }));
 }
 
+async function toCodesStep(user: User) {
+  await tap(user, /张\*明/);
+  await tap(user, '已戴口罩 · 已手消毒');
+  await tap(user, '36.5');
+  await tap(user, '身份证与预约一致');
+  await screen.findByRole('heading', { name: /健康码与行程码/ });
+}
+
 describe('scanning at the door with a handheld scanner', () => {
   it('opens the visit from a booking code, with no touch', async () => {
     const app = await renderApp([zhang]);
     db = app.db;
     await screen.findByRole('button', { name: /张\*明/ });
     wedge(formatBookingCode('B0001', '2026-11-28'));
-    expect(await screen.findByRole('heading', { name: /口罩与手消毒/ })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: /口罩与手消毒/ }, SLOW)).toBeInTheDocument();
     expect(screen.getByTestId('scan-notice')).toHaveTextContent('已扫码：张*明 的预约 B0001');
     const [visit] = await app.db.visits.toArray();
     expect(visit?.appointment).toMatchObject({ kind: 'booked', booking: { bookingId: 'B0001' } });
@@ -47,7 +59,7 @@ describe('scanning at the door with a handheld scanner', () => {
       await screen.findByRole('searchbox'),
       `${formatBookingCode('B0001', '2026-11-28')}{Enter}`,
     );
-    expect(await screen.findByRole('heading', { name: /口罩与手消毒/ })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: /口罩与手消毒/ }, SLOW)).toBeInTheDocument();
   });
 
   it('refuses an expired booking code in words and opens nothing', async () => {
@@ -55,7 +67,7 @@ describe('scanning at the door with a handheld scanner', () => {
     db = app.db;
     await screen.findByRole('button', { name: /张\*明/ });
     wedge(formatBookingCode('B0001', '2026-11-27'));
-    expect(await screen.findByTestId('scan-notice')).toHaveTextContent(
+    expect(await screen.findByTestId('scan-notice', {}, SLOW)).toHaveTextContent(
       '预约码已过期（预约日期 2026-11-27）',
     );
     expect(await app.db.visits.count()).toBe(0);
@@ -67,7 +79,9 @@ describe('scanning at the door with a handheld scanner', () => {
     await screen.findByRole('button', { name: /张\*明/ });
     const good = formatBookingCode('B0001', '2026-11-28');
     wedge(`${good.slice(0, -1)}${good.endsWith('A') ? 'B' : 'A'}`);
-    expect(await screen.findByTestId('scan-notice')).toHaveTextContent('预约码校验不通过');
+    expect(await screen.findByTestId('scan-notice', {}, SLOW)).toHaveTextContent(
+      '预约码校验不通过',
+    );
   });
 
   it('does not take a booking code typed at human speed', async () => {
@@ -83,17 +97,13 @@ describe('scanning at the door with a handheld scanner', () => {
   it('records a scanned health code as seen, colour confirmed by staff, not verified', async () => {
     const app = await renderApp([zhang]);
     db = app.db;
-    await tap(app.user, /张\*明/);
-    await tap(app.user, '已戴口罩 · 已手消毒');
-    await tap(app.user, '36.5');
-    await tap(app.user, '身份证与预约一致');
-    await screen.findByRole('heading', { name: /健康码与行程码/ });
+    await toCodesStep(app.user);
     wedge(HEALTH);
-    expect(await screen.findByTestId('seen-health')).toBeInTheDocument();
-    await waitFor(() => expect(screen.getByRole('button', { name: '绿码' })).toHaveFocus());
+    expect(await screen.findByTestId('seen-health', {}, SLOW)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('button', { name: '绿码' })).toHaveFocus(), SLOW);
     await tap(app.user, '绿码');
     await tap(app.user, '无中高风险地区旅居史');
-    expect(await screen.findByTestId('outcome')).toHaveTextContent('准许入厅');
+    expect(await screen.findByTestId('outcome', {}, SLOW)).toHaveTextContent('准许入厅');
 
     const events = await app.db.events.toArray();
     const health = events.find((e) => e.type === 'health-code.checked');
@@ -115,13 +125,9 @@ describe('scanning at the door with a handheld scanner', () => {
   it('tells staff a booking code is not a health code, and records nothing', async () => {
     const app = await renderApp([zhang]);
     db = app.db;
-    await tap(app.user, /张\*明/);
-    await tap(app.user, '已戴口罩 · 已手消毒');
-    await tap(app.user, '36.5');
-    await tap(app.user, '身份证与预约一致');
-    await screen.findByRole('heading', { name: /健康码与行程码/ });
+    await toCodesStep(app.user);
     wedge(formatBookingCode('B0001', '2026-11-28'));
-    expect(await screen.findByTestId('scan-notice')).toHaveTextContent('这是预约码');
+    expect(await screen.findByTestId('scan-notice', {}, SLOW)).toHaveTextContent('这是预约码');
     expect(screen.queryByTestId('seen-health')).toBeNull();
     expect((await app.db.visits.toArray())[0]?.healthCode).toBeNull();
   });

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { clear, createStore } from 'idb-keyval';
 import { StrictMode } from 'react';
 import { I18nextProvider } from 'react-i18next';
@@ -14,6 +14,8 @@ import {
 } from '../fixtures/fake-html5-qrcode';
 
 vi.mock('html5-qrcode', () => import('../fixtures/fake-html5-qrcode'));
+// Camera starts go through IndexedDB and a few promise hops: allow a loaded machine time.
+configure({ asyncUtilTimeout: 5000 });
 
 const engine = html5Engine({ decoder: 'zxing-js' });
 let clock = 0;

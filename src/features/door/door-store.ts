@@ -13,8 +13,6 @@ export interface ScanNotice {
   tone: 'good' | 'bad';
   key: keyof Messages['door']['scan'];
   params?: ScanNoticeParams;
-  /** Distinguishes two equal notices in a row, so each one shows its full time. */
-  serial: number;
 }
 
 /**
@@ -36,15 +34,14 @@ interface DoorState {
   setFailed: (failed: DoorState['failed']) => void;
 }
 
-let serial = 0;
-
 export const useDoorStore = create<DoorState>((set) => ({
   visit: null,
   lastFinished: null,
   saving: false,
   failed: null,
   notice: null,
-  notify: (tone, key, params) => set({ notice: { tone, key, params, serial: ++serial } }),
+  // A new object each time: the same notice twice in a row shows its full time again.
+  notify: (tone, key, params) => set({ notice: { tone, key, params } }),
   clearNotice: () => set({ notice: null }),
   show: (visit) =>
     set(

@@ -3,7 +3,7 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadCameraId, saveCameraId } from '../../db/settings';
 import { Button } from '../../ui/Button';
-import type { CameraDevice } from './camera-engine';
+import type { CameraDevice, RunningCamera } from './camera-engine';
 import { CameraSession, type SessionState } from './camera-session';
 import { useCameraEngine } from './engine-context';
 import { useWedgeScanner } from './use-wedge-scanner';
@@ -35,7 +35,8 @@ export function ScanPanel({
   const viewfinder = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<SessionState>({ status: 'idle' });
   const [decoder, setDecoder] = useState('');
-  const [torch, setTorch] = useState(false);
+  // Keyed by camera: a camera that starts again starts with its torch off.
+  const [torchOf, setTorchOf] = useState<RunningCamera | null>(null);
   const [cameras, setCameras] = useState<CameraDevice[]>([]);
   const latest = useRef(onScan);
   latest.current = onScan;
@@ -67,7 +68,6 @@ export function ScanPanel({
 
   useEffect(() => {
     if (state.status !== 'running') return;
-    setTorch(false);
     let live = true;
     state.camera.cameras().then(
       (list) => live && setCameras(list),
@@ -81,6 +81,7 @@ export function ScanPanel({
   useWedgeScanner((text) => latest.current(text, 'wedge'));
 
   const running = state.status === 'running' ? state.camera : null;
+  const torch = running !== null && torchOf === running;
   const switchCamera = async () => {
     if (!running || cameras.length < 2) return;
     const at = cameras.findIndex((c) => c.id === running.deviceId);
@@ -92,7 +93,7 @@ export function ScanPanel({
   const toggleTorch = async () => {
     if (!running) return;
     await running.setTorch(!torch).then(
-      () => setTorch(!torch),
+      () => setTorchOf(torch ? null : running),
       () => undefined,
     );
   };
