@@ -1,7 +1,16 @@
 /** Read-side queries: the UI reads visits and bookings only through these. */
 import type { Booking } from '../domain/booking';
+import { isRecordEvent, RECORD_TYPES, type RecordEvent } from '../domain/events';
+import { dayStart, previousDay } from '../domain/time';
 import type { Visit } from '../domain/visit';
 import type { CheckpointDb } from './database';
+
+/** What the guide's rules read: a day's visits and the tasks and incidents around it. */
+export interface DayState {
+  day: string;
+  visits: Visit[];
+  records: RecordEvent[];
+}
 
 /** A day's visits, newest first. */
 export function visitsOfDay(db: CheckpointDb, day: string): Promise<Visit[]> {
@@ -39,4 +48,26 @@ export async function importBookings(
     await db.bookings.where('day').anyOf(days).delete();
     await db.bookings.bulkPut([...bookings]);
   });
+}
+
+/**
+ * Tasks and incidents from the start of the day before: an incident reported just before
+ * midnight is still open in the morning. Only record types are read, through [type+at].
+ */
+export async function dayRecords(db: CheckpointDb, day: string): Promise<RecordEvent[]> {
+  const from = dayStart(previousDay(day));
+  const lists = await Promise.all(
+    RECORD_TYPES.map((type) =>
+      db.events
+        .where('[type+at]')
+        .between([type, from], [type, Number.POSITIVE_INFINITY])
+        .toArray(),
+    ),
+  );
+  return lists.flat().filter(isRecordEvent);
+}
+
+export async function dayState(db: CheckpointDb, day: string): Promise<DayState> {
+  const [visits, records] = await Promise.all([visitsOfDay(db, day), dayRecords(db, day)]);
+  return { day, visits, records };
 }
