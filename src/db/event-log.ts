@@ -102,11 +102,13 @@ export class EventLog {
    */
   async command<R>(day: string, plan: (state: DayState) => Planned<R>): Promise<Committed<R>> {
     const { db } = this;
+    let appending = false;
     try {
       return await db.transaction('rw', [db.events, db.visits, db.meta], async () => {
         const before = await dayState(db, day);
         const { drafts, result } = plan(before);
         if (drafts.length === 0) return { result, before, after: before };
+        appending = true;
         let seq = (await db.meta.get(SEQ_KEY))?.value ?? 0;
         const made = drafts.map((d) => this.stamp(d, ++seq));
         await db.events.bulkAdd(made);
@@ -120,7 +122,8 @@ export class EventLog {
     } catch (e) {
       throw toStorageError(e);
     } finally {
-      for (const listener of this.listeners) listener();
+      // A rule that appended nothing is no append attempt: sync need not hurry.
+      if (appending) for (const listener of this.listeners) listener();
     }
   }
 

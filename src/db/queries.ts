@@ -21,6 +21,11 @@ export function visitsOfDay(db: CheckpointDb, day: string): Promise<Visit[]> {
     .toArray();
 }
 
+/** Visits opened from `from` to `to` (YYYY-MM-DD, both included). */
+export function visitsOfDays(db: CheckpointDb, from: string, to: string): Promise<Visit[]> {
+  return db.visits.where('[day+openedAt]').between([from, -Infinity], [to, Infinity]).toArray();
+}
+
 export function visitById(db: CheckpointDb, id: string): Promise<Visit | undefined> {
   return db.visits.get(id);
 }

@@ -8,6 +8,7 @@ import { type Booking, bookingsByNearness, searchBookings } from '../../domain/b
 import { maskName, maskPhone } from '../../domain/privacy';
 import { clockTime, dayKey } from '../../domain/time';
 import { Button } from '../../ui/Button';
+import { DoorOccupancy } from './DoorOccupancy';
 import { useRecord } from './use-record';
 
 const SHOWN = 8;
@@ -39,7 +40,10 @@ export function AppointmentStep() {
 
   return (
     <section className="step" aria-labelledby="step-title">
-      <h2 id="step-title">{t('door.appointment.title')}</h2>
+      <div className="step-head">
+        <h2 id="step-title">{t('door.appointment.title')}</h2>
+        <DoorOccupancy />
+      </div>
       <div className="search-row">
         <input
           className="search"

@@ -1,6 +1,8 @@
 import { CircleCheck, CircleX, Siren, UserMinus } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
+import { useQueue } from '../../app/use-today';
+import { placeOf } from '../../domain/queue';
 import type { Visit } from '../../domain/visit';
 import { Button } from '../../ui/Button';
 
@@ -10,6 +12,9 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
   const { policyFor } = useServices();
   const policy = policyFor(visit.policyVersion);
   const outcome = visit.decision?.outcome;
+  const queue = useQueue();
+  // Live: if a place frees while the card is up, the visitor is told to go in.
+  const place = queue ? placeOf(queue, visit.id) : null;
 
   const body = (() => {
     if (!outcome) {
@@ -18,7 +23,14 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
         tone: 'neutral',
         icon: <UserMinus aria-hidden size={72} />,
         title: t('door.outcome.abandoned'),
-        detail: <p className="outcome-reason">{t(`door.outcome.abandonReasons.${reason}`)}</p>,
+        detail: (
+          <>
+            <p className="outcome-reason">{t(`door.outcome.abandonReasons.${reason}`)}</p>
+            {reason === 'refused-measures' && (
+              <p className="outcome-reason">{t('door.outcome.leadAlerted')}</p>
+            )}
+          </>
+        ),
       };
     }
     switch (outcome.kind) {
@@ -30,7 +42,14 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
           detail: (
             <>
               <p className="ticket">{outcome.ticket}</p>
-              <p className="outcome-reason">{t('door.outcome.admittedHint')}</p>
+              <p
+                className={`outcome-reason ${place?.area === 'outside' ? 'outcome-outside' : ''}`}
+                data-testid="outcome-place"
+              >
+                {place?.area === 'outside'
+                  ? t('door.outcome.outsideMarker', { marker: place.marker })
+                  : t('door.outcome.admittedHint')}
+              </p>
             </>
           ),
         };
