@@ -168,6 +168,7 @@ export const en: Messages = {
     conflict:
       '{{ticket}} was called to window {{window}} by another tablet at the same time; your call to window {{mine}} did not count: call again',
     dismiss: 'OK',
+    listSeparator: ', ',
     voice: {
       call: 'Number {{ticket}}, please go to window {{window}}.',
       callIn: 'Number {{ticket}}, please come into the waiting area.',
@@ -247,6 +248,7 @@ export const en: Messages = {
       temperature: 'Temperature (°C, optional)',
       note: 'What happened (briefly)',
       save: 'Record and alert the lead',
+      recorded: 'Recorded “{{kind}}”; the duty lead is alerted',
       cancel: 'Cancel',
       empty: 'No incidents today',
       steps: {
@@ -281,6 +283,7 @@ export const en: Messages = {
         noReadings: 'not measured',
         done: 'Done: {{steps}}',
         nothingDone: 'nothing yet',
+        stepSeparator: '; ',
         pending: 'To do: {{steps}}',
         note: 'What happened: {{note}}',
         from: 'Reported by: {{hall}} {{device}}',

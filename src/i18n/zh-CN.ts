@@ -166,6 +166,7 @@ export const zhCN = {
     conflict:
       '{{ticket}} 同时被另一台平板叫到 {{window}} 号窗口；你叫到 {{mine}} 号窗口的呼叫未生效，请重新叫号',
     dismiss: '知道了',
+    listSeparator: '、',
     voice: {
       call: '请 {{ticket}} 号到 {{window}} 号窗口办理',
       callIn: '请 {{ticket}} 号进入等候区',
@@ -242,6 +243,7 @@ export const zhCN = {
       temperature: '体温（°C，可不填）',
       note: '经过（简述）',
       save: '记录并提醒组长',
+      recorded: '已记录“{{kind}}”，已提醒值班组长',
       cancel: '取消',
       empty: '今天没有事件',
       steps: {
@@ -276,6 +278,7 @@ export const zhCN = {
         noReadings: '未测',
         done: '处置：{{steps}}',
         nothingDone: '尚无',
+        stepSeparator: '；',
         pending: '待办：{{steps}}',
         note: '经过：{{note}}',
         from: '报告：{{hall}} {{device}}',

@@ -4,10 +4,10 @@ import type { GuideMessage } from './guide-store';
 export function AnswerNote({ message }: { message: GuideMessage | null }) {
   return (
     <p
-      className={`message ${message ? `message-${message.tone}` : ''}`}
+      className={message ? `message message-${message.tone}` : 'message-idle'}
       role={message?.tone === 'warn' ? 'alert' : 'status'}
     >
-      {message?.text ?? ' '}
+      {message?.text}
     </p>
   );
 }

@@ -23,10 +23,12 @@ export function GuideScreen() {
   const { policy, settings } = useServices();
   const today = useToday();
   const setVoice = useGuideStore((s) => s.setVoice);
+  const clearMessages = useGuideStore((s) => s.clearMessages);
 
   useEffect(() => {
+    clearMessages(); // answers are words in one language: none carried into another
     void speaker.availability(settings.language).then(setVoice);
-  }, [settings.language, setVoice]);
+  }, [settings.language, setVoice, clearMessages]);
 
   const badges = useMemo(() => {
     if (!today) return null;

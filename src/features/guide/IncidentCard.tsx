@@ -28,7 +28,7 @@ export function IncidentCard({
   const [copied, setCopied] = useState<'copied' | 'copyFailed' | null>(null);
   const facts = reportFacts(incident, visit);
   const text = reportLines(t, facts, {
-    hall: settings.hallName || t('app.title'),
+    hall: settings.hallName || settings.siteName || t('app.title'),
     device: settings.deviceName,
   }).join('\n');
 

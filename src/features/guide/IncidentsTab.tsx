@@ -45,7 +45,10 @@ export function IncidentsTab({ today }: { today: DayState }) {
       setMessage(refusal(a));
       return;
     }
-    setMessage({ tone: 'ok', text: t(`guide.incidents.kinds.${input.kind}`) });
+    setMessage({
+      tone: 'ok',
+      text: t('guide.incidents.recorded', { kind: t(`guide.incidents.kinds.${input.kind}`) }),
+    });
     setKind(null);
   };
 

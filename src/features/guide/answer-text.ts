@@ -23,7 +23,7 @@ export function queueAnswerText(
             ? t('guide.answers.left', { ticket, time: clockTime(at) })
             : t(`guide.answers.${answer.command}`, { ticket });
     const callIn = movedIn.length
-      ? ` · ${t('guide.answers.calledIn', { tickets: movedIn.join('、') })}`
+      ? ` · ${t('guide.answers.calledIn', { tickets: movedIn.join(t('guide.listSeparator')) })}`
       : '';
     return { tone: 'ok', text: done + callIn };
   }
@@ -33,7 +33,7 @@ export function queueAnswerText(
         tone: 'warn',
         text: t('guide.answers.unknown-window', {
           window: answer.window,
-          windows: policy.queue.windows.join('、'),
+          windows: policy.queue.windows.join(t('guide.listSeparator')),
         }),
       };
     case 'already-left':

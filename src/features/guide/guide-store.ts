@@ -18,6 +18,7 @@ interface GuideState {
   dismissed: string[];
   select: (visit: string | null) => void;
   say: (message: GuideMessage) => void;
+  clearMessages: () => void;
   setVoice: (voice: VoiceAvailability) => void;
   setCleaner: (cleaner: string) => void;
   dismiss: (key: string) => void;
@@ -38,6 +39,7 @@ export const useGuideStore = create<GuideState>((set) => ({
   ...initial,
   select: (selected) => set({ selected }),
   say: (message) => set((s) => ({ messages: [message, ...s.messages].slice(0, SHOWN) })),
+  clearMessages: () => set({ messages: [] }),
   setVoice: (voice) => set({ voice }),
   setCleaner: (cleaner) => set({ cleaner }),
   dismiss: (key) => set((s) => ({ dismissed: [...s.dismissed, key] })),

@@ -24,7 +24,9 @@ export function reportLines(
     (facts.ticket ? t(`${r}.ticket`, { ticket: facts.ticket }) : '');
   const place = [placeText(t, facts.place), facts.unit].filter(Boolean).join(' / ');
   const readings = facts.temperatures.map((c) => `${c.toFixed(1)} °C`).join(' → ');
-  const done = facts.done.map((d) => `${clockTime(d.at)} ${step(d.step)}`).join('；');
+  const done = facts.done
+    .map((d) => `${clockTime(d.at)} ${step(d.step)}`)
+    .join(t(`${r}.stepSeparator`));
 
   return [
     t(`${r}.heading`, { kind: t(`guide.incidents.kinds.${facts.kind}`) }),
@@ -34,7 +36,7 @@ export function reportLines(
     t(`${r}.temperatures`, { readings: readings || t(`${r}.noReadings`) }),
     t(`${r}.done`, { steps: done || t(`${r}.nothingDone`) }),
     ...(facts.pending.length
-      ? [t(`${r}.pending`, { steps: facts.pending.map(step).join('、') })]
+      ? [t(`${r}.pending`, { steps: facts.pending.map(step).join(t('guide.listSeparator')) })]
       : []),
     ...(facts.note ? [t(`${r}.note`, { note: facts.note })] : []),
     t(`${r}.from`, from),
