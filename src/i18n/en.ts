@@ -330,7 +330,9 @@ export const en: Messages = {
       idNumber: 'ID',
       temps: 'Temp.',
       outcome: 'Outcome',
+      exit: 'Left',
     },
+    automaticExit: '{{time}} auto',
     reasons: {
       'no-appointment': 'no booking',
       'too-early': 'too early',

@@ -321,7 +321,9 @@ export const zhCN = {
       idNumber: '身份证',
       temps: '体温',
       outcome: '结果',
+      exit: '离厅',
     },
+    automaticExit: '{{time}} 自动',
     reasons: {
       'no-appointment': '无预约',
       'too-early': '来早',

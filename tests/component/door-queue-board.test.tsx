@@ -4,7 +4,14 @@ import type { CheckpointDb } from '../../src/db/database';
 import { EventLog } from '../../src/db/event-log';
 import { DEFAULT_SETTINGS, saveSettings } from '../../src/db/settings';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
-import { aBooking, admittedVisitEvents, ev, FIXED_NOW, MINUTE } from '../fixtures/builders';
+import {
+  aBooking,
+  admittedVisitEvents,
+  ev,
+  FIXED_NOW,
+  MINUTE,
+  visitEvents,
+} from '../fixtures/builders';
 import { policyWith } from '../fixtures/queue-day';
 import { renderApp } from './render-app';
 
@@ -66,6 +73,28 @@ describe('the door and the waiting area', () => {
     expect(await screen.findByTestId('outcome')).toHaveTextContent('已提醒值班组长');
     const alert = await screen.findByTestId('lead-alert');
     expect(alert).toHaveTextContent('拒绝配合防疫措施 · 10:00 · 张*明');
+  });
+});
+
+describe('the day’s log', () => {
+  it('shows each exit time, and marks the automatic ones', async () => {
+    const exits = [
+      ...earlier,
+      ...visitEvents([{ ...ev.exited(false), at: FIXED_NOW - 2 * MINUTE }], {
+        visit: 'd1',
+        device: 'guide-2',
+      }),
+      ...visitEvents([{ ...ev.exited(true), at: FIXED_NOW - MINUTE }], {
+        visit: 'd2',
+        device: 'guide-2',
+        firstSeq: 2,
+      }),
+    ];
+    const app = await renderApp([], '/log', { events: exits });
+    db = app.db;
+    const rows = await screen.findAllByRole('row');
+    const cells = rows.slice(1).map((r) => r.lastElementChild?.textContent);
+    expect(cells).toEqual(['09:59 自动', '09:58']);
   });
 });
 
