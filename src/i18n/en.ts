@@ -133,6 +133,8 @@ export const en: Messages = {
       abandonReasons: { left: 'Visitor left', 'refused-measures': 'Refused the measures' },
       outsideMarker:
         'Waiting area full: wait outside at marker {{marker}} (1 m apart) until called in',
+      isolationFull:
+        'Isolation area full ({{inArea}}/{{places}}): tell the duty lead and find another place to keep them apart',
       leadAlerted:
         'The duty lead has been alerted. If they still refuse, call 110 and record it under Guide → Incidents',
     },

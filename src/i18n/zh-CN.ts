@@ -132,6 +132,7 @@ export const zhCN = {
       },
       abandonReasons: { left: '来访者离开', 'refused-measures': '拒绝配合防疫措施' },
       outsideMarker: '等候区已满：请在门外 {{marker}} 号标记处等候（间隔1米），有空位时叫号进入',
+      isolationFull: '隔离区已满（{{inArea}}/{{places}}）：请报告值班组长，另找可隔离的地点',
       leadAlerted: '已提醒值班组长。如拒不配合，拨打 110 并在“引导叫号 → 事件”记录',
     },
   },

@@ -64,6 +64,29 @@ describe('the door and the waiting area', () => {
     expect(await screen.findByTestId('outcome-place')).toHaveTextContent('请到等候区');
   });
 
+  it('a suspected case when the isolation area is full: the door is told to find another place', async () => {
+    const inArea = visitEvents(
+      [ev.opened(), ev.decided({ kind: 'isolated' }), ev.isolationEntered()],
+      { visit: 'x0', device: 'door-2', start: FIXED_NOW - 30 * MINUTE },
+    );
+    const onePlace = policyWith({}, { places: 1 });
+    const app = await renderApp([zhang], '/', { events: inArea, policy: onePlace });
+    db = app.db;
+    await tap(app.user, /张\*明/);
+    await tap(app.user, '已戴口罩 · 已手消毒');
+    for (const reading of ['37.9', '38.4']) {
+      if (!screen.queryByTestId('keypad-display')) await tap(app.user, '其他读数');
+      for (const key of reading) await app.user.click(screen.getByRole('button', { name: key }));
+      await tap(app.user, '确认');
+      if (reading === '37.9') await screen.findByText('首次读数 37.9 °C，请休息后复测');
+    }
+    const outcome = await screen.findByTestId('outcome');
+    expect(outcome).toHaveTextContent('立即隔离');
+    expect(
+      await screen.findByText('隔离区已满（1/1）：请报告值班组长，另找可隔离的地点'),
+    ).toBeInTheDocument();
+  });
+
   it('a visitor refusing the measures at the door alerts the duty lead on screen', async () => {
     const app = await renderApp([zhang]);
     db = app.db;
