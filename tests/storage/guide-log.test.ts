@@ -65,6 +65,28 @@ describe('EventLog.command', () => {
     expect(await db.meta.get('seq')).toEqual({ key: 'seq', value: 1 });
   });
 
+  it('returns the day after as a fresh read would show it', async () => {
+    await admit(3);
+    await queue({ kind: 'call-next', window: 1 });
+    const { after } = await log.command(day, (s) => ({
+      drafts: [
+        ...planQueueCommand(s.visits, policy, { kind: 'served', visit: 'v1' }, FIXED_NOW + 1)
+          .drafts,
+        {
+          type: 'disinfection.requested',
+          at: FIXED_NOW + 1,
+          data: { task: 't', spot: 'isolation-area', cause: null },
+        },
+      ],
+      result: null,
+    }));
+    const fresh = await dayState(db, day);
+    const byId = (list: { id: string }[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(byId(after.visits)).toEqual(byId(fresh.visits));
+    expect(byId(after.records)).toEqual(byId(fresh.records));
+    expect(after.visits.find((v) => v.id === 'v1')?.queueEnd?.kind).toBe('served');
+  });
+
   it('two taps on "call next" at once: one call, one clear answer', async () => {
     await admit(3);
     const [first, second] = await Promise.all([
