@@ -9,13 +9,22 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 });
+const pages = [
+  ['storage', 'Storage in Chromium (real IndexedDB, strict durability), ms:'],
+  ['guide', 'The guide in Chromium (1,000 admitted today; real IndexedDB, strict durability), ms:'],
+];
+// BENCH_PAGES=guide runs only that page.
+const only = process.env.BENCH_PAGES?.split(',');
 try {
-  const page = await browser.newPage();
-  await page.goto(`${url}bench/storage.html`);
-  await page.waitForFunction(() => window.benchResult, null, { timeout: 600_000, polling: 500 });
-  const result = await page.evaluate(() => window.benchResult);
-  console.log('Storage in Chromium (real IndexedDB, strict durability), ms:');
-  console.table(result);
+  for (const [name, title] of pages.filter(([name]) => !only || only.includes(name))) {
+    const page = await browser.newPage();
+    await page.goto(`${url}bench/${name}.html`);
+    await page.waitForFunction(() => window.benchResult, null, { timeout: 600_000, polling: 500 });
+    const result = await page.evaluate(() => window.benchResult);
+    console.log(title);
+    console.table(result);
+    await page.close();
+  }
 } finally {
   await browser.close();
   await server.close();

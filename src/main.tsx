@@ -1,5 +1,6 @@
 // The base theme first: feature styles, loaded with their components, come after it.
 import './ui/theme.css';
+import './ui/queue.css';
 import './ui/contrast.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

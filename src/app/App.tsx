@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
@@ -11,11 +11,13 @@ import { useIdleReset } from '../features/kiosk/use-idle-reset';
 import { useKioskMode } from '../features/kiosk/use-kiosk-mode';
 import { HealthStatus } from './health/HealthStatus';
 import { useDeviceHealth } from './health/use-device-health';
+import { IncidentAlert } from './IncidentAlert';
 import { doorNeedsReset, putDoorAside } from './idle-door';
 import { useUpdateWhenIdle } from './pwa/use-update-when-idle';
 import { StatusBanner } from './StatusBanner';
 import { SyncChip } from './SyncChip';
 import { useServices } from './services';
+import { useClosingCheckout } from './use-closing-checkout';
 import { APP_VERSION } from './version';
 
 // The door is the first screen and loads with the app; the rest load when opened
@@ -28,6 +30,12 @@ const LeadScreen = lazy(() =>
 );
 const DailyReport = lazy(() =>
   import('../features/lead/DailyReport').then((m) => ({ default: m.DailyReport })),
+);
+const GuideScreen = lazy(() =>
+  import('../features/guide/GuideScreen').then((m) => ({ default: m.GuideScreen })),
+);
+const BoardScreen = lazy(() =>
+  import('../features/board/BoardScreen').then((m) => ({ default: m.BoardScreen })),
 );
 const SettingsScreen = lazy(() =>
   import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
@@ -45,7 +53,17 @@ export function App({
   const [memory] = useState(() => (initialPath ? memoryLocation({ path: initialPath }) : null));
   return (
     <Router {...(memory ? { hook: memory.hook } : {})}>
-      <Shell onSettings={onSettings} />
+      <Switch>
+        {/* The wall screen: the whole display, no tablet controls. */}
+        <Route path="/board">
+          <Suspense fallback={null}>
+            <BoardScreen />
+          </Suspense>
+        </Route>
+        <Route>
+          <Shell onSettings={onSettings} />
+        </Route>
+      </Switch>
     </Router>
   );
 }
@@ -59,6 +77,7 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
   const kiosk = settings.kioskMode;
 
   useKioskMode(kiosk);
+  useClosingCheckout();
   useDeviceHealth(log, now);
   useUpdateWhenIdle(clock, timing);
   const needsReset = useCallback(() => doorNeedsReset(location), [location]);
@@ -83,6 +102,12 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
           <Link href="/" className={tab} replace={kiosk}>
             {t('app.nav.door')}
           </Link>
+          <SectionLink href="/guide" replace={kiosk}>
+            {t('app.nav.guide')}
+          </SectionLink>
+          <Link href="/board" className="tab">
+            {t('app.nav.board')}
+          </Link>
           <Link href="/log" className={tab} replace={kiosk}>
             {t('app.nav.log')}
           </Link>
@@ -105,9 +130,13 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
         </button>
       </header>
       <StatusBanner />
+      <IncidentAlert />
       <main className="content">
         <Suspense fallback={null}>
           <Switch>
+            <Route path="/guide" nest>
+              <GuideScreen />
+            </Route>
             <Route path="/log" component={LogScreen} />
             {/* One gate for the lead's screens: the report opens without a second PIN. */}
             <Route path="/lead" nest>
@@ -129,5 +158,24 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
       </main>
       <IdleWarning />
     </div>
+  );
+}
+
+/** A tab that stays active on the pages under it (the guide's /guide/isolation, …). */
+function SectionLink({
+  href,
+  replace,
+  children,
+}: {
+  href: string;
+  replace: boolean;
+  children: ReactNode;
+}) {
+  const [location] = useLocation();
+  const active = location === href || location.startsWith(`${href}/`);
+  return (
+    <Link href={href} replace={replace} className={active ? 'tab tab-active' : 'tab'}>
+      {children}
+    </Link>
   );
 }

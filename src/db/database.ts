@@ -4,7 +4,8 @@
  * `meta` holds counters that must move in the same transaction as the events
  * (the gap-free per-device seq, the per-day ticket numbers, the sync positions);
  * `policies` keeps every policy version received, so a visit is always judged by the
- * version it opened with.
+ * version it opened with. Tasks and incidents have no table: they are read from
+ * `events` by type (`[type+at]`) and folded in src/domain.
  *
  * Only src/db/ imports Dexie or idb-keyval.
  */
@@ -12,7 +13,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Booking } from '../domain/booking';
 import type { CheckpointEvent } from '../domain/events';
 import type { Policy } from '../domain/policy';
-import type { Visit } from '../domain/visit';
+import { foldVisit, type Visit } from '../domain/visit';
 
 export interface MetaRow {
   key: string;
@@ -44,5 +45,21 @@ export class CheckpointDb extends Dexie {
       meta: 'key',
     });
     this.version(2).stores({ policies: 'version, receivedAt' });
+    // v3: events by type and time, for the day's tasks and incidents (they belong to no
+    // visit); the visits are refolded so projections made before the queue and isolation
+    // fields existed have them.
+    this.version(3)
+      .stores({ events: 'id, [device+seq], visit, at, [type+at]' })
+      .upgrade(async (tx) => {
+        const byVisit = new Map<string, CheckpointEvent[]>();
+        await tx.table<CheckpointEvent, string>('events').each((e) => {
+          if (!e.visit) return;
+          const list = byVisit.get(e.visit) ?? [];
+          list.push(e);
+          byVisit.set(e.visit, list);
+        });
+        const visits = [...byVisit.values()].flatMap((events) => foldVisit(events) ?? []);
+        await tx.table<Visit, string>('visits').bulkPut(visits);
+      });
   }
 }

@@ -2,23 +2,44 @@
  * The event log: appends a visit's events and updates its projection in one
  * transaction, so an event is never stored without its projection, nor the reverse.
  * When the musts recorded so far settle the visit, the decision (with its ticket
- * number) is appended in that same transaction: nothing half-entered is a verdict.
+ * number) is appended in that same transaction: nothing half-entered is a verdict, and
+ * what the verdict sets in motion (disinfection tasks, an incident) is never forgotten.
  * Device events (no visit, no projection) share the same gap-free seq counter.
+ *
+ * `command` does the same for the guide's actions, which may touch several visits or
+ * none (tasks, incidents): the rule reads the committed day and decides what to append
+ * inside the transaction, so a double tap or a second tab is answered, not recorded twice.
  */
 import { monotonicFactory } from 'ulidx';
-import type {
-  CheckpointEvent,
-  DeviceEvent,
-  DeviceEventDraft,
-  EventDraft,
-  Outcome,
+import {
+  type CheckpointEvent,
+  type DeviceEvent,
+  type DeviceEventDraft,
+  type EventDraft,
+  isRecordEvent,
+  type Outcome,
 } from '../domain/events';
 import { nextStep, outcome } from '../domain/flow';
+import { followUps } from '../domain/follow-ups';
 import type { Policy } from '../domain/policy';
 import { dayKey } from '../domain/time';
 import { foldVisit, type Visit } from '../domain/visit';
 import type { CheckpointDb } from './database';
+import { type DayState, dayState } from './queries';
 import { toStorageError } from './storage-error';
+
+/** What a command's rule decided: the events to append (maybe none) and its answer. */
+export interface Planned<R> {
+  drafts: EventDraft[];
+  result: R;
+}
+
+/** The answer, with the day as it was before and as committed after. */
+export interface Committed<R> {
+  result: R;
+  before: DayState;
+  after: DayState;
+}
 
 export interface DeviceIdentity {
   site: string;
@@ -44,8 +65,9 @@ export class EventLog {
     try {
       return await db.transaction('rw', [db.events, db.visits, db.meta], async () => {
         const existing = await db.events.where('visit').equals(visitId).toArray();
+        const before = foldVisit(existing);
         let seq = (await db.meta.get(SEQ_KEY))?.value ?? 0;
-        const made = drafts.map((d) => this.stamp(d, visitId, ++seq));
+        const made = drafts.map((d) => this.stamp({ ...d, visit: visitId }, ++seq));
         let visit = mustFold([...existing, ...made]);
 
         const verdict = nextStep(visit, policy) === 'decide' ? outcome(visit, policy) : null;
@@ -62,8 +84,11 @@ export class EventLog {
             at,
             data: { outcome: decided, policyVersion: verdict.policyVersion },
           };
-          made.push(this.stamp(draft, visitId, ++seq));
+          made.push(this.stamp({ ...draft, visit: visitId }, ++seq));
           visit = mustFold([...existing, ...made]);
+        }
+        for (const draft of followUps(before, visit, () => newId(visit.updatedAt))) {
+          made.push(this.stamp(draft, ++seq));
         }
 
         await db.events.bulkAdd(made);
@@ -75,6 +100,48 @@ export class EventLog {
       throw toStorageError(e);
     } finally {
       for (const listener of this.listeners) listener();
+    }
+  }
+
+  /**
+   * Runs `plan` on the committed state of `day` and appends the events it returns, with
+   * the same gap-free seq, refolding the visits they touch, in one strict transaction.
+   * Events without a `visit` (tasks, incidents) are stored as they are.
+   */
+  async command<R>(day: string, plan: (state: DayState) => Planned<R>): Promise<Committed<R>> {
+    const { db } = this;
+    let appending = false;
+    try {
+      return await db.transaction('rw', [db.events, db.visits, db.meta], async () => {
+        const before = await dayState(db, day);
+        const { drafts, result } = plan(before);
+        if (drafts.length === 0) return { result, before, after: before };
+        appending = true;
+        let seq = (await db.meta.get(SEQ_KEY))?.value ?? 0;
+        const made = drafts.map((d) => this.stamp(d, ++seq));
+        await db.events.bulkAdd(made);
+        await db.meta.put({ key: SEQ_KEY, value: seq });
+        const touched = [...new Set(made.flatMap((e) => (e.visit ? [e.visit] : [])))];
+        const visits = new Map(before.visits.map((v) => [v.id, v]));
+        for (const id of touched) {
+          const visit = mustFold(await db.events.where('visit').equals(id).toArray());
+          await db.visits.put(visit);
+          if (visit.day === day) visits.set(id, visit);
+        }
+        // The day after, from what was read and written here: reading it again would
+        // double the time a guide's tap takes on a busy day (bench/guide-bench.ts).
+        const after: DayState = {
+          day,
+          visits: [...visits.values()],
+          records: [...before.records, ...made.filter(isRecordEvent)],
+        };
+        return { result, before, after };
+      });
+    } catch (e) {
+      throw toStorageError(e);
+    } finally {
+      // A rule that appended nothing is no append attempt: sync need not hurry.
+      if (appending) for (const listener of this.listeners) listener();
     }
   }
 
@@ -105,9 +172,12 @@ export class EventLog {
     }
   }
 
-  private stamp(draft: EventDraft, visit: string, seq: number): CheckpointEvent {
+  /** Adds the meta fields; an event of no visit has no `visit` key at all. */
+  private stamp(draft: EventDraft, seq: number): CheckpointEvent {
     const { site, device } = this.identity;
-    return { ...draft, id: newId(draft.at), site, device, seq, visit, v: 1 } as CheckpointEvent;
+    const { visit, ...rest } = draft;
+    const meta = { id: newId(draft.at), site, device, seq, v: 1 as const };
+    return (visit ? { ...rest, ...meta, visit } : { ...rest, ...meta }) as CheckpointEvent;
   }
 
   private async nextTicket(day: string): Promise<string> {

@@ -1,8 +1,22 @@
 /** Read-side queries: the UI reads visits and bookings only through these. */
 import type { Booking } from '../domain/booking';
-import { isVisitEvent, type VisitEvent } from '../domain/events';
+import {
+  isRecordEvent,
+  isVisitEvent,
+  RECORD_TYPES,
+  type RecordEvent,
+  type VisitEvent,
+} from '../domain/events';
+import { dayStart, previousDay } from '../domain/time';
 import type { Visit } from '../domain/visit';
 import type { CheckpointDb } from './database';
+
+/** What the guide's rules read: a day's visits and the tasks and incidents around it. */
+export interface DayState {
+  day: string;
+  visits: Visit[];
+  records: RecordEvent[];
+}
 
 /** A day's visits, newest first. */
 export function visitsOfDay(db: CheckpointDb, day: string): Promise<Visit[]> {
@@ -11,6 +25,11 @@ export function visitsOfDay(db: CheckpointDb, day: string): Promise<Visit[]> {
     .between([day, -Infinity], [day, Infinity])
     .reverse()
     .toArray();
+}
+
+/** Visits opened from `from` to `to` (YYYY-MM-DD, both included). */
+export function visitsOfDays(db: CheckpointDb, from: string, to: string): Promise<Visit[]> {
+  return db.visits.where('[day+openedAt]').between([from, -Infinity], [to, Infinity]).toArray();
 }
 
 export function visitById(db: CheckpointDb, id: string): Promise<Visit | undefined> {
@@ -47,14 +66,6 @@ export async function eventsOfVisit(db: CheckpointDb, visit: string): Promise<Vi
   return (await db.events.where('visit').equals(visit).toArray()).filter(isVisitEvent);
 }
 
-/** Visits of the given days (for contact tracing across midnight). */
-export function visitsOfDays(db: CheckpointDb, days: readonly string[]): Promise<Visit[]> {
-  return db.visits
-    .where('day')
-    .anyOf([...days])
-    .toArray();
-}
-
 /** Visits of a day still open (no verdict, not abandoned): the drafts to resume. */
 export function openVisitsOfDay(db: CheckpointDb, day: string): Promise<Visit[]> {
   return db.visits
@@ -62,4 +73,26 @@ export function openVisitsOfDay(db: CheckpointDb, day: string): Promise<Visit[]>
     .equals('open')
     .filter((v) => v.day === day)
     .toArray();
+}
+
+/**
+ * Tasks and incidents from the start of the day before: an incident reported just before
+ * midnight is still open in the morning. Only record types are read, through [type+at].
+ */
+export async function dayRecords(db: CheckpointDb, day: string): Promise<RecordEvent[]> {
+  const from = dayStart(previousDay(day));
+  const lists = await Promise.all(
+    RECORD_TYPES.map((type) =>
+      db.events
+        .where('[type+at]')
+        .between([type, from], [type, Number.POSITIVE_INFINITY])
+        .toArray(),
+    ),
+  );
+  return lists.flat().filter(isRecordEvent);
+}
+
+export async function dayState(db: CheckpointDb, day: string): Promise<DayState> {
+  const [visits, records] = await Promise.all([visitsOfDay(db, day), dayRecords(db, day)]);
+  return { day, visits, records };
 }

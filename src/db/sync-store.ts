@@ -5,7 +5,7 @@
  */
 import type { Booking } from '../domain/booking';
 import type { CheckpointEvent } from '../domain/events';
-import type { Policy } from '../domain/policy';
+import { type Policy, type StoredPolicy, withDefaults } from '../domain/policy';
 import { foldVisit, type Visit } from '../domain/visit';
 import type { CheckpointDb } from './database';
 import { importBookings } from './queries';
@@ -105,11 +105,11 @@ export async function applyConfig(
   return policyChanged;
 }
 
-/** Every stored policy, newest first. */
+/** Every stored policy, newest first; one stored before the queue settings gets their defaults. */
 export function storedPolicies(db: CheckpointDb): Promise<Policy[]> {
   return db.policies
     .orderBy('receivedAt')
     .reverse()
     .toArray()
-    .then((rows) => rows.map((r) => r.policy));
+    .then((rows) => rows.map((r) => withDefaults(r.policy satisfies StoredPolicy)));
 }

@@ -77,7 +77,68 @@ export type EventBody =
   | { type: 'visit.decided'; data: { outcome: Outcome; policyVersion: string } }
   | { type: 'visit.abandoned'; data: { reason: AbandonReason } }
   /** The visitor left the hall (contact tracing needs every exit time); `automatic` at closing. */
-  | { type: 'visit.exited'; data: { automatic: boolean } };
+  | { type: 'visit.exited'; data: { automatic: boolean } }
+  /** Called to a window: `priority` when a guide chose this ticket (elderly, disabled). */
+  | { type: 'queue.called'; data: { window: number; priority: boolean } }
+  | { type: 'queue.recalled'; data: { window: number } }
+  /** Did not come after `calls` calls: the ticket is void. */
+  | { type: 'queue.no-show'; data: { calls: number } }
+  | { type: 'queue.served'; data: { window: number } }
+  /** The isolation checklist (shared/domain.md, suspected case at the door). */
+  | { type: 'isolation.entered'; data: Record<string, never> }
+  | { type: 'isolation.ambulance-called'; data: Record<string, never> }
+  | { type: 'isolation.handed-over'; data: { hospital: string } }
+  /** Events below belong to no visit (no `visit` in their meta): tasks and incidents. */
+  | {
+      type: 'disinfection.requested';
+      data: { task: string; spot: DisinfectionSpot; cause: string | null };
+    }
+  | { type: 'disinfection.done'; data: { task: string; by: string } }
+  | { type: 'incident.reported'; data: IncidentReport }
+  | { type: 'incident.step'; data: { incident: string; step: IncidentStep } };
+
+/** Longest free texts an event may carry (the wire schema refuses longer ones). */
+export const TEXT_LIMITS = { person: 60, unit: 100, note: 500, hospital: 100, by: 60 } as const;
+
+/** Trimmed and cut to `max` characters, so an event never fails the wire schema. */
+export function clipText(text: string, max: number): string {
+  return text.trim().slice(0, max).trim();
+}
+
+export type DisinfectionSpot = 'temperature-point' | 'isolation-area';
+
+export type IncidentKind = 'refused-measures' | 'staff-abnormal';
+
+/** What was done about an incident, each recorded once with its time. */
+export type IncidentStep = 'lead-acknowledged' | 'police-called' | 'stopped-work';
+
+export interface IncidentReport {
+  incident: string;
+  kind: IncidentKind;
+  /** The visitor concerned, if any: who and their temperatures come from the visit. */
+  visit: string | null;
+  /** Who, when not a visitor (a staff member), as told. */
+  person: string | null;
+  /** Unit or window, as told (e.g. "社保 3号窗口"). */
+  unit: string | null;
+  /** Readings taken for this incident (a staff member's), °C. */
+  temperatures: number[];
+  note: string | null;
+}
+
+/** Event types that belong to no visit: the day's tasks and incidents. */
+export const RECORD_TYPES = [
+  'disinfection.requested',
+  'disinfection.done',
+  'incident.reported',
+  'incident.step',
+] as const satisfies readonly EventBody['type'][];
+export type RecordType = (typeof RECORD_TYPES)[number];
+export type RecordEvent = Extract<CheckpointEvent, { type: RecordType }>;
+
+export function isRecordEvent(e: CheckpointEvent): e is RecordEvent {
+  return (RECORD_TYPES as readonly string[]).includes(e.type);
+}
 
 /**
  * Why a visit ended without a verdict. 'discarded-draft': the door was reset for

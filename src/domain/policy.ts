@@ -41,6 +41,23 @@ export interface Policy {
     /** Local closing time, "HH:MM". */
     closing: string;
   };
+  /** Waiting as guided, 1 m apart, called to a window (plans, must 6). */
+  queue: {
+    /** Places in the waiting area at 1 m spacing (or its marked seats); the rest wait outside. */
+    waitingPlaces: number;
+    /** From this share of the places (percent) the door sees "nearing full". */
+    nearingFullPercent: number;
+    /** The windows guides call to, by number. */
+    windows: readonly number[];
+    /** A ticket may be marked no-show once it has been called this many times. */
+    noShowAfterCalls: number;
+    /** Closing time, HH:MM local: whoever is still in is checked out, marked automatic. */
+    closingTime: string;
+  };
+  isolation: {
+    /** People the isolation area holds apart at once. */
+    places: number;
+  };
 }
 
 export const DEFAULT_POLICY = {
@@ -67,4 +84,25 @@ export const DEFAULT_POLICY = {
     maxStayMinutes: 180,
     closing: '17:30',
   },
+  queue: {
+    waitingPlaces: 24,
+    nearingFullPercent: 75,
+    windows: [1, 2, 3, 4, 5, 6],
+    noShowAfterCalls: 3,
+    closingTime: '17:30',
+  },
+  isolation: { places: 2 },
 } as const satisfies Policy;
+
+/** A policy as stored before the queue and isolation settings existed. */
+export type StoredPolicy = Omit<Policy, 'queue' | 'isolation'> &
+  Partial<Pick<Policy, 'queue' | 'isolation'>>;
+
+/** Completes an older stored policy with today's defaults for the settings it lacks. */
+export function withDefaults(stored: StoredPolicy): Policy {
+  return {
+    ...stored,
+    queue: stored.queue ?? DEFAULT_POLICY.queue,
+    isolation: stored.isolation ?? DEFAULT_POLICY.isolation,
+  };
+}

@@ -11,3 +11,21 @@ export function clockTime(at: number): string {
   const d = new Date(at);
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
+
+/** Local midnight at the start of a YYYY-MM-DD day, ms since epoch. */
+export function dayStart(day: string): number {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1).getTime();
+}
+
+/** A local wall-clock time HH:MM on a YYYY-MM-DD day, ms since epoch. */
+export function timeOnDay(day: string, hhmm: string): number {
+  const [h, min] = hhmm.split(':').map(Number);
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1, h ?? 0, min ?? 0).getTime();
+}
+
+/** The YYYY-MM-DD day before `day`. */
+export function previousDay(day: string): string {
+  return dayKey(dayStart(day) - 12 * 3_600_000);
+}

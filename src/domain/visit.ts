@@ -19,6 +19,24 @@ export interface Reading {
   at: number;
 }
 
+export interface QueueCall {
+  at: number;
+  window: number;
+  priority: boolean;
+  device: string;
+}
+
+export type QueueEnd =
+  | { kind: 'served'; at: number; window: number }
+  | { kind: 'no-show'; at: number; calls: number };
+
+/** The isolation checklist: when each step was recorded (null until it is). */
+export interface IsolationChecklist {
+  enteredAt: number | null;
+  ambulanceCalledAt: number | null;
+  handedOver: { at: number; hospital: string } | null;
+}
+
 /** One person's pass through the checkpoint: a pure fold over its events. */
 export interface Visit {
   id: string;
@@ -42,6 +60,15 @@ export interface Visit {
   abandoned: { reason: AbandonReason; at: number } | null;
   /** When the visitor left the hall (the first exit recorded stands). */
   exited: { at: number; automatic: boolean } | null;
+  /**
+   * Every call to a window, in event order. Only the first counts: a second one comes
+   * from another guide who called the same ticket at the same time (merged by sync).
+   */
+  calls: QueueCall[];
+  recalls: { at: number; window: number }[];
+  /** How the visitor's turn ended (the first recorded stands). */
+  queueEnd: QueueEnd | null;
+  isolation: IsolationChecklist;
   status: VisitStatus;
 }
 
@@ -64,6 +91,10 @@ function emptyVisit(first: VisitEvent): Visit {
     decision: null,
     abandoned: null,
     exited: null,
+    calls: [],
+    recalls: [],
+    queueEnd: null,
+    isolation: { enteredAt: null, ambulanceCalledAt: null, handedOver: null },
     status: 'open',
   };
 }
@@ -111,6 +142,44 @@ function apply(v: Visit, e: VisitEvent): Visit {
       return { ...next, abandoned: { reason: e.data.reason, at: e.at }, status: 'abandoned' };
     case 'visit.exited':
       return v.exited ? next : { ...next, exited: { at: e.at, automatic: e.data.automatic } };
+    case 'queue.called':
+      return {
+        ...next,
+        calls: [
+          ...v.calls,
+          { at: e.at, window: e.data.window, priority: e.data.priority, device: e.device },
+        ],
+      };
+    case 'queue.recalled':
+      return { ...next, recalls: [...v.recalls, { at: e.at, window: e.data.window }] };
+    case 'queue.served':
+      return v.queueEnd
+        ? next
+        : { ...next, queueEnd: { kind: 'served', at: e.at, window: e.data.window } };
+    case 'queue.no-show':
+      return v.queueEnd
+        ? next
+        : { ...next, queueEnd: { kind: 'no-show', at: e.at, calls: e.data.calls } };
+    case 'isolation.entered':
+      return { ...next, isolation: { ...v.isolation, enteredAt: v.isolation.enteredAt ?? e.at } };
+    case 'isolation.ambulance-called':
+      return {
+        ...next,
+        isolation: { ...v.isolation, ambulanceCalledAt: v.isolation.ambulanceCalledAt ?? e.at },
+      };
+    case 'isolation.handed-over':
+      return {
+        ...next,
+        isolation: {
+          ...v.isolation,
+          handedOver: v.isolation.handedOver ?? { at: e.at, hospital: e.data.hospital },
+        },
+      };
+    case 'disinfection.requested':
+    case 'disinfection.done':
+    case 'incident.reported':
+    case 'incident.step':
+      return v; // the day's records, never part of a visit
     default: {
       const unreachable: never = e;
       return unreachable;

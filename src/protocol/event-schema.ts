@@ -4,7 +4,7 @@
  * checks at the bottom fail the build if the two drift apart.
  */
 import { z } from 'zod';
-import type { CheckpointEvent } from '../domain/events';
+import { type CheckpointEvent, TEXT_LIMITS as max } from '../domain/events';
 
 const text = (max: number) => z.string().min(1).max(max);
 const identity = { name: text(60), idNumber: text(18), phone: text(20) };
@@ -23,6 +23,8 @@ const outcome = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('refused'), reason: refusal }),
   z.strictObject({ kind: z.literal('isolated') }),
 ]);
+
+const windowNumber = z.number().int().min(1).max(999);
 
 const meta = {
   id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a ULID'),
@@ -99,6 +101,41 @@ export const eventSchema = z.discriminatedUnion('type', [
   event('device.kiosk-changed', z.strictObject({ kiosk: z.boolean() })),
   event('device.idle-reset', z.strictObject({ draft: text(64).nullable() })),
   event('device.app-updated', z.strictObject({ from: text(32), to: text(32) })),
+  event('queue.called', z.strictObject({ window: windowNumber, priority: z.boolean() })),
+  event('queue.recalled', z.strictObject({ window: windowNumber })),
+  event('queue.no-show', z.strictObject({ calls: z.number().int().positive() })),
+  event('queue.served', z.strictObject({ window: windowNumber })),
+  event('isolation.entered', z.strictObject({})),
+  event('isolation.ambulance-called', z.strictObject({})),
+  event('isolation.handed-over', z.strictObject({ hospital: text(max.hospital) })),
+  event(
+    'disinfection.requested',
+    z.strictObject({
+      task: text(64),
+      spot: z.enum(['temperature-point', 'isolation-area']),
+      cause: text(64).nullable(),
+    }),
+  ),
+  event('disinfection.done', z.strictObject({ task: text(64), by: text(max.by) })),
+  event(
+    'incident.reported',
+    z.strictObject({
+      incident: text(64),
+      kind: z.enum(['refused-measures', 'staff-abnormal']),
+      visit: text(64).nullable(),
+      person: text(max.person).nullable(),
+      unit: text(max.unit).nullable(),
+      temperatures: z.array(z.number().finite()).max(20),
+      note: text(max.note).nullable(),
+    }),
+  ),
+  event(
+    'incident.step',
+    z.strictObject({
+      incident: text(64),
+      step: z.enum(['lead-acknowledged', 'police-called', 'stopped-work']),
+    }),
+  ),
 ]);
 
 type Wire = z.infer<typeof eventSchema>;

@@ -1,7 +1,20 @@
 import { z } from 'zod';
-import type { Policy } from '../domain/policy';
+import { DEFAULT_POLICY, type Policy } from '../domain/policy';
 
 const celsius = z.number().min(30).max(45);
+const count = (max: number) => z.number().int().min(1).max(max);
+
+const queue = z.strictObject({
+  waitingPlaces: count(1000),
+  nearingFullPercent: count(100),
+  windows: z
+    .array(count(999))
+    .min(1)
+    .max(200)
+    .refine((w) => new Set(w).size === w.length, { message: 'window numbers must be unique' }),
+  noShowAfterCalls: count(10),
+  closingTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
+});
 
 /** A policy as the shift lead edits it on the server; checked before any tablet sees it. */
 export const policySchema = z
@@ -41,6 +54,14 @@ export const policySchema = z
         .max(24 * 60),
       closing: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
     }),
+    // Optional so that policies written before these settings existed still load.
+    queue: queue.default(() => ({
+      ...DEFAULT_POLICY.queue,
+      windows: [...DEFAULT_POLICY.queue.windows],
+    })),
+    isolation: z
+      .strictObject({ places: count(50) })
+      .default(() => ({ ...DEFAULT_POLICY.isolation })),
   })
   .refine(
     (p) =>

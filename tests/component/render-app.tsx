@@ -9,9 +9,13 @@ import { useStatusStore } from '../../src/app/status-store';
 import { CheckpointDb } from '../../src/db/database';
 import { importBookings } from '../../src/db/queries';
 import { DEFAULT_SETTINGS, type DeviceSettings, saveSettings } from '../../src/db/settings';
+import { applyPulled } from '../../src/db/sync-store';
 import type { Booking } from '../../src/domain/booking';
+import type { CheckpointEvent } from '../../src/domain/events';
 import type { IdleTiming } from '../../src/domain/idle';
+import type { Policy } from '../../src/domain/policy';
 import { useDoorStore } from '../../src/features/door/door-store';
+import { useGuideStore } from '../../src/features/guide/guide-store';
 import { useKioskStore } from '../../src/features/kiosk/kiosk-store';
 import { FIXED_NOW } from '../fixtures/builders';
 
@@ -24,8 +28,12 @@ export interface DeviceSeed {
   settings?: Partial<DeviceSettings>;
   /** The lead PIN to set (null: none). */
   pin?: string | null;
-  now?: () => number;
+  /** A fixed time, or a clock. */
+  now?: number | (() => number);
   timing?: IdleTiming;
+  /** Events other tablets wrote, as if pulled by sync. */
+  events?: readonly CheckpointEvent[];
+  policy?: Policy;
   /** A database prepared by the test (its bookings are added to it). */
   dbName?: string;
 }
@@ -49,17 +57,21 @@ export async function renderApp(bookings: readonly Booking[], path = '/', seed: 
   const dbName = seed.dbName ?? `app-${Math.random()}`;
   const db = new CheckpointDb(dbName);
   await importBookings(db, bookings);
+  if (seed.events?.length) await applyPulled(db, seed.events, 0);
   await seedDevice(seed);
   useDoorStore.getState().next();
+  useGuideStore.getState().reset();
   useStatusStore.getState().setStorageError(null);
   useKioskStore.setState({ leadUnlocked: false, idleWarningMs: null });
   useHealthStore.setState({ problems: {}, recorded: {} });
   useUpdateStore.setState({ offlineReady: false, updateWaiting: false, applying: false });
+  const fixed = seed.now ?? FIXED_NOW;
   const options = {
     dbName,
-    now: seed.now ?? (() => FIXED_NOW),
+    now: typeof fixed === 'number' ? () => fixed : fixed,
     pinIterations: TEST_PIN_ITERATIONS,
     ...(seed.timing ? { timing: seed.timing } : {}),
+    ...(seed.policy ? { policy: seed.policy } : {}),
   };
   const user = userEvent.setup();
   const view = render(<Root options={options} initialPath={path} />);

@@ -27,6 +27,7 @@ type PolicyPatch = {
 
 function policy(patch: PolicyPatch = {}): Policy {
   return {
+    ...DEFAULT_POLICY,
     version: patch.version ?? 'test-policy',
     temperature: { ...DEFAULT_POLICY.temperature, ...patch.temperature },
     appointment: { ...DEFAULT_POLICY.appointment, ...patch.appointment },

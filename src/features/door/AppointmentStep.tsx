@@ -12,6 +12,7 @@ import { clockTime, dayKey } from '../../domain/time';
 import { Button } from '../../ui/Button';
 import { ScanPanel } from '../scanner/ScanPanel';
 import { bookingFromScan } from './booking-scan';
+import { DoorOccupancy } from './DoorOccupancy';
 import { DraftList } from './DraftList';
 import { useDoorStore } from './door-store';
 import { ScanNoticeBar } from './ScanNoticeBar';
@@ -62,7 +63,10 @@ export function AppointmentStep() {
 
   return (
     <section className="step" aria-labelledby="step-title">
-      <h2 id="step-title">{t('door.appointment.title')}</h2>
+      <div className="step-head">
+        <h2 id="step-title">{t('door.appointment.title')}</h2>
+        <DoorOccupancy />
+      </div>
       <div className="scan-layout">
         <div className="scan-main">
           <div className="search-row">

@@ -1,15 +1,22 @@
 import { CircleCheck, CircleX, Siren, UserMinus } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
+import { useToday } from '../../app/use-today';
+import { isolationArea } from '../../domain/isolation';
+import { placeOf, queueState } from '../../domain/queue';
 import type { Visit } from '../../domain/visit';
 import { Button } from '../../ui/Button';
 
 /** The verdict, in colour, words and icon, readable at 2 m. */
 export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => void }) {
   const { t } = useTranslation();
-  const { policyFor } = useServices();
+  const { policyFor, policy: inForce } = useServices();
   const policy = policyFor(visit.policyVersion);
   const outcome = visit.decision?.outcome;
+  const today = useToday();
+  // Live: if a place frees while the card is up, the visitor is told to go in.
+  const place = today ? placeOf(queueState(today.visits, inForce), visit.id) : null;
+  const isolation = today ? isolationArea(today.visits, inForce) : null;
 
   const body = (() => {
     if (!outcome) {
@@ -18,7 +25,14 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
         tone: 'neutral',
         icon: <UserMinus aria-hidden size={72} />,
         title: t('door.outcome.abandoned'),
-        detail: <p className="outcome-reason">{t(`door.outcome.abandonReasons.${reason}`)}</p>,
+        detail: (
+          <>
+            <p className="outcome-reason">{t(`door.outcome.abandonReasons.${reason}`)}</p>
+            {reason === 'refused-measures' && (
+              <p className="outcome-reason">{t('door.outcome.leadAlerted')}</p>
+            )}
+          </>
+        ),
       };
     }
     switch (outcome.kind) {
@@ -30,7 +44,14 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
           detail: (
             <>
               <p className="ticket">{outcome.ticket}</p>
-              <p className="outcome-reason">{t('door.outcome.admittedHint')}</p>
+              <p
+                className={`outcome-reason ${place?.area === 'outside' ? 'outcome-outside' : ''}`}
+                data-testid="outcome-place"
+              >
+                {place?.area === 'outside'
+                  ? t('door.outcome.outsideMarker', { marker: place.marker })
+                  : t('door.outcome.admittedHint')}
+              </p>
             </>
           ),
         };
@@ -57,6 +78,14 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
               <li>{t('door.outcome.isolationSteps.area')}</li>
               <li>{t('door.outcome.isolationSteps.call')}</li>
               <li>{t('door.outcome.isolationSteps.clean')}</li>
+              {isolation?.full && (
+                <li className="outcome-outside">
+                  {t('door.outcome.isolationFull', {
+                    inArea: isolation.inArea,
+                    places: isolation.places,
+                  })}
+                </li>
+              )}
             </ol>
           ),
         };

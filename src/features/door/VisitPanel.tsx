@@ -6,6 +6,7 @@ import { maskName, maskPhone } from '../../domain/privacy';
 import { clockTime } from '../../domain/time';
 import type { Visit } from '../../domain/visit';
 import { Button } from '../../ui/Button';
+import { DoorOccupancy } from './DoorOccupancy';
 import { useRecord } from './use-record';
 
 const MUSTS = ['appointment', 'mask', 'hands', 'temperature', 'identity', 'codes'] as const;
@@ -58,6 +59,7 @@ export function VisitPanel({ visit, step }: { visit: Visit; step: DoorStep }) {
           </li>
         ))}
       </ol>
+      <DoorOccupancy compact />
       {confirming ? (
         <div className="question">
           <p>{t('door.abandonConfirm')}</p>

@@ -19,7 +19,8 @@ export function TracePanel({ index, revealed }: { index: Visit; revealed: boolea
   const [margin, setMargin] = useState(10);
   const rule = policyFor(index.policyVersion).ledger;
   const days = [dayKey(index.openedAt - DAY), dayKey(index.openedAt), dayKey(index.openedAt + DAY)];
-  const visits = useLiveQuery(() => visitsOfDays(db, days), [db, days.join()]);
+  const [from, , to] = days;
+  const visits = useLiveQuery(() => visitsOfDays(db, from ?? '', to ?? ''), [db, from, to]);
   if (!visits) return null;
 
   const indexStay = stayOf(index, rule);

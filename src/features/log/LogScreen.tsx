@@ -39,13 +39,13 @@ export function LogScreen() {
         <table className="log-table">
           <thead>
             <tr>
-              {(['time', 'ticket', 'name', 'phone', 'idNumber', 'temps', 'outcome'] as const).map(
-                (c) => (
-                  <th key={c} scope="col">
-                    {t(`log.columns.${c}`)}
-                  </th>
-                ),
-              )}
+              {(
+                ['time', 'ticket', 'name', 'phone', 'idNumber', 'temps', 'outcome', 'exit'] as const
+              ).map((c) => (
+                <th key={c} scope="col">
+                  {t(`log.columns.${c}`)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -79,6 +79,12 @@ function LogRow({ visit: v }: { visit: Visit }) {
       <td>{v.readings.map((r) => r.celsius.toFixed(1)).join(' → ')}</td>
       <td>
         <span className={`status status-${v.status}`}>{t(`log.status.${v.status}`)}</span> {detail}
+      </td>
+      <td>
+        {v.exited &&
+          (v.exited.automatic
+            ? t('log.automaticExit', { time: clockTime(v.exited.at) })
+            : clockTime(v.exited.at))}
       </td>
     </tr>
   );

@@ -1,0 +1,33 @@
+/**
+ * What a door verdict sets in motion, recorded in the same transaction as the verdict so
+ * that it can never be forgotten: a suspected case creates the disinfection tasks, a
+ * visitor refusing the measures opens an incident for the duty lead (shared/domain.md).
+ */
+import { isolationTasks } from './disinfection';
+import type { EventDraft } from './events';
+import type { Visit } from './visit';
+
+export function followUps(before: Visit | null, after: Visit, newId: () => string): EventDraft[] {
+  const at = after.updatedAt;
+  if (after.status === 'isolated' && before?.status !== 'isolated') {
+    return isolationTasks(after.id, at, newId);
+  }
+  if (after.abandoned?.reason === 'refused-measures' && !before?.abandoned) {
+    return [
+      {
+        type: 'incident.reported',
+        at,
+        data: {
+          incident: newId(),
+          kind: 'refused-measures',
+          visit: after.id,
+          person: null,
+          unit: null,
+          temperatures: [],
+          note: null,
+        },
+      },
+    ];
+  }
+  return [];
+}

@@ -1,0 +1,56 @@
+/**
+ * The facts of an incident's short report for the epidemic-prevention leading group
+ * (shared/domain.md: who, which unit/window, a short description): the screen puts them
+ * in words. Names are masked as on every screen but entry; the ledger has the rest.
+ */
+import type { IncidentKind, IncidentStep } from './events';
+import { INCIDENT_STEPS, type Incident } from './incidents';
+import { maskName } from './privacy';
+import { admittedTicket, firstCall } from './queue';
+import type { Visit } from './visit';
+
+export type ReportPlace =
+  | { kind: 'door' }
+  | { kind: 'waiting-area' }
+  | { kind: 'window'; window: number }
+  | null;
+
+export interface ReportFacts {
+  kind: IncidentKind;
+  reportedAt: number;
+  who: string | null;
+  ticket: string | null;
+  place: ReportPlace;
+  unit: string | null;
+  temperatures: number[];
+  done: { step: IncidentStep; at: number }[];
+  pending: IncidentStep[];
+  note: string | null;
+}
+
+function placeOfVisit(v: Visit): ReportPlace {
+  if (!admittedTicket(v)) return { kind: 'door' };
+  const call = firstCall(v);
+  return call ? { kind: 'window', window: call.window } : { kind: 'waiting-area' };
+}
+
+export function reportFacts(incident: Incident, visit: Visit | undefined): ReportFacts {
+  const booked = visit?.appointment?.kind === 'booked' ? visit.appointment.booking.name : null;
+  const name = incident.person ?? visit?.identity?.name ?? booked;
+  const steps = INCIDENT_STEPS[incident.kind];
+  return {
+    kind: incident.kind,
+    reportedAt: incident.reportedAt,
+    who: name ? maskName(name) : null,
+    ticket: visit ? admittedTicket(visit) : null,
+    place: visit ? placeOfVisit(visit) : null,
+    unit: incident.unit,
+    temperatures: [...(visit?.readings.map((r) => r.celsius) ?? []), ...incident.temperatures],
+    done: steps.flatMap((step) => {
+      const at = incident.steps[step];
+      return at === undefined ? [] : [{ step, at }];
+    }),
+    pending: steps.filter((step) => incident.steps[step] === undefined),
+    note: incident.note,
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * What a guide asks of the queue, checked against the committed state inside the same
+ * storage transaction that records it: a double tap, a stale screen or a second tablet
+ * gets a clear answer instead of a second call.
+ */
+import type { EventDraft } from './events';
+import type { Policy } from './policy';
+import { admittedTicket, callCount, firstCall, queueState, queueStatus } from './queue';
+import type { Visit } from './visit';
+
+export type QueueCommand =
+  | { kind: 'call-next'; window: number }
+  /** The priority lane: this ticket, now (elderly, disabled). */
+  | { kind: 'call'; visit: string; window: number }
+  | { kind: 'recall'; visit: string }
+  | { kind: 'no-show'; visit: string }
+  | { kind: 'served'; visit: string }
+  | { kind: 'left'; visit: string };
+
+export type QueueRefusal =
+  | { reason: 'unknown-window'; window: number }
+  | { reason: 'window-busy'; window: number; ticket: string }
+  | { reason: 'queue-empty' }
+  | { reason: 'not-admitted' }
+  | { reason: 'already-left'; ticket: string; at: number }
+  | { reason: 'already-called'; ticket: string; window: number }
+  | { reason: 'already-served'; ticket: string; window: number }
+  | { reason: 'already-no-show'; ticket: string }
+  | { reason: 'not-called'; ticket: string }
+  | { reason: 'calls-remaining'; ticket: string; calls: number; needed: number }
+  | { reason: 'calls-used'; ticket: string; calls: number };
+
+export type QueueAnswer =
+  | {
+      ok: true;
+      command: QueueCommand['kind'];
+      visit: string;
+      ticket: string;
+      window: number | null;
+      calls: number;
+    }
+  | ({ ok: false } & QueueRefusal);
+
+export interface Planned {
+  drafts: EventDraft[];
+  answer: QueueAnswer;
+}
+
+const refuse = (refusal: QueueRefusal): Planned => ({
+  drafts: [],
+  answer: { ok: false, ...refusal },
+});
+
+/** Why this visitor's turn is over, if it is. */
+function ended(v: Visit, ticket: string): QueueRefusal | null {
+  if (v.queueEnd?.kind === 'no-show') return { reason: 'already-no-show', ticket };
+  if (v.exited) return { reason: 'already-left', ticket, at: v.exited.at };
+  if (v.queueEnd?.kind === 'served')
+    return { reason: 'already-served', ticket, window: v.queueEnd.window };
+  return null;
+}
+
+function windowProblem(visits: readonly Visit[], policy: Policy, window: number) {
+  if (!policy.queue.windows.includes(window)) return { reason: 'unknown-window', window } as const;
+  const busy = queueState(visits, policy).windows.find((w) => w.window === window)?.tickets[0];
+  return busy ? ({ reason: 'window-busy', window, ticket: busy.ticket } as const) : null;
+}
+
+/** Checks a command against the day's visits; returns the events to record, or why not. */
+export function planQueueCommand(
+  visits: readonly Visit[],
+  policy: Policy,
+  command: QueueCommand,
+  at: number,
+): Planned {
+  if (command.kind === 'call-next') {
+    const problem = windowProblem(visits, policy, command.window);
+    if (problem) return refuse(problem);
+    const next = queueState(visits, policy).waiting[0];
+    if (!next) return refuse({ reason: 'queue-empty' });
+    return call(next.visit, next.ticket, command.window, false, at);
+  }
+
+  const v = visits.find((x) => x.id === command.visit);
+  const ticket = v ? admittedTicket(v) : null;
+  if (!v || !ticket) return refuse({ reason: 'not-admitted' });
+  const over = ended(v, ticket);
+  const current = firstCall(v);
+  const calls = callCount(v);
+  const ok = (drafts: EventDraft[], window: number | null, n = calls): Planned => ({
+    drafts,
+    answer: { ok: true, command: command.kind, visit: v.id, ticket, window, calls: n },
+  });
+  const visit = v.id;
+
+  switch (command.kind) {
+    case 'call': {
+      if (over) return refuse(over);
+      if (current) return refuse({ reason: 'already-called', ticket, window: current.window });
+      const problem = windowProblem(visits, policy, command.window);
+      if (problem) return refuse(problem);
+      return call(visit, ticket, command.window, true, at);
+    }
+    case 'recall': {
+      if (over) return refuse(over);
+      if (!current) return refuse({ reason: 'not-called', ticket });
+      if (calls >= policy.queue.noShowAfterCalls)
+        return refuse({ reason: 'calls-used', ticket, calls });
+      const window = current.window;
+      return ok([{ type: 'queue.recalled', at, visit, data: { window } }], window, calls + 1);
+    }
+    case 'no-show': {
+      if (over) return refuse(over);
+      if (!current) return refuse({ reason: 'not-called', ticket });
+      const needed = policy.queue.noShowAfterCalls;
+      if (calls < needed) return refuse({ reason: 'calls-remaining', ticket, calls, needed });
+      return ok([{ type: 'queue.no-show', at, visit, data: { calls } }], current.window);
+    }
+    case 'served': {
+      if (over) return refuse(over);
+      if (!current) return refuse({ reason: 'not-called', ticket });
+      const window = current.window;
+      return ok([{ type: 'queue.served', at, visit, data: { window } }], window);
+    }
+    case 'left': {
+      if (v.exited) return refuse({ reason: 'already-left', ticket, at: v.exited.at });
+      return ok([{ type: 'visit.exited', at, visit, data: { automatic: false } }], null);
+    }
+  }
+}
+
+function call(
+  visit: string,
+  ticket: string,
+  window: number,
+  priority: boolean,
+  at: number,
+): Planned {
+  return {
+    drafts: [{ type: 'queue.called', at, visit, data: { window, priority } }],
+    answer: { ok: true, command: priority ? 'call' : 'call-next', visit, ticket, window, calls: 1 },
+  };
+}
+
+/** Whether the no-show button applies yet (the policy's number of calls made). */
+export function canMarkNoShow(v: Visit, policy: Policy): boolean {
+  return queueStatus(v) === 'called' && callCount(v) >= policy.queue.noShowAfterCalls;
+}

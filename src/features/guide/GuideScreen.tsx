@@ -1,0 +1,89 @@
+import { BellRing, ClipboardList, ShieldAlert, SprayCan } from 'lucide-react';
+import { type ReactNode, useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Switch } from 'wouter';
+import { useServices } from '../../app/services';
+import { useToday } from '../../app/use-today';
+import { foldTasks } from '../../domain/disinfection';
+import { awaitingLead, foldIncidents } from '../../domain/incidents';
+import { isolationArea } from '../../domain/isolation';
+import { CleaningTab } from './CleaningTab';
+import { useGuideStore } from './guide-store';
+import { IncidentsTab } from './IncidentsTab';
+import { IsolationTab } from './IsolationTab';
+import { QueueTab } from './QueueTab';
+import { speaker } from './speech';
+
+/**
+ * The guide (导办人员): calls tickets to windows, follows the isolation checklist, hands
+ * out cleaning and records incidents. A rail of four big tabs, with what is waiting.
+ */
+export function GuideScreen() {
+  const { t } = useTranslation();
+  const { policy, settings } = useServices();
+  const today = useToday();
+  const setVoice = useGuideStore((s) => s.setVoice);
+  const clearMessages = useGuideStore((s) => s.clearMessages);
+
+  useEffect(() => {
+    clearMessages(); // answers are words in one language: none carried into another
+    void speaker.availability(settings.language).then(setVoice);
+  }, [settings.language, setVoice, clearMessages]);
+
+  const badges = useMemo(() => {
+    if (!today) return null;
+    const area = isolationArea(today.visits, policy);
+    return {
+      isolation: area.inArea > 0 ? `${area.inArea}/${area.places}` : 0,
+      cleaning: foldTasks(today.records).filter((task) => !task.done).length,
+      incidents: awaitingLead(foldIncidents(today.records)).length,
+    };
+  }, [today, policy]);
+
+  const tab = (href: string, icon: ReactNode, label: string, badge?: string | number) => (
+    <Link href={href} className={(active) => (active ? 'rail-tab rail-tab-active' : 'rail-tab')}>
+      {icon}
+      <span>{label}</span>
+      {badge !== undefined && badge !== 0 && <span className="rail-badge">{badge}</span>}
+    </Link>
+  );
+
+  return (
+    <div className="guide">
+      <nav className="rail" aria-label={t('app.nav.guide')}>
+        {tab('/', <BellRing aria-hidden />, t('guide.nav.queue'))}
+        {tab(
+          '/isolation',
+          <ShieldAlert aria-hidden />,
+          t('guide.nav.isolation'),
+          badges?.isolation,
+        )}
+        {tab('/cleaning', <SprayCan aria-hidden />, t('guide.nav.cleaning'), badges?.cleaning)}
+        {tab(
+          '/incidents',
+          <ClipboardList aria-hidden />,
+          t('guide.nav.incidents'),
+          badges?.incidents,
+        )}
+      </nav>
+      <div className="guide-main">
+        {today && (
+          <Switch>
+            <Route path="/isolation">
+              <IsolationTab today={today} />
+            </Route>
+            <Route path="/cleaning">
+              <CleaningTab today={today} />
+            </Route>
+            <Route path="/incidents">
+              <IncidentsTab today={today} />
+            </Route>
+            <Route>
+              <QueueTab today={today} />
+            </Route>
+          </Switch>
+        )}
+      </div>
+    </div>
+  );
+}

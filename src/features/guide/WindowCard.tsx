@@ -1,0 +1,86 @@
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services';
+import type { CalledTicket, WindowState } from '../../domain/queue';
+import { clockTime } from '../../domain/time';
+import { Button } from '../../ui/Button';
+import { useQueueAction } from './use-queue-action';
+
+/** One window: free (call next, or the chosen ticket), or the ticket called to it. */
+export function WindowCard({
+  state,
+  chosen,
+}: {
+  state: WindowState;
+  /** The ticket chosen for the priority lane, if any. */
+  chosen: { visit: string; ticket: string } | null;
+}) {
+  const { t } = useTranslation();
+  const act = useQueueAction();
+  const { window } = state;
+  const title = state.configured
+    ? t('guide.window', { window })
+    : t('guide.unconfiguredWindow', { window });
+
+  return (
+    <section
+      className={`window-card ${state.tickets.length ? 'window-busy' : 'window-free'}`}
+      aria-label={title}
+      data-testid={`window-${window}`}
+    >
+      <h3>{title}</h3>
+      {state.tickets.length === 0 ? (
+        <>
+          <p className="window-free-label">{t('guide.free')}</p>
+          {state.configured && (
+            <Button
+              tone="primary"
+              className="window-call"
+              onClick={() =>
+                void act(
+                  chosen
+                    ? { kind: 'call', visit: chosen.visit, window }
+                    : { kind: 'call-next', window },
+                )
+              }
+            >
+              {chosen ? t('guide.callThis', { ticket: chosen.ticket }) : t('guide.callNext')}
+            </Button>
+          )}
+        </>
+      ) : (
+        state.tickets.map((ticket) => <CalledRow key={ticket.visit} ticket={ticket} />)
+      )}
+    </section>
+  );
+}
+
+function CalledRow({ ticket }: { ticket: CalledTicket }) {
+  const { t } = useTranslation();
+  const { policy } = useServices();
+  const act = useQueueAction();
+  const max = policy.queue.noShowAfterCalls;
+  const visit = ticket.visit;
+  return (
+    <div className="window-ticket">
+      <p className="window-ticket-number">
+        {ticket.ticket}
+        {ticket.priority && <span className="priority-tag">{t('guide.priority')}</span>}
+      </p>
+      <p className="window-calls">
+        {t('guide.calls', { calls: ticket.calls, max, time: clockTime(ticket.lastCallAt) })}
+      </p>
+      <div className="window-actions">
+        <Button tone="ok" onClick={() => void act({ kind: 'served', visit })}>
+          {t('guide.served')}
+        </Button>
+        <Button onClick={() => void act({ kind: 'recall', visit })}>{t('guide.recall')}</Button>
+        <Button
+          tone={ticket.calls >= max ? 'warn' : 'neutral'}
+          onClick={() => void act({ kind: 'no-show', visit })}
+        >
+          {t('guide.noShow')}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+/**
+ * Voice calling (语音叫号) with the Web Speech API: a chime, then the call, said twice.
+ * Only a voice of the UI's language is used (a Mandarin call read by an English voice is
+ * worse than none); local voices first, since the tablet is often offline. With no voice
+ * the caller is told so, and the board still shows the call.
+ *
+ * Everything the browser provides is read from globalThis at call time, so tests replace
+ * `speechSynthesis` and `SpeechSynthesisUtterance` with a double that records utterances.
+ */
+export type SpeechLanguage = 'zh-CN' | 'en';
+export type VoiceAvailability = 'available' | 'none' | 'unsupported';
+
+export interface Speaker {
+  /** Whether a voice of this language can speak here. */
+  availability(lang: SpeechLanguage): Promise<VoiceAvailability>;
+  /** Chime, then each text twice, after anything already announcing. */
+  announce(texts: readonly string[], lang: SpeechLanguage): Promise<VoiceAvailability>;
+}
+
+const VOICES_WAIT_MS = 1500;
+/** A spoken call never blocks the queue of announcements for longer than this. */
+const UTTERANCE_TIMEOUT_MS = 15_000;
+const REPEAT = 2;
+
+/** The parts of the Web Speech and Web Audio APIs the speaker uses (and tests fake). */
+interface UtteranceLike {
+  voice: SpeechSynthesisVoice | null;
+  lang: string;
+  rate: number;
+  onend: ((ev: SpeechSynthesisEvent) => void) | null;
+  onerror: ((ev: SpeechSynthesisErrorEvent) => void) | null;
+}
+interface SynthLike {
+  getVoices(): SpeechSynthesisVoice[];
+  speak(utterance: UtteranceLike): void;
+  addEventListener(type: 'voiceschanged', listener: () => void): void;
+  removeEventListener(type: 'voiceschanged', listener: () => void): void;
+}
+interface ToneContext {
+  currentTime: number;
+  destination: unknown;
+  createOscillator(): {
+    frequency: { value: number };
+    connect(node: unknown): unknown;
+    start(when: number): void;
+    stop(when: number): void;
+  };
+  createGain(): {
+    gain: {
+      setValueAtTime(value: number, at: number): unknown;
+      exponentialRampToValueAtTime(value: number, at: number): unknown;
+    };
+    connect(node: unknown): unknown;
+  };
+}
+export interface Browser {
+  speechSynthesis?: SynthLike | undefined;
+  SpeechSynthesisUtterance?: (new (text: string) => UtteranceLike) | undefined;
+  AudioContext?: (new () => ToneContext) | undefined;
+}
+
+const voicesLoaded = new WeakMap<SynthLike, Promise<void>>();
+
+/** Voices load asynchronously in Chromium: wait briefly for `voiceschanged`, once. */
+async function voicesOf(synth: SynthLike): Promise<SpeechSynthesisVoice[]> {
+  if (synth.getVoices().length === 0) {
+    let loaded = voicesLoaded.get(synth);
+    if (!loaded) {
+      loaded = new Promise<void>((resolve) => {
+        const done = () => {
+          synth.removeEventListener('voiceschanged', done);
+          resolve();
+        };
+        synth.addEventListener('voiceschanged', done);
+        setTimeout(done, VOICES_WAIT_MS);
+      });
+      voicesLoaded.set(synth, loaded);
+    }
+    await loaded;
+  }
+  return synth.getVoices();
+}
+
+export function pickVoice(
+  voices: readonly SpeechSynthesisVoice[],
+  lang: SpeechLanguage,
+): SpeechSynthesisVoice | null {
+  const norm = (l: string) => l.toLowerCase().replace('_', '-');
+  const family = lang === 'zh-CN' ? 'zh' : 'en';
+  const exact = lang === 'zh-CN' ? 'zh-cn' : 'en';
+  const score = (v: SpeechSynthesisVoice) =>
+    (norm(v.lang).startsWith(exact) ? 2 : 0) + (v.localService ? 1 : 0);
+  const matching = voices.filter((v) => norm(v.lang).startsWith(family));
+  return [...matching].sort((a, b) => score(b) - score(a))[0] ?? null;
+}
+
+function say(browser: Browser, synth: SynthLike, text: string, voice: SpeechSynthesisVoice) {
+  const Utterance = browser.SpeechSynthesisUtterance;
+  if (!Utterance) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const utterance = new Utterance(text);
+    utterance.voice = voice;
+    utterance.lang = voice.lang;
+    utterance.rate = 0.9;
+    const timer = setTimeout(resolve, UTTERANCE_TIMEOUT_MS);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    utterance.onend = done;
+    utterance.onerror = done;
+    synth.speak(utterance);
+  });
+}
+
+/** Two soft tones (ding-dong) so people look up before the call. */
+function chime(ctx: ToneContext | null): Promise<void> {
+  if (!ctx) return Promise.resolve();
+  try {
+    const start = ctx.currentTime + 0.05;
+    [659.25, 523.25].forEach((frequency, i) => {
+      const osc = ctx.createOscillator();
+      const gain = ctx.createGain();
+      osc.frequency.value = frequency;
+      const t0 = start + i * 0.4;
+      gain.gain.setValueAtTime(0.0001, t0);
+      gain.gain.exponentialRampToValueAtTime(0.4, t0 + 0.03);
+      gain.gain.exponentialRampToValueAtTime(0.0001, t0 + 0.38);
+      osc.connect(gain);
+      gain.connect(ctx.destination);
+      osc.start(t0);
+      osc.stop(t0 + 0.4);
+    });
+    return new Promise((resolve) => setTimeout(resolve, 900));
+  } catch {
+    return Promise.resolve(); // no sound device: the call is still spoken and shown
+  }
+}
+
+export function browserSpeaker(browser: Browser = globalThis as Browser): Speaker {
+  let queue: Promise<unknown> = Promise.resolve();
+  let audio: ToneContext | null = null;
+  const tones = () => {
+    const Context = browser.AudioContext;
+    try {
+      audio ??= Context ? new Context() : null;
+    } catch {
+      audio = null; // no sound device: the call is still spoken and shown
+    }
+    return audio;
+  };
+  const voiceFor = async (lang: SpeechLanguage) => {
+    const synth = browser.speechSynthesis;
+    if (!synth || !browser.SpeechSynthesisUtterance) return { synth: null, voice: null };
+    return { synth, voice: pickVoice(await voicesOf(synth), lang) };
+  };
+  return {
+    async availability(lang) {
+      const { synth, voice } = await voiceFor(lang);
+      return !synth ? 'unsupported' : voice ? 'available' : 'none';
+    },
+    announce(texts, lang) {
+      const run = async (): Promise<VoiceAvailability> => {
+        const { synth, voice } = await voiceFor(lang);
+        if (!synth) return 'unsupported';
+        if (!voice) return 'none';
+        await chime(tones());
+        for (const text of texts) {
+          for (let i = 0; i < REPEAT; i++) await say(browser, synth, text, voice);
+        }
+        return 'available';
+      };
+      const next = queue.then(run, run);
+      queue = next;
+      return next;
+    },
+  };
+}
+
+/** The tablet's speaker, shared by every screen that calls. */
+export const speaker = browserSpeaker();

@@ -1,0 +1,31 @@
+import { useCallback } from 'react';
+import { useServices } from '../../app/services';
+import { useStatusStore } from '../../app/status-store';
+import type { Committed, Planned } from '../../db/event-log';
+import type { DayState } from '../../db/queries';
+import { StorageError } from '../../db/storage-error';
+import { dayKey } from '../../domain/time';
+
+/**
+ * Runs a guide's action: the rule reads the committed day inside the storage transaction
+ * and decides what to append. A storage failure shows in the banner and returns null; the
+ * guide taps again (nothing half-recorded is left behind).
+ */
+export function useGuideCommand() {
+  const { log, now } = useServices();
+  const setStorageError = useStatusStore((s) => s.setStorageError);
+  return useCallback(
+    async <R>(plan: (state: DayState, at: number) => Planned<R>): Promise<Committed<R> | null> => {
+      const at = now();
+      try {
+        const committed = await log.command(dayKey(at), (state) => plan(state, at));
+        setStorageError(null);
+        return committed;
+      } catch (e) {
+        setStorageError(e instanceof StorageError ? e.code : 'unknown');
+        return null;
+      }
+    },
+    [log, now, setStorageError],
+  );
+}

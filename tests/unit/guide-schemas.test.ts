@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckpointEvent } from '../../src/domain/events';
+import { DEFAULT_POLICY, withDefaults } from '../../src/domain/policy';
+import { eventSchema } from '../../src/protocol/event-schema';
+import { policySchema } from '../../src/protocol/policy-schema';
+import { ev, FIXED_NOW, fakeUlid, visitEvents } from '../fixtures/builders';
+
+const record = (
+  body: Pick<CheckpointEvent, 'type' | 'data'> | { type: string; data: unknown },
+): unknown => ({
+  ...body,
+  id: fakeUlid(FIXED_NOW, 1),
+  site: 'hall-1',
+  device: 'tablet-1',
+  seq: 1,
+  at: FIXED_NOW,
+  v: 1,
+});
+
+describe('the wire schema of the guide’s events', () => {
+  it('accepts every queue and isolation event of a visit', () => {
+    const events = visitEvents([
+      ev.called(3, true),
+      ev.recalled(3),
+      ev.noShow(3),
+      ev.served(3),
+      ev.isolationEntered(),
+      ev.ambulanceCalled(),
+      ev.handedOver(),
+      ev.exited(true),
+    ]);
+    for (const e of events) expect(eventSchema.safeParse(e).success).toBe(true);
+  });
+
+  it('accepts tasks and incidents without a visit', () => {
+    expect(
+      eventSchema.safeParse(
+        record({
+          type: 'incident.reported',
+          data: {
+            incident: 'i1',
+            kind: 'refused-measures',
+            visit: 'v1',
+            person: null,
+            unit: null,
+            temperatures: [],
+            note: null,
+          },
+        }),
+      ).success,
+    ).toBe(true);
+    expect(
+      eventSchema.safeParse(
+        record({ type: 'disinfection.done', data: { task: 't1', by: '王师傅' } }),
+      ).success,
+    ).toBe(true);
+  });
+
+  it.each([
+    ['window 0', ev.called(0)],
+    ['a fractional window', ev.recalled(2.5)],
+    ['an empty hospital', ev.handedOver('')],
+    ['no calls before a no-show', ev.noShow(0)],
+  ])('refuses %s', (_name, body) => {
+    const [event] = visitEvents([body]);
+    expect(eventSchema.safeParse(event).success).toBe(false);
+  });
+
+  it('refuses an unknown incident step and an over-long cleaner name', () => {
+    expect(
+      eventSchema.safeParse(record({ type: 'incident.step', data: { incident: 'i', step: 'x' } }))
+        .success,
+    ).toBe(false);
+    expect(
+      eventSchema.safeParse(
+        record({ type: 'disinfection.done', data: { task: 't', by: '名'.repeat(61) } }),
+      ).success,
+    ).toBe(false);
+  });
+});
+
+describe('the policy’s queue and isolation settings', () => {
+  const { queue: _q, isolation: _i, ...older } = DEFAULT_POLICY;
+
+  it('a policy written before they existed loads with the defaults', () => {
+    const parsed = policySchema.parse({ ...older, version: 'old' });
+    expect(parsed.queue).toEqual(DEFAULT_POLICY.queue);
+    expect(parsed.isolation).toEqual(DEFAULT_POLICY.isolation);
+    expect(withDefaults({ ...older, version: 'old' }).queue).toEqual(DEFAULT_POLICY.queue);
+  });
+
+  it('keeps the hall’s own values', () => {
+    const queue = { ...DEFAULT_POLICY.queue, waitingPlaces: 40, windows: [2, 4, 9] };
+    expect(policySchema.parse({ ...DEFAULT_POLICY, queue }).queue).toEqual(queue);
+  });
+
+  it.each([
+    ['duplicate windows', { windows: [1, 1] }],
+    ['no windows', { windows: [] }],
+    ['a closing time of 25:00', { closingTime: '25:00' }],
+    ['no places', { waitingPlaces: 0 }],
+    ['no-show after 0 calls', { noShowAfterCalls: 0 }],
+  ])('refuses %s', (_name, patch) => {
+    const queue = { ...DEFAULT_POLICY.queue, ...patch };
+    expect(policySchema.safeParse({ ...DEFAULT_POLICY, queue }).success).toBe(false);
+  });
+});
