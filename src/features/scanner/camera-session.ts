@@ -85,6 +85,8 @@ export class CameraSession {
       try {
         this.camera = await this.engine.start(await this.request());
       } catch (e) {
+        // Closed while it was starting (the step moved on, the test ended): nothing to say.
+        if (!this.wanted) return;
         const problem = e instanceof CameraStartError ? e.problem : cameraProblem(e);
         this.onState({ status: 'failed', problem });
         // Wanted still, but not retried on its own: the staff decide (Retry button).
