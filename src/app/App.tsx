@@ -13,6 +13,7 @@ import { StatusBanner } from './StatusBanner';
 import { SyncChip } from './SyncChip';
 import { useServices } from './services';
 import { useClosingCheckout } from './use-closing-checkout';
+import { TodayProvider } from './use-today';
 
 export function App({
   onSettings,
@@ -29,56 +30,61 @@ export function App({
 
   return (
     <Router {...(memory ? { hook: memory.hook } : {})}>
-      <Switch>
-        {/* The wall screen: the whole display, no tablet controls. */}
-        <Route path="/board" component={BoardScreen} />
-        <Route>
-          <div className="shell">
-            <header className="topbar">
-              <h1>{settings.hallName || t('app.title')}</h1>
-              <nav aria-label="main">
-                <Link href="/" className={(active) => (active ? 'tab tab-active' : 'tab')}>
-                  {t('app.nav.door')}
-                </Link>
-                <SectionLink href="/guide">{t('app.nav.guide')}</SectionLink>
-                <Link href="/board" className="tab">
-                  {t('app.nav.board')}
-                </Link>
-                <Link href="/log" className={(active) => (active ? 'tab tab-active' : 'tab')}>
-                  {t('app.nav.log')}
-                </Link>
-                <Link href="/settings" className={(active) => (active ? 'tab tab-active' : 'tab')}>
-                  {t('app.nav.settings')}
-                </Link>
-              </nav>
-              <SyncChip />
-              <button
-                type="button"
-                className="tab lang"
-                aria-label={t('app.languageLabel')}
-                lang={nextLanguage}
-                onClick={() => void onSettings({ ...settings, language: nextLanguage })}
-              >
-                {t('app.language')}
-              </button>
-            </header>
-            <StatusBanner />
-            <IncidentAlert />
-            <main className="content">
-              <Switch>
-                <Route path="/guide" nest>
-                  <GuideScreen />
-                </Route>
-                <Route path="/log" component={LogScreen} />
-                <Route path="/settings">
-                  <SettingsScreen onSave={onSettings} />
-                </Route>
-                <Route component={DoorScreen} />
-              </Switch>
-            </main>
-          </div>
-        </Route>
-      </Switch>
+      <TodayProvider>
+        <Switch>
+          {/* The wall screen: the whole display, no tablet controls. */}
+          <Route path="/board" component={BoardScreen} />
+          <Route>
+            <div className="shell">
+              <header className="topbar">
+                <h1>{settings.hallName || t('app.title')}</h1>
+                <nav aria-label="main">
+                  <Link href="/" className={(active) => (active ? 'tab tab-active' : 'tab')}>
+                    {t('app.nav.door')}
+                  </Link>
+                  <SectionLink href="/guide">{t('app.nav.guide')}</SectionLink>
+                  <Link href="/board" className="tab">
+                    {t('app.nav.board')}
+                  </Link>
+                  <Link href="/log" className={(active) => (active ? 'tab tab-active' : 'tab')}>
+                    {t('app.nav.log')}
+                  </Link>
+                  <Link
+                    href="/settings"
+                    className={(active) => (active ? 'tab tab-active' : 'tab')}
+                  >
+                    {t('app.nav.settings')}
+                  </Link>
+                </nav>
+                <SyncChip />
+                <button
+                  type="button"
+                  className="tab lang"
+                  aria-label={t('app.languageLabel')}
+                  lang={nextLanguage}
+                  onClick={() => void onSettings({ ...settings, language: nextLanguage })}
+                >
+                  {t('app.language')}
+                </button>
+              </header>
+              <StatusBanner />
+              <IncidentAlert />
+              <main className="content">
+                <Switch>
+                  <Route path="/guide" nest>
+                    <GuideScreen />
+                  </Route>
+                  <Route path="/log" component={LogScreen} />
+                  <Route path="/settings">
+                    <SettingsScreen onSave={onSettings} />
+                  </Route>
+                  <Route component={DoorScreen} />
+                </Switch>
+              </main>
+            </div>
+          </Route>
+        </Switch>
+      </TodayProvider>
     </Router>
   );
 }
