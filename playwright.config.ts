@@ -1,10 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { baseURL, chromiumArgs, chromiumPath, e2ePort } from './tests/e2e/chromium';
 
-// Debian's Chromium, never a downloaded browser (the machine reaches no browser CDN).
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const port = Number(process.env.E2E_PORT ?? 4173);
 export const E2E_ADMIN_TOKEN = 'e2e-admin-token';
-const dataDir = `.e2e-artifacts/server-data-${port}`;
+const dataDir = `.e2e-artifacts/server-data-${e2ePort}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -14,32 +12,23 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results',
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL,
     viewport: { width: 1280, height: 800 },
     locale: 'zh-CN',
-    launchOptions: {
-      executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
   // The real hall server, serving the production build (npm run build first) and the API.
   webServer: {
     command: `rm -rf ${dataDir} && node --import tsx server/src/main.ts`,
     env: {
-      PORT: String(port),
+      PORT: String(e2ePort),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       STATIC_DIR: 'dist',
       ADMIN_TOKEN: E2E_ADMIN_TOKEN,
       LOG_LEVEL: 'warn',
     },
-    url: `http://127.0.0.1:${port}/healthz`,
+    url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
   },

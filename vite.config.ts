@@ -1,9 +1,73 @@
+import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { zxingWasm } from './build/zxing-wasm.ts';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+// APP_VERSION overrides package.json only to build a "next" version for the update test.
+const version = process.env.APP_VERSION ?? pkg.version;
 
 export default defineConfig({
-  plugins: [react()],
+  define: { __APP_VERSION__: JSON.stringify(version) },
+  plugins: [
+    react(),
+    zxingWasm(),
+    VitePWA({
+      // A kiosk must never reload mid check-in: new versions wait (src/app/pwa/).
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        id: '/',
+        name: '入口防疫检查 · Entrance checkpoint',
+        short_name: '防疫检查 Checkpoint',
+        description:
+          '公共服务大厅入口防疫检查 · Epidemic entrance checkpoint of a public service hall',
+        lang: 'zh-CN',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'fullscreen',
+        display_override: ['fullscreen', 'standalone'],
+        orientation: 'landscape',
+        theme_color: '#0b5cad',
+        background_color: '#f4f6f8',
+        categories: ['government', 'medical', 'utilities'],
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          {
+            src: 'icons/maskable-192.png',
+            sizes: '192x192',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+          {
+            src: 'icons/maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+      },
+      workbox: {
+        // The whole shell, so a cold start works with no network: code, styles, icons,
+        // fonts and any WebAssembly (the QR decoder), lazily loaded chunks included.
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,woff,woff2,ttf,wasm}'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        // The first install takes the open page at once; later versions wait (prompt).
+        clientsClaim: true,
+      },
+    }),
+  ],
   build: { target: 'es2022', sourcemap: true },
+  // Pre-bundled at start, so a dev page that scans is not reloaded when it first loads them.
+  optimizeDeps: { include: ['html5-qrcode', 'barcode-detector/ponyfill'] },
   preview: { host: '127.0.0.1', port: 4173 },
   test: {
     environment: 'jsdom',
@@ -15,5 +79,8 @@ export default defineConfig({
       'tests/integration/**/*.test.ts',
     ],
     restoreMocks: true,
+    // Component tests boot the whole app through user events: slow on a loaded 2-core machine.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 });

@@ -1,7 +1,12 @@
+// The base theme first: feature styles, loaded with their components, come after it.
+import './ui/theme.css';
+import './ui/queue.css';
+import './ui/contrast.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startServiceWorker } from './app/pwa/service-worker';
 import { Root } from './app/Root';
-import './ui/theme.css';
+import { DEFAULT_IDLE_TIMING } from './domain/idle';
 
 const container = document.getElementById('root');
 if (container) {
@@ -11,3 +16,11 @@ if (container) {
     </StrictMode>,
   );
 }
+// After the page has loaded: registering must not compete with the door's first render.
+window.addEventListener(
+  'load',
+  () => void startServiceWorker(DEFAULT_IDLE_TIMING.updateCheckEveryMs),
+  {
+    once: true,
+  },
+);

@@ -1,87 +1,69 @@
-import { type ReactNode, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import type { DeviceSettings } from '../db/settings';
-import { BoardScreen } from '../features/board/BoardScreen';
 import { DoorScreen } from '../features/door/DoorScreen';
-import { GuideScreen } from '../features/guide/GuideScreen';
-import { LogScreen } from '../features/log/LogScreen';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { ActivityClock } from '../features/kiosk/activity';
+import { IdleWarning } from '../features/kiosk/IdleWarning';
+import { LeadGate } from '../features/kiosk/LeadGate';
+import { useIdleReset } from '../features/kiosk/use-idle-reset';
+import { useKioskMode } from '../features/kiosk/use-kiosk-mode';
+import { HealthStatus } from './health/HealthStatus';
+import { useDeviceHealth } from './health/use-device-health';
 import { IncidentAlert } from './IncidentAlert';
+import { doorNeedsReset, putDoorAside } from './idle-door';
+import { useUpdateWhenIdle } from './pwa/use-update-when-idle';
 import { StatusBanner } from './StatusBanner';
 import { SyncChip } from './SyncChip';
 import { useServices } from './services';
 import { useClosingCheckout } from './use-closing-checkout';
 import { TodayProvider } from './use-today';
+import { APP_VERSION } from './version';
+
+// The door is the first screen and loads with the app; the rest load when opened
+// (and are precached, so they open offline too).
+const LogScreen = lazy(() =>
+  import('../features/log/LogScreen').then((m) => ({ default: m.LogScreen })),
+);
+const LeadScreen = lazy(() =>
+  import('../features/lead/LeadScreen').then((m) => ({ default: m.LeadScreen })),
+);
+const DailyReport = lazy(() =>
+  import('../features/lead/DailyReport').then((m) => ({ default: m.DailyReport })),
+);
+const GuideScreen = lazy(() =>
+  import('../features/guide/GuideScreen').then((m) => ({ default: m.GuideScreen })),
+);
+const BoardScreen = lazy(() =>
+  import('../features/board/BoardScreen').then((m) => ({ default: m.BoardScreen })),
+);
+const SettingsScreen = lazy(() =>
+  import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
+);
+
+type OnSettings = (settings: DeviceSettings) => Promise<void>;
 
 export function App({
   onSettings,
   initialPath,
 }: {
-  onSettings: (settings: DeviceSettings) => Promise<void>;
+  onSettings: OnSettings;
   initialPath?: string | undefined;
 }) {
-  const { t } = useTranslation();
-  const { settings } = useServices();
   const [memory] = useState(() => (initialPath ? memoryLocation({ path: initialPath }) : null));
-  const nextLanguage = settings.language === 'zh-CN' ? 'en' : 'zh-CN';
-  useClosingCheckout();
-
   return (
     <Router {...(memory ? { hook: memory.hook } : {})}>
       <TodayProvider>
         <Switch>
           {/* The wall screen: the whole display, no tablet controls. */}
-          <Route path="/board" component={BoardScreen} />
+          <Route path="/board">
+            <Suspense fallback={null}>
+              <BoardScreen />
+            </Suspense>
+          </Route>
           <Route>
-            <div className="shell">
-              <header className="topbar">
-                <h1>{settings.hallName || t('app.title')}</h1>
-                <nav aria-label="main">
-                  <Link href="/" className={(active) => (active ? 'tab tab-active' : 'tab')}>
-                    {t('app.nav.door')}
-                  </Link>
-                  <SectionLink href="/guide">{t('app.nav.guide')}</SectionLink>
-                  <Link href="/board" className="tab">
-                    {t('app.nav.board')}
-                  </Link>
-                  <Link href="/log" className={(active) => (active ? 'tab tab-active' : 'tab')}>
-                    {t('app.nav.log')}
-                  </Link>
-                  <Link
-                    href="/settings"
-                    className={(active) => (active ? 'tab tab-active' : 'tab')}
-                  >
-                    {t('app.nav.settings')}
-                  </Link>
-                </nav>
-                <SyncChip />
-                <button
-                  type="button"
-                  className="tab lang"
-                  aria-label={t('app.languageLabel')}
-                  lang={nextLanguage}
-                  onClick={() => void onSettings({ ...settings, language: nextLanguage })}
-                >
-                  {t('app.language')}
-                </button>
-              </header>
-              <StatusBanner />
-              <IncidentAlert />
-              <main className="content">
-                <Switch>
-                  <Route path="/guide" nest>
-                    <GuideScreen />
-                  </Route>
-                  <Route path="/log" component={LogScreen} />
-                  <Route path="/settings">
-                    <SettingsScreen onSave={onSettings} />
-                  </Route>
-                  <Route component={DoorScreen} />
-                </Switch>
-              </main>
-            </div>
+            <Shell onSettings={onSettings} />
           </Route>
         </Switch>
       </TodayProvider>
@@ -89,12 +71,113 @@ export function App({
   );
 }
 
+function Shell({ onSettings }: { onSettings: OnSettings }) {
+  const { t } = useTranslation();
+  const { settings, log, now, timing } = useServices();
+  const [clock] = useState(() => new ActivityClock(now));
+  const [location, navigate] = useLocation();
+  const nextLanguage = settings.language === 'zh-CN' ? 'en' : 'zh-CN';
+  const kiosk = settings.kioskMode;
+
+  useKioskMode(kiosk);
+  useClosingCheckout();
+  useDeviceHealth(log, now);
+  useUpdateWhenIdle(clock, timing);
+  const needsReset = useCallback(() => doorNeedsReset(location), [location]);
+  const resetToStart = useCallback(() => {
+    const draft = putDoorAside();
+    if (draft) {
+      // Storage trouble is already on screen (banner, health); the reset goes ahead.
+      log.recordDevice({ type: 'device.idle-reset', at: now(), data: { draft } }).catch(() => {});
+    }
+    navigate('/', { replace: true });
+  }, [log, now, navigate]);
+  useIdleReset(clock, timing, needsReset, resetToStart);
+
+  const tab = (active: boolean) => (active ? 'tab tab-active' : 'tab');
+  return (
+    <div className={kiosk ? 'shell kiosk' : 'shell'} data-app-version={APP_VERSION}>
+      <header className="topbar">
+        <h1>{settings.hallName || t('app.title')}</h1>
+        <HealthStatus />
+        <nav aria-label="main">
+          {/* In kiosk mode links replace the history entry: back has nowhere to go. */}
+          <Link href="/" className={tab} replace={kiosk}>
+            {t('app.nav.door')}
+          </Link>
+          <SectionLink href="/guide" replace={kiosk}>
+            {t('app.nav.guide')}
+          </SectionLink>
+          <Link href="/board" className="tab">
+            {t('app.nav.board')}
+          </Link>
+          <Link href="/log" className={tab} replace={kiosk}>
+            {t('app.nav.log')}
+          </Link>
+          <Link href="/lead" className={tab} replace={kiosk}>
+            {t('app.nav.lead')}
+          </Link>
+          <Link href="/settings" className={tab} replace={kiosk}>
+            {t('app.nav.settings')}
+          </Link>
+        </nav>
+        <SyncChip />
+        <button
+          type="button"
+          className="tab lang"
+          aria-label={t('app.languageLabel')}
+          lang={nextLanguage}
+          onClick={() => void onSettings({ ...settings, language: nextLanguage })}
+        >
+          {t('app.language')}
+        </button>
+      </header>
+      <StatusBanner />
+      <IncidentAlert />
+      <main className="content">
+        <Suspense fallback={null}>
+          <Switch>
+            <Route path="/guide" nest>
+              <GuideScreen />
+            </Route>
+            <Route path="/log" component={LogScreen} />
+            {/* One gate for the lead's screens: the report opens without a second PIN. */}
+            <Route path="/lead" nest>
+              <LeadGate>
+                <Switch>
+                  <Route path="/report/:day">{(params) => <DailyReport day={params.day} />}</Route>
+                  <Route component={LeadScreen} />
+                </Switch>
+              </LeadGate>
+            </Route>
+            <Route path="/settings">
+              <LeadGate>
+                <SettingsScreen onSave={onSettings} />
+              </LeadGate>
+            </Route>
+            <Route component={DoorScreen} />
+          </Switch>
+        </Suspense>
+      </main>
+      <IdleWarning />
+    </div>
+  );
+}
+
 /** A tab that stays active on the pages under it (the guide's /guide/isolation, …). */
-function SectionLink({ href, children }: { href: string; children: ReactNode }) {
+function SectionLink({
+  href,
+  replace,
+  children,
+}: {
+  href: string;
+  replace: boolean;
+  children: ReactNode;
+}) {
   const [location] = useLocation();
   const active = location === href || location.startsWith(`${href}/`);
   return (
-    <Link href={href} className={active ? 'tab tab-active' : 'tab'}>
+    <Link href={href} replace={replace} className={active ? 'tab tab-active' : 'tab'}>
       {children}
     </Link>
   );

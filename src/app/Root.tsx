@@ -1,12 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { type DeviceSettings, saveSettings } from '../db/settings';
+import { DEFAULT_SETTINGS, type DeviceSettings, saveSettings } from '../db/settings';
 import { setupI18n } from '../i18n';
 import { App } from './App';
 import { type BootOptions, boot } from './boot';
 import { type Services, ServicesProvider } from './services';
+import { useTheme } from './use-theme';
 
-/** Boots storage, then renders the app; settings changes boot it again. */
+const SetupScreen = lazy(() =>
+  import('../features/setup/SetupScreen').then((m) => ({ default: m.SetupScreen })),
+);
+
+/** Boots storage, then renders first-run setup or the app; settings changes boot it again. */
 export function Root({ options, initialPath }: { options?: BootOptions; initialPath?: string }) {
   const [services, setServices] = useState<Services | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -34,10 +39,18 @@ export function Root({ options, initialPath }: { options?: BootOptions; initialP
   useEffect(() => start(), [start, generation]);
 
   const i18n = useI18n(services?.settings.language ?? 'zh-CN');
+  useTheme(services?.settings ?? DEFAULT_SETTINGS);
   const onSettings = useCallback(async (next: DeviceSettings) => {
     await saveSettings(next);
     setGeneration((g) => g + 1);
   }, []);
+  const onSetupDone = useCallback(
+    async (next: DeviceSettings, pin: string) => {
+      await services?.leadPin.set(pin);
+      await onSettings({ ...next, setupDone: true });
+    },
+    [services, onSettings],
+  );
 
   if (failure) {
     return (
@@ -50,7 +63,13 @@ export function Root({ options, initialPath }: { options?: BootOptions; initialP
   return (
     <I18nextProvider i18n={i18n}>
       <ServicesProvider services={services}>
-        <App onSettings={onSettings} initialPath={initialPath} />
+        {services.settings.setupDone ? (
+          <App onSettings={onSettings} initialPath={initialPath} />
+        ) : (
+          <Suspense fallback={null}>
+            <SetupScreen onDone={onSetupDone} />
+          </Suspense>
+        )}
       </ServicesProvider>
     </I18nextProvider>
   );

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { useDoorStore } from '../features/door/door-store';
 import { useRecord } from '../features/door/use-record';
 import { Button } from '../ui/Button';
-import { useServices } from './services';
 import { useStatusStore } from './status-store';
 
-/** Storage problems, in words, with a way to retry what was not saved. */
+/**
+ * A failed write, in words, with a way to retry what was not saved. (Persistence
+ * refused is a device-health chip and a red banner in settings: health/.)
+ */
 export function StatusBanner() {
   const { t } = useTranslation();
-  const { persistence } = useServices();
   const storageError = useStatusStore((s) => s.storageError);
   const failed = useDoorStore((s) => s.failed);
   const { retry } = useRecord();
@@ -25,12 +26,6 @@ export function StatusBanner() {
               {t('storage.retry')}
             </Button>
           )}
-        </div>
-      )}
-      {persistence === 'denied' && (
-        <div className="banner banner-warn" role="status">
-          <TriangleAlert aria-hidden />
-          <span>{t('storage.persistenceDenied')}</span>
         </div>
       )}
     </>

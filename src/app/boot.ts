@@ -1,17 +1,25 @@
 import { CheckpointDb } from '../db/database';
 import { EventLog } from '../db/event-log';
-import { requestPersistence } from '../db/persistence';
-import { deviceId, loadSettings } from '../db/settings';
+import { deviceId, loadLastVersion, loadSettings, saveLastVersion } from '../db/settings';
 import { storedPolicies } from '../db/sync-store';
+import { DEFAULT_IDLE_TIMING, type IdleTiming } from '../domain/idle';
+import type { LockoutRule } from '../domain/lockout';
 import { DEFAULT_POLICY, type Policy } from '../domain/policy';
 import { startSync } from '../sync/runtime';
+import { askForPersistence } from './persistence-store';
+import { PinGuard } from './pin-guard';
 import type { Services } from './services';
+import { APP_VERSION } from './version';
 
 export interface BootOptions {
   dbName?: string;
   /** Overrides the stored policy (tests). */
   policy?: Policy;
   now?: () => number;
+  timing?: IdleTiming;
+  /** PBKDF2 iterations for new PINs (tests use fewer). */
+  pinIterations?: number;
+  lockout?: LockoutRule;
 }
 
 /**
@@ -22,15 +30,15 @@ export async function boot(
   options: BootOptions = {},
   onPolicyChanged: () => void = () => {},
 ): Promise<Services> {
+  const now = options.now ?? Date.now;
   const db = new CheckpointDb(options.dbName);
   await db.open();
-  const [device, settings, persistence, policies] = await Promise.all([
+  askForPersistence();
+  const [device, settings, policies] = await Promise.all([
     deviceId(),
     loadSettings(),
-    requestPersistence(),
     storedPolicies(db),
   ]);
-  const now = options.now ?? Date.now;
   const policy = options.policy ?? policies[0] ?? DEFAULT_POLICY;
   const byVersion = new Map([DEFAULT_POLICY, ...policies, policy].map((p) => [p.version, p]));
   const log = new EventLog(db, {
@@ -38,6 +46,20 @@ export async function boot(
     device,
     ticketPrefix: settings.ticketPrefix,
   });
+  const leadPin = new PinGuard('lead', {
+    now,
+    ...(options.pinIterations ? { iterations: options.pinIterations } : {}),
+    ...(options.lockout ? { rule: options.lockout } : {}),
+    onLockout: ({ failures, until }) =>
+      void log
+        .recordDevice({
+          type: 'device.pin-locked-out',
+          at: now(),
+          data: { secret: 'lead', failures, until },
+        })
+        .catch(() => {}),
+  });
+  await recordVersionChange(log, now());
   const sync = settings.token
     ? startSync({
         db,
@@ -57,8 +79,23 @@ export async function boot(
     settings,
     policy,
     policyFor: (version) => byVersion.get(version) ?? policy,
-    persistence,
+    leadPin,
+    timing: options.timing ?? DEFAULT_IDLE_TIMING,
     now,
     sync,
   };
+}
+
+/** The ledger shows which app version wrote what: an update is a device event. */
+async function recordVersionChange(log: EventLog, at: number): Promise<void> {
+  const last = await loadLastVersion();
+  if (last === APP_VERSION) return;
+  if (last !== undefined) {
+    await log.recordDevice({
+      type: 'device.app-updated',
+      at,
+      data: { from: last, to: APP_VERSION },
+    });
+  }
+  await saveLastVersion(APP_VERSION);
 }

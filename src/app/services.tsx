@@ -1,23 +1,28 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import type { CheckpointDb } from '../db/database';
 import type { EventLog } from '../db/event-log';
-import type { Persistence } from '../db/persistence';
 import type { DeviceSettings } from '../db/settings';
+import type { IdleTiming } from '../domain/idle';
 import type { Policy } from '../domain/policy';
 import type { SyncEngine } from '../sync/engine';
+import type { PinGuard } from './pin-guard';
 
 /** What the screens need from below: storage, the device's settings, the policy in force. */
 export interface Services {
   db: CheckpointDb;
   log: EventLog;
+  /** This installation's id, as written in its events. */
+  device: string;
   settings: DeviceSettings;
   /** The policy in force for new visits. */
   policy: Policy;
   /** The policy a visit opened with (visits are judged by the version they opened with). */
   policyFor: (version: string) => Policy;
-  device: string;
   sync: { engine: SyncEngine; stop: () => void } | null;
-  persistence: Persistence;
+  /** The shift lead's PIN, with lock-out. */
+  leadPin: PinGuard;
+  /** Idle warning/reset and update-when-idle timings. */
+  timing: IdleTiming;
   /** The clock, injectable so tests can fix "now". */
   now: () => number;
 }

@@ -4,6 +4,7 @@
  * When the musts recorded so far settle the visit, the decision (with its ticket
  * number) is appended in that same transaction: nothing half-entered is a verdict, and
  * what the verdict sets in motion (disinfection tasks, an incident) is never forgotten.
+ * Device events (no visit, no projection) share the same gap-free seq counter.
  *
  * `command` does the same for the guide's actions, which may touch several visits or
  * none (tasks, incidents): the rule reads the committed day and decides what to append
@@ -12,6 +13,8 @@
 import { monotonicFactory } from 'ulidx';
 import {
   type CheckpointEvent,
+  type DeviceEvent,
+  type DeviceEventDraft,
   type EventDraft,
   isRecordEvent,
   type Outcome,
@@ -146,6 +149,27 @@ export class EventLog {
   onAppend(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Appends one event about the device itself (offline, storage low, kiosk left…). */
+  async recordDevice(draft: DeviceEventDraft): Promise<DeviceEvent> {
+    const { db } = this;
+    try {
+      // The seq read and the append are one transaction: two device events recorded
+      // at once (e.g. offline and storage-low at start-up) never share a seq.
+      return await db.transaction('rw', [db.events, db.meta], async () => {
+        const seq = ((await db.meta.get(SEQ_KEY))?.value ?? 0) + 1;
+        const { site, device } = this.identity;
+        const event: DeviceEvent = { ...draft, id: newId(draft.at), site, device, seq, v: 1 };
+        await db.events.add(event);
+        await db.meta.put({ key: SEQ_KEY, value: seq });
+        return event;
+      });
+    } catch (e) {
+      throw toStorageError(e);
+    } finally {
+      for (const listener of this.listeners) listener();
+    }
   }
 
   /** Adds the meta fields; an event of no visit has no `visit` key at all. */

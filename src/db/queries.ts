@@ -1,6 +1,12 @@
 /** Read-side queries: the UI reads visits and bookings only through these. */
 import type { Booking } from '../domain/booking';
-import { isRecordEvent, RECORD_TYPES, type RecordEvent } from '../domain/events';
+import {
+  isRecordEvent,
+  isVisitEvent,
+  RECORD_TYPES,
+  type RecordEvent,
+  type VisitEvent,
+} from '../domain/events';
 import { dayStart, previousDay } from '../domain/time';
 import type { Visit } from '../domain/visit';
 import type { CheckpointDb } from './database';
@@ -53,6 +59,20 @@ export async function importBookings(
     await db.bookings.where('day').anyOf(days).delete();
     await db.bookings.bulkPut([...bookings]);
   });
+}
+
+/** The events of one visit, in the order they were written on their devices. */
+export async function eventsOfVisit(db: CheckpointDb, visit: string): Promise<VisitEvent[]> {
+  return (await db.events.where('visit').equals(visit).toArray()).filter(isVisitEvent);
+}
+
+/** Visits of a day still open (no verdict, not abandoned): the drafts to resume. */
+export function openVisitsOfDay(db: CheckpointDb, day: string): Promise<Visit[]> {
+  return db.visits
+    .where('status')
+    .equals('open')
+    .filter((v) => v.day === day)
+    .toArray();
 }
 
 /**

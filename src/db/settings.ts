@@ -1,16 +1,21 @@
 /**
  * Device settings in idb-keyval: small values read at start-up, not part of the
  * event log. The device id is made once and never changes: it names this
- * installation in every event it writes.
+ * installation in every event it writes. Secrets (PIN hashes) and their lock-out
+ * state live here too, under a name per secret ('lead' now, roles later).
  */
 import { createStore, get, set, type UseStore } from 'idb-keyval';
 import { ulid } from 'ulidx';
+import type { Attempts } from '../domain/lockout';
+import type { PinRecord } from '../domain/pin';
 
 export type Language = 'zh-CN' | 'en';
 
 export interface DeviceSettings {
   site: string;
   hallName: string;
+  /** Which entrance of the hall this door tablet stands at. */
+  entrance: string;
   deviceName: string;
   ticketPrefix: string;
   language: Language;
@@ -19,17 +24,29 @@ export interface DeviceSettings {
   /** The device token from enrolment; null until enrolled. */
   token: string | null;
   siteName: string;
+  /** First-run setup finished: the lead PIN is set and the device is named. */
+  setupDone: boolean;
+  /** Full screen, awake, back gesture blocked; leaving it needs the lead PIN. */
+  kioskMode: boolean;
+  /** Outdoor readability. */
+  highContrast: boolean;
+  largeType: boolean;
 }
 
 export const DEFAULT_SETTINGS: DeviceSettings = {
   site: 'local',
   hallName: '',
+  entrance: '',
   deviceName: 'door-1',
   ticketPrefix: 'A',
   language: 'zh-CN',
   server: '',
   token: null,
   siteName: '',
+  setupDone: false,
+  kioskMode: true,
+  highContrast: false,
+  largeType: false,
 };
 
 let store: UseStore | undefined;
@@ -53,4 +70,39 @@ export async function loadSettings(): Promise<DeviceSettings> {
 
 export async function saveSettings(settings: DeviceSettings): Promise<void> {
   await set('settings', settings, settingsStore());
+}
+
+/** The camera the staff chose on this tablet, or null for the default (rear) camera. */
+export async function loadCameraId(): Promise<string | null> {
+  return (await get<string>('camera-id', settingsStore())) ?? null;
+}
+
+export async function saveCameraId(id: string): Promise<void> {
+  await set('camera-id', id, settingsStore());
+}
+
+export function loadPinRecord(secret: string): Promise<PinRecord | undefined> {
+  return get<PinRecord>(`pin:${secret}`, settingsStore());
+}
+
+export function savePinRecord(secret: string, record: PinRecord): Promise<void> {
+  return set(`pin:${secret}`, record, settingsStore());
+}
+
+/** Kept across reloads, so a reload does not reset a lock-out. */
+export function loadAttempts(secret: string): Promise<Attempts | undefined> {
+  return get<Attempts>(`attempts:${secret}`, settingsStore());
+}
+
+export function saveAttempts(secret: string, attempts: Attempts): Promise<void> {
+  return set(`attempts:${secret}`, attempts, settingsStore());
+}
+
+/** The app version that last started on this device (to record updates). */
+export function loadLastVersion(): Promise<string | undefined> {
+  return get<string>('app-version', settingsStore());
+}
+
+export function saveLastVersion(version: string): Promise<void> {
+  return set('app-version', version, settingsStore());
 }

@@ -47,6 +47,22 @@ export type Outcome =
   | { kind: 'refused'; reason: RefusalReason }
   | { kind: 'isolated' };
 
+/**
+ * How a health or travel code was checked. A scan stores a fingerprint of the payload
+ * (SHA-256), a short non-personal excerpt and whether an offline verifier vouched for
+ * it; the colour or risk is always what staff confirmed (src/domain/codes).
+ */
+export type CodeCheck =
+  | { method: 'manual' }
+  | {
+      method: 'scan';
+      issuer: string;
+      payloadHash: string;
+      excerpt: string;
+      verified: boolean;
+      verifier?: string;
+    };
+
 export type EventBody =
   | { type: 'visit.opened'; data: { policyVersion: string } }
   | { type: 'appointment.matched'; data: BookingRef }
@@ -56,10 +72,10 @@ export type EventBody =
   | { type: 'temperature.measured'; data: { celsius: number; source: 'preset' | 'keypad' } }
   | { type: 'symptoms.reported'; data: Symptoms }
   | { type: 'identity.confirmed'; data: Identity & { source: 'booking' | 'typed' } }
-  | { type: 'health-code.checked'; data: { colour: HealthCodeColour; method: 'manual' } }
-  | { type: 'travel-code.checked'; data: { riskArea: boolean; method: 'manual' } }
+  | { type: 'health-code.checked'; data: { colour: HealthCodeColour } & CodeCheck }
+  | { type: 'travel-code.checked'; data: { riskArea: boolean } & CodeCheck }
   | { type: 'visit.decided'; data: { outcome: Outcome; policyVersion: string } }
-  | { type: 'visit.abandoned'; data: { reason: 'left' | 'refused-measures' } }
+  | { type: 'visit.abandoned'; data: { reason: AbandonReason } }
   /** The visitor left the hall (contact tracing needs every exit time); `automatic` at closing. */
   | { type: 'visit.exited'; data: { automatic: boolean } }
   /** Called to a window: `priority` when a guide chose this ticket (elderly, disabled). */
@@ -124,11 +140,63 @@ export function isRecordEvent(e: CheckpointEvent): e is RecordEvent {
   return (RECORD_TYPES as readonly string[]).includes(e.type);
 }
 
-export type EventType = EventBody['type'];
-export type CheckpointEvent = EventMeta & EventBody;
+/**
+ * Why a visit ended without a verdict. 'discarded-draft': the door was reset for
+ * idleness mid-visit and the next staff member chose not to resume it.
+ */
+export type AbandonReason = 'left' | 'refused-measures' | 'discarded-draft';
+
+/** How a camera failed to start (issue: device health), as the browser reports it. */
+export type CameraFailure = 'not-allowed' | 'not-found' | 'busy' | 'insecure' | 'unknown';
+
+/**
+ * Events about the tablet itself, not about a visitor: they carry no `visit` and
+ * take their `seq` from the same per-device counter, so the ledger shows when the
+ * device was offline, short of storage, left kiosk mode, and so on.
+ */
+export type DeviceEventBody =
+  | { type: 'device.offline'; data: Record<string, never> }
+  | { type: 'device.online'; data: { offlineForMs: number | null } }
+  | { type: 'device.storage-low'; data: { usage: number; quota: number } }
+  | { type: 'device.persistence-refused'; data: Record<string, never> }
+  | { type: 'device.clock-skew'; data: { skewMs: number } }
+  | { type: 'device.camera-failed'; data: { reason: CameraFailure } }
+  | { type: 'device.pin-locked-out'; data: { secret: string; failures: number; until: number } }
+  | { type: 'device.kiosk-changed'; data: { kiosk: boolean } }
+  | { type: 'device.idle-reset'; data: { draft: string | null } }
+  | { type: 'device.app-updated'; data: { from: string; to: string } };
+
+export type DeviceEventType = DeviceEventBody['type'];
+
+const DEVICE_EVENT_TYPES: Record<DeviceEventType, true> = {
+  'device.offline': true,
+  'device.online': true,
+  'device.storage-low': true,
+  'device.persistence-refused': true,
+  'device.clock-skew': true,
+  'device.camera-failed': true,
+  'device.pin-locked-out': true,
+  'device.kiosk-changed': true,
+  'device.idle-reset': true,
+  'device.app-updated': true,
+};
+
+export type EventType = EventBody['type'] | DeviceEventType;
+export type VisitEvent = EventMeta & EventBody;
+export type DeviceEvent = EventMeta & DeviceEventBody;
+export type CheckpointEvent = VisitEvent | DeviceEvent;
+
+export function isDeviceEvent(e: CheckpointEvent): e is DeviceEvent {
+  return Object.hasOwn(DEVICE_EVENT_TYPES, e.type);
+}
+
+export function isVisitEvent(e: CheckpointEvent): e is VisitEvent {
+  return !isDeviceEvent(e);
+}
 
 /** What a caller supplies; the storage layer adds id, seq, site, device. */
 export type EventDraft = EventBody & { at: number; visit?: string; actor?: string };
+export type DeviceEventDraft = DeviceEventBody & { at: number; actor?: string };
 
 const byCodeUnit = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 

@@ -33,6 +33,14 @@ export interface Policy {
     /** Medium- or high-risk-area travel history is not admitted (plans, must 5). */
     refuseRiskAreaTravel: boolean;
   };
+  ledger: {
+    /** Days personal data is kept on the tablet before it is purged (once synced). */
+    retentionDays: number;
+    /** Contact tracing: an open stay counts this long after arrival, or until closing. */
+    maxStayMinutes: number;
+    /** Local closing time, "HH:MM". */
+    closing: string;
+  };
   /** Waiting as guided, 1 m apart, called to a window (plans, must 6). */
   queue: {
     /** Places in the waiting area at 1 m spacing (or its marked seats); the rest wait outside. */
@@ -70,6 +78,11 @@ export const DEFAULT_POLICY = {
   codes: {
     acceptedHealthColours: ['green'],
     refuseRiskAreaTravel: true,
+  },
+  ledger: {
+    retentionDays: 28,
+    maxStayMinutes: 180,
+    closing: '17:30',
   },
   queue: {
     waitingPlaces: 24,

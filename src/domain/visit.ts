@@ -1,10 +1,13 @@
 import {
+  type AbandonReason,
   type BookingRef,
   type CheckpointEvent,
   compareEvents,
   type Identity,
+  isVisitEvent,
   type Outcome,
   type Symptoms,
+  type VisitEvent,
 } from './events';
 import type { HealthCodeColour } from './policy';
 import { dayKey } from './time';
@@ -54,7 +57,7 @@ export interface Visit {
   healthCode: HealthCodeColour | null;
   travelRisk: boolean | null;
   decision: { outcome: Outcome; policyVersion: string; at: number } | null;
-  abandoned: { reason: 'left' | 'refused-measures'; at: number } | null;
+  abandoned: { reason: AbandonReason; at: number } | null;
   /** When the visitor left the hall (the first exit recorded stands). */
   exited: { at: number; automatic: boolean } | null;
   /**
@@ -69,7 +72,7 @@ export interface Visit {
   status: VisitStatus;
 }
 
-function emptyVisit(first: CheckpointEvent): Visit {
+function emptyVisit(first: VisitEvent): Visit {
   return {
     id: first.visit ?? first.id,
     day: dayKey(first.at),
@@ -98,7 +101,7 @@ function emptyVisit(first: CheckpointEvent): Visit {
 
 /** Applies one event. A later event of the same must corrects an earlier one; the
  *  first decision stands, and a visit already decided cannot be abandoned. */
-function apply(v: Visit, e: CheckpointEvent): Visit {
+function apply(v: Visit, e: VisitEvent): Visit {
   const next = { ...v, updatedAt: Math.max(v.updatedAt, e.at) };
   switch (e.type) {
     case 'visit.opened':
@@ -186,10 +189,11 @@ function apply(v: Visit, e: CheckpointEvent): Visit {
 
 /**
  * Folds a visit's events into its state. Events are put in a total order first, so
- * any permutation of the same events folds to the same visit.
+ * any permutation of the same events folds to the same visit. Device events carry no
+ * visit and are ignored.
  */
 export function foldVisit(events: readonly CheckpointEvent[]): Visit | null {
-  const sorted = [...events].sort(compareEvents);
+  const sorted = events.filter(isVisitEvent).sort(compareEvents);
   const first = sorted[0];
   if (!first) return null;
   return sorted.reduce(apply, emptyVisit(first));

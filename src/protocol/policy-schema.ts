@@ -45,6 +45,15 @@ export const policySchema = z
       acceptedHealthColours: z.array(z.enum(['green', 'yellow', 'red'])).min(1),
       refuseRiskAreaTravel: z.boolean(),
     }),
+    ledger: z.strictObject({
+      retentionDays: z.number().int().min(1).max(3650),
+      maxStayMinutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60),
+      closing: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
+    }),
     // Optional so that policies written before these settings existed still load.
     queue: queue.default(() => ({
       ...DEFAULT_POLICY.queue,

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react';
 
 type Tone = 'primary' | 'ok' | 'warn' | 'danger' | 'neutral';
 
@@ -8,14 +8,21 @@ export function Button({
   size = 'large',
   children,
   className,
+  ref,
   ...rest
 }: ButtonHTMLAttributes<HTMLButtonElement> & {
   tone?: Tone;
   size?: 'large' | 'huge';
   children: ReactNode;
+  ref?: Ref<HTMLButtonElement>;
 }) {
   return (
-    <button type="button" className={`btn btn-${tone} btn-${size} ${className ?? ''}`} {...rest}>
+    <button
+      type="button"
+      ref={ref}
+      className={`btn btn-${tone} btn-${size} ${className ?? ''}`}
+      {...rest}
+    >
       {children}
     </button>
   );

@@ -34,8 +34,12 @@ const windowCard = (n: number) => screen.getByTestId(`window-${n}`);
 const calls = async () =>
   (await (db as CheckpointDb).events.toArray()).filter((e) => e.type === 'queue.called');
 
-async function openGuide(events = admitted, policy = twoPlaces) {
-  const app = await renderApp([], '/guide', { events, policy });
+async function openGuide(
+  events = admitted,
+  policy = twoPlaces,
+  language: 'zh-CN' | 'en' = 'zh-CN',
+) {
+  const app = await renderApp([], '/guide', { events, policy, settings: { language } });
   db = app.db;
   await screen.findByTestId('window-1');
   return app;
@@ -169,8 +173,7 @@ describe('the guide’s queue', () => {
 
   it('calls in English with an English voice when the screen is in English', async () => {
     const { spoken } = installSpeechDouble();
-    await saveSettings({ ...DEFAULT_SETTINGS, language: 'en' });
-    const { user } = await openGuide();
+    const { user } = await openGuide(admitted, twoPlaces, 'en');
     await tap(user, 'Call next', windowCard(2));
     await waitFor(() => expect(spoken.length).toBeGreaterThanOrEqual(2));
     expect(spoken[0]).toEqual({

@@ -1,39 +1,80 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { createStore, delMany } from 'idb-keyval';
+import { useHealthStore } from '../../src/app/health/health-store';
+import { PinGuard } from '../../src/app/pin-guard';
+import { useUpdateStore } from '../../src/app/pwa/update-store';
 import { Root } from '../../src/app/Root';
 import { useStatusStore } from '../../src/app/status-store';
 import { CheckpointDb } from '../../src/db/database';
 import { importBookings } from '../../src/db/queries';
+import { DEFAULT_SETTINGS, type DeviceSettings, saveSettings } from '../../src/db/settings';
 import { applyPulled } from '../../src/db/sync-store';
 import type { Booking } from '../../src/domain/booking';
 import type { CheckpointEvent } from '../../src/domain/events';
+import type { IdleTiming } from '../../src/domain/idle';
 import type { Policy } from '../../src/domain/policy';
 import { useDoorStore } from '../../src/features/door/door-store';
 import { useGuideStore } from '../../src/features/guide/guide-store';
+import { useKioskStore } from '../../src/features/kiosk/kiosk-store';
 import { FIXED_NOW } from '../fixtures/builders';
 
-/**
- * Renders the whole app on a fresh database, seeded with bookings (and events other
- * tablets wrote, as if pulled by sync), at a fixed "now".
- */
-export async function renderApp(
-  bookings: readonly Booking[],
-  path = '/',
-  seed: { events?: readonly CheckpointEvent[]; policy?: Policy; now?: number } = {},
-) {
-  const dbName = `app-${Math.random()}`;
-  const seeded = new CheckpointDb(dbName);
-  await importBookings(seeded, bookings);
-  if (seed.events?.length) await applyPulled(seeded, seed.events, 0);
-  seeded.close();
+export const LEAD_PIN = '2580';
+/** PBKDF2 iterations in component tests: the real count only slows them down. */
+export const TEST_PIN_ITERATIONS = 1_000;
+
+export interface DeviceSeed {
+  /** Settings of the device; setup is done unless said otherwise. */
+  settings?: Partial<DeviceSettings>;
+  /** The lead PIN to set (null: none). */
+  pin?: string | null;
+  /** A fixed time, or a clock. */
+  now?: number | (() => number);
+  timing?: IdleTiming;
+  /** Events other tablets wrote, as if pulled by sync. */
+  events?: readonly CheckpointEvent[];
+  policy?: Policy;
+  /** A database prepared by the test (its bookings are added to it). */
+  dbName?: string;
+}
+
+/** Writes the device's settings and lead PIN, as first-run setup would have. */
+export async function seedDevice(seed: DeviceSeed = {}) {
+  // Settings, PIN and lock-out of an earlier test are gone (the device id stays).
+  await delMany(
+    ['settings', 'pin:lead', 'attempts:lead'],
+    createStore('checkpoint-settings', 'keyval'),
+  );
+  await saveSettings({ ...DEFAULT_SETTINGS, setupDone: true, ...seed.settings });
+  const pin = seed.pin === undefined ? LEAD_PIN : seed.pin;
+  if (pin) {
+    await new PinGuard('lead', { now: Date.now, iterations: TEST_PIN_ITERATIONS }).set(pin);
+  }
+}
+
+/** Renders the whole app on a fresh database, seeded with bookings, at a fixed "now". */
+export async function renderApp(bookings: readonly Booking[], path = '/', seed: DeviceSeed = {}) {
+  const dbName = seed.dbName ?? `app-${Math.random()}`;
+  const db = new CheckpointDb(dbName);
+  await importBookings(db, bookings);
+  if (seed.events?.length) await applyPulled(db, seed.events, 0);
+  await seedDevice(seed);
   useDoorStore.getState().next();
   useGuideStore.getState().reset();
   useStatusStore.getState().setStorageError(null);
-  const now = seed.now ?? FIXED_NOW;
-  const options = { dbName, now: () => now, ...(seed.policy ? { policy: seed.policy } : {}) };
+  useKioskStore.setState({ leadUnlocked: false, idleWarningMs: null });
+  useHealthStore.setState({ problems: {}, recorded: {} });
+  useUpdateStore.setState({ offlineReady: false, updateWaiting: false, applying: false });
+  const fixed = seed.now ?? FIXED_NOW;
+  const options = {
+    dbName,
+    now: typeof fixed === 'number' ? () => fixed : fixed,
+    pinIterations: TEST_PIN_ITERATIONS,
+    ...(seed.timing ? { timing: seed.timing } : {}),
+    ...(seed.policy ? { policy: seed.policy } : {}),
+  };
   const user = userEvent.setup();
   const view = render(<Root options={options} initialPath={path} />);
   await screen.findByRole('heading', { level: 1 });
-  const db = new CheckpointDb(dbName);
   return { user, view, db };
 }

@@ -4,6 +4,7 @@ import { E2E_ADMIN_TOKEN } from '../../playwright.config';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { bookingsCsv } from '../fixtures/bookings-csv';
 import { aBooking, validIdNumber } from '../fixtures/builders';
+import { openApp, unlockLead } from './helpers';
 
 // The guide's day end to end, against the real server: a 2-place waiting area, calls
 // heard through a speechSynthesis double, the board updating live in another window,
@@ -136,7 +137,8 @@ test('a 2-place waiting area, calls heard and shown on the board, a suspected ca
   await context.addInitScript(fakeSpeech);
   const page = await context.newPage();
 
-  await page.goto('/settings');
+  await openApp(page, '/settings');
+  await unlockLead(page);
   await page.getByLabel('登记码（值班组长在服务器上生成）').fill(code);
   await page.getByRole('button', { name: '登记本机' }).click();
   await expect(page.getByText('e2e-two-places')).toBeVisible({ timeout: 20_000 });
@@ -204,6 +206,7 @@ test('a 2-place waiting area, calls heard and shown on the board, a suspected ca
   await page.getByRole('button', { name: /赵\*/ }).click();
   await page.getByRole('button', { name: '已戴口罩 · 已手消毒' }).click();
   await typeReading(page, '37.9');
+  await expect(page.getByText('首次读数 37.9 °C，请休息后复测')).toBeVisible();
   await typeReading(page, '38.4');
   await expect(page.getByTestId('outcome')).toContainText('立即隔离');
 

@@ -22,9 +22,44 @@ export function todaysBookings(now: number) {
   ];
 }
 
+export const LEAD_PIN = '2580';
+
+/** First-run setup of a new tablet, as the shift lead does it. */
+export async function completeSetup(page: Page, pin = LEAD_PIN) {
+  await page.getByRole('heading', { name: '首次设置' }).waitFor();
+  await page.getByLabel('大厅名称').fill('城东便民服务中心');
+  await page.getByLabel(/^入口/).fill('东门');
+  await page.getByLabel('组长密码', { exact: true }).fill(pin);
+  await page.getByLabel('再次输入密码').fill(pin);
+  await page.getByRole('button', { name: '完成设置' }).click();
+  await page.getByRole('link', { name: '门岗检查' }).waitFor();
+}
+
+/** Opens a page of the app, going through first-run setup when the tablet is new. */
+export async function openApp(page: Page, path = '/') {
+  await page.goto(path);
+  const setup = page.getByRole('heading', { name: '首次设置' });
+  await setup
+    .or(page.getByRole('link', { name: '门岗检查' }))
+    .first()
+    .waitFor();
+  if (await setup.isVisible()) await completeSetup(page);
+}
+
+/** Types the lead PIN on the PIN pad that guards settings and the lead's screens. */
+export async function unlockLead(page: Page, pin = LEAD_PIN, screen = '设置') {
+  await page.getByRole('heading', { name: '需要值班组长密码' }).waitFor();
+  for (const digit of pin) {
+    await page.getByRole('button', { name: digit, exact: true }).click();
+  }
+  await page.getByRole('button', { name: '确认', exact: true }).click();
+  await page.getByRole('heading', { name: screen, exact: true }).waitFor();
+}
+
 /** Imports bookings through the settings screen, as a shift lead would. */
 export async function importBookings(page: Page, now: number) {
-  await page.goto('/settings');
+  await openApp(page, '/settings');
+  await unlockLead(page);
   await page.getByLabel(/导入今日预约/).setInputFiles({
     name: 'bookings.csv',
     mimeType: 'text/csv',
@@ -45,4 +80,36 @@ export function touchCounter() {
       return touches;
     },
   };
+}
+
+/** Events of the given types in the tablet's IndexedDB log, read from inside the page. */
+export function eventsOfType(page: Page, ...types: string[]) {
+  return page.evaluate(
+    (wanted) =>
+      new Promise<{ type: string; seq: number; visit?: string; data: unknown }[]>(
+        (resolve, reject) => {
+          const open = indexedDB.open('checkpoint');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result.transaction('events').objectStore('events').getAll();
+            all.onerror = () => reject(all.error);
+            all.onsuccess = () => {
+              open.result.close();
+              resolve(all.result.filter((e: { type: string }) => wanted.includes(e.type)));
+            };
+          };
+        },
+      ),
+    types,
+  );
+}
+
+/** The green path of a booked visitor, from the booking to the verdict. */
+export async function admitGreenVisitor(page: Page, who: RegExp) {
+  await page.getByRole('button', { name: who }).click();
+  await page.getByRole('button', { name: '已戴口罩 · 已手消毒' }).click();
+  await page.getByRole('button', { name: '36.5', exact: true }).click();
+  await page.getByRole('button', { name: '身份证与预约一致' }).click();
+  await page.getByRole('button', { name: '绿码 · 行程无中高风险' }).click();
+  await page.getByTestId('outcome').waitFor();
 }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { test } from '@playwright/test';
-import { importBookings } from './helpers';
+import { importBookings, unlockLead } from './helpers';
 
 // Screenshots of every screen at 1280×800, for people to look at (not asserted).
 const dir = '.e2e-artifacts/screens';
@@ -60,6 +60,18 @@ test('screens', async ({ page }) => {
   await page.getByRole('link', { name: '今日台账' }).click();
   await page.getByTestId('count-all').waitFor();
   await shot('log');
+  await page.getByRole('link', { name: '值班组长' }).click();
+  await unlockLead(page, undefined, '台账');
+  await page.getByRole('list', { name: '当天来访记录' }).waitFor();
+  await shot('lead');
+  await page.getByRole('listitem').filter({ hasText: '隔离' }).getByRole('button').click();
+  await page.getByRole('button', { name: '追踪密切接触者' }).click();
+  await page.getByTestId('contacts').waitFor();
+  await shot('lead-trace');
+  await page.getByRole('link', { name: '日报' }).click();
+  await page.getByRole('button', { name: '打印' }).waitFor();
+  await shot('lead-report');
+  await page.getByRole('link', { name: '今日台账' }).click();
   await page.getByRole('button', { name: '切换语言' }).click();
   await page.getByRole('link', { name: "Today's log" }).waitFor();
   await shot('log-en');

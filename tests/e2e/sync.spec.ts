@@ -1,7 +1,7 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { E2E_ADMIN_TOKEN } from '../../playwright.config';
 import { bookingsCsv } from '../fixtures/bookings-csv';
-import { todaysBookings } from './helpers';
+import { openApp, todaysBookings, unlockLead } from './helpers';
 
 const SITE = 'e2e-hall';
 const admin = { authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
@@ -16,7 +16,8 @@ async function enrolmentCode(request: APIRequestContext): Promise<string> {
 }
 
 async function enrol(page: Page, code: string) {
-  await page.goto('/settings');
+  await openApp(page, '/settings');
+  await unlockLead(page);
   await page.getByLabel('登记码（值班组长在服务器上生成）').fill(code);
   await page.getByRole('button', { name: '登记本机' }).click();
   await expect(page.getByText(`E2E hall (${SITE})`)).toBeVisible();

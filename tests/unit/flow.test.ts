@@ -32,6 +32,7 @@ function policy(patch: PolicyPatch = {}): Policy {
     temperature: { ...DEFAULT_POLICY.temperature, ...patch.temperature },
     appointment: { ...DEFAULT_POLICY.appointment, ...patch.appointment },
     codes: { ...DEFAULT_POLICY.codes, ...patch.codes },
+    ledger: DEFAULT_POLICY.ledger,
   };
 }
 

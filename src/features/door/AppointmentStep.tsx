@@ -5,15 +5,23 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { bookingsOfDay, usedBookingIds } from '../../db/queries';
 import { type Booking, bookingsByNearness, searchBookings } from '../../domain/booking';
+import { looksLikeBookingCode } from '../../domain/codes/booking-code';
+import { readScan } from '../../domain/codes/inspect';
 import { maskName, maskPhone } from '../../domain/privacy';
 import { clockTime, dayKey } from '../../domain/time';
 import { Button } from '../../ui/Button';
+import { ScanPanel } from '../scanner/ScanPanel';
+import { bookingFromScan } from './booking-scan';
 import { DoorOccupancy } from './DoorOccupancy';
+import { DraftList } from './DraftList';
+import { useDoorStore } from './door-store';
+import { ScanNoticeBar } from './ScanNoticeBar';
+import { scanFeedback } from './scan-feedback';
 import { useRecord } from './use-record';
 
 const SHOWN = 8;
 
-/** Must 1: find today's booking (or handle a walk-in). Starts the visit. */
+/** Must 1: scan or find today's booking (or handle a walk-in). Starts the visit. */
 export function AppointmentStep() {
   const { t } = useTranslation();
   const { db, now, policy } = useServices();
@@ -31,7 +39,22 @@ export function AppointmentStep() {
 
   const choose = (b: Booking) => {
     const { day: _day, ...ref } = b;
-    void open({ type: 'appointment.matched', data: ref });
+    return open({ type: 'appointment.matched', data: ref });
+  };
+  /** A good booking code opens the visit by itself: one touch fewer than the list. */
+  const scanned = async (text: string) => {
+    if (!data || useDoorStore.getState().saving) return;
+    const found = bookingFromScan(await readScan(text, now()), day, data.bookings, data.used);
+    if (!found.ok) {
+      scanFeedback('bad', found.key, found.params);
+      return;
+    }
+    if (await choose(found.booking)) {
+      scanFeedback('good', 'bookingFound', {
+        name: maskName(found.booking.name),
+        id: found.booking.bookingId,
+      });
+    }
   };
   const walkIn = (urgent: boolean) => {
     setAskUrgent(false);
@@ -44,54 +67,69 @@ export function AppointmentStep() {
         <h2 id="step-title">{t('door.appointment.title')}</h2>
         <DoorOccupancy />
       </div>
-      <div className="search-row">
-        <input
-          className="search"
-          type="search"
-          inputMode="search"
-          aria-label={t('door.appointment.search')}
-          placeholder={t('door.appointment.search')}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
-        <Button
-          tone="warn"
-          onClick={() =>
-            policy.appointment.walkIn === 'urgent-only' ? setAskUrgent(true) : walkIn(false)
-          }
-        >
-          <UserX aria-hidden /> {t('door.appointment.walkIn')}
-        </Button>
+      <div className="scan-layout">
+        <div className="scan-main">
+          <div className="search-row">
+            <input
+              className="search"
+              type="search"
+              inputMode="search"
+              aria-label={t('door.appointment.search')}
+              placeholder={t('door.appointment.search')}
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              onKeyDown={(e) => {
+                // A handheld scanner typing into the focused search field.
+                if (e.key !== 'Enter' || !looksLikeBookingCode(query)) return;
+                e.preventDefault();
+                setQuery('');
+                void scanned(query.trim());
+              }}
+            />
+            <Button
+              tone="warn"
+              onClick={() =>
+                policy.appointment.walkIn === 'urgent-only' ? setAskUrgent(true) : walkIn(false)
+              }
+            >
+              <UserX aria-hidden /> {t('door.appointment.walkIn')}
+            </Button>
+          </div>
+          {askUrgent && (
+            <fieldset className="question">
+              <legend>{t('door.appointment.urgentQuestion')}</legend>
+              <Button tone="primary" onClick={() => walkIn(true)}>
+                {t('door.appointment.urgentYes')}
+              </Button>
+              <Button onClick={() => walkIn(false)}>{t('door.appointment.urgentNo')}</Button>
+            </fieldset>
+          )}
+          {data && data.bookings.length === 0 && (
+            <p className="hint">{t('door.appointment.noBookings')}</p>
+          )}
+          {data && data.bookings.length > 0 && shown.length === 0 && (
+            <p className="hint">{t('door.appointment.none')}</p>
+          )}
+          <ul className="booking-list" aria-label={t('door.appointment.due')}>
+            {shown.map((b) => (
+              <li key={b.bookingId}>
+                <button type="button" className="booking-card" onClick={() => void choose(b)}>
+                  <span className="booking-time">
+                    {clockTime(b.slotStart)}–{clockTime(b.slotEnd)}
+                  </span>
+                  <span className="booking-name">{maskName(b.name)}</span>
+                  <span className="booking-phone">{maskPhone(b.phone)}</span>
+                  <span className="booking-id">{b.bookingId}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <DraftList />
+        </div>
+        <ScanPanel title={t('door.scan.bookingTitle')} onScan={(text) => void scanned(text)}>
+          <ScanNoticeBar />
+        </ScanPanel>
       </div>
-      {askUrgent && (
-        <fieldset className="question">
-          <legend>{t('door.appointment.urgentQuestion')}</legend>
-          <Button tone="primary" onClick={() => walkIn(true)}>
-            {t('door.appointment.urgentYes')}
-          </Button>
-          <Button onClick={() => walkIn(false)}>{t('door.appointment.urgentNo')}</Button>
-        </fieldset>
-      )}
-      {data && data.bookings.length === 0 && (
-        <p className="hint">{t('door.appointment.noBookings')}</p>
-      )}
-      {data && data.bookings.length > 0 && shown.length === 0 && (
-        <p className="hint">{t('door.appointment.none')}</p>
-      )}
-      <ul className="booking-list" aria-label={t('door.appointment.due')}>
-        {shown.map((b) => (
-          <li key={b.bookingId}>
-            <button type="button" className="booking-card" onClick={() => choose(b)}>
-              <span className="booking-time">
-                {clockTime(b.slotStart)}–{clockTime(b.slotEnd)}
-              </span>
-              <span className="booking-name">{maskName(b.name)}</span>
-              <span className="booking-phone">{maskPhone(b.phone)}</span>
-              <span className="booking-id">{b.bookingId}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { useDoorStore } from './door-store';
 import { IdentityStep } from './IdentityStep';
 import { MaskHandsStep } from './MaskHandsStep';
 import { OutcomeCard } from './OutcomeCard';
+import { ScanNoticeBar } from './ScanNoticeBar';
 import { TemperatureStep } from './TemperatureStep';
 import { VisitPanel } from './VisitPanel';
 
@@ -33,6 +34,7 @@ export function DoorScreen() {
     <div className="door">
       <VisitPanel visit={visit} step={step} />
       <div className="door-main">
+        {step !== 'health-code' && step !== 'travel-code' && <ScanNoticeBar overlay />}
         {(step === 'mask' || step === 'hands') && <MaskHandsStep step={step} />}
         {(step === 'temperature' || step === 'recheck') && (
           <TemperatureStep key={step} visit={visit} recheck={step === 'recheck'} />

@@ -2,6 +2,18 @@ import { create } from 'zustand';
 import type { EventDraft } from '../../domain/events';
 import type { Policy } from '../../domain/policy';
 import type { Visit } from '../../domain/visit';
+import type { Messages } from '../../i18n/messages';
+
+/** The values scan messages interpolate. */
+// A type alias, not an interface: i18next's options need an implicit index signature.
+export type ScanNoticeParams = { name?: string; id?: string; day?: string };
+
+/** What a scan did, shown briefly on the door screen (door.scan.* messages). */
+export interface ScanNotice {
+  tone: 'good' | 'bad';
+  key: keyof Messages['door']['scan'];
+  params?: ScanNoticeParams;
+}
 
 /**
  * UI state of the door: the visit on screen (as last committed to IndexedDB), the
@@ -13,6 +25,9 @@ interface DoorState {
   lastFinished: Visit | null;
   saving: boolean;
   failed: { visitId: string; drafts: EventDraft[]; policy: Policy } | null;
+  notice: ScanNotice | null;
+  notify: (tone: ScanNotice['tone'], key: ScanNotice['key'], params?: ScanNotice['params']) => void;
+  clearNotice: () => void;
   show: (visit: Visit) => void;
   next: () => void;
   setSaving: (saving: boolean) => void;
@@ -24,13 +39,17 @@ export const useDoorStore = create<DoorState>((set) => ({
   lastFinished: null,
   saving: false,
   failed: null,
+  notice: null,
+  // A new object each time: the same notice twice in a row shows its full time again.
+  notify: (tone, key, params) => set({ notice: { tone, key, params } }),
+  clearNotice: () => set({ notice: null }),
   show: (visit) =>
     set(
       visit.status === 'open'
         ? { visit, failed: null }
         : { visit: null, lastFinished: visit, failed: null },
     ),
-  next: () => set({ visit: null, lastFinished: null, failed: null }),
+  next: () => set({ visit: null, lastFinished: null, failed: null, notice: null }),
   setSaving: (saving) => set({ saving }),
   setFailed: (failed) => set({ failed }),
 }));

@@ -17,19 +17,24 @@ export function useRecord() {
   const setStorageError = useStatusStore((s) => s.setStorageError);
 
   const write = useCallback(
-    async (visitId: string, drafts: EventDraft[], visitPolicy: Policy): Promise<boolean> => {
+    async (
+      visitId: string,
+      drafts: EventDraft[],
+      visitPolicy: Policy,
+      onScreen = true,
+    ): Promise<boolean> => {
       const store = useDoorStore.getState();
       if (store.saving) return false; // a double tap must not record twice
       store.setSaving(true);
       try {
         const visit = await log.record(visitId, drafts, visitPolicy);
         setStorageError(null);
-        useDoorStore.getState().show(visit);
+        if (onScreen) useDoorStore.getState().show(visit);
         return true;
       } catch (e) {
         const code = e instanceof StorageError ? e.code : 'unknown';
         setStorageError(code);
-        useDoorStore.getState().setFailed({ visitId, drafts, policy: visitPolicy });
+        if (onScreen) useDoorStore.getState().setFailed({ visitId, drafts, policy: visitPolicy });
         return false;
       } finally {
         useDoorStore.getState().setSaving(false);
@@ -67,10 +72,22 @@ export function useRecord() {
     [now, policy, write],
   );
 
+  /** Discards a draft (an unfinished visit not on screen): recorded as abandoned. */
+  const discard = useCallback(
+    (visitId: string) =>
+      write(
+        visitId,
+        [{ type: 'visit.abandoned', data: { reason: 'discarded-draft' }, at: now() }],
+        policy,
+        false,
+      ),
+    [now, policy, write],
+  );
+
   const retry = useCallback(() => {
     const failed = useDoorStore.getState().failed;
     return failed ? write(failed.visitId, failed.drafts, failed.policy) : Promise.resolve(false);
   }, [write]);
 
-  return { record, open, retry };
+  return { record, open, discard, retry };
 }

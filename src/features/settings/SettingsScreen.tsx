@@ -3,20 +3,25 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import type { DeviceSettings } from '../../db/settings';
 import { BookingImport } from './BookingImport';
+import { DeviceFacts } from './DeviceFacts';
+import { KioskOptions } from './KioskOptions';
 import { ServerPanel } from './ServerPanel';
+import './settings.css';
 
-/** Device settings, the bookings import, and what storage and policy are in force. */
+type FormKey = 'hallName' | 'entrance' | 'deviceName' | 'ticketPrefix';
+
+/** Device settings, the bookings import, kiosk options, and what is in force on this tablet. */
 export function SettingsScreen({
   onSave,
 }: {
   onSave: (settings: DeviceSettings) => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const { settings, policy, persistence } = useServices();
-  const [draft, setDraft] = useState(settings);
+  const { settings } = useServices();
+  const [draft, setDraft] = useState<Pick<DeviceSettings, FormKey>>(settings);
   const [saved, setSaved] = useState(false);
 
-  const field = (key: 'hallName' | 'deviceName' | 'ticketPrefix', maxLength: number) => (
+  const field = (key: FormKey, maxLength: number) => (
     <label className="field">
       <span>{t(`settings.${key}`)}</span>
       <input
@@ -36,34 +41,42 @@ export function SettingsScreen({
   );
 
   return (
-    <section className="settings" aria-labelledby="settings-title">
+    <section className="settings settings-columns" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('settings.title')}</h2>
-      <BookingImport />
-      <ServerPanel onSave={onSave} />
-      <form
-        className="settings-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void onSave({ ...draft, ticketPrefix: draft.ticketPrefix || 'A' }).then(() =>
-            setSaved(true),
-          );
-        }}
-      >
-        <h3>{t('settings.device')}</h3>
-        {field('hallName', 40)}
-        {field('deviceName', 40)}
-        {field('ticketPrefix', 1)}
-        <button type="submit" className="btn btn-primary btn-large">
-          {t('settings.save')}
-        </button>
-        {saved && <p role="status">{t('settings.saved')}</p>}
-      </form>
-      <dl className="facts">
-        <dt>{t('settings.policy')}</dt>
-        <dd>{policy.version}</dd>
-        <dt>{t('settings.persistence')}</dt>
-        <dd>{t(`settings.persistenceValues.${persistence}`)}</dd>
-      </dl>
+      <div className="settings-column">
+        <BookingImport />
+        <form
+          className="settings-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            // Only this form's fields: the toggles below save themselves.
+            void onSave({
+              ...settings,
+              hallName: draft.hallName,
+              entrance: draft.entrance,
+              deviceName: draft.deviceName,
+              ticketPrefix: draft.ticketPrefix || 'A',
+            }).then(() => setSaved(true));
+          }}
+        >
+          <h3>{t('settings.device')}</h3>
+          <div className="settings-grid">
+            {field('hallName', 40)}
+            {field('entrance', 20)}
+            {field('deviceName', 40)}
+            {field('ticketPrefix', 1)}
+          </div>
+          <button type="submit" className="btn btn-primary btn-large">
+            {t('settings.save')}
+          </button>
+          {saved && <p role="status">{t('settings.saved')}</p>}
+        </form>
+      </div>
+      <div className="settings-column">
+        <ServerPanel onSave={onSave} />
+        <DeviceFacts />
+        <KioskOptions onSave={onSave} />
+      </div>
     </section>
   );
 }

@@ -1,0 +1,71 @@
+// `npm run bench:scan`: scanner figures in Debian's Chromium with a fake camera.
+// One Chromium per video (the fake camera's file is fixed at launch).
+import { chromium } from '@playwright/test';
+import { createServer } from 'vite';
+import { videoDir } from '../tests/e2e/camera';
+import { chromiumArgs, chromiumPath } from '../tests/e2e/chromium';
+import { writeQrY4m, type Y4mOptions } from '../tests/fixtures/fake-camera';
+
+const server = await createServer({ server: { host: '127.0.0.1', port: 0 }, logLevel: 'error' });
+await server.listen();
+const base = server.resolvedUrls?.local[0];
+const dir = videoDir();
+const videos: Record<string, Y4mOptions> = {
+  'code filling 60% of the frame': { share: 0.6 },
+  'code filling 30% of the frame (phone held further away)': { share: 0.3 },
+  'code filling 30%, low contrast (luma 110 on 170), sensor noise σ 12': {
+    share: 0.3,
+    dark: 110,
+    light: 170,
+    noise: 12,
+  },
+};
+
+async function inChromium(video: string | null, path: string) {
+  const args = [...chromiumArgs];
+  if (video) {
+    args.push(
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    );
+  }
+  const browser = await chromium.launch({ executablePath: chromiumPath, args });
+  try {
+    const context = await browser.newContext({ permissions: ['camera'] });
+    const page = await context.newPage();
+    await page.goto(`${base}${path}`);
+    await page.waitForFunction(() => window.benchResult, null, { timeout: 600_000, polling: 200 });
+    return await page.evaluate(() => window.benchResult);
+  } finally {
+    await browser.close();
+  }
+}
+
+try {
+  for (const [i, [name, options]] of Object.entries(videos).entries()) {
+    const video = `${dir}/bench-${i}.y4m`;
+    writeQrY4m(video, ['https://jkm.example.gov.cn/v2/code?t=3f2a9c81d0e4&s=green'], options);
+    console.log(`\nScan step opened → payload decoded, fake camera 640×480, ${name}, ms:`);
+    console.table({
+      'zxing-js (html5-qrcode built-in)': await inChromium(
+        video,
+        'bench/scan.html?decoder=zxing-js',
+      ),
+      'ZXing-C++ polyfill (the app)': await inChromium(video, 'bench/scan.html?decoder=auto'),
+    });
+  }
+  for (const decoder of ['zxing-js', 'auto']) {
+    const result = (await inChromium(null, `bench/scan.html?mode=images&decoder=${decoder}`)) as {
+      byDistortion: Record<string, unknown>;
+      total: unknown;
+    };
+    console.log(
+      `\nGenerated QR images (480×480), decoder ${decoder === 'auto' ? 'ZXing-C++ polyfill (the app)' : 'zxing-js'}:`,
+    );
+    console.table(result.byDistortion);
+    console.log('all images, per-image ms:', result.total);
+  }
+} finally {
+  await server.close();
+}

@@ -1,0 +1,72 @@
+import { CameraOff, Clock, Download, HardDrive, ShieldAlert, WifiOff } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useUpdateStore } from '../pwa/update-store';
+import { useHealthStore } from './health-store';
+import './health.css';
+
+/** A small status area in the top bar: what is wrong with the device, in a word each. */
+export function HealthStatus() {
+  const { t } = useTranslation();
+  const problems = useHealthStore((s) => s.problems);
+  const updateWaiting = useUpdateStore((s) => s.updateWaiting);
+
+  const chips: { key: string; tone: 'warn' | 'danger' | 'info'; icon: ReactNode; text: string }[] =
+    [];
+  if (problems.offline) {
+    chips.push({ key: 'offline', tone: 'warn', icon: <WifiOff />, text: t('health.offline') });
+  }
+  if (problems['storage-low']) {
+    chips.push({
+      key: 'storage-low',
+      tone: 'danger',
+      icon: <HardDrive />,
+      text: t('health.storageLow'),
+    });
+  }
+  if (problems['persistence-refused']) {
+    chips.push({
+      key: 'persistence-refused',
+      tone: 'warn',
+      icon: <ShieldAlert />,
+      text: t('health.persistenceRefused'),
+    });
+  }
+  const skew = problems['clock-skew'];
+  if (skew) {
+    chips.push({
+      key: 'clock-skew',
+      tone: 'danger',
+      icon: <Clock />,
+      text: t('health.clockSkew', { minutes: Math.round(Math.abs(skew.skewMs) / 60_000) }),
+    });
+  }
+  if (problems['camera-failed']) {
+    chips.push({
+      key: 'camera-failed',
+      tone: 'warn',
+      icon: <CameraOff />,
+      text: t('health.cameraFailed'),
+    });
+  }
+  if (updateWaiting) {
+    chips.push({
+      key: 'update',
+      tone: 'info',
+      icon: <Download />,
+      text: t('health.updateWaiting'),
+    });
+  }
+  if (chips.length === 0) return null;
+
+  return (
+    <ul className="health" aria-label={t('health.label')} data-testid="health">
+      {chips.map((c) => (
+        <li key={c.key} className={`chip chip-${c.tone}`} data-problem={c.key}>
+          <span aria-hidden>{c.icon}</span>
+          {c.text}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,32 @@
+import { useEffect } from 'react';
+import { type IdleTiming, updateDecision } from '../../domain/idle';
+import { useDoorStore } from '../../features/door/door-store';
+import type { ActivityClock } from '../../features/kiosk/activity';
+import { applyUpdate } from './service-worker';
+import { useUpdateStore } from './update-store';
+
+const UPDATE_TICK_MS = 5_000;
+
+/**
+ * Applies a waiting update by itself only when no visit is in progress and the screen
+ * has gone untouched for a while (domain/idle.ts); the lead can apply it at once from
+ * the settings screen.
+ */
+export function useUpdateWhenIdle(clock: ActivityClock, timing: IdleTiming): void {
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const { updateWaiting, applying } = useUpdateStore.getState();
+      if (applying) return;
+      const decision = updateDecision(
+        {
+          updateWaiting,
+          visitInProgress: useDoorStore.getState().visit !== null,
+          idleMs: clock.idleMs(),
+        },
+        timing,
+      );
+      if (decision === 'apply') void applyUpdate();
+    }, UPDATE_TICK_MS);
+    return () => clearInterval(timer);
+  }, [clock, timing]);
+}

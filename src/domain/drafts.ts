@@ -1,0 +1,13 @@
+import type { Visit } from './visit';
+
+/**
+ * Drafts: visits opened at this door and never finished (no verdict, not abandoned),
+ * other than the one on screen. Every step is already in the event log, so a visit
+ * put aside by the idle reset is simply an open visit; the next staff member resumes
+ * it or discards it (which records an abandonment). Newest first.
+ */
+export function draftsOf(visits: readonly Visit[], device: string, onScreen: string | null) {
+  return visits
+    .filter((v) => v.status === 'open' && v.device === device && v.id !== onScreen)
+    .sort((a, b) => b.updatedAt - a.updatedAt);
+}

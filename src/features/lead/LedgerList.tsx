@@ -1,0 +1,75 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { personOf } from '../../domain/ledger';
+import { maskIdNumber, maskName, maskPhone } from '../../domain/privacy';
+import { clockTime } from '../../domain/time';
+import type { Visit } from '../../domain/visit';
+
+const ROW_HEIGHT = 64;
+
+/** The day's visits, virtualised: only the rows on screen are in the DOM. */
+export function LedgerList({
+  visits,
+  revealed,
+  selected,
+  onSelect,
+}: {
+  visits: readonly Visit[];
+  revealed: boolean;
+  selected: string | null;
+  onSelect: (id: string) => void;
+}) {
+  const { t } = useTranslation();
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: visits.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    // Until the list is measured (and in tests), assume a tablet-sized viewport.
+    initialRect: { width: 760, height: 520 },
+  });
+
+  return (
+    <div ref={scroller} className="ledger-scroll">
+      <ul
+        className="ledger-items"
+        aria-label={t('lead.list')}
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {virtualizer.getVirtualItems().map((item) => {
+          const v = visits[item.index];
+          if (!v) return null;
+          const person = personOf(v);
+          const outcome = v.decision?.outcome;
+          return (
+            <li
+              key={v.id}
+              className="ledger-item"
+              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+            >
+              <button
+                type="button"
+                className={`ledger-row row-${v.status} ${selected === v.id ? 'ledger-selected' : ''}`}
+                onClick={() => onSelect(v.id)}
+              >
+                <span>{clockTime(v.openedAt)}</span>
+                <span className="ticket-cell">
+                  {outcome?.kind === 'admitted' ? outcome.ticket : ''}
+                </span>
+                <span>{person ? (revealed ? person.name : maskName(person.name)) : '—'}</span>
+                <span>{person ? (revealed ? person.phone : maskPhone(person.phone)) : '—'}</span>
+                <span>
+                  {person ? (revealed ? person.idNumber : maskIdNumber(person.idNumber)) : '—'}
+                </span>
+                <span>{v.readings.map((r) => r.celsius.toFixed(1)).join(' → ')}</span>
+                <span className={`status status-${v.status}`}>{t(`log.status.${v.status}`)}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services';
+import { eventsOfVisit } from '../../db/queries';
+import { compareEvents } from '../../domain/events';
+import { clockTime } from '../../domain/time';
+
+/** Every event of one visit, in order: the audit trail behind a ledger row. */
+export function VisitTimeline({ visit }: { visit: string }) {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  const events = useLiveQuery(() => eventsOfVisit(db, visit), [db, visit]);
+  if (!events) return null;
+  return (
+    <ol className="timeline" aria-label={t('lead.timeline')}>
+      {[...events].sort(compareEvents).map((e) => (
+        <li key={e.id}>
+          <time>{clockTime(e.at)}</time> <span>{t(`lead.events.${e.type}`)}</span>
+          {e.type === 'temperature.measured' && <strong> {e.data.celsius.toFixed(1)} °C</strong>}
+          {e.type === 'visit.decided' && e.data.outcome.kind === 'admitted' && (
+            <strong> {e.data.outcome.ticket}</strong>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

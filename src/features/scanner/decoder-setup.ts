@@ -1,0 +1,78 @@
+/**
+ * Which decoder html5-qrcode will use, chosen once per page, the first time a scan
+ * step opens (so the .wasm is fetched only when scanning).
+ *
+ * html5-qrcode reads `window.BarcodeDetector` when an `Html5Qrcode` is constructed.
+ * Chromium on Linux/Windows, Firefox, Safari and tablets without Google Play services
+ * have none, or one that finds nothing; so a native detector must first read a known QR
+ * code, and otherwise the ZXing-C++ WebAssembly ponyfill takes its place. If even that
+ * fails (the .wasm could not load), html5-qrcode's own zxing-js decoder is used alone.
+ */
+import { SELF_TEST_PAYLOAD, selfTestPixels } from './self-test-qr';
+
+export type DecoderKind = 'native' | 'polyfill' | 'zxing-js';
+
+interface DetectorLike {
+  detect(image: ImageData): Promise<{ rawValue: string }[]>;
+}
+type DetectorClass = new (options?: { formats?: 'qr_code'[] }) => DetectorLike;
+
+const SELF_TEST_TIMEOUT_MS = 5000;
+
+function nativeDetector(): DetectorClass | undefined {
+  const value: unknown = Reflect.get(window, 'BarcodeDetector');
+  return typeof value === 'function' ? (value as DetectorClass) : undefined;
+}
+
+async function readsSelfTest(Detector: DetectorClass): Promise<boolean> {
+  try {
+    const { width, height, data } = selfTestPixels();
+    const image = new ImageData(new Uint8ClampedArray(data), width, height);
+    const detector = new Detector({ formats: ['qr_code'] });
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('self-test timed out')), SELF_TEST_TIMEOUT_MS),
+    );
+    const found = await Promise.race([detector.detect(image), timeout]);
+    return found.some((b) => b.rawValue === SELF_TEST_PAYLOAD);
+  } catch {
+    return false;
+  }
+}
+
+/** Where the build and the dev server put the .wasm (build/zxing-wasm.ts). */
+export function zxingWasmUrl(version: string): string {
+  return `${import.meta.env.BASE_URL}zxing/${version}/zxing_reader.wasm`;
+}
+
+async function installPonyfill(): Promise<boolean> {
+  const { BarcodeDetector, prepareZXingModule, ZXING_WASM_VERSION } = await import(
+    'barcode-detector/ponyfill'
+  );
+  prepareZXingModule({
+    overrides: {
+      locateFile: (path: string, prefix: string) =>
+        path.endsWith('.wasm') ? zxingWasmUrl(ZXING_WASM_VERSION) : prefix + path,
+    },
+  });
+  if (!(await readsSelfTest(BarcodeDetector))) return false;
+  Reflect.set(window, 'BarcodeDetector', BarcodeDetector);
+  return true;
+}
+
+async function choose(): Promise<DecoderKind> {
+  const native = nativeDetector();
+  if (native && (await readsSelfTest(native))) return 'native';
+  try {
+    return (await installPonyfill()) ? 'polyfill' : 'zxing-js';
+  } catch {
+    return 'zxing-js';
+  }
+}
+
+let chosen: Promise<DecoderKind> | undefined;
+
+/** Installs the best working BarcodeDetector once; later calls share the answer. */
+export function prepareDecoder(): Promise<DecoderKind> {
+  chosen ??= choose();
+  return chosen;
+}

@@ -1,0 +1,79 @@
+import { TriangleAlert } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePersistence } from '../../app/persistence-store';
+import { applyUpdate, checkForUpdate } from '../../app/pwa/service-worker';
+import { useUpdateStore } from '../../app/pwa/update-store';
+import { useServices } from '../../app/services';
+import { APP_VERSION } from '../../app/version';
+import { type StorageUse, storageUse } from '../../db/persistence';
+import { clockTime } from '../../domain/time';
+import { Button } from '../../ui/Button';
+import { formatBytes } from './format-bytes';
+
+/** What the lead needs to know about this tablet: storage, versions, updates. */
+export function DeviceFacts() {
+  const { t } = useTranslation();
+  const { policy } = useServices();
+  const persistence = usePersistence();
+  const [use, setUse] = useState<StorageUse | null | 'loading'>('loading');
+  const { updateWaiting, offlineReady, lastCheckAt, applying } = useUpdateStore();
+
+  useEffect(() => {
+    let live = true;
+    void storageUse().then((u) => live && setUse(u));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const percent = use && use !== 'loading' && use.quota > 0 ? (use.usage / use.quota) * 100 : 0;
+  return (
+    <section className="device-facts" aria-labelledby="facts-title">
+      <h3 id="facts-title">{t('settings.facts')}</h3>
+      {(persistence === 'denied' || persistence === 'unsupported') && (
+        <div className="banner banner-danger" role="alert">
+          <TriangleAlert aria-hidden />
+          <span>{t('storage.persistenceDenied')}</span>
+        </div>
+      )}
+      <dl className="facts">
+        <dt>{t('settings.storageUsed')}</dt>
+        <dd data-testid="storage-used">
+          {use === 'loading'
+            ? '…'
+            : use === null
+              ? t('settings.unknown')
+              : t('settings.storageOf', {
+                  used: formatBytes(use.usage),
+                  quota: formatBytes(use.quota),
+                  percent: percent < 1 ? percent.toFixed(2) : percent.toFixed(0),
+                })}
+        </dd>
+        <dt>{t('settings.persistence')}</dt>
+        <dd>{t(`settings.persistenceValues.${persistence}`)}</dd>
+        <dt>{t('settings.appVersion')}</dt>
+        <dd data-testid="app-version">{APP_VERSION}</dd>
+        <dt>{t('settings.policy')}</dt>
+        <dd>{policy.version}</dd>
+        <dt>{t('settings.offline')}</dt>
+        <dd>{t(offlineReady ? 'settings.offlineReady' : 'settings.offlineNotYet')}</dd>
+        <dt>{t('settings.update')}</dt>
+        <dd>
+          {updateWaiting ? t('settings.updateWaiting') : t('settings.upToDate')}
+          {lastCheckAt !== null &&
+            ` · ${t('settings.lastCheck', { time: clockTime(lastCheckAt) })}`}
+        </dd>
+      </dl>
+      <div className="row">
+        {updateWaiting ? (
+          <Button tone="primary" disabled={applying} onClick={() => void applyUpdate()}>
+            {t('settings.updateNow')}
+          </Button>
+        ) : (
+          <Button onClick={() => void checkForUpdate()}>{t('settings.checkUpdate')}</Button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services';
+import type { DeviceSettings } from '../../db/settings';
+import { pinProblem } from '../../domain/pin';
+import { Button } from '../../ui/Button';
+
+/** Kiosk mode, outdoor readability and the lead PIN. Toggles save at once. */
+export function KioskOptions({ onSave }: { onSave: (settings: DeviceSettings) => Promise<void> }) {
+  const { t } = useTranslation();
+  const { settings, log, now } = useServices();
+
+  const toggle = (key: 'highContrast' | 'largeType') =>
+    void onSave({ ...settings, [key]: !settings[key] });
+  const setKiosk = async (kiosk: boolean) => {
+    // A record that cannot be stored must not keep the lead from changing the mode.
+    await log
+      .recordDevice({ type: 'device.kiosk-changed', at: now(), data: { kiosk } })
+      .catch(() => {});
+    await onSave({ ...settings, kioskMode: kiosk });
+  };
+
+  return (
+    <section className="kiosk-options" aria-labelledby="kiosk-options-title">
+      <h3 id="kiosk-options-title">{t('settings.display')}</h3>
+      <div className="row">
+        <button
+          type="button"
+          className="toggle toggle-large"
+          aria-pressed={settings.highContrast}
+          onClick={() => toggle('highContrast')}
+        >
+          {t('settings.highContrast')}
+        </button>
+        <button
+          type="button"
+          className="toggle toggle-large"
+          aria-pressed={settings.largeType}
+          onClick={() => toggle('largeType')}
+        >
+          {t('settings.largeType')}
+        </button>
+      </div>
+      <h3>{t('settings.kiosk')}</h3>
+      <p className="hint">{t(settings.kioskMode ? 'settings.kioskOn' : 'settings.kioskOff')}</p>
+      <div className="row">
+        {settings.kioskMode ? (
+          <Button tone="warn" onClick={() => void setKiosk(false)}>
+            {t('settings.leaveKiosk')}
+          </Button>
+        ) : (
+          <Button tone="primary" onClick={() => void setKiosk(true)}>
+            {t('settings.enterKiosk')}
+          </Button>
+        )}
+      </div>
+      <ChangePin />
+    </section>
+  );
+}
+
+function ChangePin() {
+  const { t } = useTranslation();
+  const { leadPin } = useServices();
+  const [pin, setPin] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [message, setMessage] = useState<'changed' | 'mismatch' | ReturnType<typeof pinProblem>>(
+    null,
+  );
+
+  const save = async () => {
+    const problem = pinProblem(pin);
+    if (problem) return setMessage(problem);
+    if (pin !== confirm) return setMessage('mismatch');
+    await leadPin.set(pin);
+    setPin('');
+    setConfirm('');
+    setMessage('changed');
+  };
+
+  return (
+    <form
+      className="change-pin"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h3>{t('settings.changePin')}</h3>
+      <div className="row">
+        <label className="field">
+          <span>{t('setup.fields.pin')}</span>
+          <input
+            type="password"
+            inputMode="numeric"
+            autoComplete="new-password"
+            maxLength={8}
+            value={pin}
+            onChange={(e) => setPin(e.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span>{t('setup.fields.pinConfirm')}</span>
+          <input
+            type="password"
+            inputMode="numeric"
+            autoComplete="new-password"
+            maxLength={8}
+            value={confirm}
+            onChange={(e) => setConfirm(e.target.value)}
+          />
+        </label>
+        <button type="submit" className="btn btn-neutral btn-large">
+          {t('settings.savePin')}
+        </button>
+      </div>
+      {message === 'changed' && <p role="status">{t('settings.pinChanged')}</p>}
+      {message && message !== 'changed' && (
+        <p className="field-error" role="alert">
+          {t(`setup.problems.${message}`)}
+        </p>
+      )}
+    </form>
+  );
+}

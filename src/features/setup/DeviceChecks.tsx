@@ -1,0 +1,107 @@
+import { Camera, CircleCheck, HardDrive, TriangleAlert, Volume2 } from 'lucide-react';
+import { type ReactNode, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { reportCameraFailure, reportCameraWorking } from '../../app/health/health-store';
+import { usePersistence } from '../../app/persistence-store';
+import { useServices } from '../../app/services';
+import { Button } from '../../ui/Button';
+import {
+  type CameraCheck,
+  checkVoices,
+  findCamera,
+  openCamera,
+  type VoiceCheck,
+} from './device-checks';
+
+/** The camera, storage persistence and voice checks of first-run setup. */
+export function DeviceChecks() {
+  const { t } = useTranslation();
+  const { now } = useServices();
+  const persistence = usePersistence();
+  const [camera, setCamera] = useState<CameraCheck | 'checking'>('checking');
+  const [voices, setVoices] = useState<VoiceCheck | 'checking'>('checking');
+
+  useEffect(() => {
+    let live = true;
+    void findCamera().then((c) => live && setCamera(c));
+    void checkVoices().then((v) => live && setVoices(v));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const testCamera = async () => {
+    setCamera('checking');
+    const result = await openCamera();
+    setCamera(result);
+    if (result === 'available') reportCameraWorking();
+    else reportCameraFailure(result, now());
+  };
+
+  return (
+    <section className="checks" aria-labelledby="checks-title">
+      <h3 id="checks-title">{t('setup.checks.title')}</h3>
+      <ul>
+        <Check
+          icon={<Camera />}
+          label={t('setup.checks.camera')}
+          ok={camera === 'available'}
+          pending={camera === 'checking'}
+          text={t(`setup.checks.cameraValues.${camera}`)}
+          action={
+            <Button onClick={() => void testCamera()} disabled={camera === 'checking'}>
+              {t('setup.checks.testCamera')}
+            </Button>
+          }
+        />
+        <Check
+          icon={<HardDrive />}
+          label={t('setup.checks.persistence')}
+          ok={persistence === 'granted'}
+          pending={persistence === 'asking'}
+          text={t(`settings.persistenceValues.${persistence}`)}
+        />
+        <Check
+          icon={<Volume2 />}
+          label={t('setup.checks.voice')}
+          ok={voices === 'chinese'}
+          pending={voices === 'checking'}
+          text={t(`setup.checks.voiceValues.${voices}`)}
+        />
+      </ul>
+      <p className="hint">{t('setup.checks.hint')}</p>
+    </section>
+  );
+}
+
+function Check({
+  icon,
+  label,
+  ok,
+  pending,
+  text,
+  action,
+}: {
+  icon: ReactNode;
+  label: string;
+  ok: boolean;
+  pending: boolean;
+  text: string;
+  action?: ReactNode;
+}) {
+  const state = pending ? 'pending' : ok ? 'ok' : 'warn';
+  return (
+    <li className={`check check-${state}`}>
+      <span className="check-icon" aria-hidden>
+        {icon}
+      </span>
+      <span className="check-label">{label}</span>
+      <span className="check-result">
+        {state === 'ok' && <CircleCheck aria-hidden />}
+        {state === 'warn' && <TriangleAlert aria-hidden />}
+        {text}
+      </span>
+      {action}
+    </li>
+  );
+}

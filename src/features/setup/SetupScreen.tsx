@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services';
+import type { DeviceSettings, Language } from '../../db/settings';
+import { DeviceChecks } from './DeviceChecks';
+import { type SetupForm, type SetupProblems, validateSetup } from './setup-form';
+import './setup.css';
+
+type TextField = 'hallName' | 'entrance' | 'deviceName' | 'serverUrl' | 'pin' | 'pinConfirm';
+
+/**
+ * First run: name the hall, the entrance and this device, choose the language, set
+ * the lead PIN and (optionally) the sync server, and see what the tablet can do.
+ */
+export function SetupScreen({
+  onDone,
+}: {
+  onDone: (settings: DeviceSettings, pin: string) => Promise<void>;
+}) {
+  const { t, i18n } = useTranslation();
+  const { settings } = useServices();
+  const [form, setForm] = useState<SetupForm>({
+    hallName: settings.hallName,
+    entrance: settings.entrance,
+    deviceName: settings.deviceName,
+    language: settings.language,
+    pin: '',
+    pinConfirm: '',
+    serverUrl: settings.server,
+  });
+  const [problems, setProblems] = useState<SetupProblems>({});
+  const [saving, setSaving] = useState(false);
+
+  const chooseLanguage = (language: Language) => {
+    setForm((f) => ({ ...f, language }));
+    void i18n.changeLanguage(language);
+  };
+
+  const field = (key: TextField, options: { type?: string; maxLength: number }) => {
+    const problem = problems[key];
+    const id = `setup-${key}`;
+    const secret = key === 'pin' || key === 'pinConfirm';
+    return (
+      <div className="field">
+        <label htmlFor={id}>{t(`setup.fields.${key}`)}</label>
+        <input
+          id={id}
+          name={key}
+          type={options.type ?? 'text'}
+          value={form[key]}
+          maxLength={options.maxLength}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${id}-error` : undefined}
+          {...(secret ? { inputMode: 'numeric', autoComplete: 'new-password' } : {})}
+          onChange={(e) => setForm((f) => ({ ...f, [key]: e.target.value }))}
+        />
+        {problem && (
+          <span id={`${id}-error`} className="field-error">
+            {t(`setup.problems.${problem}`)}
+          </span>
+        )}
+      </div>
+    );
+  };
+
+  const submit = async () => {
+    const found = validateSetup(form);
+    setProblems(found);
+    if (Object.keys(found).length > 0) return;
+    setSaving(true);
+    try {
+      await onDone(
+        {
+          ...settings,
+          hallName: form.hallName.trim(),
+          entrance: form.entrance.trim(),
+          deviceName: form.deviceName.trim(),
+          language: form.language,
+          server: form.serverUrl.trim(),
+        },
+        form.pin,
+      );
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <main className="setup">
+      <header className="setup-head">
+        <h1>{t('setup.title')}</h1>
+        <fieldset className="lang-choice">
+          <legend className="sr-only">{t('setup.fields.language')}</legend>
+          {(['zh-CN', 'en'] as const).map((language) => (
+            <button
+              key={language}
+              type="button"
+              className="toggle"
+              lang={language}
+              aria-pressed={form.language === language}
+              onClick={() => chooseLanguage(language)}
+            >
+              {t(`setup.languages.${language}`)}
+            </button>
+          ))}
+        </fieldset>
+      </header>
+      <form
+        className="setup-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <fieldset className="setup-col">
+          <legend>{t('setup.device')}</legend>
+          {field('hallName', { maxLength: 40 })}
+          {field('entrance', { maxLength: 20 })}
+          {field('deviceName', { maxLength: 40 })}
+          {field('serverUrl', { type: 'url', maxLength: 200 })}
+          <p className="hint">{t('setup.serverHint')}</p>
+        </fieldset>
+        <fieldset className="setup-col">
+          <legend>{t('setup.lead')}</legend>
+          {field('pin', { type: 'password', maxLength: 8 })}
+          {field('pinConfirm', { type: 'password', maxLength: 8 })}
+          <p className="hint">{t('setup.pinHint')}</p>
+          <DeviceChecks />
+        </fieldset>
+        <button type="submit" className="btn btn-primary btn-huge" disabled={saving}>
+          {t('setup.finish')}
+        </button>
+      </form>
+    </main>
+  );
+}

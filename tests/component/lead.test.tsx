@@ -1,0 +1,90 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CheckpointDb } from '../../src/db/database';
+import { EventLog } from '../../src/db/event-log';
+import { DEFAULT_POLICY } from '../../src/domain/policy';
+import { useLeadSession } from '../../src/features/lead/lead-session';
+import { aBooking, FIXED_NOW } from '../fixtures/builders';
+import { greenVisitSteps } from '../fixtures/tablet';
+import { LEAD_PIN, renderApp } from './render-app';
+
+/** The lead screen sits behind the lead PIN: type it, as the lead does. */
+async function renderLead() {
+  const app = await renderApp([], '/lead');
+  await waitFor(() => expect(screen.getByRole('button', { name: '0' })).toBeEnabled());
+  for (const digit of LEAD_PIN) await app.user.click(screen.getByRole('button', { name: digit }));
+  await app.user.click(screen.getByRole('button', { name: '确认' }));
+  return app;
+}
+
+let db: CheckpointDb | undefined;
+
+// jsdom lays nothing out; give elements a tablet-sized box so the virtual list renders rows.
+const sizes = ['clientWidth', 'clientHeight'] as const;
+beforeAll(() => {
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
+    configurable: true,
+    get: () => 760,
+  });
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+    configurable: true,
+    get: () => 520,
+  });
+});
+afterAll(() => {
+  for (const k of sizes) Reflect.deleteProperty(HTMLElement.prototype, k);
+});
+afterEach(async () => {
+  useLeadSession.getState().lock();
+  await db?.delete();
+});
+
+async function recordGreenVisit(target: CheckpointDb, id: string) {
+  const log = new EventLog(target, { site: 'local', device: 'seed', ticketPrefix: 'A' });
+  let at = FIXED_NOW;
+  for (const step of greenVisitSteps())
+    await log.record(
+      id,
+      step.map((b) => ({ ...b, at: at++ })),
+      DEFAULT_POLICY,
+    );
+}
+
+describe('the shift lead screen', () => {
+  it('shows personal data masked until the lead unlocks it', async () => {
+    const app = await renderLead();
+    db = app.db;
+    await recordGreenVisit(app.db, 'v1');
+    const list = await screen.findByRole('list', { name: '当天来访记录' });
+    const row = await within(list).findByRole('button', { name: /A001/ });
+    expect(row).toHaveTextContent('张*明');
+    expect(row).toHaveTextContent('138****5678');
+    expect(row).not.toHaveTextContent('13812345678');
+    act(() => useLeadSession.getState().unlock(FIXED_NOW + 60_000));
+    expect(await within(list).findByText('张三明')).toBeInTheDocument();
+    expect(within(list).getByText(aBooking().idNumber)).toBeInTheDocument();
+  });
+
+  it('says so when the chosen day has nothing to export', async () => {
+    const app = await renderLead();
+    db = app.db;
+    await app.user.click(await screen.findByRole('button', { name: 'CSV' }));
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      '这一天没有符合条件的记录，无需导出',
+    );
+  });
+
+  it('shows a visit’s whole trail and traces its contacts, explaining an assumed exit', async () => {
+    const app = await renderLead();
+    db = app.db;
+    await recordGreenVisit(app.db, 'v1');
+    await recordGreenVisit(app.db, 'v2');
+    const list = await screen.findByRole('list', { name: '当天来访记录' });
+    await app.user.click(await within(list).findByRole('button', { name: /A001/ }));
+    const trail = await screen.findByRole('list', { name: '事件记录' });
+    expect(within(trail).getAllByRole('listitem')).toHaveLength(9);
+    await app.user.click(screen.getByRole('button', { name: '追踪密切接触者' }));
+    expect(await screen.findByText('同时在场 1 人')).toBeInTheDocument();
+    expect(screen.getByText(/未记录离开时间/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,132 @@
+import { screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import pkg from '../../package.json';
+import { PinGuard } from '../../src/app/pin-guard';
+import type { CheckpointDb } from '../../src/db/database';
+import { loadSettings } from '../../src/db/settings';
+import { LEAD_PIN, renderApp, TEST_PIN_ITERATIONS } from './render-app';
+
+let db: CheckpointDb | undefined;
+afterEach(async () => {
+  Reflect.deleteProperty(navigator, 'storage');
+  document.documentElement.removeAttribute('data-contrast');
+  document.documentElement.removeAttribute('data-type');
+  await db?.delete();
+});
+
+type User = Awaited<ReturnType<typeof renderApp>>['user'];
+
+async function openSettings(user: User) {
+  await screen.findByRole('heading', { name: '需要值班组长密码' });
+  for (const digit of LEAD_PIN) await user.click(screen.getByRole('button', { name: digit }));
+  await user.click(screen.getByRole('button', { name: '确认' }));
+  await screen.findByRole('heading', { name: '设置' });
+}
+
+function fakeStorage(persisted: boolean, usage: number, quota: number) {
+  Object.defineProperty(navigator, 'storage', {
+    configurable: true,
+    value: {
+      persisted: vi.fn(async () => persisted),
+      persist: vi.fn(async () => persisted),
+      estimate: vi.fn(async () => ({ usage, quota })),
+    },
+  });
+}
+
+describe('the settings screen', () => {
+  it('shows storage used of the quota, the app and policy versions', async () => {
+    fakeStorage(true, 3 * 1024 * 1024, 2 * 1024 ** 3);
+    const app = await renderApp([], '/settings');
+    db = app.db;
+    await openSettings(app.user);
+    expect(await screen.findByTestId('storage-used')).toHaveTextContent(
+      '3.0 MB，共 2.0 GB（0.15%）',
+    );
+    expect(screen.getByTestId('app-version')).toHaveTextContent(pkg.version);
+    expect(screen.getByText('2026.1')).toBeInTheDocument();
+    expect(screen.queryByText(/浏览器未授予持久存储/)).not.toBeInTheDocument();
+  });
+
+  it('shows a red banner when persistent storage is refused, and a health chip', async () => {
+    fakeStorage(false, 1024, 1024 ** 3);
+    const app = await renderApp([], '/settings');
+    db = app.db;
+    await openSettings(app.user);
+    expect(await screen.findByText(/浏览器未授予持久存储/)).toBeInTheDocument();
+    expect(screen.getByTestId('health')).toHaveTextContent('存储未持久');
+    await waitFor(async () => {
+      const types = (await app.db.events.toArray()).map((e) => e.type);
+      expect(types).toContain('device.persistence-refused');
+    });
+  });
+
+  it('switches the high-contrast theme and large type on the whole page', async () => {
+    const app = await renderApp([], '/settings');
+    db = app.db;
+    await openSettings(app.user);
+    const root = document.documentElement;
+    expect(root.dataset.contrast).toBe('normal');
+    await app.user.click(screen.getByRole('button', { name: '高对比度（户外）' }));
+    await waitFor(() => expect(root.dataset.contrast).toBe('high'));
+    await app.user.click(screen.getByRole('button', { name: '大字体' }));
+    await waitFor(() => expect(root.dataset.type).toBe('large'));
+    expect(await loadSettings()).toMatchObject({ highContrast: true, largeType: true });
+    expect(screen.getByRole('button', { name: '高对比度（户外）' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+  });
+
+  it('leaves kiosk mode (behind the PIN), recorded, and can enter it again', async () => {
+    const app = await renderApp([], '/settings');
+    db = app.db;
+    const shell = () => document.querySelector('.shell');
+    expect(shell()).toHaveClass('kiosk');
+    await openSettings(app.user);
+    await app.user.click(screen.getByRole('button', { name: '退出自助终端模式' }));
+    await waitFor(() => expect(shell()).not.toHaveClass('kiosk'));
+    expect((await loadSettings()).kioskMode).toBe(false);
+    await app.user.click(screen.getByRole('button', { name: '进入自助终端模式' }));
+    await waitFor(() => expect(shell()).toHaveClass('kiosk'));
+    const changes = (await app.db.events.toArray()).filter(
+      (e) => e.type === 'device.kiosk-changed',
+    );
+    expect(changes.map((e) => e.data)).toEqual([{ kiosk: false }, { kiosk: true }]);
+  });
+
+  it('changes the lead PIN, refusing a trivial one', async () => {
+    const app = await renderApp([], '/settings');
+    db = app.db;
+    await openSettings(app.user);
+    const [pin, again] = screen.getAllByLabelText(/组长密码|再次输入密码/);
+    if (!pin || !again) throw new Error('PIN fields missing');
+    await app.user.type(pin, '0000');
+    await app.user.type(again, '0000');
+    await app.user.click(screen.getByRole('button', { name: '保存密码' }));
+    expect(await screen.findByText(/密码太简单/)).toHaveAttribute('role', 'alert');
+    await app.user.clear(pin);
+    await app.user.clear(again);
+    await app.user.type(pin, '9753');
+    await app.user.type(again, '9753');
+    await app.user.click(screen.getByRole('button', { name: '保存密码' }));
+    expect(await screen.findByText('组长密码已更改')).toBeInTheDocument();
+    const lead = new PinGuard('lead', { now: Date.now, iterations: TEST_PIN_ITERATIONS });
+    expect(await lead.check('9753')).toEqual({ kind: 'ok' });
+    expect(await lead.check(LEAD_PIN)).toMatchObject({ kind: 'wrong' });
+  });
+
+  it('keeps the device form and the toggles from overwriting each other', async () => {
+    const app = await renderApp([], '/settings');
+    db = app.db;
+    await openSettings(app.user);
+    await app.user.click(screen.getByRole('button', { name: '大字体' }));
+    await waitFor(() => expect(document.documentElement.dataset.type).toBe('large'));
+    const entrance = screen.getByLabelText('入口');
+    await app.user.clear(entrance);
+    await app.user.type(entrance, '北门');
+    await app.user.click(screen.getByRole('button', { name: '保存' }));
+    await screen.findByText('已保存');
+    expect(await loadSettings()).toMatchObject({ entrance: '北门', largeType: true });
+  });
+});

@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { bookingsCsv } from '../fixtures/bookings-csv';
+import { aBooking, validIdNumber } from '../fixtures/builders';
+import { openApp, unlockLead } from './helpers';
+
+const at = (h: number, m: number) => new Date(2026, 10, 28, h, m).getTime();
+const bookings = [
+  aBooking({
+    bookingId: 'M1',
+    name: '早上人',
+    phone: '13800000001',
+    slotStart: at(9, 30),
+    slotEnd: at(10, 0),
+  }),
+  aBooking({
+    bookingId: 'M2',
+    name: '中午人',
+    phone: '13800000002',
+    slotStart: at(12, 50),
+    slotEnd: at(13, 20),
+  }),
+  aBooking({
+    bookingId: 'M3',
+    name: '发热人',
+    phone: '13800000003',
+    idNumber: validIdNumber('33010219850512341'),
+    slotStart: at(13, 0),
+    slotEnd: at(13, 30),
+  }),
+];
+
+async function green(page: Page, name: RegExp) {
+  await page.getByRole('button', { name }).click();
+  await page.getByRole('button', { name: '已戴口罩 · 已手消毒' }).click();
+  await page.getByRole('button', { name: '36.6', exact: true }).click();
+  await page.getByRole('button', { name: '身份证与预约一致' }).click();
+  await page.getByRole('button', { name: '绿码 · 行程无中高风险' }).click();
+  await expect(page.getByTestId('outcome')).toContainText('准许入厅');
+}
+
+test('a day at the door, exported as CSV and Excel, and a fever visitor traced to exactly who overlapped', async ({
+  page,
+}) => {
+  await page.clock.install({ time: at(9, 0) });
+  await openApp(page, '/settings');
+  await unlockLead(page);
+  await page.getByLabel(/导入今日预约/).setInputFiles({
+    name: 'b.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(bookingsCsv(bookings)),
+  });
+  await page.getByText('已导入 3 条预约').waitFor();
+  await page.getByRole('link', { name: '门岗检查' }).click();
+
+  // 09:00 a walk-in, refused; 09:30 a booked visitor; 12:50 another; 13:00 a fever visitor.
+  await page.getByRole('button', { name: '无预约' }).click();
+  await page.getByRole('button', { name: '不是' }).click();
+  await page.clock.setSystemTime(at(9, 30));
+  await green(page, /早\*人/);
+  await page.clock.setSystemTime(at(12, 50));
+  await green(page, /中\*人/);
+  await page.clock.setSystemTime(at(13, 0));
+  await page.getByRole('button', { name: /发\*人/ }).click();
+  await page.getByRole('button', { name: '已戴口罩 · 已手消毒' }).click();
+  await page.getByRole('button', { name: '其他读数' }).click();
+  for (const k of ['3', '8', '.', '1'])
+    await page.getByRole('button', { name: k, exact: true }).click();
+  await page.getByRole('button', { name: '确认', exact: true }).click();
+  for (const k of ['3', '8', '.', '4'])
+    await page.getByRole('button', { name: k, exact: true }).click();
+  await page.getByRole('button', { name: '确认', exact: true }).click();
+  await expect(page.getByTestId('outcome')).toContainText('立即隔离');
+
+  await page.getByRole('link', { name: '值班组长' }).click();
+  await unlockLead(page, undefined, '台账');
+  await expect(page.getByTestId('summary-visits')).toHaveText('4');
+
+  const csvDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'CSV' }).click();
+  const csv = readFileSync(await (await csvDownload).path(), 'utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+  expect(rows[0]).toEqual([
+    '日期',
+    '到达',
+    '离开',
+    '排队号',
+    '姓名',
+    '身份证号',
+    '手机号',
+    '体温',
+    '口罩',
+    '结果',
+    '原因',
+    '规则版本',
+  ]);
+  expect(rows.slice(1).map((r) => [r[1], r[3], r[4], r[9]])).toEqual([
+    ['13:00', '', '发热人', '隔离'],
+    ['12:50', 'A002', '中午人', '准许入厅'],
+    ['09:30', 'A001', '早上人', '准许入厅'],
+    ['09:00', '', '', '不能入厅'],
+  ]);
+
+  const xlsxDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Excel' }).click();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await (await xlsxDownload).path());
+  const sheet = book.worksheets[0];
+  expect(sheet?.rowCount).toBe(5);
+  const cellText = (r: number, c: number) => {
+    const v = sheet?.getRow(r).getCell(c).value;
+    return v && typeof v === 'object' && 'richText' in v
+      ? v.richText.map((t) => t.text).join('')
+      : String(v);
+  };
+  expect(cellText(2, 5)).toBe('发热人');
+  expect(cellText(3, 4)).toBe('A002');
+
+  await page.getByRole('listitem').filter({ hasText: '隔离' }).getByRole('button').click();
+  await page.getByRole('button', { name: '追踪密切接触者' }).click();
+  await page.getByLabel('前后余量（分钟）').fill('0');
+  const contacts = page.getByTestId('contacts').getByRole('listitem');
+  await expect(contacts).toHaveCount(1);
+  await expect(contacts.first()).toContainText('中*人');
+  await expect(page.getByText('同时在场 1 人')).toBeVisible();
+});

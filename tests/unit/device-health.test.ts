@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { clearedEvent, problemChanges, raisedEvent } from '../../src/app/health/health-events';
+import { clockIsSkewed, clockSkewMs, storageIsLow } from '../../src/domain/device-health';
+
+const MB = 1024 * 1024;
+
+describe('storageIsLow', () => {
+  it.each([
+    [{ usage: 10 * MB, quota: 1000 * MB }, false],
+    [{ usage: 900 * MB, quota: 1000 * MB }, true],
+    [{ usage: 899 * MB, quota: 1000 * MB }, false],
+    [{ usage: 20 * MB, quota: 60 * MB }, true],
+    [{ usage: 0, quota: 0 }, false],
+  ])('%o → %s', (estimate, low) => {
+    expect(storageIsLow(estimate)).toBe(low);
+  });
+});
+
+describe('clock skew from an HTTP Date header', () => {
+  const serverDate = Date.parse('Sat, 28 Nov 2026 02:00:00 GMT');
+
+  it('is about zero when the device agrees with the server', () => {
+    const skew = clockSkewMs({
+      sentAt: serverDate + 400,
+      receivedAt: serverDate + 600,
+      serverDate,
+    });
+    expect(Math.abs(skew)).toBeLessThan(1000);
+    expect(clockIsSkewed(skew)).toBe(false);
+  });
+
+  it('is the difference when the device runs 5 minutes fast', () => {
+    const fast = serverDate + 5 * 60_000;
+    const skew = clockSkewMs({ sentAt: fast + 400, receivedAt: fast + 600, serverDate });
+    expect(Math.round(skew / 1000)).toBe(300);
+    expect(clockIsSkewed(skew)).toBe(true);
+    expect(clockIsSkewed(-skew)).toBe(true);
+  });
+});
+
+describe('health problems as device events', () => {
+  it('records a problem when it appears, with its details', () => {
+    const problems = { 'storage-low': { usage: 950, quota: 1000, since: 1 } };
+    expect(problemChanges({}, problems)).toEqual({ raised: ['storage-low'], cleared: [] });
+    expect(raisedEvent('storage-low', problems)).toEqual({
+      type: 'device.storage-low',
+      data: { usage: 950, quota: 1000 },
+    });
+    expect(raisedEvent('camera-failed', problems)).toBeNull();
+  });
+
+  it('records how long the device was offline when the network returns', () => {
+    const before = { offline: { since: 1_000 } };
+    expect(problemChanges(before, {})).toEqual({ raised: [], cleared: ['offline'] });
+    expect(clearedEvent('offline', before, 61_000)).toEqual({
+      type: 'device.online',
+      data: { offlineForMs: 60_000 },
+    });
+    expect(clearedEvent('clock-skew', { 'clock-skew': { skewMs: 1, since: 0 } }, 5)).toBeNull();
+  });
+});

@@ -1,0 +1,126 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { overlap, type Stay, stayOf, traceContacts } from '../../src/domain/tracing';
+import { aBooking, aVisit, ev, FIXED_NOW, MINUTE, pinAt } from '../fixtures/builders';
+
+const stay = (visit: string, startMin: number, endMin: number, window?: string): Stay => ({
+  visit,
+  start: FIXED_NOW + startMin * MINUTE,
+  end: FIXED_NOW + endMin * MINUTE,
+  assumedEnd: false,
+  ...(window ? { window } : {}),
+});
+const rule = { maxStayMinutes: 180, closing: '17:30' };
+
+describe('overlap', () => {
+  it.each([
+    ['inside', [0, 60], [10, 20], 0, 10],
+    ['partial', [0, 60], [50, 90], 0, 10],
+    ['touching end to start', [0, 60], [60, 90], 0, 0],
+    ['touching start to end', [30, 60], [0, 30], 0, 0],
+    ['apart', [0, 60], [61, 90], 0, null],
+    ['apart, caught by a margin', [0, 60], [65, 90], 5, 0],
+    ['margin widens the overlap', [0, 60], [50, 90], 15, 25],
+  ] as const)('%s', (_name, a, b, margin, expected) => {
+    expect(overlap(stay('a', a[0], a[1]), stay('b', b[0], b[1]), margin)).toBe(expected);
+  });
+
+  it('works across midnight', () => {
+    const late = stay('a', 23 * 60, 25 * 60);
+    const early = stay('b', 24 * 60 + 30, 24 * 60 + 45);
+    expect(overlap(late, early, 0)).toBe(15);
+  });
+
+  it('agrees with a minute-by-minute brute force', () => {
+    const interval = fc
+      .tuple(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 0, max: 240 }))
+      .map(([s, len]) => [s, s + len] as const);
+    fc.assert(
+      fc.property(interval, interval, fc.integer({ min: 0, max: 60 }), ([as, ae], [bs, be], m) => {
+        let shared = 0;
+        for (let t = 0; t <= 1000; t++)
+          if (t >= as - m && t <= ae + m && t >= bs && t <= be) shared++;
+        const expected = shared === 0 ? null : shared - 1;
+        return overlap(stay('a', as, ae), stay('b', bs, be), m) === expected;
+      }),
+    );
+  });
+});
+
+describe('traceContacts', () => {
+  it('lists exactly the overlapping stays, longest first, marking the same window', () => {
+    const index = stay('fever', 60, 120, '3');
+    const contacts = traceContacts(
+      index,
+      [
+        index,
+        stay('before', 0, 59),
+        stay('short', 110, 130, '5'),
+        stay('long', 30, 200, '3'),
+        stay('after', 121, 200),
+      ],
+      0,
+    );
+    expect(contacts.map((c) => [c.stay.visit, c.overlapMinutes, c.sameWindow])).toEqual([
+      ['long', 60, true],
+      ['short', 10, false],
+    ]);
+  });
+
+  it('never lists the index itself, and finds a contact iff brute force does', () => {
+    const arb = fc.array(
+      fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 120 })),
+      { maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(
+        arb,
+        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 0, max: 120 }),
+        (others, s, len) => {
+          const index = stay('index', s, s + len);
+          const stays = others.map(([os, ol], i) => stay(`v${i}`, os, os + ol));
+          const found = new Set(
+            traceContacts(index, [index, ...stays], 0).map((c) => c.stay.visit),
+          );
+          return stays.every(
+            (o) => found.has(o.visit) === (o.start <= index.end && index.start <= o.end),
+          );
+        },
+      ),
+    );
+  });
+});
+
+describe('stayOf', () => {
+  const booking = aBooking();
+  it('runs from arrival to the recorded exit', () => {
+    const v = aVisit([
+      ev.opened(),
+      ev.booked(booking),
+      pinAt({ type: 'visit.exited', data: { automatic: false } }, FIXED_NOW + 45 * MINUTE),
+    ]);
+    expect(stayOf(v, rule)).toMatchObject({
+      start: FIXED_NOW,
+      end: FIXED_NOW + 45 * MINUTE,
+      assumedEnd: false,
+    });
+  });
+
+  it('assumes the maximum stay, or closing time, when no exit was recorded', () => {
+    const v = aVisit([ev.opened(), ev.booked(booking)]);
+    expect(stayOf(v, rule)).toMatchObject({ end: FIXED_NOW + 180 * MINUTE, assumedEnd: true });
+    const closing = new Date(FIXED_NOW);
+    closing.setHours(11, 0, 0, 0);
+    expect(stayOf(v, { ...rule, closing: '11:00' }).end).toBe(closing.getTime());
+  });
+
+  it('ends a refused visitor’s stay at the verdict', () => {
+    const v = aVisit([
+      ev.opened(),
+      pinAt(ev.walkIn(false), FIXED_NOW + MINUTE),
+      pinAt(ev.decided({ kind: 'refused', reason: 'no-appointment' }), FIXED_NOW + 2 * MINUTE),
+    ]);
+    expect(stayOf(v, rule)).toMatchObject({ end: FIXED_NOW + 2 * MINUTE, assumedEnd: false });
+  });
+});
