@@ -18,6 +18,7 @@ import { StatusBanner } from './StatusBanner';
 import { SyncChip } from './SyncChip';
 import { useServices } from './services';
 import { useClosingCheckout } from './use-closing-checkout';
+import { TodayProvider } from './use-today';
 import { APP_VERSION } from './version';
 
 // The door is the first screen and loads with the app; the rest load when opened
@@ -53,17 +54,19 @@ export function App({
   const [memory] = useState(() => (initialPath ? memoryLocation({ path: initialPath }) : null));
   return (
     <Router {...(memory ? { hook: memory.hook } : {})}>
-      <Switch>
-        {/* The wall screen: the whole display, no tablet controls. */}
-        <Route path="/board">
-          <Suspense fallback={null}>
-            <BoardScreen />
-          </Suspense>
-        </Route>
-        <Route>
-          <Shell onSettings={onSettings} />
-        </Route>
-      </Switch>
+      <TodayProvider>
+        <Switch>
+          {/* The wall screen: the whole display, no tablet controls. */}
+          <Route path="/board">
+            <Suspense fallback={null}>
+              <BoardScreen />
+            </Suspense>
+          </Route>
+          <Route>
+            <Shell onSettings={onSettings} />
+          </Route>
+        </Switch>
+      </TodayProvider>
     </Router>
   );
 }

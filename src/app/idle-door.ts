@@ -1,13 +1,18 @@
 import { useDoorStore } from '../features/door/door-store';
 import { useKioskStore } from '../features/kiosk/kiosk-store';
 
-/** Whether the idle reset has anything to do: a visit, a verdict, another screen, an unlocked lead. */
+/**
+ * Whether the idle reset has anything to do: a visit, a verdict, another screen, an
+ * unlocked lead. The guide's screens are the exception: a guide's tablet stays on them
+ * all day between calls, and they show names masked only.
+ */
 export function doorNeedsReset(location: string): boolean {
   const door = useDoorStore.getState();
+  const guide = location === '/guide' || location.startsWith('/guide/');
   return (
     door.visit !== null ||
     door.lastFinished !== null ||
-    location !== '/' ||
+    (location !== '/' && !guide) ||
     useKioskStore.getState().leadUnlocked
   );
 }

@@ -14,7 +14,7 @@ const HOUR = 3_600_000;
 /** When this visitor is checked out automatically, or null if not (yet). */
 export function automaticExitAt(v: Visit, policy: Policy, now: number): number | null {
   if (!admittedTicket(v) || v.exited) return null;
-  const closing = timeOnDay(v.day, policy.queue.closingTime);
+  const closing = timeOnDay(v.day, policy.ledger.closing);
   if ((v.decision?.at ?? v.openedAt) <= closing) {
     return now >= closing ? Math.max(closing, v.updatedAt) : null;
   }

@@ -38,7 +38,7 @@ export interface Policy {
     retentionDays: number;
     /** Contact tracing: an open stay counts this long after arrival, or until closing. */
     maxStayMinutes: number;
-    /** Local closing time, "HH:MM". */
+    /** Local closing time, "HH:MM": whoever is still in is then checked out, marked automatic. */
     closing: string;
   };
   /** Waiting as guided, 1 m apart, called to a window (plans, must 6). */
@@ -51,8 +51,6 @@ export interface Policy {
     windows: readonly number[];
     /** A ticket may be marked no-show once it has been called this many times. */
     noShowAfterCalls: number;
-    /** Closing time, HH:MM local: whoever is still in is checked out, marked automatic. */
-    closingTime: string;
   };
   isolation: {
     /** People the isolation area holds apart at once. */
@@ -89,7 +87,6 @@ export const DEFAULT_POLICY = {
     nearingFullPercent: 75,
     windows: [1, 2, 3, 4, 5, 6],
     noShowAfterCalls: 3,
-    closingTime: '17:30',
   },
   isolation: { places: 2 },
 } as const satisfies Policy;

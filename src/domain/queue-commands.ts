@@ -5,7 +5,14 @@
  */
 import type { EventDraft } from './events';
 import type { Policy } from './policy';
-import { admittedTicket, callCount, firstCall, queueState, queueStatus } from './queue';
+import {
+  admittedTicket,
+  callCount,
+  firstCall,
+  type QueueState,
+  queueState,
+  queueStatus,
+} from './queue';
 import type { Visit } from './visit';
 
 export type QueueCommand =
@@ -60,10 +67,10 @@ function ended(v: Visit, ticket: string): QueueRefusal | null {
   return null;
 }
 
-function windowProblem(visits: readonly Visit[], policy: Policy, window: number) {
-  if (!policy.queue.windows.includes(window)) return { reason: 'unknown-window', window } as const;
-  const busy = queueState(visits, policy).windows.find((w) => w.window === window)?.tickets[0];
-  return busy ? ({ reason: 'window-busy', window, ticket: busy.ticket } as const) : null;
+function windowProblem(state: QueueState, policy: Policy, window: number): QueueRefusal | null {
+  if (!policy.queue.windows.includes(window)) return { reason: 'unknown-window', window };
+  const busy = state.windows.find((w) => w.window === window)?.tickets[0];
+  return busy ? { reason: 'window-busy', window, ticket: busy.ticket } : null;
 }
 
 /** Checks a command against the day's visits; returns the events to record, or why not. */
@@ -74,9 +81,10 @@ export function planQueueCommand(
   at: number,
 ): Planned {
   if (command.kind === 'call-next') {
-    const problem = windowProblem(visits, policy, command.window);
+    const state = queueState(visits, policy);
+    const problem = windowProblem(state, policy, command.window);
     if (problem) return refuse(problem);
-    const next = queueState(visits, policy).waiting[0];
+    const next = state.waiting[0];
     if (!next) return refuse({ reason: 'queue-empty' });
     return call(next.visit, next.ticket, command.window, false, at);
   }
@@ -97,7 +105,7 @@ export function planQueueCommand(
     case 'call': {
       if (over) return refuse(over);
       if (current) return refuse({ reason: 'already-called', ticket, window: current.window });
-      const problem = windowProblem(visits, policy, command.window);
+      const problem = windowProblem(queueState(visits, policy), policy, command.window);
       if (problem) return refuse(problem);
       return call(visit, ticket, command.window, true, at);
     }

@@ -13,7 +13,6 @@ const queue = z.strictObject({
     .max(200)
     .refine((w) => new Set(w).size === w.length, { message: 'window numbers must be unique' }),
   noShowAfterCalls: count(10),
-  closingTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
 });
 
 /** A policy as the shift lead edits it on the server; checked before any tablet sees it. */

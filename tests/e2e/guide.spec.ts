@@ -88,7 +88,8 @@ async function setUpSite(request: APIRequestContext) {
     ...DEFAULT_POLICY,
     version: 'e2e-two-places',
     // Closing late, so that a run in the evening is not checked out under its feet.
-    queue: { ...DEFAULT_POLICY.queue, waitingPlaces: 2, closingTime: '23:59' },
+    queue: { ...DEFAULT_POLICY.queue, waitingPlaces: 2 },
+    ledger: { ...DEFAULT_POLICY.ledger, closing: '23:59' },
   };
   expect(
     (

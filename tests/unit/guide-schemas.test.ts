@@ -97,7 +97,6 @@ describe('the policy’s queue and isolation settings', () => {
   it.each([
     ['duplicate windows', { windows: [1, 1] }],
     ['no windows', { windows: [] }],
-    ['a closing time of 25:00', { closingTime: '25:00' }],
     ['no places', { waitingPlaces: 0 }],
     ['no-show after 0 calls', { noShowAfterCalls: 0 }],
   ])('refuses %s', (_name, patch) => {

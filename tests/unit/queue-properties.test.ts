@@ -120,7 +120,7 @@ describe('queue properties', () => {
       fc.property(dayArb, ({ places, steps }) => {
         const { policy, tablets } = runDay(places, steps);
         const tablet = tablets[0] as MemoryTablet;
-        const closing = timeOnDay('2026-11-28', policy.queue.closingTime);
+        const closing = timeOnDay('2026-11-28', policy.ledger.closing);
         tablet.append(closingCheckouts(tablet.visits(), policy, closing + 1));
         for (const v of tablet.visits()) {
           if (!admittedTicket(v)) continue;

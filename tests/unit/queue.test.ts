@@ -284,7 +284,7 @@ describe('two guides on two tablets', () => {
 });
 
 describe('automatic check-out at closing', () => {
-  const closing = timeOnDay('2026-11-28', DEFAULT_POLICY.queue.closingTime);
+  const closing = timeOnDay('2026-11-28', DEFAULT_POLICY.ledger.closing);
 
   it('checks out everyone admitted and still in, at closing time, marked automatic', () => {
     const hall = hallWith(3, DEFAULT_POLICY);
@@ -326,7 +326,7 @@ describe('automatic check-out at closing', () => {
   });
 
   it('reads the closing time from the policy', () => {
-    const early = policyWith({ closingTime: '12:00' });
+    const early = { ...DEFAULT_POLICY, ledger: { ...DEFAULT_POLICY.ledger, closing: '12:00' } };
     const hall = hallWith(1, early);
     const noon = timeOnDay('2026-11-28', '12:00');
     expect(closingCheckouts(hall.visits(), early, noon)).toHaveLength(1);

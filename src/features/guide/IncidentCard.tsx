@@ -65,10 +65,10 @@ export function IncidentCard({
           );
         })}
       </div>
-      <pre className="report" data-testid="incident-report">
+      <pre className="incident-text" data-testid="incident-report">
         {text}
       </pre>
-      <div className="report-actions">
+      <div className="incident-actions">
         <Button
           onClick={() => void copyText(text).then((ok) => setCopied(ok ? 'copied' : 'copyFailed'))}
         >

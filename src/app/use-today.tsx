@@ -1,0 +1,36 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import { type DayState, dayState } from '../db/queries';
+import { type QueueState, queueState } from '../domain/queue';
+import { dayKey } from '../domain/time';
+import { useNow } from '../ui/use-now';
+import { useServices } from './services';
+
+const TodayContext = createContext<{ today: DayState | undefined } | null>(null);
+
+/**
+ * Today's visits, tasks and incidents, read by one live query for every part of the
+ * screen (the door's occupancy and verdict, the lead's alert, the guide, the board): on a
+ * busy day each read costs tens of ms, and a read in progress delays the next write.
+ */
+export function TodayProvider({ children }: { children: ReactNode }) {
+  const { db, now } = useServices();
+  const day = dayKey(useNow(now, 60_000)); // a new day at midnight without a reload
+  const today = useLiveQuery(() => dayState(db, day), [db, day]);
+  const value = useMemo(() => ({ today }), [today]);
+  return <TodayContext.Provider value={value}>{children}</TodayContext.Provider>;
+}
+
+/** Today, live; undefined while the first read runs. */
+export function useToday(): DayState | undefined {
+  const context = useContext(TodayContext);
+  if (!context) throw new Error('useToday outside TodayProvider');
+  return context.today;
+}
+
+/** Today's queue, by the policy in force, live. */
+export function useQueue(): QueueState | undefined {
+  const { policy } = useServices();
+  const today = useToday();
+  return useMemo(() => today && queueState(today.visits, policy), [today, policy]);
+}
