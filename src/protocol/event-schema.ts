@@ -4,6 +4,7 @@
  * checks at the bottom fail the build if the two drift apart.
  */
 import { z } from 'zod';
+import { EXCERPT_MAX } from '../domain/codes/excerpt';
 import { type CheckpointEvent, TEXT_LIMITS as max } from '../domain/events';
 
 const text = (max: number) => z.string().min(1).max(max);
@@ -23,6 +24,22 @@ const outcome = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('refused'), reason: refusal }),
   z.strictObject({ kind: z.literal('isolated') }),
 ]);
+
+/** How a code was checked (domain CodeCheck), alongside what staff confirmed. */
+const codeCheck = <F extends z.core.$ZodLooseShape>(fields: F) =>
+  z.discriminatedUnion('method', [
+    z.strictObject({ ...fields, method: z.literal('manual') }),
+    z.strictObject({
+      ...fields,
+      method: z.literal('scan'),
+      issuer: text(64),
+      payloadHash: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex'),
+      // The ellipsis that marks a cut excerpt comes on top of EXCERPT_MAX.
+      excerpt: z.string().max(EXCERPT_MAX + 1),
+      verified: z.boolean(),
+      verifier: text(64).optional(),
+    }),
+  ]);
 
 const windowNumber = z.number().int().min(1).max(999);
 
@@ -64,14 +81,8 @@ export const eventSchema = z.discriminatedUnion('type', [
     'identity.confirmed',
     z.strictObject({ ...identity, source: z.enum(['booking', 'typed']) }),
   ),
-  event(
-    'health-code.checked',
-    z.strictObject({ colour: z.enum(['green', 'yellow', 'red']), method: z.literal('manual') }),
-  ),
-  event(
-    'travel-code.checked',
-    z.strictObject({ riskArea: z.boolean(), method: z.literal('manual') }),
-  ),
+  event('health-code.checked', codeCheck({ colour: z.enum(['green', 'yellow', 'red']) })),
+  event('travel-code.checked', codeCheck({ riskArea: z.boolean() })),
   event('visit.decided', z.strictObject({ outcome, policyVersion: text(32) })),
   event(
     'visit.abandoned',
@@ -143,5 +154,8 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 // Both must hold: every event type in the domain has a wire schema, and nothing else does.
 const _wireIsDomain: Same<Wire['type'], CheckpointEvent['type']> = true;
 const _wireFits: Wire extends CheckpointEvent ? true : false = true;
+// And the reverse: every event the domain can make passes the wire (a scanned code once did not).
+const _domainFits: CheckpointEvent extends Wire ? true : false = true;
 void _wireIsDomain;
 void _wireFits;
+void _domainFits;

@@ -3,7 +3,7 @@ import type { CheckpointEvent } from '../../src/domain/events';
 import { DEFAULT_POLICY, withDefaults } from '../../src/domain/policy';
 import { eventSchema } from '../../src/protocol/event-schema';
 import { policySchema } from '../../src/protocol/policy-schema';
-import { ev, FIXED_NOW, fakeUlid, visitEvents } from '../fixtures/builders';
+import { aScanCheck, ev, FIXED_NOW, fakeUlid, visitEvents } from '../fixtures/builders';
 
 const record = (
   body: Pick<CheckpointEvent, 'type' | 'data'> | { type: string; data: unknown },
@@ -16,6 +16,36 @@ const record = (
   at: FIXED_NOW,
   v: 1,
 });
+
+describe('the wire schema of the door’s events', () => {
+  // A scanned code that the server refused would stop this tablet's sync for good.
+  it('accepts health and travel codes checked by scan as well as by hand', async () => {
+    const scan = { ...aScanCheck(), payloadHash: await sha256Hex('https://jkm.example/x') };
+    const events = visitEvents([
+      ev.healthCode('green', scan),
+      ev.travelCode(false, { ...scan, issuer: 'travel-code', verified: true, verifier: 'sm2' }),
+      ev.healthCode('yellow'),
+      ev.travelCode(true),
+    ]);
+    for (const e of events) expect(eventSchema.safeParse(e).error).toBeUndefined();
+  });
+
+  it('refuses a scan without its fingerprint, or with a payload in it', () => {
+    const [fingerless] = visitEvents([
+      ev.healthCode('green', { ...aScanCheck(), payloadHash: '' }),
+    ]);
+    expect(eventSchema.safeParse(fingerless).success).toBe(false);
+    const [withPayload] = visitEvents([
+      ev.healthCode('green', { ...aScanCheck(), excerpt: 'x'.repeat(200) }),
+    ]);
+    expect(eventSchema.safeParse(withPayload).success).toBe(false);
+  });
+});
+
+async function sha256Hex(text: string): Promise<string> {
+  const { payloadSha256 } = await import('../../src/domain/codes/digest');
+  return payloadSha256(text);
+}
 
 describe('the wire schema of the guide’s events', () => {
   it('accepts every queue and isolation event of a visit', () => {
