@@ -18,6 +18,11 @@ async function metaValue(db: CheckpointDb, key: string): Promise<number> {
   return (await db.meta.get(key))?.value ?? 0;
 }
 
+/** The last seq of this device's events that the server acknowledged holding. */
+export function heldSeq(db: CheckpointDb): Promise<number> {
+  return metaValue(db, HELD_SEQ);
+}
+
 /** This device's events the server does not hold yet, in seq order. */
 export async function pendingEvents(
   db: CheckpointDb,

@@ -16,6 +16,11 @@ export interface EventMeta {
   actor?: string;
   visit?: string;
   v: 1;
+  /**
+   * When this tablet removed the event's personal data (retention, src/domain/retention).
+   * Only events the server already holds are purged, so such an event never travels.
+   */
+  purgedAt?: number;
 }
 
 export interface Identity {
@@ -149,10 +154,16 @@ export type AbandonReason = 'left' | 'refused-measures' | 'discarded-draft';
 /** How a camera failed to start (issue: device health), as the browser reports it. */
 export type CameraFailure = 'not-allowed' | 'not-found' | 'busy' | 'insecure' | 'unknown';
 
+/** What the shift lead took off the tablet: the day's ledger, a contact list, the report. */
+export type ExportKind = 'ledger' | 'contacts' | 'report';
+export type ExportFormat = 'csv' | 'xlsx' | 'print';
+
 /**
  * Events about the tablet itself, not about a visitor: they carry no `visit` and
  * take their `seq` from the same per-device counter, so the ledger shows when the
- * device was offline, short of storage, left kiosk mode, and so on.
+ * device was offline, short of storage, left kiosk mode, and so on. The shift lead's
+ * handling of personal data is recorded the same way (`lead.*`, actor 'lead'): who
+ * exported or traced what, when, on which tablet; and so is the retention purge.
  */
 export type DeviceEventBody =
   | { type: 'device.offline'; data: Record<string, never> }
@@ -164,7 +175,30 @@ export type DeviceEventBody =
   | { type: 'device.pin-locked-out'; data: { secret: string; failures: number; until: number } }
   | { type: 'device.kiosk-changed'; data: { kiosk: boolean } }
   | { type: 'device.idle-reset'; data: { draft: string | null } }
-  | { type: 'device.app-updated'; data: { from: string; to: string } };
+  | { type: 'device.app-updated'; data: { from: string; to: string } }
+  /** Personal data of visits before `before` (a day) was removed here; the server holds it. */
+  | {
+      type: 'device.data-purged';
+      data: { before: string; visits: number; events: number; bookings: number };
+    }
+  | {
+      type: 'lead.exported';
+      data: { what: ExportKind; format: ExportFormat; day: string; rows: number };
+    }
+  /** A contact tracing: of a visit, or of a staff member (`person`) over a time window. */
+  | {
+      type: 'lead.traced';
+      data: {
+        visit: string | null;
+        person: string | null;
+        from: number;
+        to: number;
+        marginMinutes: number;
+        contacts: number;
+      };
+    }
+  /** The lead chose to see the day's names, ID numbers and phones unmasked. */
+  | { type: 'lead.revealed'; data: { day: string } };
 
 export type DeviceEventType = DeviceEventBody['type'];
 
@@ -179,6 +213,10 @@ const DEVICE_EVENT_TYPES: Record<DeviceEventType, true> = {
   'device.kiosk-changed': true,
   'device.idle-reset': true,
   'device.app-updated': true,
+  'device.data-purged': true,
+  'lead.exported': true,
+  'lead.traced': true,
+  'lead.revealed': true,
 };
 
 export type EventType = EventBody['type'] | DeviceEventType;

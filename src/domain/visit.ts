@@ -70,6 +70,8 @@ export interface Visit {
   queueEnd: QueueEnd | null;
   isolation: IsolationChecklist;
   status: VisitStatus;
+  /** When retention removed who the visitor was (src/domain/retention); null while kept. */
+  purgedAt: number | null;
 }
 
 function emptyVisit(first: VisitEvent): Visit {
@@ -96,13 +98,18 @@ function emptyVisit(first: VisitEvent): Visit {
     queueEnd: null,
     isolation: { enteredAt: null, ambulanceCalledAt: null, handedOver: null },
     status: 'open',
+    purgedAt: null,
   };
 }
 
 /** Applies one event. A later event of the same must corrects an earlier one; the
  *  first decision stands, and a visit already decided cannot be abandoned. */
 function apply(v: Visit, e: VisitEvent): Visit {
-  const next = { ...v, updatedAt: Math.max(v.updatedAt, e.at) };
+  const next = {
+    ...v,
+    updatedAt: Math.max(v.updatedAt, e.at),
+    purgedAt: e.purgedAt === undefined ? v.purgedAt : Math.max(v.purgedAt ?? 0, e.purgedAt),
+  };
   switch (e.type) {
     case 'visit.opened':
       return {

@@ -41,6 +41,9 @@ const codeCheck = <F extends z.core.$ZodLooseShape>(fields: F) =>
     }),
   ]);
 
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day YYYY-MM-DD');
+const count = z.number().int().nonnegative();
+
 const windowNumber = z.number().int().min(1).max(999);
 
 const meta = {
@@ -112,6 +115,40 @@ export const eventSchema = z.discriminatedUnion('type', [
   event('device.kiosk-changed', z.strictObject({ kiosk: z.boolean() })),
   event('device.idle-reset', z.strictObject({ draft: text(64).nullable() })),
   event('device.app-updated', z.strictObject({ from: text(32), to: text(32) })),
+  event(
+    'device.data-purged',
+    z.strictObject({
+      before: day,
+      visits: count,
+      events: count,
+      bookings: count,
+    }),
+  ),
+  event(
+    'lead.exported',
+    z.strictObject({
+      what: z.enum(['ledger', 'contacts', 'report']),
+      format: z.enum(['csv', 'xlsx', 'print']),
+      day,
+      rows: count,
+    }),
+  ),
+  event(
+    'lead.traced',
+    z.strictObject({
+      visit: text(64).nullable(),
+      person: text(max.person).nullable(),
+      from: z.number().int().nonnegative(),
+      to: z.number().int().nonnegative(),
+      marginMinutes: z
+        .number()
+        .int()
+        .min(0)
+        .max(24 * 60),
+      contacts: count,
+    }),
+  ),
+  event('lead.revealed', z.strictObject({ day })),
   event('queue.called', z.strictObject({ window: windowNumber, priority: z.boolean() })),
   event('queue.recalled', z.strictObject({ window: windowNumber })),
   event('queue.no-show', z.strictObject({ calls: z.number().int().positive() })),

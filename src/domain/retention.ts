@@ -1,0 +1,47 @@
+/**
+ * Retention of personal data on the tablet (policy.ledger.retentionDays). After that
+ * many days a visit keeps what the counts need (times, readings, musts, verdict) and
+ * loses who it was: name, ID number, phone. Only what the hall's server already holds
+ * may be purged here: the server is the record, the tablet a working copy.
+ */
+import type { CheckpointEvent } from './events';
+import { dayKey, dayStart } from './time';
+
+/** The first day still kept: visits of earlier days are purged. */
+export function retentionCutoff(today: string, retentionDays: number): string {
+  const start = new Date(dayStart(today));
+  start.setDate(start.getDate() - retentionDays);
+  return dayKey(start.getTime());
+}
+
+/** Whether the server holds this event: pulled from it, or pushed and acknowledged. */
+export function heldByServer(e: CheckpointEvent, device: string, heldSeq: number): boolean {
+  return e.device !== device || e.seq <= heldSeq;
+}
+
+const GONE = '';
+const NOBODY = { name: GONE, idNumber: GONE, phone: GONE };
+
+/** The event without personal data, marked with when it was purged; other events unchanged. */
+export function withoutPersonalData(e: CheckpointEvent, at: number): CheckpointEvent {
+  switch (e.type) {
+    case 'appointment.matched':
+      return { ...e, data: { ...e.data, ...NOBODY }, purgedAt: at };
+    case 'identity.confirmed':
+      return { ...e, data: { ...e.data, ...NOBODY }, purgedAt: at };
+    case 'disinfection.done':
+      return { ...e, data: { ...e.data, by: GONE }, purgedAt: at };
+    case 'incident.reported':
+      // The note is free text: it may name someone.
+      return { ...e, data: { ...e.data, person: null, note: null }, purgedAt: at };
+    case 'lead.traced':
+      return e.data.person === null ? e : { ...e, data: { ...e.data, person: null }, purgedAt: at };
+    default:
+      return e;
+  }
+}
+
+/** Whether the event still carries personal data that retention would remove. */
+export function hasPersonalData(e: CheckpointEvent): boolean {
+  return e.purgedAt === undefined && withoutPersonalData(e, 0) !== e;
+}

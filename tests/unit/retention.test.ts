@@ -1,0 +1,57 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { heldByServer, retentionCutoff, withoutPersonalData } from '../../src/domain/retention';
+import { aBooking, ev, visitEvents } from '../fixtures/builders';
+
+describe('retentionCutoff', () => {
+  it.each([
+    ['2026-11-28', 28, '2026-10-31'],
+    ['2026-03-01', 1, '2026-02-28'],
+    ['2028-03-01', 1, '2028-02-29'],
+    ['2027-01-05', 10, '2026-12-26'],
+  ])('from %s keeping %i days, the first day kept is %s', (today, days, first) => {
+    expect(retentionCutoff(today, days)).toBe(first);
+  });
+});
+
+describe('heldByServer', () => {
+  const [e] = visitEvents([ev.opened()], { device: 'me', firstSeq: 5 });
+  it('holds events of other tablets (they came from the server) and acknowledged own ones', () => {
+    if (!e) throw new Error('no event');
+    expect(heldByServer(e, 'other', 0)).toBe(true);
+    expect(heldByServer(e, 'me', 5)).toBe(true);
+    expect(heldByServer(e, 'me', 4)).toBe(false);
+  });
+});
+
+describe('withoutPersonalData', () => {
+  const text = fc.string({ minLength: 2, maxLength: 20 }).filter((s) => s.trim().length > 1);
+  it('leaves no name, ID number or phone anywhere in the event', () => {
+    fc.assert(
+      fc.property(
+        text,
+        fc.stringMatching(/^\d{17}[\dX]$/),
+        fc.stringMatching(/^1\d{10}$/),
+        (name, idNumber, phone) => {
+          const who = aBooking({ name, idNumber, phone });
+          for (const e of visitEvents([ev.booked(who), ev.identity(who, 'typed')])) {
+            const purged = JSON.stringify(withoutPersonalData(e, 1));
+            expect(purged).not.toContain(JSON.stringify(name));
+            expect(purged).not.toContain(JSON.stringify(idNumber));
+            expect(purged).not.toContain(JSON.stringify(phone));
+          }
+        },
+      ),
+    );
+  });
+
+  it('leaves events without personal data as they are (same object)', () => {
+    for (const e of visitEvents([
+      ev.opened(),
+      ev.temperature(38.2),
+      ev.decided({ kind: 'isolated' }),
+    ])) {
+      expect(withoutPersonalData(e, 1)).toBe(e);
+    }
+  });
+});
