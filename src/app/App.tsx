@@ -1,11 +1,14 @@
-import { lazy, type ReactNode, Suspense, useCallback, useState } from 'react';
+import { LockKeyhole } from 'lucide-react';
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
-import type { DeviceSettings } from '../db/settings';
+import { type DeviceSettings, saveRole } from '../db/settings';
+import { isLeadArea, roleHome, roleOfPath } from '../domain/roles';
 import { DoorScreen } from '../features/door/DoorScreen';
 import { ActivityClock } from '../features/kiosk/activity';
 import { IdleWarning } from '../features/kiosk/IdleWarning';
+import { useKioskStore } from '../features/kiosk/kiosk-store';
 import { LeadGate } from '../features/kiosk/LeadGate';
 import { useIdleReset } from '../features/kiosk/use-idle-reset';
 import { useKioskMode } from '../features/kiosk/use-kiosk-mode';
@@ -18,6 +21,7 @@ import { StatusBanner } from './StatusBanner';
 import { SyncChip } from './SyncChip';
 import { useServices } from './services';
 import { useClosingCheckout } from './use-closing-checkout';
+import { useRetention } from './use-retention';
 import { TodayProvider } from './use-today';
 import { APP_VERSION } from './version';
 
@@ -81,6 +85,9 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
 
   useKioskMode(kiosk);
   useClosingCheckout();
+  useRetention();
+  useRoleFromLocation(location, navigate);
+  const leadUnlocked = useKioskStore((s) => s.leadUnlocked);
   useDeviceHealth(log, now);
   useUpdateWhenIdle(clock, timing);
   const needsReset = useCallback(() => doorNeedsReset(location), [location]);
@@ -90,7 +97,7 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
       // Storage trouble is already on screen (banner, health); the reset goes ahead.
       log.recordDevice({ type: 'device.idle-reset', at: now(), data: { draft } }).catch(() => {});
     }
-    navigate('/', { replace: true });
+    navigate(roleHome(useKioskStore.getState().role), { replace: true });
   }, [log, now, navigate]);
   useIdleReset(clock, timing, needsReset, resetToStart);
 
@@ -120,6 +127,15 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
           <Link href="/settings" className={tab} replace={kiosk}>
             {t('app.nav.settings')}
           </Link>
+          {leadUnlocked && (
+            <button
+              type="button"
+              className="tab lead-lock"
+              onClick={() => navigate(roleHome(useKioskStore.getState().role), { replace: kiosk })}
+            >
+              <LockKeyhole aria-hidden size={20} /> {t('app.role.lock')}
+            </button>
+          )}
         </nav>
         <SyncChip />
         <button
@@ -162,6 +178,35 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
       <IdleWarning />
     </div>
   );
+}
+
+/**
+ * The role follows the screens: opening the door's or the guide's screen makes that the
+ * tablet's role (one tap to switch), saved so a restart and the idle reset return there.
+ * Leaving the lead's screens locks them. A guide's tablet starting on the door goes to
+ * the guide's screen.
+ */
+function useRoleFromLocation(
+  location: string,
+  navigate: (to: string, o?: { replace?: boolean }) => void,
+) {
+  const started = useRef(false);
+  useEffect(() => {
+    const kiosk = useKioskStore.getState();
+    if (!started.current) {
+      started.current = true;
+      if (location === '/' && kiosk.role === 'guide') {
+        navigate('/guide', { replace: true });
+        return;
+      }
+    }
+    const role = roleOfPath(location);
+    if (role && role !== kiosk.role) {
+      kiosk.setRole(role);
+      void saveRole(role).catch(() => {}); // a lost role only means the door is home after a restart
+    }
+    if (!isLeadArea(location) && kiosk.leadUnlocked) kiosk.lock();
+  }, [location, navigate]);
 }
 
 /** A tab that stays active on the pages under it (the guide's /guide/isolation, …). */

@@ -1,10 +1,11 @@
 import { CheckpointDb } from '../db/database';
 import { EventLog } from '../db/event-log';
-import { deviceId, loadLastVersion, loadSettings, saveLastVersion } from '../db/settings';
+import { deviceId, loadLastVersion, loadRole, loadSettings, saveLastVersion } from '../db/settings';
 import { storedPolicies } from '../db/sync-store';
 import { DEFAULT_IDLE_TIMING, type IdleTiming } from '../domain/idle';
 import type { LockoutRule } from '../domain/lockout';
 import { DEFAULT_POLICY, type Policy } from '../domain/policy';
+import { useKioskStore } from '../features/kiosk/kiosk-store';
 import { startSync } from '../sync/runtime';
 import { askForPersistence } from './persistence-store';
 import { PinGuard } from './pin-guard';
@@ -34,11 +35,13 @@ export async function boot(
   const db = new CheckpointDb(options.dbName);
   await db.open();
   askForPersistence();
-  const [device, settings, policies] = await Promise.all([
+  const [device, settings, policies, role] = await Promise.all([
     deviceId(),
     loadSettings(),
     storedPolicies(db),
+    loadRole(),
   ]);
+  useKioskStore.getState().setRole(role);
   const policy = options.policy ?? policies[0] ?? DEFAULT_POLICY;
   const byVersion = new Map([DEFAULT_POLICY, ...policies, policy].map((p) => [p.version, p]));
   const log = new EventLog(db, {

@@ -1,13 +1,16 @@
 /** Read-side queries: the UI reads visits and bookings only through these. */
 import type { Booking } from '../domain/booking';
 import {
+  compareEvents,
   isRecordEvent,
   isVisitEvent,
+  PRIVACY_TYPES,
+  type PrivacyEvent,
   RECORD_TYPES,
   type RecordEvent,
   type VisitEvent,
 } from '../domain/events';
-import { dayStart, previousDay } from '../domain/time';
+import { dayStart, nextDay, previousDay } from '../domain/time';
 import type { Visit } from '../domain/visit';
 import type { CheckpointDb } from './database';
 
@@ -90,6 +93,21 @@ export async function dayRecords(db: CheckpointDb, day: string): Promise<RecordE
     ),
   );
   return lists.flat().filter(isRecordEvent);
+}
+
+/** What was done with personal data on a day (exports, tracings, full views, purges), in time order. */
+export async function privacyRecords(db: CheckpointDb, day: string): Promise<PrivacyEvent[]> {
+  const from = dayStart(day);
+  const to = dayStart(nextDay(day));
+  const lists = await Promise.all(
+    PRIVACY_TYPES.map((type) =>
+      db.events.where('[type+at]').between([type, from], [type, to], true, false).toArray(),
+    ),
+  );
+  return lists
+    .flat()
+    .filter((e): e is PrivacyEvent => (PRIVACY_TYPES as readonly string[]).includes(e.type))
+    .sort(compareEvents);
 }
 
 export async function dayState(db: CheckpointDb, day: string): Promise<DayState> {

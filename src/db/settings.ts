@@ -8,6 +8,7 @@ import { createStore, get, set, type UseStore } from 'idb-keyval';
 import { ulid } from 'ulidx';
 import type { Attempts } from '../domain/lockout';
 import type { PinRecord } from '../domain/pin';
+import type { Role } from '../domain/roles';
 
 export type Language = 'zh-CN' | 'en';
 
@@ -53,6 +54,15 @@ let store: UseStore | undefined;
 function settingsStore(): UseStore {
   store ??= createStore('checkpoint-settings', 'keyval');
   return store;
+}
+
+/** The role this tablet works in (its home screen); saved on its own, no restart needed. */
+export async function loadRole(): Promise<Role> {
+  return (await get<Role>('role', settingsStore())) ?? 'door';
+}
+
+export async function saveRole(role: Role): Promise<void> {
+  await set('role', role, settingsStore());
 }
 
 export async function deviceId(): Promise<string> {

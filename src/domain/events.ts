@@ -202,6 +202,15 @@ export type DeviceEventBody =
 
 export type DeviceEventType = DeviceEventBody['type'];
 
+/** What the lead's record of personal data shows: the lead's actions and the purges. */
+export const PRIVACY_TYPES = [
+  'lead.exported',
+  'lead.traced',
+  'lead.revealed',
+  'device.data-purged',
+] as const satisfies readonly DeviceEventType[];
+export type PrivacyEvent = Extract<DeviceEvent, { type: (typeof PRIVACY_TYPES)[number] }>;
+
 const DEVICE_EVENT_TYPES: Record<DeviceEventType, true> = {
   'device.offline': true,
   'device.online': true,

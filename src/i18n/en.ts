@@ -13,6 +13,7 @@ export const en: Messages = {
     },
     language: '中文',
     languageLabel: 'Switch language',
+    role: { lead: 'Lead unlocked', lock: 'Lock' },
   },
   storage: {
     quota:
@@ -511,6 +512,36 @@ export const en: Messages = {
       'incident.reported': 'Incident reported',
       'incident.step': 'Incident step',
     },
+    // Privacy: revealing, purged rows, and the record of what the lead did with personal data.
+    reveal: {
+      show: 'Show full details',
+      hide: 'Hide personal data',
+      shown: 'Full personal data shown (recorded)',
+    },
+    purged: 'Purged',
+    audit: {
+      title: 'Personal data log',
+      none: 'No exports, tracings or full views on this day yet',
+      exported: 'Exported {{what}} ({{format}}, {{rows}} rows)',
+      traced: 'Traced contacts: {{subject}}, {{contacts}} people',
+      revealed: 'Viewed full personal data',
+      purged: 'Retention: personal data of {{visits}} visits purged',
+      what: { ledger: 'the ledger', contacts: 'a contact list', report: 'the daily report' },
+      format: { csv: 'CSV', xlsx: 'Excel', print: 'print' },
+      staff: 'staff member {{name}}',
+      visit: 'a visitor',
+    },
+    staffTrace: {
+      open: 'Trace a staff member',
+      title: 'Trace a staff member’s contacts',
+      name: 'Staff member’s name',
+      from: 'Present from',
+      to: 'Present until',
+      start: 'Trace',
+      nameMissing: 'Enter the staff member’s name',
+      order: 'The end must come after the start',
+      cancel: 'Cancel',
+    },
   },
   sync: {
     title: "Connect to the hall's server",
@@ -599,6 +630,18 @@ export const en: Messages = {
     changePin: 'Change the lead PIN',
     savePin: 'Save PIN',
     pinChanged: 'Lead PIN changed',
+    retention: {
+      title: 'Keeping personal data',
+      rule: 'Kept for {{days}} days: visits before {{before}} keep their counts but no longer names, ID numbers or phones.',
+      due: '{{due}} visits are past the retention period.',
+      waiting:
+        '{{waiting}} of them have not reached the server yet and will be purged after sync (unsynced data is never purged).',
+      notEnrolled:
+        'This tablet is not connected to the hall server: expired personal data cannot be purged. Connect it soon.',
+      nothing: 'No personal data is due for purging.',
+      run: 'Purge now',
+      done: 'Purged personal data of {{visits}} visits; {{bookings}} old bookings deleted.',
+    },
   },
   kiosk: {
     idle: {

@@ -11,6 +11,7 @@ export const zhCN = {
     },
     language: 'English',
     languageLabel: '切换语言',
+    role: { lead: '组长已解锁', lock: '锁定' },
   },
   storage: {
     quota: '存储空间已满，本次记录未保存。请勿离开此屏幕，联系值班组长释放空间后点“重试”。',
@@ -491,6 +492,36 @@ export const zhCN = {
       'incident.reported': '上报事件',
       'incident.step': '事件处置',
     },
+    // Privacy: revealing, purged rows, and the record of what the lead did with personal data.
+    reveal: {
+      show: '显示完整信息',
+      hide: '隐藏个人信息',
+      shown: '正在显示完整个人信息（已记录）',
+    },
+    purged: '已清除',
+    audit: {
+      title: '个人信息操作记录',
+      none: '这一天还没有导出、追踪或查看完整信息的记录',
+      exported: '导出{{what}}（{{format}}，{{rows}} 条）',
+      traced: '追踪密接：{{subject}}，{{contacts}} 人',
+      revealed: '查看完整个人信息',
+      purged: '按保留期清除 {{visits}} 条来访的个人信息',
+      what: { ledger: '台账', contacts: '密接名单', report: '日报' },
+      format: { csv: 'CSV', xlsx: 'Excel', print: '打印' },
+      staff: '工作人员 {{name}}',
+      visit: '来访者',
+    },
+    staffTrace: {
+      open: '追踪工作人员',
+      title: '追踪工作人员的密接',
+      name: '工作人员姓名',
+      from: '在场开始',
+      to: '在场结束',
+      start: '开始追踪',
+      nameMissing: '请填写工作人员姓名',
+      order: '结束时间应晚于开始时间',
+      cancel: '取消',
+    },
   },
   sync: {
     title: '连接大厅服务器',
@@ -577,6 +608,16 @@ export const zhCN = {
     changePin: '更改组长密码',
     savePin: '保存密码',
     pinChanged: '组长密码已更改',
+    retention: {
+      title: '个人信息保留',
+      rule: '按规定保留 {{days}} 天：{{before}} 以前的来访只保留统计，不再保留姓名、身份证号和手机号。',
+      due: '{{due}} 条来访已过保留期。',
+      waiting: '其中 {{waiting}} 条服务器尚未收到，同步后才会清除（未同步的数据绝不清除）。',
+      notEnrolled: '本平板未连接大厅服务器：过期的个人信息无法清除，请尽快连接服务器。',
+      nothing: '没有需要清除的个人信息。',
+      run: '立即清除',
+      done: '已清除 {{visits}} 条来访的个人信息，删除 {{bookings}} 条旧预约。',
+    },
   },
   kiosk: {
     idle: {

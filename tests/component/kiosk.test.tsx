@@ -1,8 +1,9 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Root } from '../../src/app/Root';
 import type { CheckpointDb } from '../../src/db/database';
 import { EventLog } from '../../src/db/event-log';
-import { deviceId } from '../../src/db/settings';
+import { deviceId, loadRole } from '../../src/db/settings';
 import { DEFAULT_IDLE_TIMING } from '../../src/domain/idle';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { aBooking, FIXED_NOW } from '../fixtures/builders';
@@ -61,6 +62,35 @@ describe('the lead PIN gate', () => {
     await app.user.click(screen.getByRole('link', { name: '门岗检查' }));
     await app.user.click(screen.getByRole('link', { name: '设置' }));
     expect(await screen.findByRole('heading', { name: '需要值班组长密码' })).toBeInTheDocument();
+  });
+});
+
+describe('roles', () => {
+  it('one unlock covers the lead’s screens; Lock, or leaving them, locks them', async () => {
+    const app = await renderApp([zhang], '/lead');
+    db = app.db;
+    await typePin(app.user, LEAD_PIN);
+    await screen.findByRole('heading', { name: '台账' });
+    await app.user.click(screen.getByRole('link', { name: '设置' }));
+    expect(await screen.findByRole('heading', { name: '设置' })).toBeInTheDocument();
+    await app.user.click(screen.getByRole('button', { name: '锁定' }));
+    expect(await screen.findByRole('heading', { name: '第1步 · 查找预约' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '锁定' })).not.toBeInTheDocument();
+    await app.user.click(screen.getByRole('link', { name: '值班组长' }));
+    expect(await screen.findByRole('heading', { name: '需要值班组长密码' })).toBeInTheDocument();
+  });
+
+  it('switches to the guide in one tap, and a restarted tablet comes back to the guide', async () => {
+    const first = await renderApp([zhang], '/');
+    db = first.db;
+    await first.user.click(await screen.findByRole('link', { name: '引导叫号' }));
+    await screen.findByTestId('window-1');
+    await waitFor(async () => expect(await loadRole()).toBe('guide'));
+    first.view.unmount();
+
+    // A restart: the same device (settings and role kept), the kiosk opening on '/'.
+    render(<Root options={{ dbName: first.db.name, now: () => FIXED_NOW }} initialPath="/" />);
+    expect(await screen.findByTestId('window-1')).toBeInTheDocument();
   });
 });
 

@@ -1,9 +1,8 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckpointDb } from '../../src/db/database';
 import { EventLog } from '../../src/db/event-log';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
-import { useLeadSession } from '../../src/features/lead/lead-session';
 import { aBooking, FIXED_NOW } from '../fixtures/builders';
 import { greenVisitSteps } from '../fixtures/tablet';
 import { LEAD_PIN, renderApp } from './render-app';
@@ -35,9 +34,13 @@ afterAll(() => {
   for (const k of sizes) Reflect.deleteProperty(HTMLElement.prototype, k);
 });
 afterEach(async () => {
-  useLeadSession.getState().lock();
   await db?.delete();
 });
+
+/** What the lead did with personal data, as recorded in the log. */
+async function leadRecords(target: CheckpointDb) {
+  return (await target.events.toArray()).filter((e) => e.type.startsWith('lead.'));
+}
 
 async function recordGreenVisit(target: CheckpointDb, id: string) {
   const log = new EventLog(target, { site: 'local', device: 'seed', ticketPrefix: 'A' });
@@ -51,7 +54,7 @@ async function recordGreenVisit(target: CheckpointDb, id: string) {
 }
 
 describe('the shift lead screen', () => {
-  it('shows personal data masked until the lead unlocks it', async () => {
+  it('shows personal data masked until the lead asks to see it, and records that', async () => {
     const app = await renderLead();
     db = app.db;
     await recordGreenVisit(app.db, 'v1');
@@ -60,9 +63,65 @@ describe('the shift lead screen', () => {
     expect(row).toHaveTextContent('张*明');
     expect(row).toHaveTextContent('138****5678');
     expect(row).not.toHaveTextContent('13812345678');
-    act(() => useLeadSession.getState().unlock(FIXED_NOW + 60_000));
+    expect(await leadRecords(app.db)).toEqual([]);
+    await app.user.click(screen.getByRole('button', { name: '显示完整信息' }));
     expect(await within(list).findByText('张三明')).toBeInTheDocument();
     expect(within(list).getByText(aBooking().idNumber)).toBeInTheDocument();
+    expect(await leadRecords(app.db)).toMatchObject([
+      { type: 'lead.revealed', actor: 'lead', data: { day: '2026-11-28' } },
+    ]);
+    await app.user.click(screen.getByRole('button', { name: '隐藏个人信息' }));
+    expect(await within(list).findByText('张*明')).toBeInTheDocument();
+  });
+
+  it('records each export before the file is made, and lists it in the day’s record', async () => {
+    const app = await renderLead();
+    db = app.db;
+    await recordGreenVisit(app.db, 'v1');
+    await within(await screen.findByRole('list', { name: '当天来访记录' })).findByRole('button', {
+      name: /A001/,
+    });
+    await app.user.click(screen.getByRole('button', { name: 'CSV' }));
+    expect(await screen.findByText('已导出 1 条')).toBeInTheDocument();
+    expect(await leadRecords(app.db)).toMatchObject([
+      {
+        type: 'lead.exported',
+        data: { what: 'ledger', format: 'csv', day: '2026-11-28', rows: 1 },
+      },
+    ]);
+    const record = await screen.findByRole('region', { name: '个人信息操作记录' });
+    expect(await within(record).findByText('导出台账（CSV，1 条）')).toBeInTheDocument();
+  });
+
+  it('traces a staff member over a time window, refusing an empty name or a reversed window', async () => {
+    const app = await renderLead();
+    db = app.db;
+    await recordGreenVisit(app.db, 'v1');
+    await app.user.click(await screen.findByRole('button', { name: '追踪工作人员' }));
+    await app.user.click(screen.getByRole('button', { name: '开始追踪' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('请填写工作人员姓名');
+    await app.user.type(screen.getByLabelText('工作人员姓名'), '李四');
+    const from = screen.getByLabelText('在场开始');
+    const to = screen.getByLabelText('在场结束');
+    await app.user.clear(from);
+    await app.user.type(from, '11:00');
+    await app.user.clear(to);
+    await app.user.type(to, '10:30');
+    await app.user.click(screen.getByRole('button', { name: '开始追踪' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('结束时间应晚于开始时间');
+    // 09:30–10:30: the visitor came at 10:00 and has no exit (an assumed stay).
+    await app.user.clear(from);
+    await app.user.type(from, '09:30');
+    await app.user.click(screen.getByRole('button', { name: '开始追踪' }));
+    expect(await screen.findByText('同时在场 1 人')).toBeInTheDocument();
+    await waitFor(async () =>
+      expect(await leadRecords(app.db)).toMatchObject([
+        {
+          type: 'lead.traced',
+          data: { visit: null, person: '李四', contacts: 1, marginMinutes: 10 },
+        },
+      ]),
+    );
   });
 
   it('says so when the chosen day has nothing to export', async () => {

@@ -42,7 +42,7 @@ export interface DeviceSeed {
 export async function seedDevice(seed: DeviceSeed = {}) {
   // Settings, PIN and lock-out of an earlier test are gone (the device id stays).
   await delMany(
-    ['settings', 'pin:lead', 'attempts:lead'],
+    ['settings', 'role', 'pin:lead', 'attempts:lead'],
     createStore('checkpoint-settings', 'keyval'),
   );
   await saveSettings({ ...DEFAULT_SETTINGS, setupDone: true, ...seed.settings });

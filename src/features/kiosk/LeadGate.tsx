@@ -14,8 +14,9 @@ type Feedback =
   | { kind: 'locked'; until: number };
 
 /**
- * Screens only the shift lead may open (settings, leaving kiosk mode): the lead PIN
- * first. Unlocked until the lead leaves the screen or the door idles out.
+ * Screens only the shift lead may open (ledger, settings, leaving kiosk mode): the lead
+ * PIN first. One unlock covers all of them, until the lead leaves them, taps Lock, or
+ * the tablet idles out (the shell locks; see App).
  */
 export function LeadGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -34,7 +35,6 @@ export function LeadGate({ children }: { children: ReactNode }) {
       live = false;
     };
   }, [leadPin]);
-  useEffect(() => () => useKioskStore.getState().lock(), []);
 
   if (unlocked) return <>{children}</>;
 

@@ -1,10 +1,15 @@
 import { create } from 'zustand';
 
+import type { Role } from '../../domain/roles';
+
 /**
- * Kiosk UI state: whether the lead has unlocked the protected screens (until they
- * leave them or the door idles out), and the idle warning's countdown, if showing.
+ * Kiosk UI state: the role the tablet works in, whether the lead has unlocked the
+ * protected screens (until they leave them, lock, or the tablet idles out), and the
+ * idle warning's countdown, if showing.
  */
 interface KioskState {
+  role: Role;
+  setRole: (role: Role) => void;
   leadUnlocked: boolean;
   idleWarningMs: number | null;
   unlock: () => void;
@@ -13,6 +18,8 @@ interface KioskState {
 }
 
 export const useKioskStore = create<KioskState>((set) => ({
+  role: 'door',
+  setRole: (role) => set({ role }),
   leadUnlocked: false,
   idleWarningMs: null,
   unlock: () => set({ leadUnlocked: true }),

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Download, FileSpreadsheet, Printer } from 'lucide-react';
+import { Download, Eye, EyeOff, FileSpreadsheet, Printer, UserSearch } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -8,29 +8,54 @@ import { visitsOfDay } from '../../db/queries';
 import { summariseDay } from '../../domain/day-summary';
 import { type LedgerFilter, ledgerCsv, ledgerRow, matchesFilter } from '../../domain/ledger';
 import { dayKey } from '../../domain/time';
-import { useNow } from '../../ui/use-now';
 import { download } from './download';
 import { LedgerList } from './LedgerList';
-import { useLeadSession } from './lead-session';
+import { PrivacyLog } from './PrivacyLog';
+import { StaffTraceForm } from './StaffTraceForm';
 import { SummaryCards } from './SummaryCards';
-import { TracePanel } from './TracePanel';
+import { TracePanel, type TraceSubject } from './TracePanel';
+import { useLeadAudit } from './use-lead-audit';
 import { useLedgerCells } from './use-ledger-cells';
 import { VisitTimeline } from './VisitTimeline';
 
 const STATUSES = ['all', 'admitted', 'refused', 'isolated', 'abandoned', 'open'] as const;
 
-/** The shift lead's ledger: a day's visits, filtered, exported, traced. */
+/** A staff member's tracing: the form, then the contacts. */
+type StaffTrace = { step: 'form' } | { step: 'traced'; subject: TraceSubject };
+
+/**
+ * The shift lead's ledger: a day's visits, filtered, exported, traced. Personal data
+ * stays masked until the lead asks to see it; that, every export and every tracing is
+ * recorded (PrivacyLog shows the day's record).
+ */
 export function LeadScreen() {
   const { t } = useTranslation();
   const { db, now, policy } = useServices();
+  const audit = useLeadAudit();
   const [day, setDay] = useState(() => dayKey(now()));
   const [filter, setFilter] = useState<LedgerFilter>({ status: 'all' });
   const [selected, setSelected] = useState<string | null>(null);
   const [tracing, setTracing] = useState(false);
+  const [staff, setStaff] = useState<StaffTrace | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const unlockedUntil = useLeadSession((s) => s.unlockedUntil);
-  const revealed = useNow(now, 5_000) < unlockedUntil;
+  const [revealed, setRevealed] = useState(false);
   const { headers, cells } = useLedgerCells();
+
+  /** Recorded first: if the record cannot be written, the personal data is not handed out. */
+  const recorded = async (action: Parameters<typeof audit>[0]): Promise<boolean> => {
+    try {
+      await audit(action);
+      return true;
+    } catch {
+      setNotice(t('storage.unknown'));
+      return false;
+    }
+  };
+
+  const toggleReveal = async () => {
+    if (revealed) return setRevealed(false);
+    if (await recorded({ type: 'lead.revealed', data: { day } })) setRevealed(true);
+  };
 
   const visits = useLiveQuery(() => visitsOfDay(db, day), [db, day]);
   const shown = useMemo(
@@ -46,6 +71,13 @@ export function LeadScreen() {
       return;
     }
     const rows = shown.map((v) => cells(ledgerRow(v)));
+    if (
+      !(await recorded({
+        type: 'lead.exported',
+        data: { what: 'ledger', format, day, rows: rows.length },
+      }))
+    )
+      return;
     const name = `${t('lead.export.file')}-${day}`;
     if (format === 'csv') {
       download(`${name}.csv`, ledgerCsv(rows, headers), 'text/csv;charset=utf-8');
@@ -71,7 +103,11 @@ export function LeadScreen() {
           type="date"
           aria-label={t('lead.day')}
           value={day}
-          onChange={(e) => e.target.value && setDay(e.target.value)}
+          onChange={(e) => {
+            if (!e.target.value) return;
+            setDay(e.target.value);
+            setRevealed(false); // a full view is asked for, and recorded, day by day
+          }}
           className="day-input"
         />
         <button
@@ -91,7 +127,21 @@ export function LeadScreen() {
         <Link href={`/report/${day}`} className="btn btn-neutral btn-large">
           <Printer aria-hidden /> {t('lead.report.open')}
         </Link>
+        <button
+          type="button"
+          className={revealed ? 'btn btn-warn btn-large' : 'btn btn-neutral btn-large'}
+          aria-pressed={revealed}
+          onClick={() => void toggleReveal()}
+        >
+          {revealed ? <EyeOff aria-hidden /> : <Eye aria-hidden />}{' '}
+          {t(revealed ? 'lead.reveal.hide' : 'lead.reveal.show')}
+        </button>
       </div>
+      {revealed && (
+        <p role="status" className="notice notice-warn">
+          {t('lead.reveal.shown')}
+        </p>
+      )}
       {notice && (
         <p role="status" className="notice notice-warn">
           {notice}
@@ -158,15 +208,41 @@ export function LeadScreen() {
             onSelect={(id) => {
               setSelected(id);
               setTracing(false);
+              setStaff(null);
             }}
           />
         )}
         <aside className="lead-detail" aria-label={t('lead.detail')}>
-          {chosen ? (
+          {staff?.step === 'traced' ? (
+            <>
+              <TracePanel
+                key={JSON.stringify(staff.subject)}
+                subject={staff.subject}
+                revealed={revealed}
+              />
+              <button
+                type="button"
+                className="btn btn-neutral btn-large"
+                onClick={() => setStaff(null)}
+              >
+                {t('lead.staffTrace.cancel')}
+              </button>
+            </>
+          ) : staff?.step === 'form' ? (
+            <StaffTraceForm
+              day={day}
+              onTrace={(subject) => setStaff({ step: 'traced', subject })}
+              onCancel={() => setStaff(null)}
+            />
+          ) : chosen ? (
             <>
               <VisitTimeline visit={chosen.id} />
               {tracing ? (
-                <TracePanel index={chosen} revealed={revealed} />
+                <TracePanel
+                  key={chosen.id}
+                  subject={{ kind: 'visit', visit: chosen }}
+                  revealed={revealed}
+                />
               ) : (
                 <button
                   type="button"
@@ -178,7 +254,17 @@ export function LeadScreen() {
               )}
             </>
           ) : (
-            <p className="hint">{t('lead.pick')}</p>
+            <>
+              <p className="hint">{t('lead.pick')}</p>
+              <button
+                type="button"
+                className="btn btn-neutral btn-large"
+                onClick={() => setStaff({ step: 'form' })}
+              >
+                <UserSearch aria-hidden /> {t('lead.staffTrace.open')}
+              </button>
+              <PrivacyLog day={day} />
+            </>
           )}
         </aside>
       </div>

@@ -41,7 +41,9 @@ export function LedgerList({
         {virtualizer.getVirtualItems().map((item) => {
           const v = visits[item.index];
           if (!v) return null;
-          const person = personOf(v);
+          // After the retention period the visit still counts, but names nobody.
+          const person = v.purgedAt ? null : personOf(v);
+          const nobody = v.purgedAt ? t('lead.purged') : '—';
           const outcome = v.decision?.outcome;
           return (
             <li
@@ -58,10 +60,10 @@ export function LedgerList({
                 <span className="ticket-cell">
                   {outcome?.kind === 'admitted' ? outcome.ticket : ''}
                 </span>
-                <span>{person ? (revealed ? person.name : maskName(person.name)) : '—'}</span>
-                <span>{person ? (revealed ? person.phone : maskPhone(person.phone)) : '—'}</span>
+                <span>{person ? (revealed ? person.name : maskName(person.name)) : nobody}</span>
+                <span>{person ? (revealed ? person.phone : maskPhone(person.phone)) : nobody}</span>
                 <span>
-                  {person ? (revealed ? person.idNumber : maskIdNumber(person.idNumber)) : '—'}
+                  {person ? (revealed ? person.idNumber : maskIdNumber(person.idNumber)) : nobody}
                 </span>
                 <span>{v.readings.map((r) => r.celsius.toFixed(1)).join(' → ')}</span>
                 <span className={`status status-${v.status}`}>{t(`log.status.${v.status}`)}</span>

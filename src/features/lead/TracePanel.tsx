@@ -1,42 +1,81 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { visitsOfDays } from '../../db/queries';
 import { ledgerCsv, personOf } from '../../domain/ledger';
 import { maskName, maskPhone } from '../../domain/privacy';
 import { clockTime, dayKey } from '../../domain/time';
-import { stayOf, traceContacts } from '../../domain/tracing';
+import { type Stay, stayOf, traceContacts } from '../../domain/tracing';
 import type { Visit } from '../../domain/visit';
 import { download } from './download';
+import { useLeadAudit } from './use-lead-audit';
 
 const DAY = 86_400_000;
 
-/** Everyone whose stay overlapped the chosen visit's, with the assumption used if any. */
-export function TracePanel({ index, revealed }: { index: Visit; revealed: boolean }) {
+/** Whose contacts: a visit from the ledger, or a staff member present over a time window. */
+export type TraceSubject =
+  | { kind: 'visit'; visit: Visit }
+  | { kind: 'staff'; name: string; start: number; end: number };
+
+/**
+ * Everyone whose stay overlapped the subject's, with the assumption used if any. Opening
+ * a tracing is recorded (who was traced, the window, how many contacts), and so is the
+ * export of the list.
+ */
+export function TracePanel({ subject, revealed }: { subject: TraceSubject; revealed: boolean }) {
   const { t } = useTranslation();
-  const { db, policyFor } = useServices();
+  const { db, policy, policyFor } = useServices();
+  const audit = useLeadAudit();
   const [margin, setMargin] = useState(10);
-  const rule = policyFor(index.policyVersion).ledger;
-  const days = [dayKey(index.openedAt - DAY), dayKey(index.openedAt), dayKey(index.openedAt + DAY)];
-  const [from, , to] = days;
-  const visits = useLiveQuery(() => visitsOfDays(db, from ?? '', to ?? ''), [db, from, to]);
+  const [error, setError] = useState<string | null>(null);
+  const rule =
+    subject.kind === 'visit' ? policyFor(subject.visit.policyVersion).ledger : policy.ledger;
+  const indexStay: Stay =
+    subject.kind === 'visit'
+      ? stayOf(subject.visit, rule)
+      : {
+          visit: `staff:${subject.name}`,
+          start: subject.start,
+          end: subject.end,
+          assumedEnd: false,
+        };
+  const from = dayKey(indexStay.start - DAY);
+  const to = dayKey(indexStay.end + DAY);
+  const visits = useLiveQuery(() => visitsOfDays(db, from, to), [db, from, to]);
+
+  const contacts = visits
+    ? traceContacts(
+        indexStay,
+        visits.map((v) => stayOf(v, rule)),
+        margin,
+      )
+    : [];
+  const recorded = useRef(false);
+  useEffect(() => {
+    if (!visits || recorded.current) return;
+    recorded.current = true;
+    void audit({
+      type: 'lead.traced',
+      data: {
+        visit: subject.kind === 'visit' ? subject.visit.id : null,
+        person: subject.kind === 'staff' ? subject.name : null,
+        from: indexStay.start,
+        to: indexStay.end,
+        marginMinutes: margin,
+        contacts: contacts.length,
+      },
+    }).catch(() => setError(t('storage.unknown')));
+  });
   if (!visits) return null;
 
-  const indexStay = stayOf(index, rule);
-  const contacts = traceContacts(
-    indexStay,
-    visits.map((v) => stayOf(v, rule)),
-    margin,
-  );
   const byId = new Map(visits.map((v) => [v.id, v]));
   const rows = contacts.map((c) => {
     const person = byId.get(c.stay.visit);
-    const who = person ? personOf(person) : null;
-    return { c, who };
+    return { c, who: person ? personOf(person) : null };
   });
 
-  const exportList = () => {
+  const exportList = async () => {
     const headers = [
       t('lead.trace.name'),
       t('lead.trace.phone'),
@@ -51,8 +90,19 @@ export function TracePanel({ index, revealed }: { index: Visit; revealed: boolea
       clockTime(c.stay.end),
       String(c.overlapMinutes),
     ]);
+    const day = dayKey(indexStay.start);
+    try {
+      // Recorded before the file leaves: an export nobody can account for never happens.
+      await audit({
+        type: 'lead.exported',
+        data: { what: 'contacts', format: 'csv', day, rows: cells.length },
+      });
+    } catch {
+      setError(t('storage.unknown'));
+      return;
+    }
     download(
-      `${t('lead.trace.file')}-${dayKey(index.openedAt)}-${clockTime(index.openedAt).replace(':', '')}.csv`,
+      `${t('lead.trace.file')}-${day}-${clockTime(indexStay.start).replace(':', '')}.csv`,
       ledgerCsv(cells, headers),
       'text/csv;charset=utf-8',
     );
@@ -73,7 +123,7 @@ export function TracePanel({ index, revealed }: { index: Visit; revealed: boolea
           min={0}
           max={120}
           value={margin}
-          onChange={(e) => setMargin(Math.max(0, Number(e.target.value) || 0))}
+          onChange={(e) => setMargin(Math.min(120, Math.max(0, Number(e.target.value) || 0)))}
         />
       </label>
       <ul className="contacts" data-testid="contacts">
@@ -89,11 +139,16 @@ export function TracePanel({ index, revealed }: { index: Visit; revealed: boolea
           </li>
         ))}
       </ul>
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
       <button
         type="button"
         className="btn btn-primary btn-large"
         disabled={rows.length === 0}
-        onClick={exportList}
+        onClick={() => void exportList()}
       >
         {t('lead.trace.export')}
       </button>

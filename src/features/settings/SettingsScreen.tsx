@@ -5,6 +5,7 @@ import type { DeviceSettings } from '../../db/settings';
 import { BookingImport } from './BookingImport';
 import { DeviceFacts } from './DeviceFacts';
 import { KioskOptions } from './KioskOptions';
+import { RetentionPanel } from './RetentionPanel';
 import { ServerPanel } from './ServerPanel';
 import './settings.css';
 
@@ -71,6 +72,7 @@ export function SettingsScreen({
           </button>
           {saved && <p role="status">{t('settings.saved')}</p>}
         </form>
+        <RetentionPanel />
       </div>
       <div className="settings-column">
         <ServerPanel onSave={onSave} />
