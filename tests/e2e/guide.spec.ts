@@ -4,7 +4,7 @@ import { E2E_ADMIN_TOKEN } from '../../playwright.config';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { bookingsCsv } from '../fixtures/bookings-csv';
 import { aBooking, validIdNumber } from '../fixtures/builders';
-import { openApp, unlockLead } from './helpers';
+import { admitGreenVisitor, openApp, unlockLead } from './helpers';
 
 // The guide's day end to end, against the real server: a 2-place waiting area, calls
 // heard through a speechSynthesis double, the board updating live in another window,
@@ -110,15 +110,6 @@ async function setUpSite(request: APIRequestContext) {
   return (await code.json()).code as string;
 }
 
-async function greenVisit(page: Page, name: RegExp) {
-  await page.getByRole('button', { name }).click();
-  await page.getByRole('button', { name: '已戴口罩 · 已手消毒' }).click();
-  await page.getByRole('button', { name: '36.6', exact: true }).click();
-  await page.getByRole('button', { name: '身份证与预约一致' }).click();
-  await page.getByRole('button', { name: '绿码 · 行程无中高风险' }).click();
-  await expect(page.getByTestId('outcome')).toContainText('准许入厅');
-}
-
 async function typeReading(page: Page, reading: string) {
   if (!(await page.getByTestId('keypad-display').isVisible())) {
     await page.getByRole('button', { name: '其他读数' }).click();
@@ -147,11 +138,11 @@ test('a 2-place waiting area, calls heard and shown on the board, a suspected ca
   await expect(page.getByRole('button', { name: /赵\*/ })).toBeVisible({ timeout: 20_000 });
 
   // Three admitted into two places: the third waits outside at marker 1.
-  await greenVisit(page, /张\*明/);
-  await greenVisit(page, /李\*/);
+  await admitGreenVisitor(page, /张\*明/, '36.6');
+  await admitGreenVisitor(page, /李\*/, '36.6');
   await expect(page.getByTestId('occupancy')).toContainText('2/2');
   await expect(page.getByTestId('occupancy')).toContainText('已满');
-  await greenVisit(page, /王\*/);
+  await admitGreenVisitor(page, /王\*/, '36.6');
   await expect(page.getByTestId('outcome-place')).toContainText('请在门外 1 号标记处等候');
   await page.screenshot({ path: `${screens}/door-wait-outside.png` });
 

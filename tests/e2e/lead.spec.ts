@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { bookingsCsv } from '../fixtures/bookings-csv';
 import { aBooking, validIdNumber } from '../fixtures/builders';
-import { openApp, unlockLead } from './helpers';
+import { admitGreenVisitor, eventsOfType, openApp, unlockLead } from './helpers';
 
 const at = (h: number, m: number) => new Date(2026, 10, 28, h, m).getTime();
 const bookings = [
@@ -32,15 +32,6 @@ const bookings = [
   }),
 ];
 
-async function green(page: Page, name: RegExp) {
-  await page.getByRole('button', { name }).click();
-  await page.getByRole('button', { name: '已戴口罩 · 已手消毒' }).click();
-  await page.getByRole('button', { name: '36.6', exact: true }).click();
-  await page.getByRole('button', { name: '身份证与预约一致' }).click();
-  await page.getByRole('button', { name: '绿码 · 行程无中高风险' }).click();
-  await expect(page.getByTestId('outcome')).toContainText('准许入厅');
-}
-
 test('a day at the door, exported as CSV and Excel, and a fever visitor traced to exactly who overlapped', async ({
   page,
 }) => {
@@ -59,9 +50,9 @@ test('a day at the door, exported as CSV and Excel, and a fever visitor traced t
   await page.getByRole('button', { name: '无预约' }).click();
   await page.getByRole('button', { name: '不是' }).click();
   await page.clock.setSystemTime(at(9, 30));
-  await green(page, /早\*人/);
+  await admitGreenVisitor(page, /早\*人/, '36.6');
   await page.clock.setSystemTime(at(12, 50));
-  await green(page, /中\*人/);
+  await admitGreenVisitor(page, /中\*人/, '36.6');
   await page.clock.setSystemTime(at(13, 0));
   await page.getByRole('button', { name: /发\*人/ }).click();
   await page.getByRole('button', { name: '已戴口罩 · 已手消毒' }).click();
@@ -126,4 +117,18 @@ test('a day at the door, exported as CSV and Excel, and a fever visitor traced t
   await expect(contacts).toHaveCount(1);
   await expect(contacts.first()).toContainText('中*人');
   await expect(page.getByText('同时在场 1 人')).toBeVisible();
+
+  // The contact list goes out as CSV; every export and the tracing are on record.
+  const listDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出名单' }).click();
+  const list = readFileSync(await (await listDownload).path(), 'utf8');
+  const listRows = Papa.parse<string[]>(list.slice(1), { skipEmptyLines: true }).data;
+  expect(listRows.slice(1).map((r) => r[0])).toEqual(['中午人']);
+  const exported = await eventsOfType(page, 'lead.exported');
+  expect(exported.map((e) => e.data)).toEqual([
+    { what: 'ledger', format: 'csv', day: '2026-11-28', rows: 4 },
+    { what: 'ledger', format: 'xlsx', day: '2026-11-28', rows: 4 },
+    { what: 'contacts', format: 'csv', day: '2026-11-28', rows: 1 },
+  ]);
+  expect(await eventsOfType(page, 'lead.traced')).toHaveLength(1);
 });

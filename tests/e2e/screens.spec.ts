@@ -68,6 +68,26 @@ test('screens', async ({ page }) => {
   await page.getByRole('button', { name: '追踪密切接触者' }).click();
   await page.getByTestId('contacts').waitFor();
   await shot('lead-trace');
+  await page.getByRole('button', { name: '显示完整信息' }).click();
+  await page.getByText('正在显示完整个人信息').waitFor();
+  await shot('lead-revealed');
+  // Unselect: the detail shows the day's record of personal data and the staff tracing.
+  await page.getByRole('link', { name: '日报' }).click();
+  await page.getByRole('button', { name: '打印' }).waitFor();
+  await page.getByRole('link', { name: '值班组长' }).click();
+  await page.getByRole('heading', { name: '个人信息操作记录' }).waitFor();
+  await shot('lead-record');
+  await page.getByRole('button', { name: '追踪工作人员' }).click();
+  await page.getByLabel('工作人员姓名').fill('李四');
+  await page.getByLabel('在场结束').fill('23:59');
+  await shot('lead-staff-form');
+  await page.getByRole('button', { name: '开始追踪' }).click();
+  await page.getByTestId('contacts').waitFor();
+  await shot('lead-staff-trace');
+  await page.getByRole('link', { name: '设置' }).click();
+  await page.getByRole('heading', { name: '个人信息保留' }).scrollIntoViewIfNeeded();
+  await shot('settings-lead');
+  await page.getByRole('link', { name: '值班组长' }).click();
   await page.getByRole('link', { name: '日报' }).click();
   await page.getByRole('button', { name: '打印' }).waitFor();
   await shot('lead-report');

@@ -1,7 +1,7 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { E2E_ADMIN_TOKEN } from '../../playwright.config';
 import { bookingsCsv } from '../fixtures/bookings-csv';
-import { openApp, todaysBookings, unlockLead } from './helpers';
+import { admitGreenVisitor, openApp, todaysBookings, unlockLead } from './helpers';
 
 const SITE = 'e2e-hall';
 const admin = { authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
@@ -21,15 +21,6 @@ async function enrol(page: Page, code: string) {
   await page.getByLabel('登记码（值班组长在服务器上生成）').fill(code);
   await page.getByRole('button', { name: '登记本机' }).click();
   await expect(page.getByText(`E2E hall (${SITE})`)).toBeVisible();
-}
-
-async function greenVisit(page: Page, name: RegExp) {
-  await page.getByRole('button', { name }).click();
-  await page.getByRole('button', { name: '已戴口罩 · 已手消毒' }).click();
-  await page.getByRole('button', { name: '36.6', exact: true }).click();
-  await page.getByRole('button', { name: '身份证与预约一致' }).click();
-  await page.getByRole('button', { name: '绿码 · 行程无中高风险' }).click();
-  await expect(page.getByTestId('outcome')).toContainText('准许入厅');
 }
 
 test('a tablet offline records three visits; back online, the other tablet’s log shows them without a reload', async ({
@@ -57,8 +48,8 @@ test('a tablet offline records three visits; back online, the other tablet’s l
   await a.getByRole('link', { name: '门岗检查' }).click();
   await expect(a.getByRole('button', { name: /王\*/ })).toBeVisible({ timeout: 20_000 });
   await door.setOffline(true);
-  await greenVisit(a, /张\*明/);
-  await greenVisit(a, /李\*/);
+  await admitGreenVisitor(a, /张\*明/, '36.6');
+  await admitGreenVisitor(a, /李\*/, '36.6');
   await a.getByRole('button', { name: /王\*/ }).click(); // booked an hour later: too early
   await expect(a.getByTestId('outcome')).toContainText('来早了');
   await expect(a.getByTestId('sync-chip')).toContainText(/离线|待同步/);
