@@ -7,7 +7,7 @@ import {
   type RecordEvent,
   type VisitEvent,
 } from '../domain/events';
-import { dayStart, previousDay } from '../domain/time';
+import { dayStart, nextDay, previousDay } from '../domain/time';
 import type { Visit } from '../domain/visit';
 import type { CheckpointDb } from './database';
 
@@ -87,6 +87,17 @@ export async function dayRecords(db: CheckpointDb, day: string): Promise<RecordE
         .where('[type+at]')
         .between([type, from], [type, Number.POSITIVE_INFINITY])
         .toArray(),
+    ),
+  );
+  return lists.flat().filter(isRecordEvent);
+}
+
+/** Tasks and incidents recorded on `day` itself (local midnight to midnight): the report's. */
+export async function recordsOfDay(db: CheckpointDb, day: string): Promise<RecordEvent[]> {
+  const [from, to] = [dayStart(day), dayStart(nextDay(day))];
+  const lists = await Promise.all(
+    RECORD_TYPES.map((type) =>
+      db.events.where('[type+at]').between([type, from], [type, to], true, false).toArray(),
     ),
   );
   return lists.flat().filter(isRecordEvent);

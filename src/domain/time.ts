@@ -29,3 +29,8 @@ export function timeOnDay(day: string, hhmm: string): number {
 export function previousDay(day: string): string {
   return dayKey(dayStart(day) - 12 * 3_600_000);
 }
+
+/** The YYYY-MM-DD day after `day`. */
+export function nextDay(day: string): string {
+  return dayKey(dayStart(day) + 36 * 3_600_000);
+}
