@@ -14,6 +14,8 @@ export interface HourBucket {
 }
 
 export interface DaySummary {
+  /** The day of the visits summarised (null when there were none). */
+  day: string | null;
   visits: number;
   byStatus: Record<VisitStatus, number>;
   masksGiven: number;
@@ -69,6 +71,7 @@ export function summariseDay(
       bucket[v.status]++;
   }
   return {
+    day: visits[0]?.day ?? null,
     visits: visits.length,
     byStatus,
     masksGiven,
