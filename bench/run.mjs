@@ -12,6 +12,7 @@ const browser = await chromium.launch({
 const pages = [
   ['storage', 'Storage in Chromium (real IndexedDB, strict durability), ms:'],
   ['guide', 'The guide in Chromium (1,000 admitted today; real IndexedDB, strict durability), ms:'],
+  ['ledger-paint', "The lead's ledger, mount to first rows painted (5,000 visits today), ms:"],
 ];
 // BENCH_PAGES=guide runs only that page.
 const only = process.env.BENCH_PAGES?.split(',');

@@ -1,6 +1,7 @@
 /** Read-side queries: the UI reads visits and bookings only through these. */
 import type { Booking } from '../domain/booking';
 import {
+  type CheckpointEvent,
   compareEvents,
   isRecordEvent,
   isVisitEvent,
@@ -95,19 +96,31 @@ export async function dayRecords(db: CheckpointDb, day: string): Promise<RecordE
   return lists.flat().filter(isRecordEvent);
 }
 
-/** What was done with personal data on a day (exports, tracings, full views, purges), in time order. */
-export async function privacyRecords(db: CheckpointDb, day: string): Promise<PrivacyEvent[]> {
-  const from = dayStart(day);
-  const to = dayStart(nextDay(day));
+/** Events of the given types recorded on `day` itself (local midnight to midnight), by [type+at]. */
+async function eventsOfTypesOnDay(
+  db: CheckpointDb,
+  types: readonly string[],
+  day: string,
+): Promise<CheckpointEvent[]> {
+  const [from, to] = [dayStart(day), dayStart(nextDay(day))];
   const lists = await Promise.all(
-    PRIVACY_TYPES.map((type) =>
+    types.map((type) =>
       db.events.where('[type+at]').between([type, from], [type, to], true, false).toArray(),
     ),
   );
-  return lists
-    .flat()
+  return lists.flat();
+}
+
+/** What was done with personal data on a day (exports, tracings, full views, purges), in time order. */
+export async function privacyRecords(db: CheckpointDb, day: string): Promise<PrivacyEvent[]> {
+  return (await eventsOfTypesOnDay(db, PRIVACY_TYPES, day))
     .filter((e): e is PrivacyEvent => (PRIVACY_TYPES as readonly string[]).includes(e.type))
     .sort(compareEvents);
+}
+
+/** Tasks and incidents recorded on `day` itself (local midnight to midnight): the report's. */
+export async function recordsOfDay(db: CheckpointDb, day: string): Promise<RecordEvent[]> {
+  return (await eventsOfTypesOnDay(db, RECORD_TYPES, day)).filter(isRecordEvent);
 }
 
 export async function dayState(db: CheckpointDb, day: string): Promise<DayState> {

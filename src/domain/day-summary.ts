@@ -1,5 +1,7 @@
 /** The figures of a day, for the lead's live summary and the printed daily report. */
+import type { RecordEvent } from './events';
 import type { Policy } from './policy';
+import { type OccupancyPeak, waitingAreaPeak } from './queue';
 import { temperatureBand } from './temperature';
 import type { Visit, VisitStatus } from './visit';
 
@@ -12,15 +14,36 @@ export interface HourBucket {
 }
 
 export interface DaySummary {
+  /** The day of the visits summarised (null when there were none). */
+  day: string | null;
   visits: number;
   byStatus: Record<VisitStatus, number>;
   masksGiven: number;
   abnormalTemperatures: number;
   isolations: number;
+  /** 120 called for a suspected case (isolation checklist). */
+  ambulanceCalls: number;
+  /** 110 called for a visitor refusing the measures (incidents). */
+  policeCalls: number;
+  /** The waiting area at its fullest, against its places. */
+  peak: OccupancyPeak & { places: number };
   hours: HourBucket[];
 }
 
-export function summariseDay(visits: readonly Visit[], policy: Policy): DaySummary {
+/** Incidents for which 110 was called: one each, however many tablets recorded the step. */
+export function policeCalls(records: readonly RecordEvent[]): number {
+  const incidents = records.flatMap((e) =>
+    e.type === 'incident.step' && e.data.step === 'police-called' ? [e.data.incident] : [],
+  );
+  return new Set(incidents).size;
+}
+
+/** `records`: the day's tasks and incidents (only those of the day: they are all counted). */
+export function summariseDay(
+  visits: readonly Visit[],
+  policy: Policy,
+  records: readonly RecordEvent[] = [],
+): DaySummary {
   const byStatus: Record<VisitStatus, number> = {
     open: 0,
     admitted: 0,
@@ -34,9 +57,11 @@ export function summariseDay(visits: readonly Visit[], policy: Policy): DaySumma
   );
   let masksGiven = 0;
   let abnormalTemperatures = 0;
+  let ambulanceCalls = 0;
   for (const v of visits) {
     byStatus[v.status]++;
     if (v.mask === 'given') masksGiven++;
+    if (v.isolation.ambulanceCalledAt !== null) ambulanceCalls++;
     if (v.readings.some((r) => temperatureBand(r.celsius, policy) !== 'normal'))
       abnormalTemperatures++;
     const bucket = hours[new Date(v.openedAt).getHours()];
@@ -46,11 +71,15 @@ export function summariseDay(visits: readonly Visit[], policy: Policy): DaySumma
       bucket[v.status]++;
   }
   return {
+    day: visits[0]?.day ?? null,
     visits: visits.length,
     byStatus,
     masksGiven,
     abnormalTemperatures,
     isolations: byStatus.isolated,
+    ambulanceCalls,
+    policeCalls: policeCalls(records),
+    peak: { ...waitingAreaPeak(visits, policy), places: policy.queue.waitingPlaces },
     hours,
   };
 }

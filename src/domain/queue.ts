@@ -52,6 +52,13 @@ export interface Occupancy {
   level: OccupancyLevel;
 }
 
+/** The most people inside the waiting area at once, and when that was first reached. */
+export interface OccupancyPeak {
+  inside: number;
+  /** Null when nobody was ever inside. */
+  at: number | null;
+}
+
 export interface QueueState {
   /** In the order "call next" follows: first admitted, first called. */
   waiting: WaitingTicket[];
@@ -126,27 +133,32 @@ function replayWaitingArea(admitted: readonly Visit[], places: number) {
   const inside = new Set<string>();
   const outside: string[] = [];
   const enteredAt = new Map<string, number>();
-  for (const step of steps) {
+  const peak: OccupancyPeak = { inside: 0, at: null };
+  for (const [i, step] of steps.entries()) {
     const id = step.visit.id;
     if (!step.leave) {
       if (inside.size < places) {
         inside.add(id);
         enteredAt.set(id, step.at);
       } else outside.push(id);
-      continue;
-    }
-    if (inside.delete(id)) {
+    } else if (inside.delete(id)) {
       const next = outside.shift();
       if (next !== undefined) {
         inside.add(next);
         enteredAt.set(next, step.at);
       }
     } else {
-      const i = outside.indexOf(id);
-      if (i >= 0) outside.splice(i, 1);
+      const at = outside.indexOf(id);
+      if (at >= 0) outside.splice(at, 1);
+    }
+    // A moment's count is read once all of that millisecond's steps are done: someone
+    // admitted and called in the same ms (a clock behind the door's) was never inside.
+    if (steps[i + 1]?.at !== step.at && inside.size > peak.inside) {
+      peak.inside = inside.size;
+      peak.at = step.at;
     }
   }
-  return { inside, outside, enteredAt };
+  return { inside, outside, enteredAt, peak };
 }
 
 function calledTicket(v: Visit, call: QueueCall, ticket: string): CalledTicket {
@@ -162,9 +174,18 @@ function calledTicket(v: Visit, call: QueueCall, ticket: string): CalledTicket {
   };
 }
 
+function admittedInOrder(visits: readonly Visit[]): Visit[] {
+  return visits.filter((v) => admittedTicket(v) !== null).sort(admissionOrder);
+}
+
+/** The day's busiest moment in the waiting area, by the same replay the live queue uses. */
+export function waitingAreaPeak(visits: readonly Visit[], policy: Policy): OccupancyPeak {
+  return replayWaitingArea(admittedInOrder(visits), policy.queue.waitingPlaces).peak;
+}
+
 /** The queue of a day, from that day's visits. */
 export function queueState(visits: readonly Visit[], policy: Policy): QueueState {
-  const admitted = visits.filter((v) => admittedTicket(v) !== null).sort(admissionOrder);
+  const admitted = admittedInOrder(visits);
   const { inside, outside, enteredAt } = replayWaitingArea(admitted, policy.queue.waitingPlaces);
 
   const waiting: WaitingTicket[] = [];

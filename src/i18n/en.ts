@@ -720,4 +720,14 @@ export const en: Messages = {
       },
     },
   },
+  /** The lead's day figures added with issue 6 (summary cards and daily report). */
+  dayFigures: {
+    ambulanceCalls: '120 calls',
+    policeCalls: '110 calls',
+    peak: 'Waiting area peak',
+    peakValue: '{{inside}}/{{places}}',
+    peakAt: 'at {{time}}',
+    peakNone: 'Nobody waited that day',
+    peakReport: '{{inside}}/{{places}} people (at {{time}})',
+  },
 };

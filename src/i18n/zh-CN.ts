@@ -694,4 +694,14 @@ export const zhCN = {
       },
     },
   },
+  /** The lead's day figures added with issue 6 (summary cards and daily report). */
+  dayFigures: {
+    ambulanceCalls: '拨打 120',
+    policeCalls: '拨打 110',
+    peak: '等候区峰值',
+    peakValue: '{{inside}}/{{places}}',
+    peakAt: '{{time}}',
+    peakNone: '当天无人等候',
+    peakReport: '{{inside}}/{{places}} 人（{{time}}）',
+  },
 };

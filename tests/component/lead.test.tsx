@@ -2,14 +2,24 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckpointDb } from '../../src/db/database';
 import { EventLog } from '../../src/db/event-log';
+import type { CheckpointEvent } from '../../src/domain/events';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
-import { aBooking, FIXED_NOW } from '../fixtures/builders';
+import {
+  aBooking,
+  admittedVisitEvents,
+  ev,
+  FIXED_NOW,
+  MINUTE,
+  pinAt,
+  recordEvents,
+  visitEvents,
+} from '../fixtures/builders';
 import { greenVisitSteps } from '../fixtures/tablet';
-import { LEAD_PIN, renderApp } from './render-app';
+import { type DeviceSeed, LEAD_PIN, renderApp } from './render-app';
 
 /** The lead screen sits behind the lead PIN: type it, as the lead does. */
-async function renderLead() {
-  const app = await renderApp([], '/lead');
+async function renderLead(seed: DeviceSeed = {}) {
+  const app = await renderApp([], '/lead', seed);
   await waitFor(() => expect(screen.getByRole('button', { name: '0' })).toBeEnabled());
   for (const digit of LEAD_PIN) await app.user.click(screen.getByRole('button', { name: digit }));
   await app.user.click(screen.getByRole('button', { name: '确认' }));
@@ -145,5 +155,36 @@ describe('the shift lead screen', () => {
     await app.user.click(screen.getByRole('button', { name: '追踪密切接触者' }));
     expect(await screen.findByText('同时在场 1 人')).toBeInTheDocument();
     expect(screen.getByText(/未记录离开时间/)).toBeInTheDocument();
+  });
+
+  it('shows the day’s 120 and 110 calls and the waiting area’s peak, live and in the report', async () => {
+    const at = (minutes: number) => FIXED_NOW + minutes * MINUTE;
+    const events: CheckpointEvent[] = [
+      ...admittedVisitEvents('a1', 'A001', at(-30)),
+      ...admittedVisitEvents('a2', 'A002', at(-20)),
+      ...visitEvents([pinAt(ev.called(1), at(-10))], { visit: 'a1', firstSeq: 10 }),
+      ...visitEvents(
+        [ev.opened(), ev.temperature(38.4), ev.decided({ kind: 'isolated' }), ev.ambulanceCalled()],
+        { visit: 'i1', start: at(-15), firstSeq: 20 },
+      ),
+      ...recordEvents([
+        { type: 'incident.step', at: at(-5), data: { incident: 'x1', step: 'police-called' } },
+      ]),
+    ];
+    const app = await renderLead({ events });
+    db = app.db;
+    // The cards show zeros until the day is read: wait for the figures themselves.
+    await waitFor(() =>
+      expect(screen.getByTestId('summary-ambulanceCalls')).toHaveTextContent('1'),
+    );
+    await waitFor(() => expect(screen.getByTestId('summary-policeCalls')).toHaveTextContent('1'));
+    expect(screen.getByTestId('summary-peak')).toHaveTextContent('2/24');
+    expect(screen.getByText('等候区峰值 09:40')).toBeInTheDocument();
+
+    await app.user.click(screen.getByRole('link', { name: /日报/ }));
+    expect(await screen.findByTestId('report-ambulanceCalls')).toHaveTextContent('1');
+    expect(screen.getByTestId('report-policeCalls')).toHaveTextContent('1');
+    expect(screen.getByTestId('report-peak')).toHaveTextContent('2/24 人（09:40）');
+    expect(screen.getByTestId('report-visits')).toHaveTextContent('3');
   });
 });

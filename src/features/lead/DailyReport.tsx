@@ -1,26 +1,33 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { visitsOfDay } from '../../db/queries';
-import { summariseDay } from '../../domain/day-summary';
+import { type DaySummary, summariseDay } from '../../domain/day-summary';
+import { clockTime } from '../../domain/time';
 import { HourChart } from './HourChart';
+import { useDayRecords } from './use-day-records';
 
-/** The printable daily report (A4): counts per outcome, masks, temperatures, the hours. */
+/** The printable daily report (A4): outcomes, masks, temperatures, calls, peak, the hours. */
 export function DailyReport({ day }: { day: string }) {
   const { t } = useTranslation();
   const { db, policy, settings } = useServices();
   const visits = useLiveQuery(() => visitsOfDay(db, day), [db, day]);
-  if (!visits) return null;
-  const s = summariseDay(visits, policy);
+  const records = useDayRecords(day);
+  if (!visits || !records) return null;
+  const s = summariseDay(visits, policy, records);
   const rows = [
-    ['visits', s.visits],
-    ['admitted', s.byStatus.admitted],
-    ['refused', s.byStatus.refused],
-    ['isolated', s.isolations],
-    ['abandoned', s.byStatus.abandoned],
-    ['open', s.byStatus.open],
-    ['masksGiven', s.masksGiven],
-    ['abnormal', s.abnormalTemperatures],
+    ['visits', t('lead.summary.visits'), s.visits],
+    ['admitted', t('lead.summary.admitted'), s.byStatus.admitted],
+    ['refused', t('lead.summary.refused'), s.byStatus.refused],
+    ['isolated', t('lead.summary.isolated'), s.isolations],
+    ['abandoned', t('lead.summary.abandoned'), s.byStatus.abandoned],
+    ['open', t('lead.summary.open'), s.byStatus.open],
+    ['masksGiven', t('lead.summary.masksGiven'), s.masksGiven],
+    ['abnormal', t('lead.summary.abnormal'), s.abnormalTemperatures],
+    ['ambulanceCalls', t('dayFigures.ambulanceCalls'), s.ambulanceCalls],
+    ['policeCalls', t('dayFigures.policeCalls'), s.policeCalls],
+    ['peak', t('dayFigures.peak'), peakText(s.peak, t)],
   ] as const;
   return (
     <article className="report">
@@ -41,9 +48,9 @@ export function DailyReport({ day }: { day: string }) {
       </header>
       <table className="report-table">
         <tbody>
-          {rows.map(([key, n]) => (
+          {rows.map(([key, label, n]) => (
             <tr key={key}>
-              <th scope="row">{t(`lead.summary.${key}`)}</th>
+              <th scope="row">{label}</th>
               <td data-testid={`report-${key}`}>{n}</td>
             </tr>
           ))}
@@ -60,4 +67,14 @@ export function DailyReport({ day }: { day: string }) {
       <p className="hint">{t('lead.report.policy', { version: policy.version })}</p>
     </article>
   );
+}
+
+function peakText(peak: DaySummary['peak'], t: TFunction): string {
+  return peak.at === null
+    ? t('dayFigures.peakNone')
+    : t('dayFigures.peakReport', {
+        inside: peak.inside,
+        places: peak.places,
+        time: clockTime(peak.at),
+      });
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { HourBucket } from '../../domain/day-summary';
 
 const HEIGHT = 160;
+const TOP = 16;
 
 /** Arrivals and outcomes per hour, as stacked bars (opening hours only). */
 export function HourChart({ hours }: { hours: readonly HourBucket[] }) {
@@ -12,7 +13,8 @@ export function HourChart({ hours }: { hours: readonly HourBucket[] }) {
   return (
     <svg
       className="hour-chart"
-      viewBox={`0 0 ${shown.length * width} ${HEIGHT + 24}`}
+      // Room above the bars for the tallest bar's count.
+      viewBox={`0 -${TOP} ${shown.length * width} ${TOP + HEIGHT + 24}`}
       role="img"
       aria-label={t('lead.report.chart')}
     >

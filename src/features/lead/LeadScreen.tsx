@@ -147,7 +147,7 @@ export function LeadScreen() {
           {notice}
         </p>
       )}
-      <SummaryCards summary={summary} />
+      <SummaryCards summary={summary} day={day} />
       <div className="filters">
         <select
           aria-label={t('lead.filter.status')}

@@ -1,0 +1,10 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useServices } from '../../app/services';
+import { recordsOfDay } from '../../db/queries';
+import type { RecordEvent } from '../../domain/events';
+
+/** The tasks and incidents recorded on `day`, live (undefined while loading). */
+export function useDayRecords(day: string | null): RecordEvent[] | undefined {
+  const { db } = useServices();
+  return useLiveQuery(() => (day ? recordsOfDay(db, day) : []), [db, day]);
+}
