@@ -15,6 +15,7 @@ import { DEFAULT_POLICY } from '../src/domain/policy';
 import { queueState } from '../src/domain/queue';
 import { planQueueCommand, type QueueCommand } from '../src/domain/queue-commands';
 import { dayKey } from '../src/domain/time';
+import { publishResult } from './page-result';
 import { summarise } from './stats';
 
 const ADMITTED = 1000;
@@ -111,16 +112,4 @@ async function run() {
   };
 }
 
-declare global {
-  interface Window {
-    benchResult?: unknown;
-  }
-}
-run().then(
-  (r) => {
-    window.benchResult = r;
-  },
-  (e: unknown) => {
-    window.benchResult = { error: String(e) };
-  },
-);
+publishResult(run);

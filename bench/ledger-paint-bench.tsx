@@ -23,6 +23,7 @@ import { DailyReport } from '../src/features/lead/DailyReport';
 import { LeadScreen } from '../src/features/lead/LeadScreen';
 import { setupI18n } from '../src/i18n';
 import { busyDay } from './busy-day';
+import { publishResult } from './page-result';
 import { summarise } from './stats';
 
 const VISITS = 5_000;
@@ -141,16 +142,4 @@ function arrival(at: number, n: number): CheckpointEvent[] {
   ];
 }
 
-declare global {
-  interface Window {
-    benchResult?: unknown;
-  }
-}
-run().then(
-  (r) => {
-    window.benchResult = r;
-  },
-  (e: unknown) => {
-    window.benchResult = { error: String(e) };
-  },
-);
+publishResult(run);

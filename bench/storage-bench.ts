@@ -10,6 +10,7 @@ import { visitsOfDay } from '../src/db/queries';
 import type { EventBody } from '../src/domain/events';
 import { DEFAULT_POLICY } from '../src/domain/policy';
 import { dayKey } from '../src/domain/time';
+import { publishResult } from './page-result';
 import { summarise } from './stats';
 
 const VISITS = 1000;
@@ -91,16 +92,4 @@ async function run() {
   };
 }
 
-declare global {
-  interface Window {
-    benchResult?: unknown;
-  }
-}
-run().then(
-  (r) => {
-    window.benchResult = r;
-  },
-  (e: unknown) => {
-    window.benchResult = { error: String(e) };
-  },
-);
+publishResult(run);

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CheckpointDb } from '../../src/db/database';
 import { EventLog } from '../../src/db/event-log';
 import type { CheckpointEvent } from '../../src/domain/events';
@@ -186,5 +186,16 @@ describe('the shift lead screen', () => {
     expect(screen.getByTestId('report-policeCalls')).toHaveTextContent('1');
     expect(screen.getByTestId('report-peak')).toHaveTextContent('2/24 人（09:40）');
     expect(screen.getByTestId('report-visits')).toHaveTextContent('3');
+
+    // Printing is an export too: on record, with the day and how many visits it covers.
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {});
+    await app.user.click(screen.getByRole('button', { name: '打印' }));
+    expect(print).toHaveBeenCalledOnce();
+    await waitFor(async () =>
+      expect(await leadRecords(app.db)).toMatchObject([
+        { type: 'lead.exported', data: { what: 'report', format: 'print', rows: 3 } },
+      ]),
+    );
+    print.mockRestore();
   });
 });

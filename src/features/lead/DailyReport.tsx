@@ -6,6 +6,7 @@ import { visitsOfDay } from '../../db/queries';
 import { type DaySummary, summariseDay } from '../../domain/day-summary';
 import { clockTime } from '../../domain/time';
 import { HourChart } from './HourChart';
+import { useLeadAudit } from './use-lead-audit';
 import { useDayRecords } from './use-day-records';
 
 /** The printable daily report (A4): outcomes, masks, temperatures, calls, peak, the hours. */
@@ -14,6 +15,7 @@ export function DailyReport({ day }: { day: string }) {
   const { db, policy, settings } = useServices();
   const visits = useLiveQuery(() => visitsOfDay(db, day), [db, day]);
   const records = useDayRecords(day);
+  const audit = useLeadAudit();
   if (!visits || !records) return null;
   const s = summariseDay(visits, policy, records);
   const rows = [
@@ -41,7 +43,14 @@ export function DailyReport({ day }: { day: string }) {
         <button
           type="button"
           className="btn btn-primary btn-large no-print"
-          onClick={() => window.print()}
+          onClick={() => {
+            // The report names nobody, so a failed record does not stop the print.
+            void audit({
+              type: 'lead.exported',
+              data: { what: 'report', format: 'print', day, rows: visits.length },
+            }).catch(() => {});
+            window.print();
+          }}
         >
           {t('lead.report.print')}
         </button>
