@@ -6,8 +6,8 @@ import { visitsOfDay } from '../../db/queries';
 import { type DaySummary, summariseDay } from '../../domain/day-summary';
 import { clockTime } from '../../domain/time';
 import { HourChart } from './HourChart';
-import { useLeadAudit } from './use-lead-audit';
 import { useDayRecords } from './use-day-records';
+import { useLeadAudit } from './use-lead-audit';
 
 /** The printable daily report (A4): outcomes, masks, temperatures, calls, peak, the hours. */
 export function DailyReport({ day }: { day: string }) {
