@@ -80,6 +80,22 @@ describe('roles', () => {
     expect(await screen.findByRole('heading', { name: '需要值班组长密码' })).toBeInTheDocument();
   });
 
+  it('times the lead’s unlock out: left untouched, the tablet locks and returns to its role’s home', async () => {
+    let now = FIXED_NOW;
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const app = await renderApp([zhang], '/lead', { now: () => now });
+    db = app.db;
+    await typePin(app.user, LEAD_PIN);
+    await screen.findByRole('heading', { name: '台账' });
+
+    now += DEFAULT_IDLE_TIMING.resetAfterMs + 1_000;
+    act(() => vi.advanceTimersByTime(1_000));
+    expect(await screen.findByRole('heading', { name: '第1步 · 查找预约' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '锁定' })).not.toBeInTheDocument();
+    await app.user.click(screen.getByRole('link', { name: '值班组长' }));
+    expect(await screen.findByRole('heading', { name: '需要值班组长密码' })).toBeInTheDocument();
+  });
+
   it('switches to the guide in one tap, and a restarted tablet comes back to the guide', async () => {
     const first = await renderApp([zhang], '/');
     db = first.db;
