@@ -3,13 +3,18 @@
  * 1. One visit through the door's common path: 5 transactions (events + projection),
  *    timed per transaction and per visit, over 1,000 visits.
  * 2. Today's log with 5,000 visits stored: the query the log screen runs.
+ * 3. The retention purge of those 5,000 visits (as if past retention and held by the
+ *    server), and what a door step recorded meanwhile waits: the purge's transactions
+ *    (500 visits each) hold the event store while they run.
  */
 import { CheckpointDb } from '../src/db/database';
 import { EventLog } from '../src/db/event-log';
 import { visitsOfDay } from '../src/db/queries';
+import { purgeExpired } from '../src/db/retention';
+import { markHeld } from '../src/db/sync-store';
 import type { EventBody } from '../src/domain/events';
 import { DEFAULT_POLICY } from '../src/domain/policy';
-import { dayKey } from '../src/domain/time';
+import { dayKey, nextDay } from '../src/domain/time';
 import { publishResult } from './page-result';
 import { summarise } from './stats';
 
@@ -84,11 +89,36 @@ async function run() {
     rows = (await visitsOfDay(db, day)).length;
     loads.push(performance.now() - t0);
   }
+
+  await markHeld(db, Number.MAX_SAFE_INTEGER);
+  const purgeStart = performance.now();
+  let purging = true;
+  const purge = purgeExpired(db, log, {
+    device: 'bench-device',
+    before: nextDay(day),
+    now: Date.now(),
+  }).finally(() => {
+    purging = false;
+  });
+  const doorDuringPurge: number[] = [];
+  for (let i = 0; purging; i++) {
+    const t0 = performance.now();
+    await log.record(
+      `door-${i}`,
+      [{ type: 'visit.opened', at: Date.now(), data: { policyVersion: DEFAULT_POLICY.version } }],
+      DEFAULT_POLICY,
+    );
+    doorDuringPurge.push(performance.now() - t0);
+  }
+  const purged = await purge;
+  const purgeMs = performance.now() - purgeStart;
   await db.delete();
   return {
     transaction: summarise(perTx),
     visit: summarise(perVisit),
     logLoad: { ...summarise(loads), rows },
+    purge: { n: 1, median: Math.round(purgeMs), visits: purged.visits, events: purged.events },
+    doorStepDuringPurge: summarise(doorDuringPurge),
   };
 }
 
