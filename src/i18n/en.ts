@@ -463,6 +463,7 @@ export const en: Messages = {
     },
     report: {
       open: 'Daily report',
+      back: 'Back to the ledger',
       title: 'Entrance daily report · {{day}}',
       print: 'Print',
       chart: 'Arrivals and outcomes per hour',

@@ -444,6 +444,7 @@ export const zhCN = {
     },
     report: {
       open: '日报',
+      back: '返回台账',
       title: '入口防疫日报 · {{day}}',
       print: '打印',
       chart: '每小时到达与结果',

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { useServices } from '../../app/services';
 import { visitsOfDay } from '../../db/queries';
 import { type DaySummary, summariseDay } from '../../domain/day-summary';
@@ -54,6 +55,10 @@ export function DailyReport({ day }: { day: string }) {
         >
           {t('lead.report.print')}
         </button>
+        {/* Nested under /lead: "/" is the ledger. */}
+        <Link href="/" className="btn btn-neutral btn-large no-print">
+          {t('lead.report.back')}
+        </Link>
       </header>
       <table className="report-table">
         <tbody>
