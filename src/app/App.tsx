@@ -20,6 +20,7 @@ import { useUpdateWhenIdle } from './pwa/use-update-when-idle';
 import { StatusBanner } from './StatusBanner';
 import { SyncChip } from './SyncChip';
 import { useServices } from './services';
+import { TicketClashBanner } from './TicketClashBanner';
 import { useClosingCheckout } from './use-closing-checkout';
 import { useRetention } from './use-retention';
 import { TodayProvider } from './use-today';
@@ -149,6 +150,7 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
         </button>
       </header>
       <StatusBanner />
+      <TicketClashBanner />
       <IncidentAlert />
       <main className="content">
         <Suspense fallback={null}>

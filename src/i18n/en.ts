@@ -13,6 +13,8 @@ export const en: Messages = {
     },
     language: '中文',
     languageLabel: 'Switch language',
+    ticketClash:
+      'This tablet and another one both give tickets with the letter {{letter}}: today’s numbers repeat. The shift lead should give this tablet another letter in Settings.',
     role: { lead: 'Lead unlocked', lock: 'Lock' },
   },
   storage: {

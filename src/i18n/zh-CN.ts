@@ -11,6 +11,8 @@ export const zhCN = {
     },
     language: 'English',
     languageLabel: '切换语言',
+    ticketClash:
+      '本机和另一台平板都在用排队号字母 {{letter}}，今天的号码会重复。请值班组长到“设置”为本机换一个字母。',
     role: { lead: '组长已解锁', lock: '锁定' },
   },
   storage: {

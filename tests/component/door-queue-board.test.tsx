@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckpointDb } from '../../src/db/database';
 import { EventLog } from '../../src/db/event-log';
-import { DEFAULT_SETTINGS, saveSettings } from '../../src/db/settings';
+import { DEFAULT_SETTINGS, deviceId, saveSettings } from '../../src/db/settings';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import {
   aBooking,
@@ -149,5 +149,29 @@ describe('the board', () => {
     expect(screen.getByTestId('board-waiting')).toHaveTextContent('1');
     expect(screen.getByTestId('board-callin')).toHaveTextContent('B003');
     expect(screen.getByTestId('board')).not.toHaveTextContent(/张|李|\*/);
+  });
+});
+
+describe('two door tablets with one ticket letter', () => {
+  it('tells both, once sync brings the other’s tickets, and stays quiet otherwise', async () => {
+    const me = await deviceId();
+    const mine = admittedVisitEvents('m1', 'A001', FIXED_NOW - 5 * MINUTE, { device: me });
+    const theirs = admittedVisitEvents('t1', 'A001', FIXED_NOW - 4 * MINUTE, {
+      device: 'door-2',
+      firstSeq: 1,
+    });
+    const app = await renderApp([], '/', { events: [...mine, ...theirs] });
+    db = app.db;
+    expect(await screen.findByText(/都在用排队号字母 A/)).toBeInTheDocument();
+  });
+
+  it('says nothing when the other tablet uses another letter', async () => {
+    const me = await deviceId();
+    const mine = admittedVisitEvents('m1', 'A001', FIXED_NOW - 5 * MINUTE, { device: me });
+    const app = await renderApp([], '/', { events: [...mine, ...earlier] });
+    db = app.db;
+    await screen.findByRole('heading', { name: '第1步 · 查找预约' });
+    await waitFor(() => expect(screen.getByTestId('occupancy')).toBeInTheDocument());
+    expect(screen.queryByText(/都在用排队号字母/)).not.toBeInTheDocument();
   });
 });
