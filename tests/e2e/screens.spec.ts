@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { test } from '@playwright/test';
-import { importBookings, unlockLead } from './helpers';
+import { importBookings, LEAD_PIN, unlockLead } from './helpers';
 
 // Screenshots of every screen at 1280×800, for people to look at (not asserted).
 const dir = '.e2e-artifacts/screens';
@@ -95,6 +95,12 @@ test('screens', async ({ page }) => {
   await page.getByRole('button', { name: '切换语言' }).click();
   await page.getByRole('link', { name: "Today's log" }).waitFor();
   await shot('log-en');
+  await page.getByRole('link', { name: 'Shift lead' }).click();
+  for (const digit of LEAD_PIN)
+    await page.getByRole('button', { name: digit, exact: true }).click();
+  await page.getByRole('button', { name: 'OK', exact: true }).click();
+  await page.getByRole('button', { name: 'Trace a staff member' }).waitFor();
+  await shot('lead-en');
   await page
     .getByRole('button', { name: '切换语言' })
     .or(page.getByRole('button', { name: 'Switch language' }))
