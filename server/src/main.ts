@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from './app';
 import { readConfig } from './config';
+import { startRetention } from './retention';
 import { openSqliteStore } from './store/sqlite';
 
 const config = readConfig();
@@ -30,11 +31,14 @@ const app = buildApp({
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
 });
 
+const stopRetention = startRetention(store, app.log);
+
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   app.log.info({ signal }, 'stopping');
+  stopRetention();
   await app.close();
   await store.close();
   process.exit(0);

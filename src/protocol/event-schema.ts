@@ -8,7 +8,6 @@ import { EXCERPT_MAX } from '../domain/codes/excerpt';
 import { type CheckpointEvent, TEXT_LIMITS as max } from '../domain/events';
 
 const text = (max: number) => z.string().min(1).max(max);
-const identity = { name: text(60), idNumber: text(18), phone: text(20) };
 const symptoms = z.strictObject({ cough: z.boolean(), breathing: z.boolean(), other: z.boolean() });
 const refusal = z.enum([
   'no-appointment',
@@ -46,7 +45,7 @@ const count = z.number().int().nonnegative();
 
 const windowNumber = z.number().int().min(1).max(999);
 
-const meta = {
+const baseMeta = {
   id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a ULID'),
   site: text(64),
   device: text(64),
@@ -57,134 +56,156 @@ const meta = {
   v: z.literal(1),
 };
 
-const event = <T extends string, D extends z.ZodType>(type: T, data: D) =>
-  z.strictObject({ ...meta, type: z.literal(type), data });
+/**
+ * `purged`: the form the server serves once retention removed personal data (names, ID
+ * numbers and phones are empty, `purgedAt` says when). A push never carries that form.
+ */
+function buildEventSchema(purged: boolean) {
+  const meta = purged ? { ...baseMeta, purgedAt: z.number().int().nonnegative() } : baseMeta;
+  const event = <T extends string, D extends z.ZodType>(type: T, data: D) =>
+    z.strictObject({ ...meta, type: z.literal(type), data });
+  /** A name, ID number or phone: required, or emptied by retention. */
+  const personal = (max: number) => (purged ? z.string().max(max) : text(max));
+  const identity = { name: personal(60), idNumber: personal(18), phone: personal(20) };
 
-export const eventSchema = z.discriminatedUnion('type', [
-  event('visit.opened', z.strictObject({ policyVersion: text(32) })),
-  event(
-    'appointment.matched',
-    z.strictObject({
-      ...identity,
-      bookingId: text(64),
-      slotStart: z.number().int(),
-      slotEnd: z.number().int(),
-      matter: text(200).optional(),
-    }),
-  ),
-  event('appointment.walk-in', z.strictObject({ urgent: z.boolean() })),
-  event('mask.checked', z.strictObject({ status: z.enum(['worn', 'given']) })),
-  event('hands.disinfected', z.strictObject({})),
-  event(
-    'temperature.measured',
-    z.strictObject({ celsius: z.number().finite(), source: z.enum(['preset', 'keypad']) }),
-  ),
-  event('symptoms.reported', symptoms),
-  event(
-    'identity.confirmed',
-    z.strictObject({ ...identity, source: z.enum(['booking', 'typed']) }),
-  ),
-  event('health-code.checked', codeCheck({ colour: z.enum(['green', 'yellow', 'red']) })),
-  event('travel-code.checked', codeCheck({ riskArea: z.boolean() })),
-  event('visit.decided', z.strictObject({ outcome, policyVersion: text(32) })),
-  event(
-    'visit.abandoned',
-    z.strictObject({ reason: z.enum(['left', 'refused-measures', 'discarded-draft']) }),
-  ),
-  event('visit.exited', z.strictObject({ automatic: z.boolean() })),
-  event('device.offline', z.strictObject({})),
-  event('device.online', z.strictObject({ offlineForMs: z.number().nonnegative().nullable() })),
-  event(
-    'device.storage-low',
-    z.strictObject({ usage: z.number().nonnegative(), quota: z.number().nonnegative() }),
-  ),
-  event('device.persistence-refused', z.strictObject({})),
-  event('device.clock-skew', z.strictObject({ skewMs: z.number() })),
-  event(
-    'device.camera-failed',
-    z.strictObject({ reason: z.enum(['not-allowed', 'not-found', 'busy', 'insecure', 'unknown']) }),
-  ),
-  event(
-    'device.pin-locked-out',
-    z.strictObject({
-      secret: text(32),
-      failures: z.number().int().nonnegative(),
-      until: z.number(),
-    }),
-  ),
-  event('device.kiosk-changed', z.strictObject({ kiosk: z.boolean() })),
-  event('device.idle-reset', z.strictObject({ draft: text(64).nullable() })),
-  event('device.app-updated', z.strictObject({ from: text(32), to: text(32) })),
-  event(
-    'device.data-purged',
-    z.strictObject({
-      before: day,
-      visits: count,
-      events: count,
-      bookings: count,
-    }),
-  ),
-  event(
-    'lead.exported',
-    z.strictObject({
-      what: z.enum(['ledger', 'contacts', 'report']),
-      format: z.enum(['csv', 'xlsx', 'print']),
-      day,
-      rows: count,
-    }),
-  ),
-  event(
-    'lead.traced',
-    z.strictObject({
-      visit: text(64).nullable(),
-      person: text(max.person).nullable(),
-      from: z.number().int().nonnegative(),
-      to: z.number().int().nonnegative(),
-      marginMinutes: z
-        .number()
-        .int()
-        .min(0)
-        .max(24 * 60),
-      contacts: count,
-    }),
-  ),
-  event('lead.revealed', z.strictObject({ day })),
-  event('queue.called', z.strictObject({ window: windowNumber, priority: z.boolean() })),
-  event('queue.recalled', z.strictObject({ window: windowNumber })),
-  event('queue.no-show', z.strictObject({ calls: z.number().int().positive() })),
-  event('queue.served', z.strictObject({ window: windowNumber })),
-  event('isolation.entered', z.strictObject({})),
-  event('isolation.ambulance-called', z.strictObject({})),
-  event('isolation.handed-over', z.strictObject({ hospital: text(max.hospital) })),
-  event(
-    'disinfection.requested',
-    z.strictObject({
-      task: text(64),
-      spot: z.enum(['temperature-point', 'isolation-area']),
-      cause: text(64).nullable(),
-    }),
-  ),
-  event('disinfection.done', z.strictObject({ task: text(64), by: text(max.by) })),
-  event(
-    'incident.reported',
-    z.strictObject({
-      incident: text(64),
-      kind: z.enum(['refused-measures', 'staff-abnormal']),
-      visit: text(64).nullable(),
-      person: text(max.person).nullable(),
-      unit: text(max.unit).nullable(),
-      temperatures: z.array(z.number().finite()).max(20),
-      note: text(max.note).nullable(),
-    }),
-  ),
-  event(
-    'incident.step',
-    z.strictObject({
-      incident: text(64),
-      step: z.enum(['lead-acknowledged', 'police-called', 'stopped-work']),
-    }),
-  ),
-]);
+  return z.discriminatedUnion('type', [
+    event('visit.opened', z.strictObject({ policyVersion: text(32) })),
+    event(
+      'appointment.matched',
+      z.strictObject({
+        ...identity,
+        bookingId: text(64),
+        slotStart: z.number().int(),
+        slotEnd: z.number().int(),
+        matter: text(200).optional(),
+      }),
+    ),
+    event('appointment.walk-in', z.strictObject({ urgent: z.boolean() })),
+    event('mask.checked', z.strictObject({ status: z.enum(['worn', 'given']) })),
+    event('hands.disinfected', z.strictObject({})),
+    event(
+      'temperature.measured',
+      z.strictObject({ celsius: z.number().finite(), source: z.enum(['preset', 'keypad']) }),
+    ),
+    event('symptoms.reported', symptoms),
+    event(
+      'identity.confirmed',
+      z.strictObject({ ...identity, source: z.enum(['booking', 'typed']) }),
+    ),
+    event('health-code.checked', codeCheck({ colour: z.enum(['green', 'yellow', 'red']) })),
+    event('travel-code.checked', codeCheck({ riskArea: z.boolean() })),
+    event('visit.decided', z.strictObject({ outcome, policyVersion: text(32) })),
+    event(
+      'visit.abandoned',
+      z.strictObject({ reason: z.enum(['left', 'refused-measures', 'discarded-draft']) }),
+    ),
+    event('visit.exited', z.strictObject({ automatic: z.boolean() })),
+    event('device.offline', z.strictObject({})),
+    event('device.online', z.strictObject({ offlineForMs: z.number().nonnegative().nullable() })),
+    event(
+      'device.storage-low',
+      z.strictObject({ usage: z.number().nonnegative(), quota: z.number().nonnegative() }),
+    ),
+    event('device.persistence-refused', z.strictObject({})),
+    event('device.clock-skew', z.strictObject({ skewMs: z.number() })),
+    event(
+      'device.camera-failed',
+      z.strictObject({
+        reason: z.enum(['not-allowed', 'not-found', 'busy', 'insecure', 'unknown']),
+      }),
+    ),
+    event(
+      'device.pin-locked-out',
+      z.strictObject({
+        secret: text(32),
+        failures: z.number().int().nonnegative(),
+        until: z.number(),
+      }),
+    ),
+    event('device.kiosk-changed', z.strictObject({ kiosk: z.boolean() })),
+    event('device.idle-reset', z.strictObject({ draft: text(64).nullable() })),
+    event('device.app-updated', z.strictObject({ from: text(32), to: text(32) })),
+    event(
+      'device.data-purged',
+      z.strictObject({
+        before: day,
+        visits: count,
+        events: count,
+        bookings: count,
+      }),
+    ),
+    event(
+      'lead.exported',
+      z.strictObject({
+        what: z.enum(['ledger', 'contacts', 'report']),
+        format: z.enum(['csv', 'xlsx', 'print']),
+        day,
+        rows: count,
+      }),
+    ),
+    event(
+      'lead.traced',
+      z.strictObject({
+        visit: text(64).nullable(),
+        person: text(max.person).nullable(),
+        from: z.number().int().nonnegative(),
+        to: z.number().int().nonnegative(),
+        marginMinutes: z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 60),
+        contacts: count,
+      }),
+    ),
+    event('lead.revealed', z.strictObject({ day })),
+    event('queue.called', z.strictObject({ window: windowNumber, priority: z.boolean() })),
+    event('queue.recalled', z.strictObject({ window: windowNumber })),
+    event('queue.no-show', z.strictObject({ calls: z.number().int().positive() })),
+    event('queue.served', z.strictObject({ window: windowNumber })),
+    event('isolation.entered', z.strictObject({})),
+    event('isolation.ambulance-called', z.strictObject({})),
+    event('isolation.handed-over', z.strictObject({ hospital: text(max.hospital) })),
+    event(
+      'disinfection.requested',
+      z.strictObject({
+        task: text(64),
+        spot: z.enum(['temperature-point', 'isolation-area']),
+        cause: text(64).nullable(),
+      }),
+    ),
+    event('disinfection.done', z.strictObject({ task: text(64), by: personal(max.by) })),
+    event(
+      'incident.reported',
+      z.strictObject({
+        incident: text(64),
+        kind: z.enum(['refused-measures', 'staff-abnormal']),
+        visit: text(64).nullable(),
+        person: text(max.person).nullable(),
+        unit: text(max.unit).nullable(),
+        temperatures: z.array(z.number().finite()).max(20),
+        note: text(max.note).nullable(),
+      }),
+    ),
+    event(
+      'incident.step',
+      z.strictObject({
+        incident: text(64),
+        step: z.enum(['lead-acknowledged', 'police-called', 'stopped-work']),
+      }),
+    ),
+  ]);
+}
+
+/** An event as a tablet pushes it and as the server stores it. */
+export const eventSchema = buildEventSchema(false);
+/** An event the server purged of personal data (pull only). */
+export const purgedEventSchema = buildEventSchema(true);
+
+/** What a pull may bring: an event as pushed, or as purged by the server's retention. */
+export function pulledEventSchema(e: unknown) {
+  return typeof e === 'object' && e !== null && 'purgedAt' in e ? purgedEventSchema : eventSchema;
+}
 
 type Wire = z.infer<typeof eventSchema>;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

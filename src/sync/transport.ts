@@ -13,7 +13,7 @@ import {
   type PullReply,
   type PushReply,
 } from '../protocol/api';
-import { eventSchema } from '../protocol/event-schema';
+import { pulledEventSchema } from '../protocol/event-schema';
 import { policySchema } from '../protocol/policy-schema';
 
 export type SyncErrorCode =
@@ -116,7 +116,7 @@ export function httpTransport(
       );
       const events: CheckpointEvent[] = [];
       for (const e of reply.events ?? []) {
-        const parsed = eventSchema.safeParse(e);
+        const parsed = pulledEventSchema(e).safeParse(e);
         if (!parsed.success)
           throw new SyncError(
             'bad-reply',

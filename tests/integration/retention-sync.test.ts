@@ -6,11 +6,11 @@ import { pendingCount } from '../../src/db/sync-store';
 import type { CheckpointEvent } from '../../src/domain/events';
 import { retentionCutoff } from '../../src/domain/retention';
 import { dayKey } from '../../src/domain/time';
-import type { PullReply } from '../../src/protocol/api';
+import type { PullReply, PushReply } from '../../src/protocol/api';
 import { httpTransport } from '../../src/sync/transport';
 import { aBooking } from '../fixtures/builders';
 import { makeTablet, type Tablet } from '../fixtures/tablet';
-import { enrolledDevice, startServer } from './server-process';
+import { ADMIN, enrolledDevice, startServer } from './server-process';
 
 const SITE = 'hall-retention';
 const DAY = 86_400_000;
@@ -41,7 +41,7 @@ const purge = (t: Tablet) =>
   purgeExpired(t.db, t.log, { device: t.device, before: BEFORE, now: NOW });
 
 describe('retention against the real server', () => {
-  it('purges only after the server holds the visit; the server keeps the record; nothing is re-sent', async () => {
+  it('purges only after the server holds the visit; the server’s copy is untouched; nothing is re-sent', async () => {
     const server = await startServer();
     cleanups.push(() => server.stop());
     const tokenA = await enrolledDevice(server.url, SITE, 'tab-a');
@@ -76,5 +76,55 @@ describe('retention against the real server', () => {
     expect((await b.db.visits.get('old'))?.identity?.name).toBe(name);
     expect(await purge(b)).toMatchObject({ visits: 1, waiting: 0 });
     expect((await b.db.visits.get('old'))?.identity?.name).toBe('');
+  });
+
+  it('the server keeps personal data only as long as the policy says; tablets pull the purged record', async () => {
+    const server = await startServer();
+    cleanups.push(() => server.stop());
+    const tokenA = await enrolledDevice(server.url, SITE, 'tab-a');
+    const tokenB = await enrolledDevice(server.url, SITE, 'tab-b');
+    const a = await makeTablet('tab-a', SITE, httpTransport(fetch, server.url, SITE, tokenA));
+    const b = await makeTablet('tab-b', SITE, httpTransport(fetch, server.url, SITE, tokenB), 'B');
+    cleanups.push(
+      () => a.close(),
+      () => b.close(),
+    );
+    await a.recordVisit('old', NOW - 40 * DAY);
+    await a.recordVisit('recent', NOW - 2 * DAY);
+    await syncUntilDone(a);
+
+    const run = async () =>
+      (await (
+        await fetch(`${server.url}/api/v1/admin/sites/${SITE}/retention`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${ADMIN}` },
+        })
+      ).json()) as { before: string; events: number; bookings: number };
+    expect(await run()).toEqual({ before: BEFORE, events: 2, bookings: 0 });
+    expect(await run()).toMatchObject({ events: 0 }); // nothing twice
+
+    const held = await serverEvents(server.url, tokenA);
+    const text = JSON.stringify(held.filter((e) => e.visit === 'old'));
+    expect(text).not.toContain(idNumber);
+    expect(text).not.toContain(name);
+    expect(JSON.stringify(held.filter((e) => e.visit === 'recent'))).toContain(idNumber);
+
+    // A new tablet pulls the purged record (it passes the pull schema) and shows it purged.
+    await syncUntilDone(b);
+    const old = await b.db.visits.get('old');
+    expect(old?.identity?.name).toBe('');
+    expect(old?.purgedAt).not.toBeNull();
+    expect((await b.db.visits.get('recent'))?.identity?.name).toBe(name);
+
+    // The first tablet re-sends its events (a lost reply): duplicates, not conflicts.
+    const own = await a.db.events.where('visit').equals('old').toArray();
+    const reply = (await (
+      await fetch(`${server.url}/api/v1/sites/${SITE}/events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokenA}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ events: own }),
+      })
+    ).json()) as PushReply;
+    expect(reply).toMatchObject({ accepted: 0, duplicates: own.length, conflicts: [] });
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckpointEvent } from '../../src/domain/events';
 import { DEFAULT_POLICY, withDefaults } from '../../src/domain/policy';
-import { eventSchema } from '../../src/protocol/event-schema';
+import { withoutPersonalData } from '../../src/domain/retention';
+import { eventSchema, pulledEventSchema } from '../../src/protocol/event-schema';
 import { policySchema } from '../../src/protocol/policy-schema';
-import { aScanCheck, ev, FIXED_NOW, fakeUlid, visitEvents } from '../fixtures/builders';
+import { aBooking, aScanCheck, ev, FIXED_NOW, fakeUlid, visitEvents } from '../fixtures/builders';
 
 const record = (
   body: Pick<CheckpointEvent, 'type' | 'data'> | { type: string; data: unknown },
@@ -39,6 +40,23 @@ describe('the wire schema of the door’s events', () => {
       ev.healthCode('green', { ...aScanCheck(), excerpt: 'x'.repeat(200) }),
     ]);
     expect(eventSchema.safeParse(withPayload).success).toBe(false);
+  });
+});
+
+describe('the wire schema of events purged by retention', () => {
+  const events = visitEvents([ev.booked(), ev.identity(), ev.opened()]);
+  const purged = events.map((e) => withoutPersonalData(e, 1_800_000_000_000));
+
+  it('takes them in a pull, never in a push', () => {
+    for (const e of purged.slice(0, 2)) {
+      expect(pulledEventSchema(e).safeParse(e).success).toBe(true);
+      expect(eventSchema.safeParse(e).success).toBe(false);
+    }
+  });
+
+  it('still refuses an empty name on an event that was not purged', () => {
+    const [booked] = visitEvents([ev.booked({ ...aBooking(), name: '' })]);
+    expect(pulledEventSchema(booked).safeParse(booked).success).toBe(false);
   });
 });
 

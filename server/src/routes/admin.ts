@@ -4,6 +4,7 @@ import { parseBookingsCsv } from '../../../src/domain/bookings-csv';
 import { policySchema } from '../../../src/protocol/policy-schema';
 import { HttpError } from '../app';
 import { hashSecret, newEnrolmentCode } from '../auth';
+import { purgeSite } from '../retention';
 import type { Store } from '../store/store';
 import { parse } from '../validate';
 import { authoriseAdmin } from './device-auth';
@@ -20,7 +21,10 @@ const codeSchema = z.strictObject({
     .default(24),
 });
 
-/** What the shift lead does on the server: sites, enrolment codes, revocation, policy, bookings. */
+/**
+ * What the shift lead does on the server: sites, enrolment codes, revocation, policy,
+ * bookings, and the retention purge on demand (it also runs hourly).
+ */
 export const adminRoutes: FastifyPluginAsync<{
   store: Store;
   adminToken: string;
@@ -70,5 +74,10 @@ export const adminRoutes: FastifyPluginAsync<{
     const { bookings, rejected } = parseBookingsCsv(request.body, now());
     const version = await store.putBookings(request.params.site, bookings);
     return { imported: bookings.length, rejected, version };
+  });
+
+  app.post<{ Params: { site: string } }>('/sites/:site/retention', async (request) => {
+    await siteOrThrow(request.params.site);
+    return purgeSite(store, request.params.site, now());
   });
 };

@@ -6,8 +6,30 @@ import Database from 'better-sqlite3';
 import type { Booking } from '../../../src/domain/booking';
 import type { CheckpointEvent } from '../../../src/domain/events';
 import type { Policy } from '../../../src/domain/policy';
+import { withoutPersonalData } from '../../../src/domain/retention';
 import { canonicalJson } from '../../../src/protocol/canonical-json';
-import type { InsertResult, Site, Store } from './store';
+import type { InsertResult, PurgeCounts, Site, Store } from './store';
+
+/** Event types that can carry personal data (src/domain/retention.ts removes it). */
+const PERSONAL_TYPES = [
+  'appointment.matched',
+  'identity.confirmed',
+  'incident.reported',
+  'disinfection.done',
+  'lead.traced',
+];
+
+/**
+ * Whether an incoming event is the one stored: the same, or the same once purged as the
+ * stored copy was (a tablet re-sending an event whose reply it lost, after retention).
+ */
+function sameEvent(stored: string, incoming: CheckpointEvent, body: string): boolean {
+  if (stored === body) return true;
+  const purgedAt = (JSON.parse(stored) as CheckpointEvent).purgedAt;
+  return (
+    purgedAt !== undefined && canonicalJson(withoutPersonalData(incoming, purgedAt)) === stored
+  );
+}
 
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE sites (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at INTEGER NOT NULL);
@@ -32,6 +54,8 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (site, booking_id));
    CREATE INDEX bookings_site_day ON bookings (site, day);
    CREATE TABLE booking_versions (site TEXT PRIMARY KEY, version INTEGER NOT NULL);`,
+  // 2: retention reads events by time.
+  'CREATE INDEX events_site_at ON events (site, at);',
 ];
 
 export function openSqliteStore(file: string): Store {
@@ -56,6 +80,13 @@ function migrate(db: Database.Database): void {
 type EventRow = { cursor: number; id: string; device: string; seq: number; body: string };
 
 class SqliteStore implements Store {
+  /**
+   * Per site, how far the last retention pass went: events up to `cursor` recorded before
+   * `at` are done. The next pass reads only what came since or expired since (the first
+   * pass after a start reads everything).
+   */
+  private readonly purgedUpTo = new Map<string, { cursor: number; at: number }>();
+
   constructor(private readonly db: Database.Database) {}
 
   async createSite(site: Site, now: number) {
@@ -152,7 +183,7 @@ class SqliteStore implements Store {
         const body = canonicalJson(e);
         const sameId = byId.get(e.id) as { body: string } | undefined;
         if (sameId) {
-          if (sameId.body === body) result.duplicates++;
+          if (sameEvent(sameId.body, e, body)) result.duplicates++;
           else result.conflicts.push({ id: e.id, reason: 'id-reused' });
           continue;
         }
@@ -229,6 +260,54 @@ class SqliteStore implements Store {
         )
         .get(site) as { version: number };
       return row.version;
+    })();
+  }
+
+  async siteIds() {
+    return (this.db.prepare('SELECT id FROM sites ORDER BY id').all() as { id: string }[]).map(
+      (r) => r.id,
+    );
+  }
+
+  async purgePersonalData(
+    site: string,
+    before: { at: number; day: string },
+    now: number,
+  ): Promise<PurgeCounts> {
+    const types = PERSONAL_TYPES.map(() => '?').join(', ');
+    const still = `json_extract(body, '$.purgedAt') IS NULL AND json_extract(body, '$.type') IN (${types})`;
+    // What expired since the last pass, and what arrived since (a tablet back from days offline).
+    const candidates = this.db.prepare(
+      `SELECT cursor, body FROM events WHERE site = ? AND at >= ? AND at < ? AND ${still}
+       UNION
+       SELECT cursor, body FROM events WHERE site = ? AND cursor > ? AND at < ? AND ${still}`,
+    );
+    const lastCursor = this.db.prepare('SELECT MAX(cursor) AS cursor FROM events WHERE site = ?');
+    const update = this.db.prepare('UPDATE events SET body = ? WHERE cursor = ?');
+    const dropBookings = this.db.prepare('DELETE FROM bookings WHERE site = ? AND day < ?');
+    return this.db.transaction((): PurgeCounts => {
+      const last = this.purgedUpTo.get(site) ?? { cursor: 0, at: 0 };
+      const upTo = (lastCursor.get(site) as { cursor: number | null }).cursor ?? 0;
+      const rows = candidates.all(
+        site,
+        last.at,
+        before.at,
+        ...PERSONAL_TYPES,
+        site,
+        last.cursor,
+        before.at,
+        ...PERSONAL_TYPES,
+      ) as { cursor: number; body: string }[];
+      let events = 0;
+      for (const row of rows) {
+        const e = JSON.parse(row.body) as CheckpointEvent;
+        const purged = withoutPersonalData(e, now);
+        if (purged === e) continue;
+        update.run(canonicalJson(purged), row.cursor);
+        events++;
+      }
+      this.purgedUpTo.set(site, { cursor: upTo, at: Math.max(last.at, before.at) });
+      return { events, bookings: dropBookings.run(site, before.day).changes };
     })();
   }
 

@@ -22,6 +22,11 @@ export interface Device {
 
 export interface InsertResult extends Omit<PushReply, 'serverTime'> {}
 
+export interface PurgeCounts {
+  events: number;
+  bookings: number;
+}
+
 export interface Store {
   createSite(site: Site, now: number): Promise<void>;
   site(id: string): Promise<Site | null>;
@@ -53,5 +58,16 @@ export interface Store {
   /** Replaces the bookings of the days in the list; returns the new bookings version. */
   putBookings(site: string, bookings: readonly Booking[]): Promise<number>;
   bookings(site: string, fromDay: string): Promise<{ bookings: Booking[]; version: number }>;
+  siteIds(): Promise<string[]>;
+  /**
+   * Retention: removes personal data from the site's events recorded before `before.at`
+   * (in place, marked `purgedAt`: the cursor does not move, tablets purge their own
+   * copies) and deletes bookings of days before `before.day`.
+   */
+  purgePersonalData(
+    site: string,
+    before: { at: number; day: string },
+    now: number,
+  ): Promise<PurgeCounts>;
   close(): Promise<void>;
 }

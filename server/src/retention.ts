@@ -1,0 +1,44 @@
+/**
+ * Retention on the server: personal data is kept as long as the site's policy says
+ * (`ledger.retentionDays`), here as on the tablets. Counts, times and verdicts stay.
+ */
+import { DEFAULT_POLICY } from '../../src/domain/policy';
+import { retentionCutoff } from '../../src/domain/retention';
+import { dayKey, dayStart } from '../../src/domain/time';
+import type { PurgeCounts, Store } from './store/store';
+
+const EVERY_MS = 60 * 60_000;
+
+export async function purgeSite(
+  store: Store,
+  site: string,
+  now: number,
+): Promise<PurgeCounts & { before: string }> {
+  const days =
+    (await store.policy(site))?.ledger?.retentionDays ?? DEFAULT_POLICY.ledger.retentionDays;
+  const before = retentionCutoff(dayKey(now), days);
+  return {
+    before,
+    ...(await store.purgePersonalData(site, { at: dayStart(before), day: before }, now)),
+  };
+}
+
+/** Hourly, and once at start: every site. Returns a stop function. */
+export function startRetention(
+  store: Store,
+  log: { info: (o: object, m: string) => void; error: (o: object, m: string) => void },
+  now: () => number = Date.now,
+): () => void {
+  const run = async () => {
+    for (const site of await store.siteIds()) {
+      const result = await purgeSite(store, site, now());
+      if (result.events > 0 || result.bookings > 0)
+        log.info({ site, ...result }, 'retention purge');
+    }
+  };
+  const tick = () =>
+    void run().catch((err: unknown) => log.error({ err }, 'retention purge failed'));
+  tick();
+  const timer = setInterval(tick, EVERY_MS);
+  return () => clearInterval(timer);
+}
