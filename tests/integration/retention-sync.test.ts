@@ -40,18 +40,24 @@ async function syncUntilDone(tablet: Tablet) {
 const purge = (t: Tablet) =>
   purgeExpired(t.db, t.log, { device: t.device, before: BEFORE, now: NOW });
 
+/** The real server process with two enrolled tablets. */
+async function twoTablets() {
+  const server = await startServer();
+  cleanups.push(() => server.stop());
+  const tokenA = await enrolledDevice(server.url, SITE, 'tab-a');
+  const tokenB = await enrolledDevice(server.url, SITE, 'tab-b');
+  const a = await makeTablet('tab-a', SITE, httpTransport(fetch, server.url, SITE, tokenA));
+  const b = await makeTablet('tab-b', SITE, httpTransport(fetch, server.url, SITE, tokenB), 'B');
+  cleanups.push(
+    () => a.close(),
+    () => b.close(),
+  );
+  return { server, tokenA, a, b };
+}
+
 describe('retention against the real server', () => {
   it('purges only after the server holds the visit; the server’s copy is untouched; nothing is re-sent', async () => {
-    const server = await startServer();
-    cleanups.push(() => server.stop());
-    const tokenA = await enrolledDevice(server.url, SITE, 'tab-a');
-    const tokenB = await enrolledDevice(server.url, SITE, 'tab-b');
-    const a = await makeTablet('tab-a', SITE, httpTransport(fetch, server.url, SITE, tokenA));
-    const b = await makeTablet('tab-b', SITE, httpTransport(fetch, server.url, SITE, tokenB), 'B');
-    cleanups.push(
-      () => a.close(),
-      () => b.close(),
-    );
+    const { server, tokenA, a, b } = await twoTablets();
     await a.recordVisit('old', NOW - 40 * DAY);
 
     // Offline so far: nothing may go.
@@ -79,16 +85,7 @@ describe('retention against the real server', () => {
   });
 
   it('the server keeps personal data only as long as the policy says; tablets pull the purged record', async () => {
-    const server = await startServer();
-    cleanups.push(() => server.stop());
-    const tokenA = await enrolledDevice(server.url, SITE, 'tab-a');
-    const tokenB = await enrolledDevice(server.url, SITE, 'tab-b');
-    const a = await makeTablet('tab-a', SITE, httpTransport(fetch, server.url, SITE, tokenA));
-    const b = await makeTablet('tab-b', SITE, httpTransport(fetch, server.url, SITE, tokenB), 'B');
-    cleanups.push(
-      () => a.close(),
-      () => b.close(),
-    );
+    const { server, tokenA, a, b } = await twoTablets();
     await a.recordVisit('old', NOW - 40 * DAY);
     await a.recordVisit('recent', NOW - 2 * DAY);
     await syncUntilDone(a);
