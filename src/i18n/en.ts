@@ -418,6 +418,7 @@ export const en: Messages = {
     },
   },
   lead: {
+    close: 'Close',
     title: 'Ledger',
     day: 'Day',
     list: "The day's visits",

@@ -399,6 +399,7 @@ export const zhCN = {
     },
   },
   lead: {
+    close: '关闭',
     title: '台账',
     day: '日期',
     list: '当天来访记录',

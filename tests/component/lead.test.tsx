@@ -155,6 +155,10 @@ describe('the shift lead screen', () => {
     await app.user.click(screen.getByRole('button', { name: '追踪密切接触者' }));
     expect(await screen.findByText('同时在场 1 人')).toBeInTheDocument();
     expect(screen.getByText(/未记录离开时间/)).toBeInTheDocument();
+    // Closing the visit brings back the day's record, where the tracing now is.
+    await app.user.click(screen.getByRole('button', { name: '关闭' }));
+    const record = await screen.findByRole('region', { name: '个人信息操作记录' });
+    expect(await within(record).findByText('追踪密接：来访者，1 人')).toBeInTheDocument();
   });
 
   it('shows the day’s 120 and 110 calls and the waiting area’s peak, live and in the report', async () => {

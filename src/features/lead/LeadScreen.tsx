@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Download, Eye, EyeOff, FileSpreadsheet, Printer, UserSearch } from 'lucide-react';
+import { Download, Eye, EyeOff, FileSpreadsheet, Printer } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -9,19 +9,13 @@ import { summariseDay } from '../../domain/day-summary';
 import { type LedgerFilter, ledgerCsv, ledgerRow, matchesFilter } from '../../domain/ledger';
 import { dayKey } from '../../domain/time';
 import { download } from './download';
+import { LeadDetail } from './LeadDetail';
 import { LedgerList } from './LedgerList';
-import { PrivacyLog } from './PrivacyLog';
-import { StaffTraceForm } from './StaffTraceForm';
 import { SummaryCards } from './SummaryCards';
-import { TracePanel, type TraceSubject } from './TracePanel';
 import { useLeadAudit } from './use-lead-audit';
 import { useLedgerCells } from './use-ledger-cells';
-import { VisitTimeline } from './VisitTimeline';
 
 const STATUSES = ['all', 'admitted', 'refused', 'isolated', 'abandoned', 'open'] as const;
-
-/** A staff member's tracing: the form, then the contacts. */
-type StaffTrace = { step: 'form' } | { step: 'traced'; subject: TraceSubject };
 
 /**
  * The shift lead's ledger: a day's visits, filtered, exported, traced. Personal data
@@ -35,8 +29,6 @@ export function LeadScreen() {
   const [day, setDay] = useState(() => dayKey(now()));
   const [filter, setFilter] = useState<LedgerFilter>({ status: 'all' });
   const [selected, setSelected] = useState<string | null>(null);
-  const [tracing, setTracing] = useState(false);
-  const [staff, setStaff] = useState<StaffTrace | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [revealed, setRevealed] = useState(false);
   const { headers, cells } = useLedgerCells();
@@ -205,67 +197,17 @@ export function LeadScreen() {
             visits={shown}
             revealed={revealed}
             selected={selected}
-            onSelect={(id) => {
-              setSelected(id);
-              setTracing(false);
-              setStaff(null);
-            }}
+            onSelect={setSelected}
           />
         )}
         <aside className="lead-detail" aria-label={t('lead.detail')}>
-          {staff?.step === 'traced' ? (
-            <>
-              <TracePanel
-                key={JSON.stringify(staff.subject)}
-                subject={staff.subject}
-                revealed={revealed}
-              />
-              <button
-                type="button"
-                className="btn btn-neutral btn-large"
-                onClick={() => setStaff(null)}
-              >
-                {t('lead.staffTrace.cancel')}
-              </button>
-            </>
-          ) : staff?.step === 'form' ? (
-            <StaffTraceForm
-              day={day}
-              onTrace={(subject) => setStaff({ step: 'traced', subject })}
-              onCancel={() => setStaff(null)}
-            />
-          ) : chosen ? (
-            <>
-              <VisitTimeline visit={chosen.id} />
-              {tracing ? (
-                <TracePanel
-                  key={chosen.id}
-                  subject={{ kind: 'visit', visit: chosen }}
-                  revealed={revealed}
-                />
-              ) : (
-                <button
-                  type="button"
-                  className="btn btn-danger btn-large"
-                  onClick={() => setTracing(true)}
-                >
-                  {t('lead.trace.start')}
-                </button>
-              )}
-            </>
-          ) : (
-            <>
-              <p className="hint">{t('lead.pick')}</p>
-              <button
-                type="button"
-                className="btn btn-neutral btn-large"
-                onClick={() => setStaff({ step: 'form' })}
-              >
-                <UserSearch aria-hidden /> {t('lead.staffTrace.open')}
-              </button>
-              <PrivacyLog day={day} />
-            </>
-          )}
+          <LeadDetail
+            key={chosen?.id ?? 'none'}
+            day={day}
+            visit={chosen}
+            revealed={revealed}
+            onClose={() => setSelected(null)}
+          />
         </aside>
       </div>
     </section>

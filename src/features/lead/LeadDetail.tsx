@@ -1,0 +1,88 @@
+import { UserSearch } from 'lucide-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Visit } from '../../domain/visit';
+import { PrivacyLog } from './PrivacyLog';
+import { StaffTraceForm } from './StaffTraceForm';
+import { TracePanel, type TraceSubject } from './TracePanel';
+import { VisitTimeline } from './VisitTimeline';
+
+/** A staff member's tracing: the form, then the contacts. */
+type StaffTrace = { step: 'form' } | { step: 'traced'; subject: TraceSubject };
+
+/**
+ * The ledger's side panel: the chosen visit's trail and its tracing; with no visit
+ * chosen, a staff member's tracing and the day's record of personal data. Keyed by the
+ * chosen visit, so choosing another starts afresh.
+ */
+export function LeadDetail({
+  day,
+  visit,
+  revealed,
+  onClose,
+}: {
+  day: string;
+  visit: Visit | null;
+  revealed: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [tracing, setTracing] = useState(false);
+  const [staff, setStaff] = useState<StaffTrace | null>(null);
+
+  const back = (onClick: () => void) => (
+    <button type="button" className="btn btn-neutral btn-large" onClick={onClick}>
+      {t('lead.close')}
+    </button>
+  );
+
+  if (visit) {
+    return (
+      <>
+        <VisitTimeline visit={visit.id} />
+        {tracing ? (
+          <TracePanel subject={{ kind: 'visit', visit }} revealed={revealed} />
+        ) : (
+          <button
+            type="button"
+            className="btn btn-danger btn-large"
+            onClick={() => setTracing(true)}
+          >
+            {t('lead.trace.start')}
+          </button>
+        )}
+        {back(onClose)}
+      </>
+    );
+  }
+  if (staff?.step === 'traced') {
+    return (
+      <>
+        <TracePanel subject={staff.subject} revealed={revealed} />
+        {back(() => setStaff(null))}
+      </>
+    );
+  }
+  if (staff?.step === 'form') {
+    return (
+      <StaffTraceForm
+        day={day}
+        onTrace={(subject) => setStaff({ step: 'traced', subject })}
+        onCancel={() => setStaff(null)}
+      />
+    );
+  }
+  return (
+    <>
+      <p className="hint">{t('lead.pick')}</p>
+      <button
+        type="button"
+        className="btn btn-neutral btn-large"
+        onClick={() => setStaff({ step: 'form' })}
+      >
+        <UserSearch aria-hidden /> {t('lead.staffTrace.open')}
+      </button>
+      <PrivacyLog day={day} />
+    </>
+  );
+}
