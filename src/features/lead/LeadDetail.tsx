@@ -31,7 +31,7 @@ export function LeadDetail({
   const [staff, setStaff] = useState<StaffTrace | null>(null);
 
   const back = (onClick: () => void) => (
-    <button type="button" className="btn btn-neutral btn-large" onClick={onClick}>
+    <button type="button" className="btn btn-neutral btn-large lead-close" onClick={onClick}>
       {t('lead.close')}
     </button>
   );
@@ -39,6 +39,7 @@ export function LeadDetail({
   if (visit) {
     return (
       <>
+        {back(onClose)}
         <VisitTimeline visit={visit.id} />
         {tracing ? (
           <TracePanel subject={{ kind: 'visit', visit }} revealed={revealed} />
@@ -51,7 +52,6 @@ export function LeadDetail({
             {t('lead.trace.start')}
           </button>
         )}
-        {back(onClose)}
       </>
     );
   }
