@@ -636,6 +636,7 @@ export const en: Messages = {
     pinChanged: 'Lead PIN changed',
     retention: {
       title: 'Keeping personal data',
+      failed: 'The purge failed and nothing was changed. Try again later.',
       rule: 'Kept for {{days}} days: visits before {{before}} keep their counts but no longer names, ID numbers or phones.',
       due: '{{due}} visits are past the retention period.',
       waiting:

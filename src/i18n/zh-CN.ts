@@ -614,6 +614,7 @@ export const zhCN = {
     pinChanged: '组长密码已更改',
     retention: {
       title: '个人信息保留',
+      failed: '清除失败，数据未改动，请稍后再试。',
       rule: '按规定保留 {{days}} 天：{{before}} 以前的来访只保留统计，不再保留姓名、身份证号和手机号。',
       due: '{{due}} 条来访已过保留期。',
       waiting: '其中 {{waiting}} 条服务器尚未收到，同步后才会清除（未同步的数据绝不清除）。',

@@ -1,5 +1,5 @@
 import { Eraser } from 'lucide-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { purgeNow } from '../../app/use-retention';
@@ -16,23 +16,39 @@ export function RetentionPanel() {
   const [status, setStatus] = useState<RetentionStatus | null>(null);
   const [done, setDone] = useState<PurgeResult | null>(null);
   const [busy, setBusy] = useState(false);
+  const [reads, setReads] = useState(0);
+  const [failed, setFailed] = useState(false);
   const days = policy.ledger.retentionDays;
-
-  const refresh = useCallback(
-    () => retentionStatus(db, device, retentionCutoff(dayKey(now()), days)).then(setStatus),
-    [db, device, now, days],
-  );
+  // Reads and purges finish after the screen may have closed: then they say nothing.
+  const mounted = useRef(false);
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `reads` asks for a fresh read after a purge
+  useEffect(() => {
+    retentionStatus(db, device, retentionCutoff(dayKey(now()), days)).then(
+      (s) => {
+        if (mounted.current) setStatus(s);
+      },
+      () => {}, // storage trouble is on screen already (banner, health); the panel waits
+    );
+  }, [db, device, now, days, reads]);
 
   const purge = async () => {
     setBusy(true);
     try {
-      setDone(await purgeNow(services));
-      await refresh();
+      const result = await purgeNow(services);
+      if (!mounted.current) return;
+      setDone(result);
+      setReads((n) => n + 1);
+    } catch {
+      if (mounted.current) setFailed(true); // nothing was purged: the transaction rolled back
     } finally {
-      setBusy(false);
+      if (mounted.current) setBusy(false);
     }
   };
 
@@ -60,6 +76,11 @@ export function RetentionPanel() {
       >
         <Eraser aria-hidden /> {t('settings.retention.run')}
       </Button>
+      {failed && (
+        <p role="alert" className="field-error">
+          {t('settings.retention.failed')}
+        </p>
+      )}
       {done && (
         <p role="status">
           {t('settings.retention.done', { visits: done.visits, bookings: done.bookings })}
