@@ -193,15 +193,20 @@ function useRoleFromLocation(
   navigate: (to: string, o?: { replace?: boolean }) => void,
 ) {
   const started = useRef(false);
+  const redirecting = useRef(false);
   useEffect(() => {
     const kiosk = useKioskStore.getState();
     if (!started.current) {
       started.current = true;
       if (location === '/' && kiosk.role === 'guide') {
+        redirecting.current = true;
         navigate('/guide', { replace: true });
         return;
       }
     }
+    // Still on '/' while the redirect is on its way (StrictMode runs effects twice): not a switch.
+    if (redirecting.current && location === '/') return;
+    redirecting.current = false;
     const role = roleOfPath(location);
     if (role && role !== kiosk.role) {
       kiosk.setRole(role);

@@ -1,4 +1,5 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Root } from '../../src/app/Root';
 import type { CheckpointDb } from '../../src/db/database';
@@ -105,8 +106,14 @@ describe('roles', () => {
     first.view.unmount();
 
     // A restart: the same device (settings and role kept), the kiosk opening on '/'.
-    render(<Root options={{ dbName: first.db.name, now: () => FIXED_NOW }} initialPath="/" />);
+    // In StrictMode, as main.tsx renders it: effects run twice on mount.
+    render(
+      <StrictMode>
+        <Root options={{ dbName: first.db.name, now: () => FIXED_NOW }} initialPath="/" />
+      </StrictMode>,
+    );
     expect(await screen.findByTestId('window-1')).toBeInTheDocument();
+    expect(await loadRole()).toBe('guide');
   });
 });
 
