@@ -26,7 +26,9 @@ describe('heldByServer', () => {
 
 describe('withoutPersonalData', () => {
   const text = fc.string({ minLength: 2, maxLength: 20 }).filter((s) => s.trim().length > 1);
-  it('leaves no name, ID number or phone anywhere in the event', () => {
+  // Exactly the three personal fields change (a substring search for the values was
+  // fooled once by a generated name equal to a key: "name").
+  it('empties name, ID number and phone, marks the event, and changes nothing else', () => {
     fc.assert(
       fc.property(
         text,
@@ -35,10 +37,11 @@ describe('withoutPersonalData', () => {
         (name, idNumber, phone) => {
           const who = aBooking({ name, idNumber, phone });
           for (const e of visitEvents([ev.booked(who), ev.identity(who, 'typed')])) {
-            const purged = JSON.stringify(withoutPersonalData(e, 1));
-            expect(purged).not.toContain(JSON.stringify(name));
-            expect(purged).not.toContain(JSON.stringify(idNumber));
-            expect(purged).not.toContain(JSON.stringify(phone));
+            expect(withoutPersonalData(e, 1)).toEqual({
+              ...e,
+              data: { ...e.data, name: '', idNumber: '', phone: '' },
+              purgedAt: 1,
+            });
           }
         },
       ),
