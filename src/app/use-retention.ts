@@ -4,10 +4,6 @@ import { retentionCutoff } from '../domain/retention';
 import { dayKey } from '../domain/time';
 import { type Services, useServices } from './services';
 
-const EVERY_MS = 60 * 60_000;
-/** After start-up, once the door is on screen and sync has had a first go. */
-const FIRST_AFTER_MS = 60_000;
-
 /** Purges personal data past the policy's retention, where the server holds it. */
 export function purgeNow(services: Services): Promise<PurgeResult> {
   const { db, log, device, policy, now } = services;
@@ -22,9 +18,10 @@ export function purgeNow(services: Services): Promise<PurgeResult> {
 export function useRetention() {
   const services = useServices();
   useEffect(() => {
+    const { retentionFirstAfterMs, retentionEveryMs } = services.timing;
     const run = () => void purgeNow(services).catch(() => {});
-    const first = setTimeout(run, FIRST_AFTER_MS);
-    const timer = setInterval(run, EVERY_MS);
+    const first = setTimeout(run, retentionFirstAfterMs);
+    const timer = setInterval(run, retentionEveryMs);
     return () => {
       clearTimeout(first);
       clearInterval(timer);

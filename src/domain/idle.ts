@@ -1,6 +1,7 @@
 /**
- * When the door counts as idle, and when a new app version may be applied. Pure: the
- * kiosk feeds in how long the screen has gone untouched.
+ * When the door counts as idle, and when a new app version may be applied (and when
+ * the background retention purge runs). Pure: the kiosk feeds in how long the screen
+ * has gone untouched.
  */
 export interface IdleTiming {
   /** Untouched this long: warn that the door will return to its start screen. */
@@ -11,6 +12,9 @@ export interface IdleTiming {
   updateAfterIdleMs: number;
   /** How often to ask the server for a new version (the kiosk never navigates). */
   updateCheckEveryMs: number;
+  /** The retention purge's background runs: the first after start-up, then every so often. */
+  retentionFirstAfterMs: number;
+  retentionEveryMs: number;
 }
 
 /**
@@ -23,6 +27,9 @@ export const DEFAULT_IDLE_TIMING: IdleTiming = {
   resetAfterMs: 3 * 60_000 + 30_000,
   updateAfterIdleMs: 60_000,
   updateCheckEveryMs: 15 * 60_000,
+  // Off the busy start-up, once the door is on screen and sync has had a first go.
+  retentionFirstAfterMs: 60_000,
+  retentionEveryMs: 60 * 60_000,
 };
 
 export type IdlePhase =

@@ -1,9 +1,12 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import pkg from '../../package.json';
 import { PinGuard } from '../../src/app/pin-guard';
 import type { CheckpointDb } from '../../src/db/database';
-import { loadSettings } from '../../src/db/settings';
+import { deviceId, loadSettings } from '../../src/db/settings';
+import { DEFAULT_IDLE_TIMING } from '../../src/domain/idle';
+import { aBooking, FIXED_NOW, visitEvents } from '../fixtures/builders';
+import { greenVisitSteps } from '../fixtures/tablet';
 import { LEAD_PIN, renderApp, TEST_PIN_ITERATIONS } from './render-app';
 
 let db: CheckpointDb | undefined;
@@ -128,5 +131,51 @@ describe('the settings screen', () => {
     await app.user.click(screen.getByRole('button', { name: '保存' }));
     await screen.findByText('已保存');
     expect(await loadSettings()).toMatchObject({ entrance: '北门', largeType: true });
+  });
+});
+
+describe('keeping personal data (settings, lead only)', () => {
+  const DAY = 86_400_000;
+  const oldVisit = (visit: string, device: string, start: number) =>
+    visitEvents(greenVisitSteps().flat(), { visit, device, start });
+
+  it('says what is due and what waits for sync, and purges what the server holds', async () => {
+    // One old visit pulled from another tablet (held by the server), one of this tablet's
+    // never sent (it is not enrolled).
+    const me = await deviceId();
+    const app = await renderApp([], '/settings', {
+      events: [
+        ...oldVisit('theirs', 'door-2', FIXED_NOW - 40 * DAY),
+        ...oldVisit('mine', me, FIXED_NOW - 39 * DAY),
+      ],
+    });
+    db = app.db;
+    await openSettings(app.user);
+    const panel = await screen.findByRole('region', { name: '个人信息保留' });
+    expect(await within(panel).findByText(/2 条来访已过保留期/)).toHaveTextContent(
+      '其中 1 条服务器尚未收到',
+    );
+    expect(within(panel).getByRole('alert')).toHaveTextContent('本平板未连接大厅服务器');
+
+    await app.user.click(within(panel).getByRole('button', { name: '立即清除' }));
+    expect(await within(panel).findByText('已清除 1 条来访的个人信息，删除 0 条旧预约。'));
+    expect((await app.db.visits.get('theirs'))?.identity?.name).toBe('');
+    expect((await app.db.visits.get('mine'))?.identity?.name).toBe(aBooking().name);
+    // Live: the count follows the purge without a reload.
+    expect(await within(panel).findByText(/1 条来访已过保留期/)).toBeInTheDocument();
+    expect(within(panel).getByRole('button', { name: '立即清除' })).toBeDisabled();
+  });
+
+  it('runs on its own in the background, wherever the tablet is', async () => {
+    const app = await renderApp([], '/', {
+      events: oldVisit('theirs', 'door-2', FIXED_NOW - 40 * DAY),
+      timing: { ...DEFAULT_IDLE_TIMING, retentionFirstAfterMs: 10 },
+    });
+    db = app.db;
+    await waitFor(async () =>
+      expect((await app.db.visits.get('theirs'))?.purgedAt).toBe(FIXED_NOW),
+    );
+    const purges = (await app.db.events.toArray()).filter((e) => e.type === 'device.data-purged');
+    expect(purges).toHaveLength(1);
   });
 });

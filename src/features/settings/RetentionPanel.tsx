@@ -1,9 +1,10 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { Eraser } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { purgeNow } from '../../app/use-retention';
-import { type PurgeResult, type RetentionStatus, retentionStatus } from '../../db/retention';
+import { type PurgeResult, retentionStatus } from '../../db/retention';
 import { retentionCutoff } from '../../domain/retention';
 import { dayKey } from '../../domain/time';
 import { Button } from '../../ui/Button';
@@ -13,49 +14,34 @@ export function RetentionPanel() {
   const { t } = useTranslation();
   const services = useServices();
   const { db, device, policy, now, settings } = services;
-  const [status, setStatus] = useState<RetentionStatus | null>(null);
   const [done, setDone] = useState<PurgeResult | null>(null);
   const [busy, setBusy] = useState(false);
-  const [reads, setReads] = useState(0);
   const [failed, setFailed] = useState(false);
   const days = policy.ledger.retentionDays;
-  // Reads and purges finish after the screen may have closed: then they say nothing.
-  const mounted = useRef(false);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `reads` asks for a fresh read after a purge
-  useEffect(() => {
-    retentionStatus(db, device, retentionCutoff(dayKey(now()), days)).then(
-      (s) => {
-        if (mounted.current) setStatus(s);
-      },
-      () => {}, // storage trouble is on screen already (banner, health); the panel waits
-    );
-  }, [db, device, now, days, reads]);
+  const before = retentionCutoff(dayKey(now()), days);
+  // Live: a purge, a sync acknowledging more, or new visits update it by themselves.
+  // Storage trouble is on screen already (banner, health): the panel then waits.
+  const status = useLiveQuery(
+    () => retentionStatus(db, device, before).catch(() => null),
+    [db, device, before],
+  );
 
   const purge = async () => {
     setBusy(true);
+    setFailed(false);
     try {
-      const result = await purgeNow(services);
-      if (!mounted.current) return;
-      setDone(result);
-      setReads((n) => n + 1);
+      setDone(await purgeNow(services));
     } catch {
-      if (mounted.current) setFailed(true); // nothing was purged: the transaction rolled back
+      setFailed(true); // nothing was purged: each transaction rolled back whole
     } finally {
-      if (mounted.current) setBusy(false);
+      setBusy(false);
     }
   };
 
   return (
     <section className="retention" aria-labelledby="retention-title">
       <h3 id="retention-title">{t('settings.retention.title')}</h3>
-      <p>{t('settings.retention.rule', { days, before: status?.before ?? '…' })}</p>
+      <p>{t('settings.retention.rule', { days, before })}</p>
       {status && (
         <p role="status">
           {status.due === 0
