@@ -13,7 +13,7 @@ import {
   visitEvents,
 } from '../fixtures/builders';
 import { policyWith } from '../fixtures/queue-day';
-import { renderApp } from './render-app';
+import { renderApp, tap, type User } from './render-app';
 
 const twoPlaces = policyWith({ waitingPlaces: 2, windows: [1, 2, 3] });
 const zhang = aBooking({ bookingId: 'B0001', name: '张三明', phone: '13812345678' });
@@ -29,10 +29,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await db?.delete();
 });
-
-type User = Awaited<ReturnType<typeof renderApp>>['user'];
-const tap = async (user: User, name: string | RegExp) =>
-  user.click(await screen.findByRole('button', { name }));
 
 async function admitZhang(user: User) {
   await tap(user, /张\*明/);

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CheckpointDb } from '../../src/db/database';
 import { formatBookingCode } from '../../src/domain/codes/booking-code';
 import { aBooking } from '../fixtures/builders';
-import { renderApp } from './render-app';
+import { renderApp, type User } from './render-app';
 
 // The door with a handheld scanner (keyboard wedge): jsdom has no camera, so the scan
 // panels show their camera problem and the wedge is the scanner.
@@ -27,7 +27,6 @@ function wedge(text: string, gapMs = 0) {
   for (const key of [...text, 'Enter']) fireEvent.keyDown(document.body, { key });
 }
 
-type User = Awaited<ReturnType<typeof renderApp>>['user'];
 async function tap(user: User, name: string | RegExp) {
   await user.click(await screen.findByRole('button', { name }));
 }

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CheckpointDb } from '../../src/db/database';
 import { aBooking, validIdNumber } from '../fixtures/builders';
-import { renderApp } from './render-app';
+import { renderApp, type User } from './render-app';
 
 const zhang = aBooking({ bookingId: 'B0001', name: '张三明', phone: '13812345678' });
 const li = aBooking({
@@ -16,8 +16,6 @@ let db: CheckpointDb | undefined;
 afterEach(async () => {
   await db?.delete();
 });
-
-type User = Awaited<ReturnType<typeof renderApp>>['user'];
 
 async function tap(user: User, name: string | RegExp) {
   await user.click(await screen.findByRole('button', { name }));

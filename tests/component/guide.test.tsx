@@ -7,7 +7,7 @@ import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { admittedVisitEvents, ev, FIXED_NOW, MINUTE, visitEvents } from '../fixtures/builders';
 import { policyWith } from '../fixtures/queue-day';
 import { installSpeechDouble } from '../fixtures/speech-double';
-import { renderApp } from './render-app';
+import { renderApp, tap } from './render-app';
 
 const twoPlaces = policyWith({ waitingPlaces: 2, windows: [1, 2, 3], noShowAfterCalls: 3 });
 
@@ -27,9 +27,6 @@ afterEach(async () => {
   await db?.delete();
 });
 
-type User = Awaited<ReturnType<typeof renderApp>>['user'];
-const tap = async (user: User, name: string | RegExp, within_: HTMLElement = document.body) =>
-  user.click(await within(within_).findByRole('button', { name }));
 const windowCard = (n: number) => screen.getByTestId(`window-${n}`);
 const calls = async () =>
   (await (db as CheckpointDb).events.toArray()).filter((e) => e.type === 'queue.called');

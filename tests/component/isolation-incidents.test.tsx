@@ -7,7 +7,7 @@ import { foldTasks } from '../../src/domain/disinfection';
 import { foldIncidents } from '../../src/domain/incidents';
 import { dayKey } from '../../src/domain/time';
 import { aBooking, ev, FIXED_NOW, fakeUlid, MINUTE, visitEvents } from '../fixtures/builders';
-import { renderApp } from './render-app';
+import { renderApp, tap } from './render-app';
 
 const day = dayKey(FIXED_NOW);
 const booking = aBooking({ name: '赵六一' });
@@ -44,10 +44,6 @@ afterEach(async () => {
   vi.unstubAllGlobals();
   await db?.delete();
 });
-
-type User = Awaited<ReturnType<typeof renderApp>>['user'];
-const tap = async (user: User, name: string | RegExp, inside: HTMLElement = document.body) =>
-  user.click(await within(inside).findByRole('button', { name }));
 
 describe('the isolation checklist', () => {
   it('records each step with its time, refuses a hand-over without a hospital, then hands over', async () => {

@@ -8,7 +8,7 @@ import { deviceId, loadRole } from '../../src/db/settings';
 import { DEFAULT_IDLE_TIMING } from '../../src/domain/idle';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { aBooking, FIXED_NOW } from '../fixtures/builders';
-import { LEAD_PIN, renderApp } from './render-app';
+import { LEAD_PIN, renderApp, type User } from './render-app';
 
 const zhang = aBooking({ bookingId: 'B0001', name: '张三明', phone: '13812345678' });
 
@@ -17,8 +17,6 @@ afterEach(async () => {
   vi.useRealTimers();
   await db?.delete();
 });
-
-type User = Awaited<ReturnType<typeof renderApp>>['user'];
 
 async function typePin(user: User, pin: string) {
   // Keys are disabled while the previous PIN is being checked.

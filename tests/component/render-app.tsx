@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createStore, delMany } from 'idb-keyval';
 import { useHealthStore } from '../../src/app/health/health-store';
@@ -77,4 +77,12 @@ export async function renderApp(bookings: readonly Booking[], path = '/', seed: 
   const view = render(<Root options={options} initialPath={path} />);
   await screen.findByRole('heading', { level: 1 });
   return { user, view, db };
+}
+
+/** The user of a rendered app (user-event, set up by renderApp). */
+export type User = Awaited<ReturnType<typeof renderApp>>['user'];
+
+/** Taps the button named `name`, waiting for it to appear (inside `inside` if given). */
+export async function tap(user: User, name: string | RegExp, inside: HTMLElement = document.body) {
+  await user.click(await within(inside).findByRole('button', { name }));
 }

@@ -7,7 +7,7 @@ import { deviceId, loadSettings } from '../../src/db/settings';
 import { DEFAULT_IDLE_TIMING } from '../../src/domain/idle';
 import { aBooking, FIXED_NOW, visitEvents } from '../fixtures/builders';
 import { greenVisitSteps } from '../fixtures/tablet';
-import { LEAD_PIN, renderApp, TEST_PIN_ITERATIONS } from './render-app';
+import { LEAD_PIN, renderApp, TEST_PIN_ITERATIONS, type User } from './render-app';
 
 let db: CheckpointDb | undefined;
 afterEach(async () => {
@@ -16,8 +16,6 @@ afterEach(async () => {
   document.documentElement.removeAttribute('data-type');
   await db?.delete();
 });
-
-type User = Awaited<ReturnType<typeof renderApp>>['user'];
 
 async function openSettings(user: User) {
   await screen.findByRole('heading', { name: '需要值班组长密码' });

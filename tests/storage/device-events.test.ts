@@ -1,24 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CheckpointDb } from '../../src/db/database';
-import { EventLog, rebuildProjections } from '../../src/db/event-log';
+import type { CheckpointDb } from '../../src/db/database';
+import { type EventLog, rebuildProjections } from '../../src/db/event-log';
 import { StorageError } from '../../src/db/storage-error';
 import { isDeviceEvent } from '../../src/domain/events';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { foldVisit } from '../../src/domain/visit';
 import { FIXED_NOW } from '../fixtures/builders';
+import { openFreshLog } from '../fixtures/storage';
 
 let db: CheckpointDb;
 let log: EventLog;
 
 beforeEach(async () => {
-  db = new CheckpointDb(`test-${Math.random()}`);
-  await db.open();
-  log = new EventLog(db, { site: 'hall', device: 'dev-1', ticketPrefix: 'A' });
+  ({ db, log } = await openFreshLog('dev-1'));
 });
 
-afterEach(async () => {
-  await db.delete();
-});
+afterEach(() => db.delete());
 
 const opened = (at: number) => ({
   type: 'visit.opened' as const,

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CheckpointDb } from '../../src/db/database';
-import { EventLog, rebuildProjections } from '../../src/db/event-log';
+import type { CheckpointDb } from '../../src/db/database';
+import { type EventLog, rebuildProjections } from '../../src/db/event-log';
 import { StorageError } from '../../src/db/storage-error';
 import type { EventDraft } from '../../src/domain/events';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
+import { openFreshLog } from '../fixtures/storage';
 
 const T0 = new Date(2026, 10, 28, 9, 30).getTime();
 const booking = {
@@ -38,14 +39,10 @@ let db: CheckpointDb;
 let log: EventLog;
 
 beforeEach(async () => {
-  db = new CheckpointDb(`test-${Math.random()}`);
-  await db.open();
-  log = new EventLog(db, { site: 'hall', device: 'dev-1', ticketPrefix: 'A' });
+  ({ db, log } = await openFreshLog('dev-1'));
 });
 
-afterEach(async () => {
-  await db.delete();
-});
+afterEach(() => db.delete());
 
 describe('EventLog.record', () => {
   it('stores events with a gap-free per-device seq and keeps the projection in step', async () => {

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CheckpointDb } from '../../src/db/database';
-import { EventLog } from '../../src/db/event-log';
+import type { EventLog } from '../../src/db/event-log';
 import { dayRecords, dayState } from '../../src/db/queries';
 import { StorageError } from '../../src/db/storage-error';
 import { applyPulled } from '../../src/db/sync-store';
@@ -14,6 +14,7 @@ import { planQueueCommand, type QueueCommand } from '../../src/domain/queue-comm
 import { dayKey } from '../../src/domain/time';
 import { admittedVisitEvents, ev, FIXED_NOW, MINUTE, visitEvents } from '../fixtures/builders';
 import { policyWith } from '../fixtures/queue-day';
+import { openFreshLog } from '../fixtures/storage';
 
 const day = dayKey(FIXED_NOW);
 const policy = policyWith({ waitingPlaces: 2, windows: [1, 2] });
@@ -21,13 +22,9 @@ let db: CheckpointDb;
 let log: EventLog;
 
 beforeEach(async () => {
-  db = new CheckpointDb(`guide-${Math.random()}`);
-  await db.open();
-  log = new EventLog(db, { site: 'hall', device: 'guide-1', ticketPrefix: 'A' });
+  ({ db, log } = await openFreshLog('guide-1'));
 });
-afterEach(async () => {
-  await db.delete();
-});
+afterEach(() => db.delete());
 
 /** Admissions as they arrive from the door tablet by sync. */
 async function admit(count: number) {

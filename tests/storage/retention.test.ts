@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CheckpointDb } from '../../src/db/database';
-import { EventLog, rebuildProjections } from '../../src/db/event-log';
+import type { CheckpointDb } from '../../src/db/database';
+import { type EventLog, rebuildProjections } from '../../src/db/event-log';
 import { importBookings, visitsOfDay } from '../../src/db/queries';
 import { purgeExpired, retentionStatus } from '../../src/db/retention';
 import { applyPulled, markHeld } from '../../src/db/sync-store';
@@ -10,6 +10,7 @@ import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { retentionCutoff } from '../../src/domain/retention';
 import { dayKey } from '../../src/domain/time';
 import { aBooking, FIXED_NOW, visitEvents } from '../fixtures/builders';
+import { openFreshLog } from '../fixtures/storage';
 import { greenVisitSteps } from '../fixtures/tablet';
 
 const DAY = 86_400_000;
@@ -22,9 +23,7 @@ let db: CheckpointDb;
 let log: EventLog;
 
 beforeEach(async () => {
-  db = new CheckpointDb(`retention-${Math.random()}`);
-  await db.open();
-  log = new EventLog(db, { site: 'hall', device: DEVICE, ticketPrefix: 'A' });
+  ({ db, log } = await openFreshLog(DEVICE));
 });
 afterEach(() => db.delete());
 
