@@ -88,28 +88,8 @@ function ChangePin() {
     >
       <h3>{t('settings.changePin')}</h3>
       <div className="row">
-        <label className="field">
-          <span>{t('setup.fields.pin')}</span>
-          <input
-            type="password"
-            inputMode="numeric"
-            autoComplete="new-password"
-            maxLength={8}
-            value={pin}
-            onChange={(e) => setPin(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>{t('setup.fields.pinConfirm')}</span>
-          <input
-            type="password"
-            inputMode="numeric"
-            autoComplete="new-password"
-            maxLength={8}
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-          />
-        </label>
+        <NewPinField label={t('setup.fields.pin')} value={pin} onChange={setPin} />
+        <NewPinField label={t('setup.fields.pinConfirm')} value={confirm} onChange={setConfirm} />
         <button type="submit" className="btn btn-neutral btn-large">
           {t('settings.savePin')}
         </button>
@@ -121,5 +101,30 @@ function ChangePin() {
         </p>
       )}
     </form>
+  );
+}
+
+/** A new PIN typed on the number pad, hidden. */
+function NewPinField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        type="password"
+        inputMode="numeric"
+        autoComplete="new-password"
+        maxLength={8}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </label>
   );
 }
