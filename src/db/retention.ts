@@ -7,10 +7,11 @@
 import type { CheckpointEvent } from '../domain/events';
 import { personOf } from '../domain/ledger';
 import { hasPersonalData, heldByServer, withoutPersonalData } from '../domain/retention';
-import { dayStart } from '../domain/time';
+import { dayKey, dayStart } from '../domain/time';
 import { foldVisit, type Visit } from '../domain/visit';
 import type { CheckpointDb } from './database';
 import type { EventLog } from './event-log';
+import { cleanBefore, raiseCleanMark } from './retention-mark';
 import { heldSeq } from './sync-store';
 
 /** Event types without a visit that may name someone (incidents, tasks, tracings). */
@@ -40,10 +41,12 @@ export interface RetentionStatus {
   waiting: number;
 }
 
-function expiredVisits(db: CheckpointDb, before: string): Promise<Visit[]> {
+/** Visits from the clean mark up to `before` that still name someone. */
+async function expiredVisits(db: CheckpointDb, from: number, before: string): Promise<Visit[]> {
+  const fromDay = Number.isFinite(from) ? dayKey(from) : '';
   return db.visits
     .where('day')
-    .below(before)
+    .between(fromDay, before, true, false)
     .filter((v) => namesSomeone(v))
     .toArray();
 }
@@ -84,7 +87,7 @@ export async function retentionStatus(
   before: string,
 ): Promise<RetentionStatus> {
   const unheld = await unheldVisits(db, device, await heldSeq(db));
-  const due = await expiredVisits(db, before);
+  const due = await expiredVisits(db, await cleanBefore(db), before);
   return { before, due: due.length, waiting: due.filter((v) => unheld.has(v.id)).length };
 }
 
@@ -95,9 +98,15 @@ export async function purgeExpired(
 ): Promise<PurgeResult> {
   const { device, before, now } = options;
   const held = await heldSeq(db);
+  const from = await cleanBefore(db);
   const unheld = await unheldVisits(db, device, held);
-  const expired = (await expiredVisits(db, before)).map((v) => v.id);
+  const expiredVisitList = await expiredVisits(db, from, before);
+  const expired = expiredVisitList.map((v) => v.id);
   const ids = expired.filter((id) => !unheld.has(id));
+  // The mark may move up to `before`, but not past anything left with personal data.
+  let markTo = dayStart(before);
+  for (const v of expiredVisitList)
+    if (unheld.has(v.id)) markTo = Math.min(markTo, dayStart(v.day));
   const total: PurgeResult = {
     before,
     visits: 0,
@@ -113,12 +122,17 @@ export async function purgeExpired(
       [db.events, db.visits, db.meta, db.bookings],
       async () => {
         const result = { visits: 0, events: 0, bookings: 0 };
+        /** Times of what was left with personal data (not held by the server yet). */
+        const left: number[] = [];
         const changed: CheckpointEvent[] = [];
         const refolded: Visit[] = [];
         const eventsOf = byVisit(await db.events.where('visit').anyOf(chunk).toArray());
         for (const events of eventsOf.values()) {
           // Checked again inside the transaction: sync may have stored more since.
-          if (!events.every((e) => heldByServer(e, device, held))) continue;
+          if (!events.every((e) => heldByServer(e, device, held))) {
+            left.push(Math.min(...events.map((e) => e.at)));
+            continue;
+          }
           const purged = events.map((e) => (hasPersonalData(e) ? withoutPersonalData(e, now) : e));
           changed.push(...purged.filter((e, k) => e !== events[k]));
           const visit = foldVisit(purged);
@@ -130,10 +144,13 @@ export async function purgeExpired(
           for (const type of RECORDS_WITH_PEOPLE) {
             const records = await db.events
               .where('[type+at]')
-              .between([type, -Infinity], [type, dayStart(before)], true, false)
-              .filter((e) => hasPersonalData(e) && heldByServer(e, device, held))
+              .between([type, from], [type, dayStart(before)], true, false)
+              .filter(hasPersonalData)
               .toArray();
-            changed.push(...records.map((e) => withoutPersonalData(e, now)));
+            for (const e of records) {
+              if (heldByServer(e, device, held)) changed.push(withoutPersonalData(e, now));
+              else left.push(e.at);
+            }
           }
           result.bookings = await db.bookings.where('day').below(before).delete();
         }
@@ -153,12 +170,14 @@ export async function purgeExpired(
             },
           });
         }
-        return result;
+        return { ...result, left };
       },
     );
+    for (const at of done.left) markTo = Math.min(markTo, dayStart(dayKey(at)));
     total.visits += done.visits;
     total.events += done.events;
     total.bookings += done.bookings;
   }
+  await raiseCleanMark(db, from, markTo);
   return total;
 }

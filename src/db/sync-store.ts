@@ -9,6 +9,7 @@ import { type Policy, type StoredPolicy, withDefaults } from '../domain/policy';
 import { foldVisit, type Visit } from '../domain/visit';
 import type { CheckpointDb } from './database';
 import { importBookings } from './queries';
+import { lowerCleanMark } from './retention-mark';
 
 const HELD_SEQ = 'sync:held-seq';
 const CURSOR = 'sync:cursor';
@@ -71,7 +72,10 @@ export async function applyPulled(
       (await db.events.bulkGet(events.map((e) => e.id))).flatMap((e) => (e ? [e.id] : [])),
     );
     const fresh = events.filter((e) => !known.has(e.id));
-    if (fresh.length > 0) await db.events.bulkAdd(fresh);
+    if (fresh.length > 0) {
+      await db.events.bulkAdd(fresh);
+      await lowerCleanMark(db, Math.min(...fresh.map((e) => e.at)));
+    }
     const touched = [...new Set(fresh.flatMap((e) => (e.visit ? [e.visit] : [])))];
     const visits: Visit[] = [];
     for (const id of touched) {

@@ -92,6 +92,11 @@ describe('the retention purge on the tablet', () => {
     const result = await purge();
     expect(result).toMatchObject({ visits: 1, waiting: 1 });
     expect((await db.visits.get('old-b'))?.identity?.name).toBe(booking.name);
+
+    // Once the server has it, the next run purges it: it never skipped what was left.
+    await markHeld(db, 1_000);
+    expect(await purge()).toMatchObject({ visits: 1, waiting: 0 });
+    expect((await db.visits.get('old-b'))?.identity?.name).toBe('');
   });
 
   it('keeps everything on a tablet the server has never acknowledged', async () => {
@@ -160,5 +165,23 @@ describe('the retention purge on the tablet', () => {
     const live = await db.visits.toArray();
     await rebuildProjections(db);
     expect(await db.visits.toArray()).toEqual(live);
+  });
+
+  it('reads only from where it left off, yet purges an old visit that sync brings later', async () => {
+    await recordVisit('old', OLD);
+    await markHeld(db, 1_000);
+    expect(await purge()).toMatchObject({ visits: 1 });
+    expect(await purge()).toMatchObject({ visits: 0, events: 0 });
+
+    // Days later, another tablet's visit from before the mark arrives.
+    const late = visitEvents(greenVisitSteps().flat(), {
+      visit: 'late',
+      device: 'door-2',
+      start: OLD - 3 * DAY,
+    });
+    await applyPulled(db, late, late.length);
+    expect(await retentionStatus(db, DEVICE, BEFORE)).toMatchObject({ due: 1, waiting: 0 });
+    expect(await purge()).toMatchObject({ visits: 1 });
+    expect((await db.visits.get('late'))?.identity?.name).toBe('');
   });
 });
