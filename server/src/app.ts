@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { API, type ApiError, type ApiErrorCode, MAX_BODY_BYTES } from '../../src/protocol/api';
+import { API, type ApiError, MAX_BODY_BYTES } from '../../src/protocol/api';
+import { HttpError } from './errors';
 import { adminRoutes } from './routes/admin';
 import { syncRoutes } from './routes/sync';
 import type { Store } from './store/store';
@@ -19,16 +20,6 @@ export interface AppOptions {
   now?: () => number;
   logger?: FastifyServerOptions['logger'];
   https?: { key: Buffer; cert: Buffer } | null;
-}
-
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ApiErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 export function buildApp(options: AppOptions): FastifyInstance {

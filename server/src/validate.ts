@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { HttpError } from './app';
+import { HttpError } from './errors';
 
 /** Parses a request part by schema; the first problem becomes a 400 naming the field. */
 export function parse<T>(schema: z.ZodType<T>, value: unknown): T {

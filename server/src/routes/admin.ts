@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { parseBookingsCsv } from '../../../src/domain/bookings-csv';
 import { policySchema } from '../../../src/protocol/policy-schema';
-import { HttpError } from '../app';
+import { HttpError } from '../errors';
 import { hashSecret, newEnrolmentCode } from '../auth';
 import { purgeSite } from '../retention';
 import type { Store } from '../store/store';

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { HttpError } from '../app';
+import { HttpError } from '../errors';
 import { hashSecret } from '../auth';
 import type { Device, Store } from '../store/store';
 

@@ -12,7 +12,7 @@ import {
   type PushReply,
 } from '../../../src/protocol/api';
 import { eventSchema } from '../../../src/protocol/event-schema';
-import { HttpError } from '../app';
+import { HttpError } from '../errors';
 import { hashSecret, newToken, normaliseCode } from '../auth';
 import type { Store } from '../store/store';
 import { parse } from '../validate';
