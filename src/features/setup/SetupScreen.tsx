@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import type { DeviceSettings, Language } from '../../db/settings';
+import { useServices } from '../../services/services';
 import { DeviceChecks } from './DeviceChecks';
 import { type SetupForm, type SetupProblems, validateSetup } from './setup-form';
 import './setup.css';
