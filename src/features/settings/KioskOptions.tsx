@@ -24,22 +24,22 @@ export function KioskOptions({ onSave }: { onSave: (settings: DeviceSettings) =>
     <section className="kiosk-options" aria-labelledby="kiosk-options-title">
       <h3 id="kiosk-options-title">{t('settings.display')}</h3>
       <div className="row">
-        <button
-          type="button"
+        <Button
+          bare
           className="toggle toggle-large"
           aria-pressed={settings.highContrast}
           onClick={() => toggle('highContrast')}
         >
           {t('settings.highContrast')}
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
+          bare
           className="toggle toggle-large"
           aria-pressed={settings.largeType}
           onClick={() => toggle('largeType')}
         >
           {t('settings.largeType')}
-        </button>
+        </Button>
       </div>
       <h3>{t('settings.kiosk')}</h3>
       <p className="hint">{t(settings.kioskMode ? 'settings.kioskOn' : 'settings.kioskOff')}</p>
@@ -90,9 +90,9 @@ function ChangePin() {
       <div className="row">
         <NewPinField label={t('setup.fields.pin')} value={pin} onChange={setPin} />
         <NewPinField label={t('setup.fields.pinConfirm')} value={confirm} onChange={setConfirm} />
-        <button type="submit" className="btn btn-neutral btn-large">
+        <Button type="submit" tone="neutral">
           {t('settings.savePin')}
-        </button>
+        </Button>
       </div>
       {message === 'changed' && <p role="status">{t('settings.pinChanged')}</p>}
       {message && message !== 'changed' && (

@@ -5,6 +5,7 @@ import { useServices } from '../../services/services';
 import { DeviceChecks } from './DeviceChecks';
 import { type SetupForm, type SetupProblems, validateSetup } from './setup-form';
 import './setup.css';
+import { Button } from '../../ui/Button';
 
 type TextField = 'hallName' | 'entrance' | 'deviceName' | 'serverUrl' | 'pin' | 'pinConfirm';
 
@@ -92,16 +93,16 @@ export function SetupScreen({
         <fieldset className="lang-choice">
           <legend className="sr-only">{t('setup.fields.language')}</legend>
           {(['zh-CN', 'en'] as const).map((language) => (
-            <button
+            <Button
               key={language}
-              type="button"
+              bare
               className="toggle"
               lang={language}
               aria-pressed={form.language === language}
               onClick={() => chooseLanguage(language)}
             >
               {t(`setup.languages.${language}`)}
-            </button>
+            </Button>
           ))}
         </fieldset>
       </header>
@@ -128,9 +129,9 @@ export function SetupScreen({
           <p className="hint">{t('setup.pinHint')}</p>
           <DeviceChecks />
         </fieldset>
-        <button type="submit" className="btn btn-primary btn-huge" disabled={saving}>
+        <Button type="submit" tone="primary" size="huge" disabled={saving}>
           {t('setup.finish')}
-        </button>
+        </Button>
       </form>
     </main>
   );
