@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { DEFAULT_SETTINGS, type DeviceSettings, saveSettings } from '../db/settings';
-import { setupI18n } from '../i18n';
+import { setupI18n, switchLanguage } from '../i18n';
 import { App } from './App';
 import { type BootOptions, boot } from './boot';
 import { type Services, ServicesProvider } from './services';
@@ -15,13 +15,22 @@ const SetupScreen = lazy(() =>
 export function Root({ options, initialPath }: { options?: BootOptions; initialPath?: string }) {
   const [services, setServices] = useState<Services | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [i18n] = useState(setupI18n);
 
   const start = useCallback(() => {
     // A new policy from the server takes effect by booting again (new visits use it).
     const restart = () => setGeneration((g) => g + 1);
     let current: Services | null = null;
     let cancelled = false;
-    boot(options, restart).then(
+    // The screens appear in their language: any but the default loads first (should that
+    // fail, they stay in Simplified Chinese).
+    const booted = boot(options, restart).then((s) =>
+      switchLanguage(i18n, s.settings.language).then(
+        () => s,
+        () => s,
+      ),
+    );
+    booted.then(
       (s) => {
         current = s;
         if (cancelled) s.sync?.stop();
@@ -33,12 +42,11 @@ export function Root({ options, initialPath }: { options?: BootOptions; initialP
       cancelled = true;
       current?.sync?.stop();
     };
-  }, [options]);
+  }, [options, i18n]);
   const [generation, setGeneration] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation boots again on purpose
   useEffect(() => start(), [start, generation]);
 
-  const i18n = useI18n(services?.settings.language ?? 'zh-CN');
   useTheme(services?.settings ?? DEFAULT_SETTINGS);
   const onSettings = useCallback(async (next: DeviceSettings) => {
     await saveSettings(next);
@@ -73,12 +81,4 @@ export function Root({ options, initialPath }: { options?: BootOptions; initialP
       </ServicesProvider>
     </I18nextProvider>
   );
-}
-
-function useI18n(language: DeviceSettings['language']) {
-  const [i18n] = useState(() => setupI18n(language));
-  useEffect(() => {
-    if (i18n.language !== language) void i18n.changeLanguage(language);
-  }, [i18n, language]);
-  return i18n;
 }
