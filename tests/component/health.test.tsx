@@ -1,7 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { reportCameraFailure } from '../../src/app/health/health-store';
 import type { CheckpointDb } from '../../src/db/database';
+import { reportCameraFailure } from '../../src/services/health/health-store';
 import { FIXED_NOW } from '../fixtures/builders';
 import { renderApp } from './render-app';
 

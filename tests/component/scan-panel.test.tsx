@@ -3,9 +3,9 @@ import { clear, createStore } from 'idb-keyval';
 import { StrictMode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CameraEngineContext } from '../../src/features/scanner/engine-context';
-import { html5Engine } from '../../src/features/scanner/html5-engine';
-import { ScanPanel } from '../../src/features/scanner/ScanPanel';
+import { CameraEngineContext } from '../../src/features/door/scanner/engine-context';
+import { html5Engine } from '../../src/features/door/scanner/html5-engine';
+import { ScanPanel } from '../../src/features/door/scanner/ScanPanel';
 import { setupI18n } from '../../src/i18n';
 import {
   type FakeHtml5Qrcode,

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PinGuard } from '../../src/app/pin-guard';
 import type { CheckpointDb } from '../../src/db/database';
 import { loadSettings } from '../../src/db/settings';
+import { PinGuard } from '../../src/services/pin-guard';
 import { aBooking } from '../fixtures/builders';
 import { renderApp } from './render-app';
 

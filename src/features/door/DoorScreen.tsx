@@ -1,5 +1,5 @@
-import { useServices } from '../../app/services';
 import { nextStep } from '../../domain/flow';
+import { useServices } from '../../services/services';
 import { AppointmentStep } from './AppointmentStep';
 import { CodesStep } from './CodesStep';
 import { useDoorStore } from './door-store';

@@ -1,11 +1,11 @@
 import { IdCard } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import { validateIdNumber } from '../../domain/id-number';
 import { validatePhone } from '../../domain/phone';
 import { maskIdNumber, maskName, maskPhone } from '../../domain/privacy';
 import type { Visit } from '../../domain/visit';
+import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
 import { useRecord } from './use-record';
 

@@ -1,11 +1,11 @@
 import { Thermometer } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import type { EventBody, Symptoms } from '../../domain/events';
 import { recheckRestUntil } from '../../domain/flow';
 import { commonReadings } from '../../domain/temperature';
 import type { Visit } from '../../domain/visit';
+import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
 import { useNow } from '../../ui/use-now';
 import { Keypad } from './Keypad';

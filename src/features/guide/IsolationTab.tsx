@@ -1,7 +1,6 @@
 import { Check } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import type { DayState } from '../../db/queries';
 import { type DisinfectionTask, foldTasks } from '../../domain/disinfection';
 import {
@@ -13,6 +12,7 @@ import {
   stepTime,
 } from '../../domain/isolation';
 import { clockTime } from '../../domain/time';
+import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
 import { AnswerNote } from './AnswerNote';
 import type { GuideMessage } from './guide-store';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import type { WaitingTicket } from '../../domain/queue';
+import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
 import { useNow } from '../../ui/use-now';
 import { useGuideStore } from './guide-store';

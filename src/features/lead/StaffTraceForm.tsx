@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import { clipText, TEXT_LIMITS } from '../../domain/events';
 import { timeOnDay } from '../../domain/time';
+import { useServices } from '../../services/services';
 import type { TraceSubject } from './TracePanel';
 
 /** A staff member later found to be a suspected case: their name and when they were in the hall. */

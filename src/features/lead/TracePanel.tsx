@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import { visitsOfDays } from '../../db/queries';
 import { ledgerCsv, personOf } from '../../domain/ledger';
 import { maskName, maskPhone } from '../../domain/privacy';
 import { clockTime, dayKey } from '../../domain/time';
 import { type Stay, stayOf, traceContacts } from '../../domain/tracing';
 import type { Visit } from '../../domain/visit';
+import { useServices } from '../../services/services';
 import { download } from './download';
 import { useLeadAudit } from './use-lead-audit';
 

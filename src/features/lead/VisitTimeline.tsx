@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import { eventsOfVisit } from '../../db/queries';
 import { compareEvents } from '../../domain/events';
 import { clockTime } from '../../domain/time';
+import { useServices } from '../../services/services';
 
 /** Every event of one visit, in order: the audit trail behind a ledger row. */
 export function VisitTimeline({ visit }: { visit: string }) {

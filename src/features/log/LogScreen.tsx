@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import { visitsOfDay } from '../../db/queries';
 import { maskIdNumber, maskName, maskPhone } from '../../domain/privacy';
 import { clockTime, dayKey } from '../../domain/time';
 import type { Visit } from '../../domain/visit';
+import { useServices } from '../../services/services';
 import { countByStatus } from './log-summary';
 
 const STATUSES = ['all', 'admitted', 'refused', 'isolated', 'abandoned', 'open'] as const;

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import type { DeviceSettings } from '../../db/settings';
 import { pinProblem } from '../../domain/pin';
+import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
 
 /** Kiosk mode, outdoor readability and the lead PIN. Toggles save at once. */

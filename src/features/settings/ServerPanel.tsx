@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import type { DeviceSettings } from '../../db/settings';
 import { clockTime } from '../../domain/time';
+import { useServices } from '../../services/services';
 import { useSyncStatus } from '../../sync/status-store';
 import { enrol, SyncError } from '../../sync/transport';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import type { DeviceSettings } from '../../db/settings';
+import { useServices } from '../../services/services';
 import { BookingImport } from './BookingImport';
 import { DeviceFacts } from './DeviceFacts';
 import { KioskOptions } from './KioskOptions';

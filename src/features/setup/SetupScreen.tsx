@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import type { DeviceSettings, Language } from '../../db/settings';
 import { switchLanguage } from '../../i18n';
+import { useServices } from '../../services/services';
 import { DeviceChecks } from './DeviceChecks';
 import { type SetupForm, type SetupProblems, validateSetup } from './setup-form';
 import './setup.css';

@@ -1,8 +1,8 @@
 import { Camera, Flashlight, FlashlightOff, RefreshCw, SwitchCamera } from 'lucide-react';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { loadCameraId, saveCameraId } from '../../db/settings';
-import { Button } from '../../ui/Button';
+import { loadCameraId, saveCameraId } from '../../../db/settings';
+import { Button } from '../../../ui/Button';
 import type { CameraDevice, RunningCamera } from './camera-engine';
 import { CameraSession, type SessionState } from './camera-session';
 import { useCameraEngine } from './engine-context';
