@@ -61,7 +61,7 @@ export function ServerPanel({ onSave }: { onSave: (settings: DeviceSettings) => 
         <button
           type="button"
           className="btn btn-primary btn-large"
-          onClick={() => void sync?.engine.syncOnce()}
+          onClick={() => void sync?.syncOnce()}
         >
           {t('sync.now')}
         </button>
