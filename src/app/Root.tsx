@@ -3,9 +3,14 @@ import { I18nextProvider } from 'react-i18next';
 import { DEFAULT_SETTINGS, type DeviceSettings, saveSettings } from '../db/settings';
 import { setupI18n, switchLanguage } from '../i18n';
 import { type Services, ServicesProvider } from '../services/services';
-import { App } from './App';
-import { type BootOptions, boot } from './boot';
+import type { BootOptions } from './boot';
 import { useTheme } from './use-theme';
+
+// Storage (Dexie, opened by boot) and the screens are not in the first script: both start
+// loading the moment it runs, side by side, from the precache (docs/benchmarks.md).
+const booting = import('./boot');
+const loadingApp = import('./App');
+const App = lazy(() => loadingApp.then((m) => ({ default: m.App })));
 
 const SetupScreen = lazy(() =>
   import('../features/setup/SetupScreen').then((m) => ({ default: m.SetupScreen })),
@@ -24,12 +29,14 @@ export function Root({ options, initialPath }: { options?: BootOptions; initialP
     let cancelled = false;
     // The screens appear in their language: any but the default loads first (should that
     // fail, they stay in Simplified Chinese).
-    const booted = boot(options, restart).then((s) =>
-      switchLanguage(i18n, s.settings.language).then(
-        () => s,
-        () => s,
-      ),
-    );
+    const booted = booting
+      .then(({ boot }) => boot(options, restart))
+      .then((s) =>
+        switchLanguage(i18n, s.settings.language).then(
+          () => s,
+          () => s,
+        ),
+      );
     booted.then(
       (s) => {
         current = s;
@@ -71,13 +78,13 @@ export function Root({ options, initialPath }: { options?: BootOptions; initialP
   return (
     <I18nextProvider i18n={i18n}>
       <ServicesProvider services={services}>
-        {services.settings.setupDone ? (
-          <App onSettings={onSettings} initialPath={initialPath} />
-        ) : (
-          <Suspense fallback={null}>
+        <Suspense fallback={null}>
+          {services.settings.setupDone ? (
+            <App onSettings={onSettings} initialPath={initialPath} />
+          ) : (
             <SetupScreen onDone={onSetupDone} />
-          </Suspense>
-        )}
+          )}
+        </Suspense>
       </ServicesProvider>
     </I18nextProvider>
   );
