@@ -25,6 +25,8 @@ import { StatusBanner } from './StatusBanner';
 import { SyncChip } from './SyncChip';
 import { TicketClashBanner } from './TicketClashBanner';
 import { useClosingCheckout } from './use-closing-checkout';
+import './shell.css';
+import { Button } from '../ui/Button';
 
 // The door is the first screen and loads with the app; the rest load when opened
 // (and are precached, so they open offline too).
@@ -129,25 +131,25 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
             {t('app.nav.settings')}
           </Link>
           {leadUnlocked && (
-            <button
-              type="button"
+            <Button
+              bare
               className="tab lead-lock"
               onClick={() => navigate(roleHome(useKioskStore.getState().role), { replace: kiosk })}
             >
               <LockKeyhole aria-hidden size={20} /> {t('app.role.lock')}
-            </button>
+            </Button>
           )}
         </nav>
         <SyncChip />
-        <button
-          type="button"
+        <Button
+          bare
           className="tab lang"
           aria-label={t('app.languageLabel')}
           lang={nextLanguage}
           onClick={() => void onSettings({ ...settings, language: nextLanguage })}
         >
           {t('app.language')}
-        </button>
+        </Button>
       </header>
       <StatusBanner />
       <TicketClashBanner />

@@ -5,6 +5,7 @@ import { clockTime } from '../../domain/time';
 import { useServices } from '../../services/services';
 import { useQueue } from '../../services/use-today';
 import { useNow } from '../../ui/use-now';
+import './board.css';
 
 const RECENT = 6;
 const CALLED_IN_SHOWN = 4;

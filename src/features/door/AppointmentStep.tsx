@@ -113,14 +113,14 @@ export function AppointmentStep() {
           <ul className="booking-list" aria-label={t('door.appointment.due')}>
             {shown.map((b) => (
               <li key={b.bookingId}>
-                <button type="button" className="booking-card" onClick={() => void choose(b)}>
+                <Button bare className="booking-card" onClick={() => void choose(b)}>
                   <span className="booking-time">
                     {clockTime(b.slotStart)}–{clockTime(b.slotEnd)}
                   </span>
                   <span className="booking-name">{maskName(b.name)}</span>
                   <span className="booking-phone">{maskPhone(b.phone)}</span>
                   <span className="booking-id">{b.bookingId}</span>
-                </button>
+                </Button>
               </li>
             ))}
           </ul>

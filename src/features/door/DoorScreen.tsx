@@ -9,6 +9,7 @@ import { OutcomeCard } from './OutcomeCard';
 import { ScanNoticeBar } from './ScanNoticeBar';
 import { TemperatureStep } from './TemperatureStep';
 import { VisitPanel } from './VisitPanel';
+import './door.css';
 
 /**
  * The door: one visitor at a time through the six musts. With no visit in progress

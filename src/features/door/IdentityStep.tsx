@@ -139,9 +139,9 @@ function IdentityForm({ onValid }: { onValid: (identity: Identity) => void }) {
       {input('name', 'text')}
       {input('idNumber', 'text')}
       {input('phone', 'tel')}
-      <button type="submit" className="btn btn-primary btn-large">
+      <Button type="submit" tone="primary">
         {t('door.identity.save')}
-      </button>
+      </Button>
     </form>
   );
 }

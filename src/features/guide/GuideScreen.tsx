@@ -13,6 +13,7 @@ import { IncidentsTab } from './IncidentsTab';
 import { IsolationTab } from './IsolationTab';
 import { QueueTab } from './QueueTab';
 import { speaker } from './speech';
+import './guide.css';
 
 /**
  * The guide (导办人员): calls tickets to windows, follows the isolation checklist, hands

@@ -129,9 +129,9 @@ function IncidentForm({
       {field('temperature', 5, 'decimal')}
       {field('note', 500)}
       <div className="form-actions">
-        <button type="submit" className="btn btn-danger btn-large">
+        <Button type="submit" tone="danger">
           {t('guide.incidents.save')}
-        </button>
+        </Button>
         <Button onClick={onCancel}>{t('guide.incidents.cancel')}</Button>
       </div>
     </form>

@@ -11,6 +11,7 @@ import {
   planIsolationStep,
   stepTime,
 } from '../../domain/isolation';
+import { formatReadings } from '../../domain/temperature';
 import { clockTime } from '../../domain/time';
 import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
@@ -85,7 +86,10 @@ function CaseCard({
   const [hospital, setHospital] = useState('');
   const v = c.visit;
   const name = maskedVisitorName(v) ?? t('guide.isolation.unknownVisitor');
-  const readings = v.readings.map((r) => `${r.celsius.toFixed(1)} °C`).join(' → ');
+  const readings = formatReadings(
+    v.readings.map((r) => r.celsius),
+    true,
+  );
 
   return (
     <article

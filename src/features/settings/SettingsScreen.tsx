@@ -8,6 +8,7 @@ import { KioskOptions } from './KioskOptions';
 import { RetentionPanel } from './RetentionPanel';
 import { ServerPanel } from './ServerPanel';
 import './settings.css';
+import { Button } from '../../ui/Button';
 
 type FormKey = 'hallName' | 'entrance' | 'deviceName' | 'ticketPrefix';
 
@@ -67,9 +68,9 @@ export function SettingsScreen({
             {field('deviceName', 40)}
             {field('ticketPrefix', 1)}
           </div>
-          <button type="submit" className="btn btn-primary btn-large">
+          <Button type="submit" tone="primary">
             {t('settings.save')}
-          </button>
+          </Button>
           {saved && <p role="status">{t('settings.saved')}</p>}
         </form>
         <RetentionPanel />
