@@ -7,6 +7,12 @@ import { bundleSizes } from './bundle-size';
 
 /** KB gzip of initial JavaScript. The target is 150; the budget leaves a small margin. */
 export const INITIAL_JS_BUDGET_KB = 160;
+/**
+ * KB gzip of everything fetched before the door paints (initial JS and the chunks Root
+ * starts at once). Root loading boot and App beside the entry took them out of the
+ * "initial" figure, not out of the door's path: this budget keeps the honest figure.
+ */
+export const DOOR_JS_BUDGET_KB = 180;
 
 const round = (kb: number) => Math.round(kb * 10) / 10;
 
@@ -24,3 +30,12 @@ if (sizes.initialGzipKb > INITIAL_JS_BUDGET_KB) {
   process.exit(1);
 }
 console.log(`Initial JS ${total} KB gzip, within the budget of ${INITIAL_JS_BUDGET_KB} KB.`);
+const door = round(sizes.doorGzipKb);
+if (sizes.doorGzipKb > DOOR_JS_BUDGET_KB) {
+  console.error(
+    `The door needs ${door} KB gzip of JavaScript before it paints, above the budget of ` +
+      `${DOOR_JS_BUDGET_KB} KB: load what the door does not need lazily.`,
+  );
+  process.exit(1);
+}
+console.log(`To paint the door: ${door} KB gzip, within the budget of ${DOOR_JS_BUDGET_KB} KB.`);
