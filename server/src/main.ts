@@ -28,6 +28,7 @@ const app = buildApp({
   adminToken: adminToken(),
   staticDir: config.staticDir,
   https: config.https,
+  limits: config.limits,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
 });
 

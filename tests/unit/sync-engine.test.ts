@@ -51,7 +51,7 @@ const okTransport = (over: Partial<Transport> = {}): Transport => ({
     heldSeq: events.at(-1)?.seq ?? 0,
     accepted: events.length,
     duplicates: 0,
-    conflicts: [],
+    refused: [],
     flagged: [],
     serverTime: Date.now(),
   }),
@@ -86,7 +86,7 @@ describe('SyncEngine', () => {
             heldSeq: batch[0]?.seq ?? 0,
             accepted: 1,
             duplicates: 0,
-            conflicts: [],
+            refused: [],
             flagged: [],
             serverTime: 0,
           };
