@@ -100,6 +100,29 @@ describe('SyncEngine', () => {
     engine.stop();
   });
 
+  it('keeps a refused event pending and lists it, even when heldSeq claims to cover it', async () => {
+    const local = memoryLocal(events);
+    const refused = { id: events[1]?.id ?? '', seq: 2, reason: 'seq-reused' as const, message: '' };
+    const engine = new SyncEngine({
+      local,
+      transport: okTransport({
+        // An older server: heldSeq past the refused event.
+        push: async () => ({
+          heldSeq: 5,
+          accepted: 4,
+          duplicates: 0,
+          refused: [refused],
+          flagged: [],
+          serverTime: 0,
+        }),
+      }),
+    });
+    expect(await engine.syncOnce()).toBe(false);
+    expect(local.held).toBe(1);
+    expect(engine.getStatus()).toMatchObject({ refused: [refused], pending: 4 });
+    engine.stop();
+  });
+
   it('reports a revoked token as unauthorised and does not keep retrying', async () => {
     vi.useFakeTimers();
     const push = vi.fn(async () => {
