@@ -6,17 +6,15 @@
  *   set-policy <site> <policy.json>
  *   import-bookings <site> <bookings.csv>
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseBookingsCsv } from '../../src/domain/bookings-csv';
 import { policySchema } from '../../src/protocol/policy-schema';
 import { enrolmentCodeHash, newEnrolmentCode } from './auth';
 import { readConfig } from './config';
-import { openSqliteStore } from './store/sqlite';
+import { openStore } from './data-dir';
 
 const config = readConfig();
-mkdirSync(config.dataDir, { recursive: true });
-const store = openSqliteStore(join(config.dataDir, 'checkpoint.sqlite'));
+const store = openStore(config.dataDir);
 const [command, ...args] = process.argv.slice(2);
 const now = Date.now();
 

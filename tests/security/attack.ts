@@ -2,6 +2,10 @@
  * Requests as the security review made them, against the real server process
  * (tests/integration/server-process.ts) started with the production limits.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CheckpointEvent } from '../../src/domain/events';
+import { aBooking, ev, validIdNumber, visitEvents } from '../fixtures/builders';
 import { admin, type ServerProcess, startServer, tempDataDir } from '../integration/server-process';
 
 export { admin };
@@ -53,4 +57,37 @@ export function enrol(url: string, code: string, deviceId: string, token?: strin
     body: { code, deviceId, deviceName: deviceId },
     ...(token ? { token } : {}),
   });
+}
+
+/** A visit with a name, ID number and phone of its own, dated `at` by the device. */
+export function personalVisit(
+  n: number,
+  site: string,
+  device: string,
+  at: number,
+): CheckpointEvent[] {
+  const person = aBooking({
+    name: `试验姓名${String.fromCharCode(0x4e00 + n)}${n}`,
+    idNumber: validIdNumber(`1101011990030${String(7000 + n).padStart(4, '0')}`),
+    phone: `1391234${String(n).padStart(4, '0')}`,
+  });
+  return visitEvents([ev.opened(), ev.identity(person, 'typed')], {
+    site,
+    device,
+    start: at,
+    firstSeq: n * 2 + 1,
+    visit: `visit-${n}`,
+  });
+}
+
+export function personalValues(events: readonly CheckpointEvent[]): string[] {
+  return events.flatMap((e) =>
+    e.type === 'identity.confirmed' ? [e.data.name, e.data.idNumber, e.data.phone] : [],
+  );
+}
+
+/** The raw bytes of the database, its WAL and its SHM. */
+export function filesOf(dataDir: string): Buffer[] {
+  const db = join(dataDir, 'checkpoint.sqlite');
+  return [db, `${db}-wal`, `${db}-shm`].filter(existsSync).map((f) => readFileSync(f));
 }

@@ -17,7 +17,9 @@ let token = '';
 beforeAll(async () => {
   server = await startHardenedServer();
   await newSite(server.url, 'hall-7');
-  token = String((await enrol(server.url, await newCode(server.url, 'hall-7'), 'tab-7')).body.token);
+  token = String(
+    (await enrol(server.url, await newCode(server.url, 'hall-7'), 'tab-7')).body.token,
+  );
 }, 40_000);
 afterAll(() => server.stop());
 
@@ -37,7 +39,7 @@ const GARBAGE: [string, EventBody, string][] = [
 
 describe('finding 7: garbage content', () => {
   it('refuses each garbage event with its reason, stores none, and flags absurd device times', async () => {
-    let seq = 1;
+    const seq = 1;
     for (const [what, body, reason] of GARBAGE) {
       const events = visitEvents([body], { site: 'hall-7', device: 'tab-7', firstSeq: seq });
       const reply = await call(server.url, 'POST', '/sites/hall-7/events', {

@@ -12,18 +12,12 @@ import type { Booking } from '../../../src/domain/booking';
 import type { CheckpointEvent } from '../../../src/domain/events';
 import { type Attempts, NO_ATTEMPTS } from '../../../src/domain/lockout';
 import type { Policy } from '../../../src/domain/policy';
-import { withoutPersonalData } from '../../../src/domain/retention';
+import { PERSONAL_FIELDS, withoutPersonalData } from '../../../src/domain/retention';
 import { canonicalJson } from '../../../src/protocol/canonical-json';
 import type { EnrolOutcome, InsertResult, PurgeCounts, Site, Store } from './store';
 
 /** Event types that can carry personal data (src/domain/retention.ts removes it). */
-const PERSONAL_TYPES = [
-  'appointment.matched',
-  'identity.confirmed',
-  'incident.reported',
-  'disinfection.done',
-  'lead.traced',
-];
+const PERSONAL_TYPES = Object.keys(PERSONAL_FIELDS);
 
 /**
  * Whether an incoming event is the one stored: the same, or the same once purged as the
