@@ -34,12 +34,12 @@ export async function startServer(
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     env: {
       ...process.env,
-      ...env,
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       ADMIN_TOKEN: ADMIN,
       STATIC_DIR: join(dataDir, 'no-static'),
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
