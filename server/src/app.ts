@@ -38,7 +38,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   registerSecurityHeaders(app, !!options.https);
 
-  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) =>
+  // Bytes, not text: a spreadsheet's CSV may be GBK or UTF-16 (src/domain/text-encoding.ts).
+  app.addContentTypeParser('text/csv', { parseAs: 'buffer' }, (_req, body, done) =>
     done(null, body),
   );
 

@@ -9,13 +9,14 @@
  *   new-personal-key               key rotation (docs/server-security.md)
  */
 import { readFileSync } from 'node:fs';
-import { parseBookingsCsv } from '../../src/domain/bookings-csv';
+import { parseBookingsFile } from '../../src/domain/bookings-csv';
 import { policySchema } from '../../src/protocol/policy-schema';
 import { codeSchema, siteSchema } from './admin-schemas';
 import { enrolmentCodeHash, newEnrolmentCode } from './auth';
 import { readConfig } from './config';
 import { openStore } from './data-dir';
 import { addPersonalKey } from './personal-keys';
+import { ENCODINGS } from './routes/admin';
 import type { Store } from './store/store';
 import { parse } from './validate';
 
@@ -72,13 +73,12 @@ async function run(store: Store, command: string | undefined, args: string[], no
     case 'import-bookings': {
       const site = need(args[0], 'site id');
       await siteOrThrow(store, site);
-      const { bookings, rejected } = parseBookingsCsv(
-        readFileSync(need(args[1], 'CSV file'), 'utf8'),
-        now,
-      );
+      const file = parseBookingsFile(readFileSync(need(args[1], 'CSV file')), now);
+      if (!file.ok) throw new UsageError(`bookings file encoding ${file.encoding}: ${ENCODINGS}`);
+      const { bookings, rejected } = file;
       const version = await store.putBookings(site, bookings);
       return [
-        `${bookings.length} bookings imported (version ${version}), ${rejected.length} rows rejected`,
+        `${bookings.length} bookings imported (version ${version}, ${file.encoding}), ${rejected.length} rows rejected`,
         ...rejected.map((r) => `  line ${r.line}: ${r.problems.join(', ')}`),
       ].join('\n');
     }

@@ -602,6 +602,8 @@ export const en: Messages = {
     bookingsHelp:
       'Columns: booking, name, phone, idNumber, date (YYYY-MM-DD), start (HH:MM), end (HH:MM), matter',
     imported: '{{count}} bookings imported',
+    encodingRefused:
+      'Not imported: the file is encoded as {{encoding}}. Save it as CSV in UTF-8, GBK/GB18030 or UTF-16.',
     rejected: 'Line {{line}} not imported: {{problems}}',
     problems: {
       'missing-booking-id': 'no booking number',

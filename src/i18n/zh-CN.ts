@@ -578,6 +578,8 @@ export const zhCN = {
     bookingsHelp:
       '列：预约号, 姓名, 手机号, 身份证号, 日期(YYYY-MM-DD), 开始(HH:MM), 结束(HH:MM), 事项',
     imported: '已导入 {{count}} 条预约',
+    encodingRefused:
+      '未导入：文件编码为 {{encoding}}。请另存为 UTF-8、GBK/GB18030 或 UTF-16 编码的 CSV。',
     rejected: '第 {{line}} 行未导入：{{problems}}',
     problems: {
       'missing-booking-id': '缺预约号',

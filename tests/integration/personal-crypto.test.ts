@@ -15,7 +15,7 @@ const key = () => personalKey(randomBytes(32));
 
 describe('personal data sealing', () => {
   const [, identity] = visitEvents([ev.opened(), ev.identity()], { device: 'tab' });
-  if (!identity || identity.type !== 'identity.confirmed') throw new Error('builder changed');
+  if (identity?.type !== 'identity.confirmed') throw new Error('builder changed');
 
   it('seals the same value of the same event the same way, bound to its event and field', () => {
     const c = new PersonalCipher([key()]);

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { parseBookingsCsv } from '../../../src/domain/bookings-csv';
+import { parseBookingsFile } from '../../../src/domain/bookings-csv';
 import { policySchema } from '../../../src/protocol/policy-schema';
 import { codeSchema, siteSchema } from '../admin-schemas';
 import { enrolmentCodeHash, newEnrolmentCode } from '../auth';
@@ -8,6 +8,8 @@ import { purgeSite } from '../retention';
 import type { Store } from '../store/store';
 import { parse } from '../validate';
 import { authoriseAdmin } from './device-auth';
+
+export const ENCODINGS = 'save it as CSV in UTF-8, GBK/GB18030 or UTF-16';
 
 /**
  * What the shift lead does on the server: sites, enrolment codes, revocation, policy,
@@ -61,11 +63,22 @@ export const adminRoutes: FastifyPluginAsync<{
 
   app.put<{ Params: { site: string } }>('/sites/:site/bookings', async (request) => {
     await siteOrThrow(request.params.site);
-    if (typeof request.body !== 'string')
+    if (!Buffer.isBuffer(request.body))
       throw new HttpError(400, 'bad-request', 'send the bookings as text/csv');
-    const { bookings, rejected } = parseBookingsCsv(request.body, now());
-    const version = await store.putBookings(request.params.site, bookings);
-    return { imported: bookings.length, rejected, version };
+    const file = parseBookingsFile(request.body, now());
+    if (!file.ok)
+      throw new HttpError(
+        400,
+        'bad-request',
+        `bookings file encoding ${file.encoding}: ${ENCODINGS}`,
+      );
+    const version = await store.putBookings(request.params.site, file.bookings);
+    return {
+      imported: file.bookings.length,
+      rejected: file.rejected,
+      version,
+      encoding: file.encoding,
+    };
   });
 
   app.post<{ Params: { site: string } }>('/sites/:site/retention', async (request) => {
