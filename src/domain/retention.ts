@@ -35,6 +35,22 @@ export const PERSONAL_FIELDS = {
 /** The personal fields of a booking (the bookings CSV): the same three as an identity. */
 export const BOOKING_PERSONAL_FIELDS = ['name', 'idNumber', 'phone'] as const;
 
+/** The event types that can name someone: the one list retention (tablet and server) uses. */
+export const PERSONAL_VISIT_TYPES = [
+  'appointment.matched',
+  'identity.confirmed',
+] as const satisfies readonly CheckpointEvent['type'][];
+/** Events of no visit that may name someone (incidents, cleaning tasks, tracings). */
+export const PERSONAL_RECORD_TYPES = [
+  'incident.reported',
+  'disinfection.done',
+  'lead.traced',
+] as const satisfies readonly CheckpointEvent['type'][];
+export const PERSONAL_EVENT_TYPES: readonly CheckpointEvent['type'][] = [
+  ...PERSONAL_VISIT_TYPES,
+  ...PERSONAL_RECORD_TYPES,
+];
+
 const GONE = '';
 const NOBODY = { name: GONE, idNumber: GONE, phone: GONE };
 

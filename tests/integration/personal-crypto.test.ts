@@ -8,7 +8,11 @@ import {
   sealEvent,
 } from '../../server/src/personal-crypto';
 import { openSqliteStore } from '../../server/src/store/sqlite';
-import { PERSONAL_FIELDS, withoutPersonalData } from '../../src/domain/retention';
+import {
+  PERSONAL_EVENT_TYPES,
+  PERSONAL_FIELDS,
+  withoutPersonalData,
+} from '../../src/domain/retention';
 import { ev, visitEvents } from '../fixtures/builders';
 
 const key = () => personalKey(randomBytes(32));
@@ -28,6 +32,7 @@ describe('personal data sealing', () => {
   });
 
   it('seals exactly the fields retention removes', () => {
+    expect(Object.keys(PERSONAL_FIELDS).sort()).toEqual([...PERSONAL_EVENT_TYPES].sort());
     const sealed = sealEvent(new PersonalCipher([key()]), identity);
     const purged = withoutPersonalData(identity, 1);
     for (const field of PERSONAL_FIELDS['identity.confirmed']) {

@@ -12,12 +12,9 @@ import type { Booking } from '../../../src/domain/booking';
 import type { CheckpointEvent } from '../../../src/domain/events';
 import { type Attempts, NO_ATTEMPTS } from '../../../src/domain/lockout';
 import type { Policy } from '../../../src/domain/policy';
-import { PERSONAL_FIELDS, withoutPersonalData } from '../../../src/domain/retention';
+import { PERSONAL_EVENT_TYPES, withoutPersonalData } from '../../../src/domain/retention';
 import { canonicalJson } from '../../../src/protocol/canonical-json';
 import type { EnrolOutcome, InsertResult, PurgeCounts, Site, Store } from './store';
-
-/** Event types that can carry personal data (src/domain/retention.ts removes it). */
-const PERSONAL_TYPES = Object.keys(PERSONAL_FIELDS);
 
 /**
  * Whether an incoming event is the one stored: the same, or the same once purged as the
@@ -331,7 +328,7 @@ class SqliteStore implements Store {
     before: { at: number; day: string },
     now: number,
   ): Promise<PurgeCounts> {
-    const types = PERSONAL_TYPES.map(() => '?').join(', ');
+    const types = PERSONAL_EVENT_TYPES.map(() => '?').join(', ');
     const still = `json_extract(body, '$.purgedAt') IS NULL AND json_extract(body, '$.type') IN (${types})`;
     // What expired since the last pass, and what arrived since (a tablet back from days offline).
     const candidates = this.db.prepare(
@@ -349,11 +346,11 @@ class SqliteStore implements Store {
         site,
         last.at,
         before.at,
-        ...PERSONAL_TYPES,
+        ...PERSONAL_EVENT_TYPES,
         site,
         last.cursor,
         before.at,
-        ...PERSONAL_TYPES,
+        ...PERSONAL_EVENT_TYPES,
       ) as { cursor: number; body: string }[];
       let events = 0;
       for (const row of rows) {
