@@ -11,6 +11,8 @@ export const ADMIN = 'test-admin-token';
 
 export interface ServerProcess {
   url: string;
+  /** The server's process id (benches read its RSS). */
+  pid: number;
   dataDir: string;
   /** Graceful stop (SIGTERM), resolves when the process has exited. */
   stop(): Promise<void>;
@@ -61,6 +63,7 @@ export async function startServer(
   });
   return {
     url,
+    pid: child.pid ?? 0,
     dataDir,
     stop: () =>
       new Promise<void>((resolve) => {
