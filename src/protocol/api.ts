@@ -3,6 +3,8 @@
  * the client sync engine and the server. Re-sending any request is always safe.
  */
 import { z } from 'zod';
+// Before any schema parses: the CSP forbids eval.
+import './zod-jitless';
 import type { Booking } from '../domain/booking';
 import type { ContentProblem } from '../domain/event-content';
 import type { CheckpointEvent } from '../domain/events';

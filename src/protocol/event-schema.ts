@@ -4,6 +4,8 @@
  * checks at the bottom fail the build if the two drift apart.
  */
 import { z } from 'zod';
+// Before any schema parses: the CSP forbids eval.
+import './zod-jitless';
 import { CAMERA_PROBLEMS, LEGACY_CAMERA_FAILURES } from '../domain/camera';
 import { EXCERPT_MAX } from '../domain/codes/excerpt';
 import { type CheckpointEvent, TEXT_LIMITS as max } from '../domain/events';

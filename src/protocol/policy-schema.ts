@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// Before any schema parses: the CSP forbids eval.
+import './zod-jitless';
 import { READING_LIMITS_C } from '../domain/event-content';
 import { DEFAULT_POLICY, type Policy } from '../domain/policy';
 

@@ -1,7 +1,7 @@
 /**
  * The app runs under a CSP without 'unsafe-eval' (csp.ts). Zod compiles fast parsers
  * with `new Function`, and even its probe for that is reported as a CSP violation:
- * jitless parsing, set before any schema parses (main.tsx imports this first).
+ * jitless parsing, set before any schema parses (every module of schemas imports this).
  */
 import { z } from 'zod';
 
