@@ -4,7 +4,7 @@
  * and sites never see each other's events, so a batch costs one set-up, not one per schedule.
  * `open()` may be called again on the same database: that is a server restart.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../../server/src/store/sqlite';
@@ -25,7 +25,9 @@ export function sqliteFactory(): StoreFactory {
   return {
     name: 'sqlite',
     async batch() {
-      const dir = mkdtempSync(join(tmpdir(), 'faults-sqlite-'));
+      // In memory when the machine has a tmpfs (a restart still reopens the same file).
+      const base = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+      const dir = mkdtempSync(join(base, 'faults-sqlite-'));
       const file = join(dir, 'checkpoint.sqlite');
       return {
         open: async () => openSqliteStore(file),
