@@ -77,6 +77,7 @@ export default defineConfig({
       'tests/storage/**/*.test.ts',
       'tests/component/**/*.test.tsx',
       'tests/integration/**/*.test.ts',
+      'tests/store/**/*.test.ts',
     ],
     restoreMocks: true,
     // Component tests boot the whole app through user events: slow on a loaded 2-core machine.

@@ -1,22 +1,21 @@
 /**
- * The shift lead's commands on the server (they write the same SQLite file):
+ * The shift lead's commands on the server (they write the server's store: the SQLite
+ * file in DATA_DIR, or PostgreSQL when DATABASE_URL is set):
  *   create-site <id> <name>        a hall
  *   enrolment-code <site> [hours]  a single-use code a tablet enrols with
  *   revoke-device <device-id>
  *   set-policy <site> <policy.json>
  *   import-bookings <site> <bookings.csv>
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseBookingsCsv } from '../../src/domain/bookings-csv';
 import { policySchema } from '../../src/protocol/policy-schema';
 import { hashSecret, newEnrolmentCode } from './auth';
 import { readConfig } from './config';
-import { openSqliteStore } from './store/sqlite';
+import { openStore } from './store/open-store';
 
 const config = readConfig();
-mkdirSync(config.dataDir, { recursive: true });
-const store = openSqliteStore(join(config.dataDir, 'checkpoint.sqlite'));
+const store = await openStore(config);
 const [command, ...args] = process.argv.slice(2);
 const now = Date.now();
 

@@ -2,8 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { parseBookingsCsv } from '../../../src/domain/bookings-csv';
 import { policySchema } from '../../../src/protocol/policy-schema';
-import { HttpError } from '../errors';
 import { hashSecret, newEnrolmentCode } from '../auth';
+import { HttpError } from '../errors';
 import { purgeSite } from '../retention';
 import type { Store } from '../store/store';
 import { parse } from '../validate';
@@ -78,6 +78,8 @@ export const adminRoutes: FastifyPluginAsync<{
 
   app.post<{ Params: { site: string } }>('/sites/:site/retention', async (request) => {
     await siteOrThrow(request.params.site);
-    return purgeSite(store, request.params.site, now());
+    const result = await purgeSite(store, request.params.site, now());
+    if (result.events > 0 || result.bookings > 0) await store.reclaimPurged();
+    return result;
   });
 };

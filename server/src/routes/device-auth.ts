@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { HttpError } from '../errors';
 import { hashSecret } from '../auth';
+import { HttpError } from '../errors';
 import type { Device, Store } from '../store/store';
 
 function bearer(request: FastifyRequest): string | null {

@@ -12,8 +12,8 @@ import {
   type PushReply,
 } from '../../../src/protocol/api';
 import { eventSchema } from '../../../src/protocol/event-schema';
-import { HttpError } from '../errors';
 import { hashSecret, newToken, normaliseCode } from '../auth';
+import { HttpError } from '../errors';
 import type { Store } from '../store/store';
 import { parse } from '../validate';
 import { authoriseDevice } from './device-auth';

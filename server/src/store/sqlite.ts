@@ -9,27 +9,7 @@ import type { Policy } from '../../../src/domain/policy';
 import { withoutPersonalData } from '../../../src/domain/retention';
 import { canonicalJson } from '../../../src/protocol/canonical-json';
 import type { InsertResult, PurgeCounts, Site, Store } from './store';
-
-/** Event types that can carry personal data (src/domain/retention.ts removes it). */
-const PERSONAL_TYPES = [
-  'appointment.matched',
-  'identity.confirmed',
-  'incident.reported',
-  'disinfection.done',
-  'lead.traced',
-];
-
-/**
- * Whether an incoming event is the one stored: the same, or the same once purged as the
- * stored copy was (a tablet re-sending an event whose reply it lost, after retention).
- */
-function sameEvent(stored: string, incoming: CheckpointEvent, body: string): boolean {
-  if (stored === body) return true;
-  const purgedAt = (JSON.parse(stored) as CheckpointEvent).purgedAt;
-  return (
-    purgedAt !== undefined && canonicalJson(withoutPersonalData(incoming, purgedAt)) === stored
-  );
-}
+import { PERSONAL_TYPES, sameEvent } from './stored-events';
 
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE sites (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at INTEGER NOT NULL);
@@ -56,6 +36,8 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE booking_versions (site TEXT PRIMARY KEY, version INTEGER NOT NULL);`,
   // 2: retention reads events by time.
   'CREATE INDEX events_site_at ON events (site, at);',
+  // 3: periodic jobs claim their slot here (the CLI and a server may share the file).
+  'CREATE TABLE job_runs (job TEXT PRIMARY KEY, last_run INTEGER NOT NULL);',
 ];
 
 export function openSqliteStore(file: string): Store {
@@ -322,6 +304,23 @@ class SqliteStore implements Store {
       bookings: rows.map((r) => JSON.parse(r.body) as Booking),
       version: version?.version ?? 0,
     };
+  }
+
+  async reclaimPurged() {
+    // The purged pages' previous contents sit in the WAL until a checkpoint.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  async claimPeriodicJob(job: string, now: number, everyMs: number) {
+    return (
+      this.db
+        .prepare(
+          `INSERT INTO job_runs (job, last_run) VALUES (?, ?)
+           ON CONFLICT (job) DO UPDATE SET last_run = excluded.last_run
+             WHERE job_runs.last_run <= ?`,
+        )
+        .run(job, now, now - everyMs).changes > 0
+    );
   }
 
   async close() {
