@@ -16,7 +16,7 @@
  *   COUNTY_STORES  default "postgres,sqlite"
  *   PG_PORT / COUNTY_PORT  loopback ports (default 5450 / 4750…)
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -50,6 +50,15 @@ const percentile = (samples: readonly number[], q: number) => {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 };
+
+function summary(l: LoadResult) {
+  const { pushMs, pullMs, ...rest } = l;
+  return {
+    ...rest,
+    push: [percentile(pushMs, 0.5), percentile(pushMs, 0.99)].map(Math.round),
+    pull: [percentile(pullMs, 0.5), percentile(pullMs, 0.99)].map(Math.round),
+  };
+}
 
 async function pgQuery<T>(url: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
@@ -140,15 +149,25 @@ async function runScale(store: string, halls: number, clusterUrl: string | null)
   }
 }
 
+// The cluster's folder goes under /var/tmp: a long run must not lose it to someone
+// tidying /tmp on a shared machine (it happened).
+const clusterParent = mkdtempSync('/var/tmp/county-bench-');
+chmodSync(clusterParent, 0o755);
+process.env.TMPDIR = clusterParent;
 const cluster = stores.includes('postgres')
   ? await startPgCluster({ durable: true, port: Number(env.PG_PORT ?? 5450) })
   : null;
 const rows: Row[] = [];
 try {
   for (const halls of scales)
-    for (const store of stores) rows.push(await runScale(store, halls, cluster?.url ?? null));
+    for (const store of stores) {
+      const row = await runScale(store, halls, cluster?.url ?? null);
+      rows.push(row);
+      console.log(`  ${JSON.stringify({ ...row, load: summary(row.load) })}`);
+    }
 } finally {
-  await cluster?.stop();
+  await cluster?.stop().catch((e: unknown) => console.error(`cluster stop: ${String(e)}`));
+  rmSync(clusterParent, { recursive: true, force: true });
 }
 
 const label = (store: string) => (store === 'postgres' ? 'PostgreSQL, 2 inst.' : 'SQLite, 1 inst.');
