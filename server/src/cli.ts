@@ -6,13 +6,16 @@
  *   revoke-device <device-id>
  *   set-policy <site> <policy.json>
  *   import-bookings <site> <bookings.csv>
+ *   migrate-store [sqlite-file]    copies a hall's SQLite file (default: DATA_DIR's) into
+ *                                  the PostgreSQL database of DATABASE_URL
  */
 import { readFileSync } from 'node:fs';
 import { parseBookingsCsv } from '../../src/domain/bookings-csv';
 import { policySchema } from '../../src/protocol/policy-schema';
 import { hashSecret, newEnrolmentCode } from './auth';
 import { readConfig } from './config';
-import { openStore } from './store/open-store';
+import { migrateSqliteToPostgres } from './store/migrate-store';
+import { isPostgresUrl, openStore, sqliteFile } from './store/open-store';
 
 const config = readConfig();
 const store = await openStore(config);
@@ -71,12 +74,24 @@ try {
       for (const r of rejected) console.log(`  line ${r.line}: ${r.problems.join(', ')}`);
       break;
     }
+    case 'migrate-store': {
+      if (!isPostgresUrl(config.databaseUrl))
+        throw new Error('set DATABASE_URL=postgres://… to the target database');
+      const file = args[0] ?? sqliteFile(config.dataDir);
+      const counts = await migrateSqliteToPostgres(file, config.databaseUrl);
+      console.log(`copied ${file} to PostgreSQL: ${JSON.stringify(counts)}`);
+      console.log('point the hall server at DATABASE_URL and restart it; tablets keep syncing');
+      break;
+    }
     default:
       console.error(
-        'commands: create-site, enrolment-code, revoke-device, set-policy, import-bookings',
+        'commands: create-site, enrolment-code, revoke-device, set-policy, import-bookings, migrate-store',
       );
       process.exitCode = 2;
   }
+} catch (err) {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exitCode = 1;
 } finally {
   await store.close();
 }

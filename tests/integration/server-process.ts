@@ -20,10 +20,18 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'checkpoint-server-'));
 }
 
-export async function startServer(dataDir = tempDataDir(), port = 0): Promise<ServerProcess> {
+export async function startServer(
+  dataDir = tempDataDir(),
+  port = 0,
+  /** More environment, e.g. DATABASE_URL for the PostgreSQL store. */
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     env: {
       ...process.env,
+      // SQLite in DATA_DIR unless the test asks for PostgreSQL.
+      DATABASE_URL: '',
+      ...env,
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,

@@ -80,3 +80,23 @@ describe('PostgreSQL: what a purge leaves in the pages', () => {
     }
   });
 });
+
+describe('PostgreSQL: several instances on one database', () => {
+  it('the hourly retention slot goes to one instance of three', async () => {
+    const url = await freshPgDatabase('jobs');
+    const stores = await Promise.all([0, 1, 2].map(() => openPostgresStore(url)));
+    try {
+      const hour = 3_600_000;
+      const claims = await Promise.all(
+        stores.map((s) => s.claimPeriodicJob('retention', FIXED_NOW, hour)),
+      );
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      const later = await Promise.all(
+        stores.map((s, i) => s.claimPeriodicJob('retention', FIXED_NOW + hour + i, hour)),
+      );
+      expect(later.filter(Boolean)).toHaveLength(1);
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
+    }
+  });
+});

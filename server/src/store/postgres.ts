@@ -33,7 +33,7 @@ export interface PostgresStoreOptions {
    */
   testing?: {
     serialiseAppends?: boolean;
-    inAppendTransaction?: (site: string, cursors: readonly number[]) => Promise<void>;
+    inAppendTransaction?: (site: string, ids: readonly string[]) => Promise<void>;
   };
 }
 
@@ -226,21 +226,24 @@ export class PostgresStore implements Store {
         result.accepted++;
         if (flagged) result.flagged.push(e.id);
       }
-      const cursors = await this.appendRows(c, site, receivedAt, fresh);
-      await testing?.inAppendTransaction?.(site, cursors);
+      await this.appendRows(c, site, receivedAt, fresh);
+      await testing?.inAppendTransaction?.(
+        site,
+        fresh.map((r) => r.e.id),
+      );
       result.heldSeq = await this.advanceHeldSeq(c, device);
       return result;
     });
   }
 
-  /** Inserts the rows with cursors taken now, in the batch's order; returns the cursors. */
+  /** Inserts the rows with cursors taken now, in the batch's order. */
   private async appendRows(
     c: Queryable,
     site: string,
     receivedAt: number,
     rows: readonly { e: CheckpointEvent; body: string; flagged: boolean }[],
-  ): Promise<number[]> {
-    if (rows.length === 0) return [];
+  ): Promise<void> {
+    if (rows.length === 0) return;
     const taken = await c.query<{ cursor: number }>(
       "SELECT nextval('events_cursor_seq') AS cursor FROM generate_series(1, $1)",
       [rows.length],
@@ -264,7 +267,6 @@ export class PostgresStore implements Store {
         rows.map((r) => r.body),
       ],
     );
-    return cursors;
   }
 
   /** The highest seq up to which every event of the device is held (no gaps). */
