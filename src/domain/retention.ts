@@ -19,6 +19,22 @@ export function heldByServer(e: CheckpointEvent, device: string, heldSeq: number
   return e.device !== device || e.seq <= heldSeq;
 }
 
+/** The event types that can name someone: the one list retention (tablet and server) uses. */
+export const PERSONAL_VISIT_TYPES = [
+  'appointment.matched',
+  'identity.confirmed',
+] as const satisfies readonly CheckpointEvent['type'][];
+/** Events of no visit that may name someone (incidents, cleaning tasks, tracings). */
+export const PERSONAL_RECORD_TYPES = [
+  'incident.reported',
+  'disinfection.done',
+  'lead.traced',
+] as const satisfies readonly CheckpointEvent['type'][];
+export const PERSONAL_EVENT_TYPES: readonly CheckpointEvent['type'][] = [
+  ...PERSONAL_VISIT_TYPES,
+  ...PERSONAL_RECORD_TYPES,
+];
+
 const GONE = '';
 const NOBODY = { name: GONE, idNumber: GONE, phone: GONE };
 

@@ -6,10 +6,10 @@ import Database from 'better-sqlite3';
 import type { Booking } from '../../../src/domain/booking';
 import type { CheckpointEvent } from '../../../src/domain/events';
 import type { Policy } from '../../../src/domain/policy';
-import { withoutPersonalData } from '../../../src/domain/retention';
+import { PERSONAL_EVENT_TYPES, withoutPersonalData } from '../../../src/domain/retention';
 import { canonicalJson } from '../../../src/protocol/canonical-json';
 import type { InsertResult, PurgeCounts, Site, Store } from './store';
-import { PERSONAL_TYPES, sameEvent } from './stored-events';
+import { sameEvent } from './stored-events';
 
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE sites (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at INTEGER NOT NULL);
@@ -256,7 +256,7 @@ class SqliteStore implements Store {
     before: { at: number; day: string },
     now: number,
   ): Promise<PurgeCounts> {
-    const types = PERSONAL_TYPES.map(() => '?').join(', ');
+    const types = PERSONAL_EVENT_TYPES.map(() => '?').join(', ');
     const still = `json_extract(body, '$.purgedAt') IS NULL AND json_extract(body, '$.type') IN (${types})`;
     // What expired since the last pass, and what arrived since (a tablet back from days offline).
     const candidates = this.db.prepare(
@@ -274,11 +274,11 @@ class SqliteStore implements Store {
         site,
         last.at,
         before.at,
-        ...PERSONAL_TYPES,
+        ...PERSONAL_EVENT_TYPES,
         site,
         last.cursor,
         before.at,
-        ...PERSONAL_TYPES,
+        ...PERSONAL_EVENT_TYPES,
       ) as { cursor: number; body: string }[];
       let events = 0;
       for (const row of rows) {
