@@ -85,7 +85,13 @@ try {
   const queue = [...jobs];
   await Promise.all(
     Array.from({ length: Math.min(workers, jobs.length) }, async () => {
-      for (let job = queue.shift(); job; job = queue.shift()) results.push(await runJob(job));
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        const done = await runJob(job);
+        results.push(done);
+        console.log(
+          `  ${done.store} ${job.first}+${done.schedules}: lost ${done.lost}, doubled ${done.doubled}, not converged ${done.notConverged} (${(done.ms / 1000).toFixed(0)} s)`,
+        );
+      }
     }),
   );
 } finally {
