@@ -13,6 +13,7 @@
  * Exits 1 unless events lost, events doubled and devices not converged are all 0.
  */
 import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type PgCluster, startPgCluster } from '../../scripts/pg-cluster';
 import type { Totals } from './run-batches';
@@ -40,7 +41,12 @@ if (!['none', 'mark-before-reply', 'cursor-ahead'].includes(plant))
 const started = performance.now();
 let cluster: PgCluster | null = null;
 let databaseUrl = env.DATABASE_URL?.startsWith('postgres') ? env.DATABASE_URL : undefined;
+// The cluster's folder goes under /var/tmp, not /tmp: on a shared machine someone
+// tidying /tmp/pg-cluster-* took a running cluster away (it happened, twice).
+const clusterParent = mkdtempSync('/var/tmp/faults-');
+chmodSync(clusterParent, 0o755);
 if (stores.includes('postgres') && !databaseUrl) {
+  process.env.TMPDIR = clusterParent;
   cluster = await startPgCluster();
   databaseUrl = cluster.url;
 }
@@ -95,7 +101,8 @@ try {
     }),
   );
 } finally {
-  await cluster?.stop();
+  await cluster?.stop().catch((e: unknown) => console.error(`cluster stop: ${String(e)}`));
+  rmSync(clusterParent, { recursive: true, force: true });
 }
 
 type Count = 'schedules' | 'recorded' | 'lost' | 'doubled' | 'notConverged' | 'unexplained';
