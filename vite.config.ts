@@ -78,6 +78,7 @@ export default defineConfig({
       'tests/component/**/*.test.tsx',
       'tests/integration/**/*.test.ts',
       'tests/store/**/*.test.ts',
+      'tests/security/**/*.test.ts',
     ],
     restoreMocks: true,
     // Component tests boot the whole app through user events: slow on a loaded 2-core machine.

@@ -12,10 +12,11 @@
 import { readFileSync } from 'node:fs';
 import { parseBookingsCsv } from '../../src/domain/bookings-csv';
 import { policySchema } from '../../src/protocol/policy-schema';
-import { hashSecret, newEnrolmentCode } from './auth';
+import { enrolmentCodeHash, newEnrolmentCode } from './auth';
 import { readConfig } from './config';
+import { openStore } from './data-dir';
 import { migrateSqliteToPostgres } from './store/migrate-store';
-import { isPostgresUrl, openStore, sqliteFile } from './store/open-store';
+import { isPostgresUrl, sqliteFile } from './store/open-store';
 
 const config = readConfig();
 const store = await openStore(config);
@@ -43,7 +44,7 @@ try {
       if (!(await store.site(site))) throw new Error(`no site ${site}`);
       const code = newEnrolmentCode();
       const hours = Number(args[1] ?? 24);
-      await store.addEnrolmentCode(site, hashSecret(code), now + hours * 3_600_000, now);
+      await store.addEnrolmentCode(site, enrolmentCodeHash(code), now + hours * 3_600_000, now);
       console.log(`enrolment code for ${site} (valid ${hours} h, single use): ${code}`);
       break;
     }

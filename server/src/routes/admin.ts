@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { parseBookingsCsv } from '../../../src/domain/bookings-csv';
 import { policySchema } from '../../../src/protocol/policy-schema';
-import { hashSecret, newEnrolmentCode } from '../auth';
+import { enrolmentCodeHash, newEnrolmentCode } from '../auth';
 import { HttpError } from '../errors';
 import { purgeSite } from '../retention';
 import type { Store } from '../store/store';
@@ -29,7 +29,11 @@ export const adminRoutes: FastifyPluginAsync<{
   store: Store;
   adminToken: string;
   now: () => number;
-}> = async (app, { store, adminToken, now }) => {
+  /** Admin requests per address and minute: plenty for scripts, too few to guess a token. */
+  adminPerMinute: number;
+}> = async (app, { store, adminToken, now, adminPerMinute }) => {
+  // The limit comes first, so guessing the admin token is limited too.
+  app.addHook('onRequest', app.rateLimit({ max: adminPerMinute, timeWindow: 60_000 }));
   app.addHook('onRequest', async (request) => authoriseAdmin(request, adminToken));
 
   const siteOrThrow = async (id: string) => {
@@ -49,7 +53,7 @@ export const adminRoutes: FastifyPluginAsync<{
     const { ttlHours } = parse(codeSchema, request.body ?? {});
     const code = newEnrolmentCode();
     const expiresAt = now() + ttlHours * 3_600_000;
-    await store.addEnrolmentCode(request.params.site, hashSecret(code), expiresAt, now());
+    await store.addEnrolmentCode(request.params.site, enrolmentCodeHash(code), expiresAt, now());
     return reply.status(201).send({ code, expiresAt });
   });
 

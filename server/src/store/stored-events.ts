@@ -4,17 +4,11 @@
  * cannot drift (the conformance suite checks the behaviour on both).
  */
 import type { CheckpointEvent } from '../../../src/domain/events';
-import { withoutPersonalData } from '../../../src/domain/retention';
+import { PERSONAL_FIELDS, withoutPersonalData } from '../../../src/domain/retention';
 import { canonicalJson } from '../../../src/protocol/canonical-json';
 
 /** Event types that can carry personal data (src/domain/retention.ts removes it). */
-export const PERSONAL_TYPES = [
-  'appointment.matched',
-  'identity.confirmed',
-  'incident.reported',
-  'disinfection.done',
-  'lead.traced',
-];
+export const PERSONAL_TYPES = Object.keys(PERSONAL_FIELDS);
 
 /**
  * Whether an incoming event is the one stored: the same, or the same once purged as the
