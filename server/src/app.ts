@@ -11,6 +11,7 @@ import { API, type ApiError, MAX_BODY_BYTES } from '../../src/protocol/api';
 import { HttpError } from './errors';
 import { adminRoutes } from './routes/admin';
 import { syncRoutes } from './routes/sync';
+import { registerSecurityHeaders } from './security-headers';
 import type { Store } from './store/store';
 
 export interface AppOptions {
@@ -34,6 +35,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
     ...(options.https ? { https: options.https } : {}),
   }) as unknown as FastifyInstance;
   const now = options.now ?? Date.now;
+
+  registerSecurityHeaders(app, !!options.https);
 
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) =>
     done(null, body),
@@ -102,10 +105,18 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   const staticDir = options.staticDir;
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {
-    app.register(fastifyStatic, { root: staticDir, wildcard: false });
-    // The PWA's routes (/, /log, /settings, …) all answer with the app shell.
+    // Source maps are never served, even if a build left some in dist.
+    app.register(fastifyStatic, {
+      root: staticDir,
+      wildcard: false,
+      allowedPath: (path) => !path.endsWith('.map'),
+    });
+    // The PWA's routes (/, /log, /settings, …) all answer with the app shell; a missing
+    // file (a name with an extension) is a 404, not the shell.
     app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+      const path = request.url.split('?')[0] ?? '';
+      const isFile = /\.[^/]*$/.test(path);
+      if (request.method === 'GET' && !path.startsWith('/api/') && !isFile) {
         return reply.type('text/html').sendFile('index.html');
       }
       return reply.status(404).send({

@@ -43,6 +43,7 @@ export async function startServer(
       DATA_DIR: dataDir,
       ADMIN_TOKEN: ADMIN,
       STATIC_DIR: join(dataDir, 'no-static'),
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -187,7 +187,7 @@ describe('migrate-store: SQLite → PostgreSQL', () => {
         encoding: 'utf8',
       },
     );
-    expect(again.status).toBe(1);
+    expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/already holds hall-move: nothing copied/);
 
     // B's cursor means the same on PostgreSQL: all it had, nothing it lacks after it.

@@ -1,25 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import { parseBookingsCsv } from '../../../src/domain/bookings-csv';
 import { policySchema } from '../../../src/protocol/policy-schema';
+import { codeSchema, siteSchema } from '../admin-schemas';
 import { enrolmentCodeHash, newEnrolmentCode } from '../auth';
 import { HttpError } from '../errors';
 import { purgeSite } from '../retention';
 import type { Store } from '../store/store';
 import { parse } from '../validate';
 import { authoriseAdmin } from './device-auth';
-
-const siteSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and dashes'),
-  name: z.string().min(1).max(80),
-});
-const codeSchema = z.strictObject({
-  ttlHours: z
-    .number()
-    .min(0.1)
-    .max(24 * 14)
-    .default(24),
-});
 
 /**
  * What the shift lead does on the server: sites, enrolment codes, revocation, policy,
