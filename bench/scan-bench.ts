@@ -7,10 +7,10 @@
  *   through the app's still-image decode path.
  */
 
-import { CameraSession } from '../src/features/scanner/camera-session';
-import { decodeImage } from '../src/features/scanner/decode-image';
-import { html5Engine } from '../src/features/scanner/html5-engine';
-import type { DecoderChoice } from '../src/features/scanner/html5-reader';
+import { CameraSession } from '../src/features/door/scanner/camera-session';
+import { decodeImage } from '../src/features/door/scanner/decode-image';
+import { html5Engine } from '../src/features/door/scanner/html5-engine';
+import type { DecoderChoice } from '../src/features/door/scanner/html5-reader';
 import { drawSample, samples } from './qr-distort';
 import { summarise } from './stats';
 

@@ -6,9 +6,9 @@ import './ui/queue.css';
 import './ui/contrast.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { startServiceWorker } from './app/pwa/service-worker';
 import { Root } from './app/Root';
 import { DEFAULT_IDLE_TIMING } from './domain/idle';
+import { startServiceWorker } from './pwa/service-worker';
 
 const container = document.getElementById('root');
 if (container) {

@@ -12,19 +12,21 @@ import { useKioskStore } from '../features/kiosk/kiosk-store';
 import { LeadGate } from '../features/kiosk/LeadGate';
 import { useIdleReset } from '../features/kiosk/use-idle-reset';
 import { useKioskMode } from '../features/kiosk/use-kiosk-mode';
+import { useDeviceHealth } from '../services/health/use-device-health';
+import { useServices } from '../services/services';
+import { useRetention } from '../services/use-retention';
+import { TodayProvider } from '../services/use-today';
+import { APP_VERSION } from '../services/version';
 import { HealthStatus } from './health/HealthStatus';
-import { useDeviceHealth } from './health/use-device-health';
 import { IncidentAlert } from './IncidentAlert';
 import { doorNeedsReset, putDoorAside } from './idle-door';
 import { useUpdateWhenIdle } from './pwa/use-update-when-idle';
 import { StatusBanner } from './StatusBanner';
 import { SyncChip } from './SyncChip';
-import { useServices } from './services';
 import { TicketClashBanner } from './TicketClashBanner';
 import { useClosingCheckout } from './use-closing-checkout';
-import { useRetention } from './use-retention';
-import { TodayProvider } from './use-today';
-import { APP_VERSION } from './version';
+import './shell.css';
+import { Button } from '../ui/Button';
 
 // The door is the first screen and loads with the app; the rest load when opened
 // (and are precached, so they open offline too).
@@ -129,25 +131,25 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
             {t('app.nav.settings')}
           </Link>
           {leadUnlocked && (
-            <button
-              type="button"
+            <Button
+              bare
               className="tab lead-lock"
               onClick={() => navigate(roleHome(useKioskStore.getState().role), { replace: kiosk })}
             >
               <LockKeyhole aria-hidden size={20} /> {t('app.role.lock')}
-            </button>
+            </Button>
           )}
         </nav>
         <SyncChip />
-        <button
-          type="button"
+        <Button
+          bare
           className="tab lang"
           aria-label={t('app.languageLabel')}
           lang={nextLanguage}
           onClick={() => void onSettings({ ...settings, language: nextLanguage })}
         >
           {t('app.language')}
-        </button>
+        </Button>
       </header>
       <StatusBanner />
       <TicketClashBanner />

@@ -5,10 +5,10 @@ import { StorageError } from '../db/storage-error';
 import { reportFacts } from '../domain/incident-report';
 import { awaitingLead, foldIncidents, planIncidentStep } from '../domain/incidents';
 import { clockTime, dayKey } from '../domain/time';
+import { useServices } from '../services/services';
+import { useStatusStore } from '../services/status-store';
+import { useToday } from '../services/use-today';
 import { Button } from '../ui/Button';
-import { useServices } from './services';
-import { useStatusStore } from './status-store';
-import { useToday } from './use-today';
 
 /**
  * The duty lead is told at once (shared/domain.md): every incident not yet acknowledged

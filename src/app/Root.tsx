@@ -2,9 +2,9 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { DEFAULT_SETTINGS, type DeviceSettings, saveSettings } from '../db/settings';
 import { setupI18n } from '../i18n';
+import { type Services, ServicesProvider } from '../services/services';
 import { App } from './App';
 import { type BootOptions, boot } from './boot';
-import { type Services, ServicesProvider } from './services';
 import { useTheme } from './use-theme';
 
 const SetupScreen = lazy(() =>

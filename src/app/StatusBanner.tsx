@@ -2,8 +2,8 @@ import { TriangleAlert } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useDoorStore } from '../features/door/door-store';
 import { useRecord } from '../features/door/use-record';
+import { useStatusStore } from '../services/status-store';
 import { Button } from '../ui/Button';
-import { useStatusStore } from './status-store';
 
 /**
  * A failed write, in words, with a way to retry what was not saved. (Persistence

@@ -2,8 +2,8 @@ import { TriangleAlert } from 'lucide-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ticketClash } from '../domain/ticket-clash';
-import { useServices } from './services';
-import { useToday } from './use-today';
+import { useServices } from '../services/services';
+import { useToday } from '../services/use-today';
 
 /** Another door tablet issues tickets with this tablet's letter today: say so, and what to do. */
 export function TicketClashBanner() {

@@ -6,11 +6,11 @@ import { DEFAULT_IDLE_TIMING, type IdleTiming } from '../domain/idle';
 import type { LockoutRule } from '../domain/lockout';
 import { DEFAULT_POLICY, type Policy } from '../domain/policy';
 import { useKioskStore } from '../features/kiosk/kiosk-store';
+import { askForPersistence } from '../services/persistence-store';
+import { PinGuard } from '../services/pin-guard';
+import type { Services } from '../services/services';
+import { APP_VERSION } from '../services/version';
 import { startSync } from '../sync/runtime';
-import { askForPersistence } from './persistence-store';
-import { PinGuard } from './pin-guard';
-import type { Services } from './services';
-import { APP_VERSION } from './version';
 
 export interface BootOptions {
   dbName?: string;

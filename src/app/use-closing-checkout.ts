@@ -3,8 +3,8 @@ import { visitsOfDays } from '../db/queries';
 import { StorageError } from '../db/storage-error';
 import { automaticExitAt, closingCheckouts } from '../domain/closing';
 import { dayKey, dayStart } from '../domain/time';
-import { useServices } from './services';
-import { useStatusStore } from './status-store';
+import { useServices } from '../services/services';
+import { useStatusStore } from '../services/status-store';
 
 const EVERY_MS = 60_000;
 /** A tablet switched off at closing checks out the days it missed, this far back. */

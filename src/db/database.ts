@@ -13,7 +13,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Booking } from '../domain/booking';
 import type { CheckpointEvent } from '../domain/events';
 import type { Policy } from '../domain/policy';
-import { foldVisit, type Visit } from '../domain/visit';
+import { foldVisit, groupByVisit, type Visit } from '../domain/visit';
 
 export interface MetaRow {
   key: string;
@@ -51,13 +51,7 @@ export class CheckpointDb extends Dexie {
     this.version(3)
       .stores({ events: 'id, [device+seq], visit, at, [type+at]' })
       .upgrade(async (tx) => {
-        const byVisit = new Map<string, CheckpointEvent[]>();
-        await tx.table<CheckpointEvent, string>('events').each((e) => {
-          if (!e.visit) return;
-          const list = byVisit.get(e.visit) ?? [];
-          list.push(e);
-          byVisit.set(e.visit, list);
-        });
+        const byVisit = groupByVisit(await tx.table<CheckpointEvent, string>('events').toArray());
         const visits = [...byVisit.values()].flatMap((events) => foldVisit(events) ?? []);
         await tx.table<Visit, string>('visits').bulkPut(visits);
       });

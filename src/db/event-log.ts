@@ -24,7 +24,7 @@ import { nextStep, outcome } from '../domain/flow';
 import { followUps } from '../domain/follow-ups';
 import type { Policy } from '../domain/policy';
 import { dayKey } from '../domain/time';
-import { foldVisit, type Visit } from '../domain/visit';
+import { foldVisit, groupByVisit, type Visit } from '../domain/visit';
 import type { CheckpointDb } from './database';
 import { type DayState, dayState } from './queries';
 import { StorageError, toStorageError } from './storage-error';
@@ -203,13 +203,7 @@ function mustFold(events: CheckpointEvent[]): Visit {
 /** Rebuilds the visits projection from the events alone, in one transaction. */
 export async function rebuildProjections(db: CheckpointDb): Promise<number> {
   return db.transaction('rw', [db.events, db.visits], async () => {
-    const byVisit = new Map<string, CheckpointEvent[]>();
-    await db.events.each((e) => {
-      if (!e.visit) return;
-      const list = byVisit.get(e.visit) ?? [];
-      list.push(e);
-      byVisit.set(e.visit, list);
-    });
+    const byVisit = groupByVisit(await db.events.toArray());
     await db.visits.clear();
     const visits = [...byVisit.values()].map(mustFold);
     await db.visits.bulkPut(visits);

@@ -6,16 +6,18 @@
  */
 import type { CheckpointEvent } from '../domain/events';
 import { personOf } from '../domain/ledger';
-import { hasPersonalData, heldByServer, withoutPersonalData } from '../domain/retention';
+import {
+  hasPersonalData,
+  heldByServer,
+  PERSONAL_RECORD_TYPES,
+  withoutPersonalData,
+} from '../domain/retention';
 import { dayKey, dayStart } from '../domain/time';
-import { foldVisit, type Visit } from '../domain/visit';
+import { foldVisit, groupByVisit, type Visit } from '../domain/visit';
 import type { CheckpointDb } from './database';
 import type { EventLog } from './event-log';
 import { cleanBefore, raiseCleanMark } from './retention-mark';
-import { heldSeq } from './sync-store';
-
-/** Event types without a visit that may name someone (incidents, tasks, tracings). */
-const RECORDS_WITH_PEOPLE = ['incident.reported', 'disinfection.done', 'lead.traced'] as const;
+import { heldSeq, unsentEvents } from './sync-store';
 
 /**
  * Visits purged per transaction. Small, because a door step recorded meanwhile waits for
@@ -62,22 +64,8 @@ function namesSomeone(v: Visit): boolean {
  * from the unsent events rather than by checking every expired visit's events.
  */
 async function unheldVisits(db: CheckpointDb, device: string, held: number): Promise<Set<string>> {
-  const unsent = await db.events
-    .where('[device+seq]')
-    .between([device, held + 1], [device, Number.POSITIVE_INFINITY])
-    .toArray();
+  const unsent = await unsentEvents(db, device, held).toArray();
   return new Set(unsent.flatMap((e) => (e.visit ? [e.visit] : [])));
-}
-
-function byVisit(events: readonly CheckpointEvent[]): Map<string, CheckpointEvent[]> {
-  const map = new Map<string, CheckpointEvent[]>();
-  for (const e of events) {
-    if (!e.visit) continue;
-    const list = map.get(e.visit) ?? [];
-    list.push(e);
-    map.set(e.visit, list);
-  }
-  return map;
 }
 
 /** What a purge would do now, for the lead's settings screen. */
@@ -126,7 +114,7 @@ export async function purgeExpired(
         const left: number[] = [];
         const changed: CheckpointEvent[] = [];
         const refolded: Visit[] = [];
-        const eventsOf = byVisit(await db.events.where('visit').anyOf(chunk).toArray());
+        const eventsOf = groupByVisit(await db.events.where('visit').anyOf(chunk).toArray());
         for (const events of eventsOf.values()) {
           // Checked again inside the transaction: sync may have stored more since.
           if (!events.every((e) => heldByServer(e, device, held))) {
@@ -141,7 +129,7 @@ export async function purgeExpired(
         }
         if (i === 0) {
           // The day's records and bookings once, with the first chunk.
-          for (const type of RECORDS_WITH_PEOPLE) {
+          for (const type of PERSONAL_RECORD_TYPES) {
             const records = await db.events
               .where('[type+at]')
               .between([type, from], [type, dayStart(before)], true, false)

@@ -24,26 +24,26 @@ export function heldSeq(db: CheckpointDb): Promise<number> {
   return metaValue(db, HELD_SEQ);
 }
 
+/** This device's events after `held` (those the server does not hold yet), in seq order. */
+export function unsentEvents(db: CheckpointDb, device: string, held: number) {
+  return db.events
+    .where('[device+seq]')
+    .between([device, held + 1], [device, Number.POSITIVE_INFINITY]);
+}
+
 /** This device's events the server does not hold yet, in seq order. */
 export async function pendingEvents(
   db: CheckpointDb,
   device: string,
   limit: number,
 ): Promise<CheckpointEvent[]> {
-  const held = await metaValue(db, HELD_SEQ);
-  return db.events
-    .where('[device+seq]')
-    .between([device, held + 1], [device, Number.POSITIVE_INFINITY])
+  return unsentEvents(db, device, await metaValue(db, HELD_SEQ))
     .limit(limit)
     .toArray();
 }
 
 export async function pendingCount(db: CheckpointDb, device: string): Promise<number> {
-  const held = await metaValue(db, HELD_SEQ);
-  return db.events
-    .where('[device+seq]')
-    .between([device, held + 1], [device, Number.POSITIVE_INFINITY])
-    .count();
+  return unsentEvents(db, device, await metaValue(db, HELD_SEQ)).count();
 }
 
 /** Records that the server holds every event of this device up to `heldSeq`. */

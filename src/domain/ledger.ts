@@ -5,7 +5,7 @@
 import Papa from 'papaparse';
 import type { AbandonReason, RefusalReason } from './events';
 import type { Policy } from './policy';
-import { temperatureBand } from './temperature';
+import { formatReadings, temperatureBand } from './temperature';
 import { clockTime, dayKey } from './time';
 import type { Visit, VisitStatus } from './visit';
 
@@ -55,7 +55,7 @@ export function ledgerRow(v: Visit): LedgerRow {
     name: person?.name ?? '',
     idNumber: person?.idNumber ?? '',
     phone: person?.phone ?? '',
-    temperatures: v.readings.map((r) => r.celsius.toFixed(1)).join(' / '),
+    temperatures: formatReadings(v.readings.map((r) => r.celsius)),
     mask: v.mask ?? '',
     status: v.status,
     reason: outcome?.kind === 'refused' ? outcome.reason : (v.abandoned?.reason ?? ''),

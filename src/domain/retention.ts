@@ -35,6 +35,31 @@ export const PERSONAL_FIELDS = {
 /** The personal fields of a booking (the bookings CSV): the same three as an identity. */
 export const BOOKING_PERSONAL_FIELDS = ['name', 'idNumber', 'phone'] as const;
 
+/** The event types that can name someone: the one list retention (tablet and server) uses. */
+export const PERSONAL_VISIT_TYPES = [
+  'appointment.matched',
+  'identity.confirmed',
+] as const satisfies readonly CheckpointEvent['type'][];
+/** Events of no visit that may name someone (incidents, cleaning tasks, tracings). */
+export const PERSONAL_RECORD_TYPES = [
+  'incident.reported',
+  'disinfection.done',
+  'lead.traced',
+] as const satisfies readonly CheckpointEvent['type'][];
+export const PERSONAL_EVENT_TYPES: readonly CheckpointEvent['type'][] = [
+  ...PERSONAL_VISIT_TYPES,
+  ...PERSONAL_RECORD_TYPES,
+];
+// The two descriptions of "which events name someone" agree both ways, or the build fails.
+type PersonalTypes = (typeof PERSONAL_VISIT_TYPES)[number] | (typeof PERSONAL_RECORD_TYPES)[number];
+const _fieldsCoverTypes: Record<PersonalTypes, readonly string[]> = {} as typeof PERSONAL_FIELDS;
+const _typesCoverFields: Record<keyof typeof PERSONAL_FIELDS, true> = {} as Record<
+  PersonalTypes,
+  true
+>;
+void _fieldsCoverTypes;
+void _typesCoverFields;
+
 const GONE = '';
 const NOBODY = { name: GONE, idNumber: GONE, phone: GONE };
 

@@ -45,3 +45,23 @@ export function commonReadings(policy: Policy): number[] {
     (c) => temperatureBand(c, policy) === 'normal',
   );
 }
+
+/** A reading as written everywhere (screens, ledger, reports): one decimal, e.g. "36.5". */
+export function formatCelsius(celsius: number): string {
+  return celsius.toFixed(1);
+}
+
+/** A visit's readings in order, e.g. "37.4 → 37.3" (with " °C" after each when `unit`). */
+export function formatReadings(celsius: readonly number[], unit = false): string {
+  return celsius.map((c) => (unit ? `${formatCelsius(c)} °C` : formatCelsius(c))).join(' → ');
+}
+
+/** The label of the one-touch range, e.g. "36.0–37.2", from the policy's own readings. */
+export function commonReadingsLabel(policy: Policy): string {
+  const list = commonReadings(policy);
+  const first = list[0];
+  const last = list[list.length - 1];
+  return first === undefined || last === undefined
+    ? ''
+    : `${formatCelsius(first)}–${formatCelsius(last)}`;
+}

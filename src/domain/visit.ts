@@ -205,3 +205,15 @@ export function foldVisit(events: readonly CheckpointEvent[]): Visit | null {
   if (!first) return null;
   return sorted.reduce(apply, emptyVisit(first));
 }
+
+/** Events grouped by the visit they belong to (events of no visit are left out). */
+export function groupByVisit(events: Iterable<CheckpointEvent>): Map<string, CheckpointEvent[]> {
+  const map = new Map<string, CheckpointEvent[]>();
+  for (const e of events) {
+    if (!e.visit) continue;
+    const list = map.get(e.visit);
+    if (list) list.push(e);
+    else map.set(e.visit, [e]);
+  }
+  return map;
+}

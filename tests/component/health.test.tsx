@@ -1,7 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { reportCameraFailure } from '../../src/app/health/health-store';
 import type { CheckpointDb } from '../../src/db/database';
+import { reportCameraFailure } from '../../src/services/health/health-store';
 import { FIXED_NOW } from '../fixtures/builders';
 import { renderApp } from './render-app';
 
@@ -32,7 +32,8 @@ describe('device health', () => {
       'fetch',
       vi.fn(async () => new Response(null)),
     );
-    const app = await renderApp([], '/', { now: () => now });
+    // The door's scan step opens on /; jsdom has no camera, so stay off the door.
+    const app = await renderApp([], '/log', { now: () => now });
     db = app.db;
     expect(screen.queryByTestId('health')).not.toBeInTheDocument();
     setOnline(false);

@@ -1,11 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createStore, delMany } from 'idb-keyval';
-import { useHealthStore } from '../../src/app/health/health-store';
-import { PinGuard } from '../../src/app/pin-guard';
-import { useUpdateStore } from '../../src/app/pwa/update-store';
 import { Root } from '../../src/app/Root';
-import { useStatusStore } from '../../src/app/status-store';
 import { CheckpointDb } from '../../src/db/database';
 import { importBookings } from '../../src/db/queries';
 import { DEFAULT_SETTINGS, type DeviceSettings, saveSettings } from '../../src/db/settings';
@@ -17,6 +13,10 @@ import type { Policy } from '../../src/domain/policy';
 import { useDoorStore } from '../../src/features/door/door-store';
 import { useGuideStore } from '../../src/features/guide/guide-store';
 import { useKioskStore } from '../../src/features/kiosk/kiosk-store';
+import { useUpdateStore } from '../../src/pwa/update-store';
+import { useHealthStore } from '../../src/services/health/health-store';
+import { PinGuard } from '../../src/services/pin-guard';
+import { useStatusStore } from '../../src/services/status-store';
 import { FIXED_NOW } from '../fixtures/builders';
 
 export const LEAD_PIN = '2580';

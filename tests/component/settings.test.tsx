@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import pkg from '../../package.json';
-import { PinGuard } from '../../src/app/pin-guard';
 import type { CheckpointDb } from '../../src/db/database';
 import { deviceId, loadSettings } from '../../src/db/settings';
 import { DEFAULT_IDLE_TIMING } from '../../src/domain/idle';
+import { PinGuard } from '../../src/services/pin-guard';
 import { aBooking, FIXED_NOW, visitEvents } from '../fixtures/builders';
 import { greenVisitSteps } from '../fixtures/tablet';
 import { LEAD_PIN, renderApp, TEST_PIN_ITERATIONS, type User } from './render-app';

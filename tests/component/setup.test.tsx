@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PinGuard } from '../../src/app/pin-guard';
 import type { CheckpointDb } from '../../src/db/database';
 import { loadSettings } from '../../src/db/settings';
+import { PinGuard } from '../../src/services/pin-guard';
 import { aBooking } from '../fixtures/builders';
 import { renderApp } from './render-app';
 
@@ -114,7 +114,7 @@ describe('first-run setup', () => {
         const events = await app.db.events.toArray();
         expect(events.map((e) => [e.type, e.data])).toContainEqual([
           'device.camera-failed',
-          { reason: 'not-allowed' },
+          { reason: 'denied' },
         ]);
       });
     } finally {

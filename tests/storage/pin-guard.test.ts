@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PinGuard } from '../../src/app/pin-guard';
 import { loadPinRecord } from '../../src/db/settings';
+import { PinGuard } from '../../src/services/pin-guard';
 
 const rule = { maxFailures: 3, lockMs: 60_000, maxLockMs: 600_000 };
 

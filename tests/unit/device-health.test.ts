@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clearedEvent, problemChanges, raisedEvent } from '../../src/app/health/health-events';
 import { clockIsSkewed, clockSkewMs, storageIsLow } from '../../src/domain/device-health';
+import { clearedEvent, problemChanges, raisedEvent } from '../../src/services/health/health-events';
 
 const MB = 1024 * 1024;
 

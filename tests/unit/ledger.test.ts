@@ -50,7 +50,7 @@ describe('ledgerRow', () => {
       policyVersion: DEFAULT_POLICY.version,
     });
     expect(ledgerRow(feverish)).toMatchObject({
-      temperatures: '37.6 / 37.4',
+      temperatures: '37.6 → 37.4',
       status: 'refused',
       reason: 'home-observation',
       name: '',
@@ -116,7 +116,7 @@ describe('XLSX export', () => {
     const headers = ['日期', '姓名', '体温'];
     const rows = [
       ['2026-11-28', '张三明', '36.8'],
-      ['2026-11-28', '=cmd|calc', '37.6 / 37.4'],
+      ['2026-11-28', '=cmd|calc', '37.6 → 37.4'],
     ];
     const buffer = await ledgerXlsx(rows, headers, '台账 2026-11-28');
     const book = new ExcelJS.Workbook();

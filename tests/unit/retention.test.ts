@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { heldByServer, retentionCutoff, withoutPersonalData } from '../../src/domain/retention';
+import {
+  heldByServer,
+  PERSONAL_EVENT_TYPES,
+  retentionCutoff,
+  withoutPersonalData,
+} from '../../src/domain/retention';
 import { aBooking, ev, visitEvents } from '../fixtures/builders';
 
 describe('retentionCutoff', () => {
@@ -55,6 +60,24 @@ describe('withoutPersonalData', () => {
       ev.decided({ kind: 'isolated' }),
     ])) {
       expect(withoutPersonalData(e, 1)).toBe(e);
+    }
+  });
+});
+
+describe('PERSONAL_EVENT_TYPES', () => {
+  it('lists exactly the types retention changes (tablet and server read this one list)', () => {
+    const who = aBooking();
+    const events = visitEvents([
+      ev.opened(),
+      ev.booked(who),
+      ev.mask(),
+      ev.temperature(36.5),
+      ev.identity(who, 'typed'),
+      ev.decided({ kind: 'isolated' }),
+    ]);
+    for (const e of events) {
+      const changed = withoutPersonalData(e, 1) !== e;
+      expect(changed, e.type).toBe(PERSONAL_EVENT_TYPES.includes(e.type));
     }
   });
 });

@@ -4,11 +4,11 @@
  * cannot drift (the conformance suite checks the behaviour on both).
  */
 import type { CheckpointEvent } from '../../../src/domain/events';
-import { PERSONAL_FIELDS, withoutPersonalData } from '../../../src/domain/retention';
+import { PERSONAL_EVENT_TYPES, withoutPersonalData } from '../../../src/domain/retention';
 import { canonicalJson } from '../../../src/protocol/canonical-json';
 
 /** Event types that can carry personal data (src/domain/retention.ts removes it). */
-export const PERSONAL_TYPES = Object.keys(PERSONAL_FIELDS);
+export const PERSONAL_TYPES: readonly string[] = PERSONAL_EVENT_TYPES;
 
 /**
  * Whether an incoming event is the one stored: the same, or the same once purged as the

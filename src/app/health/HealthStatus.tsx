@@ -1,8 +1,8 @@
 import { CameraOff, Clock, Download, HardDrive, ShieldAlert, WifiOff } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUpdateStore } from '../pwa/update-store';
-import { useHealthStore } from './health-store';
+import { useUpdateStore } from '../../pwa/update-store';
+import { useHealthStore } from '../../services/health/health-store';
 import './health.css';
 
 /** A small status area in the top bar: what is wrong with the device, in a word each. */

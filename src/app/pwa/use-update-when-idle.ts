@@ -2,8 +2,8 @@ import { useEffect } from 'react';
 import { type IdleTiming, updateDecision } from '../../domain/idle';
 import { useDoorStore } from '../../features/door/door-store';
 import type { ActivityClock } from '../../features/kiosk/activity';
-import { applyUpdate } from './service-worker';
-import { useUpdateStore } from './update-store';
+import { applyUpdate } from '../../pwa/service-worker';
+import { useUpdateStore } from '../../pwa/update-store';
 
 const UPDATE_TICK_MS = 5_000;
 

@@ -1,10 +1,11 @@
 import { Megaphone, ShieldCheck, Users } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { useServices } from '../../app/services';
-import { useQueue } from '../../app/use-today';
 import { clockTime } from '../../domain/time';
+import { useServices } from '../../services/services';
+import { useQueue } from '../../services/use-today';
 import { useNow } from '../../ui/use-now';
+import './board.css';
 
 const RECENT = 6;
 const CALLED_IN_SHOWN = 4;

@@ -2,21 +2,21 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { UserX } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import { bookingsOfDay, usedBookingIds } from '../../db/queries';
 import { type Booking, bookingsByNearness, searchBookings } from '../../domain/booking';
 import { looksLikeBookingCode } from '../../domain/codes/booking-code';
 import { readScan } from '../../domain/codes/inspect';
 import { maskName, maskPhone } from '../../domain/privacy';
 import { clockTime, dayKey } from '../../domain/time';
+import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
-import { ScanPanel } from '../scanner/ScanPanel';
 import { bookingFromScan } from './booking-scan';
 import { DoorOccupancy } from './DoorOccupancy';
 import { DraftList } from './DraftList';
 import { useDoorStore } from './door-store';
 import { ScanNoticeBar } from './ScanNoticeBar';
 import { scanFeedback } from './scan-feedback';
+import { ScanPanel } from './scanner/ScanPanel';
 import { useRecord } from './use-record';
 
 const SHOWN = 8;
@@ -113,14 +113,14 @@ export function AppointmentStep() {
           <ul className="booking-list" aria-label={t('door.appointment.due')}>
             {shown.map((b) => (
               <li key={b.bookingId}>
-                <button type="button" className="booking-card" onClick={() => void choose(b)}>
+                <Button bare className="booking-card" onClick={() => void choose(b)}>
                   <span className="booking-time">
                     {clockTime(b.slotStart)}–{clockTime(b.slotEnd)}
                   </span>
                   <span className="booking-name">{maskName(b.name)}</span>
                   <span className="booking-phone">{maskPhone(b.phone)}</span>
                   <span className="booking-id">{b.bookingId}</span>
-                </button>
+                </Button>
               </li>
             ))}
           </ul>

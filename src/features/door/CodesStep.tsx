@@ -1,16 +1,16 @@
 import { QrCode, ScanQrCode } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import { readScan, type SeenCode, scanCheck } from '../../domain/codes/inspect';
 import type { CodeCheck, EventBody } from '../../domain/events';
 import type { DoorStep } from '../../domain/flow';
 import type { HealthCodeColour } from '../../domain/policy';
+import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
-import { ScanPanel } from '../scanner/ScanPanel';
 import { useDoorStore } from './door-store';
 import { ScanNoticeBar } from './ScanNoticeBar';
 import { scanFeedback } from './scan-feedback';
+import { ScanPanel } from './scanner/ScanPanel';
 import { useRecord } from './use-record';
 
 const check = (seen: SeenCode | null): CodeCheck => (seen ? scanCheck(seen) : { method: 'manual' });

@@ -1,5 +1,5 @@
-import { useServices } from '../../app/services';
 import { nextStep } from '../../domain/flow';
+import { useServices } from '../../services/services';
 import { AppointmentStep } from './AppointmentStep';
 import { CodesStep } from './CodesStep';
 import { useDoorStore } from './door-store';
@@ -9,6 +9,7 @@ import { OutcomeCard } from './OutcomeCard';
 import { ScanNoticeBar } from './ScanNoticeBar';
 import { TemperatureStep } from './TemperatureStep';
 import { VisitPanel } from './VisitPanel';
+import './door.css';
 
 /**
  * The door: one visitor at a time through the six musts. With no visit in progress

@@ -1,11 +1,11 @@
 import { IdCard } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import { validateIdNumber } from '../../domain/id-number';
 import { validatePhone } from '../../domain/phone';
 import { maskIdNumber, maskName, maskPhone } from '../../domain/privacy';
 import type { Visit } from '../../domain/visit';
+import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
 import { useRecord } from './use-record';
 
@@ -139,9 +139,9 @@ function IdentityForm({ onValid }: { onValid: (identity: Identity) => void }) {
       {input('name', 'text')}
       {input('idNumber', 'text')}
       {input('phone', 'tel')}
-      <button type="submit" className="btn btn-primary btn-large">
+      <Button type="submit" tone="primary">
         {t('door.identity.save')}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { Delete } from 'lucide-react';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Policy } from '../../domain/policy';
-import { parseTemperatureInput } from '../../domain/temperature';
+import { formatCelsius, parseTemperatureInput } from '../../domain/temperature';
 import { Button } from '../../ui/Button';
 
 const KEYS = ['7', '8', '9', '4', '5', '6', '1', '2', '3', '.', '0'] as const;
@@ -34,7 +34,10 @@ export function Keypad({
         ? t('door.temperature.errorEmpty')
         : parsed.reason === 'format'
           ? t('door.temperature.errorFormat')
-          : t('door.temperature.errorImplausible', { min: min.toFixed(1), max: max.toFixed(1) }),
+          : t('door.temperature.errorImplausible', {
+              min: formatCelsius(min),
+              max: formatCelsius(max),
+            }),
     );
     setSuggestion(parsed.suggestion ?? null);
   };
@@ -58,7 +61,7 @@ export function Keypad({
         )}
         {suggestion !== null && (
           <Button tone="primary" onClick={() => onReading(suggestion)}>
-            {t('door.temperature.suggestion', { value: suggestion.toFixed(1) })}
+            {t('door.temperature.suggestion', { value: formatCelsius(suggestion) })}
           </Button>
         )}
         <Button tone="primary" onClick={submit}>
@@ -68,12 +71,12 @@ export function Keypad({
       </div>
       <div className="keypad-keys">
         {KEYS.map((k) => (
-          <button key={k} type="button" className="key" onClick={() => type(k)}>
+          <Button key={k} bare className="key" onClick={() => type(k)}>
             {k}
-          </button>
+          </Button>
         ))}
-        <button
-          type="button"
+        <Button
+          bare
           className="key"
           aria-label={t('door.temperature.clear')}
           onClick={() => {
@@ -83,7 +86,7 @@ export function Keypad({
           }}
         >
           <Delete aria-hidden />
-        </button>
+        </Button>
       </div>
     </fieldset>
   );

@@ -1,10 +1,10 @@
 import { CircleCheck, CircleX, Siren, UserMinus } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
-import { useToday } from '../../app/use-today';
 import { isolationArea } from '../../domain/isolation';
 import { placeOf, queueState } from '../../domain/queue';
 import type { Visit } from '../../domain/visit';
+import { useServices } from '../../services/services';
+import { useToday } from '../../services/use-today';
 import { Button } from '../../ui/Button';
 
 /** The verdict, in colour, words and icon, readable at 2 m. */

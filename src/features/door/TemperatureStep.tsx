@@ -1,11 +1,11 @@
 import { Thermometer } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import type { EventBody, Symptoms } from '../../domain/events';
 import { recheckRestUntil } from '../../domain/flow';
-import { commonReadings } from '../../domain/temperature';
+import { commonReadings, commonReadingsLabel, formatCelsius } from '../../domain/temperature';
 import type { Visit } from '../../domain/visit';
+import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
 import { useNow } from '../../ui/use-now';
 import { Keypad } from './Keypad';
@@ -41,31 +41,31 @@ export function TemperatureStep({ visit, recheck }: { visit: Visit; recheck: boo
       <fieldset className="symptoms">
         <legend className="sr-only">{t('door.temperature.symptoms')}</legend>
         {(['cough', 'breathing', 'other'] as const).map((key) => (
-          <button
+          <Button
             key={key}
-            type="button"
+            bare
             className="toggle"
             aria-pressed={symptoms[key]}
             onClick={() => toggle(key)}
           >
             {t(key === 'other' ? 'door.temperature.otherSymptom' : `door.temperature.${key}`)}
-          </button>
+          </Button>
         ))}
       </fieldset>
       {keypad ? (
         <Keypad policy={policy} onReading={(c) => measured(c, 'keypad')}>
-          <Button onClick={() => setKeypad(false)}>36.0–37.2</Button>
+          <Button onClick={() => setKeypad(false)}>{commonReadingsLabel(policy)}</Button>
         </Keypad>
       ) : (
         <div className="readings">
           {commonReadings(policy).map((c) => (
-            <button key={c} type="button" className="reading" onClick={() => measured(c, 'preset')}>
-              {c.toFixed(1)}
-            </button>
+            <Button key={c} bare className="reading" onClick={() => measured(c, 'preset')}>
+              {formatCelsius(c)}
+            </Button>
           ))}
-          <button type="button" className="reading reading-other" onClick={() => setKeypad(true)}>
+          <Button bare className="reading reading-other" onClick={() => setKeypad(true)}>
             {t('door.temperature.other')}
-          </button>
+          </Button>
         </div>
       )}
     </section>
@@ -83,7 +83,9 @@ function RecheckNotice({ visit }: { visit: Visit }) {
   const time = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
   return (
     <div className="notice notice-warn" role="status">
-      <p>{t('door.temperature.first', { value: first?.toFixed(1) ?? '' })}</p>
+      <p>
+        {t('door.temperature.first', { value: first === undefined ? '' : formatCelsius(first) })}
+      </p>
       <p className="timer">
         {left > 0 ? t('door.temperature.rest', { time }) : t('door.temperature.restDone')}
       </p>

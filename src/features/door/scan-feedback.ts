@@ -1,5 +1,5 @@
-import { beep } from '../scanner/beep';
 import { type ScanNotice, useDoorStore } from './door-store';
+import { beep } from './scanner/beep';
 
 /** A scan's outcome, heard and seen: one place so every scan step answers alike. */
 export function scanFeedback(

@@ -1,10 +1,10 @@
 import { useCallback } from 'react';
 import { ulid } from 'ulidx';
-import { useServices } from '../../app/services';
-import { useStatusStore } from '../../app/status-store';
 import { StorageError } from '../../db/storage-error';
 import type { EventBody, EventDraft } from '../../domain/events';
 import type { Policy } from '../../domain/policy';
+import { useServices } from '../../services/services';
+import { useStatusStore } from '../../services/status-store';
 import { useDoorStore } from './door-store';
 
 /**

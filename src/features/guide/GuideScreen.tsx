@@ -2,17 +2,18 @@ import { BellRing, ClipboardList, ShieldAlert, SprayCan } from 'lucide-react';
 import { type ReactNode, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch } from 'wouter';
-import { useServices } from '../../app/services';
-import { useToday } from '../../app/use-today';
 import { foldTasks } from '../../domain/disinfection';
 import { awaitingLead, foldIncidents } from '../../domain/incidents';
 import { isolationArea } from '../../domain/isolation';
+import { useServices } from '../../services/services';
+import { useToday } from '../../services/use-today';
 import { CleaningTab } from './CleaningTab';
 import { useGuideStore } from './guide-store';
 import { IncidentsTab } from './IncidentsTab';
 import { IsolationTab } from './IsolationTab';
 import { QueueTab } from './QueueTab';
 import { speaker } from './speech';
+import './guide.css';
 
 /**
  * The guide (导办人员): calls tickets to windows, follows the isolation checklist, hands

@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ulid } from 'ulidx';
-import { useServices } from '../../app/services';
 import type { DayState } from '../../db/queries';
 import type { IncidentKind, IncidentStep } from '../../domain/events';
 import {
@@ -12,6 +11,7 @@ import {
   planIncidentStep,
 } from '../../domain/incidents';
 import { clockTime } from '../../domain/time';
+import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
 import { AnswerNote } from './AnswerNote';
 import type { GuideMessage } from './guide-store';
@@ -129,9 +129,9 @@ function IncidentForm({
       {field('temperature', 5, 'decimal')}
       {field('note', 500)}
       <div className="form-actions">
-        <button type="submit" className="btn btn-danger btn-large">
+        <Button type="submit" tone="danger">
           {t('guide.incidents.save')}
-        </button>
+        </Button>
         <Button onClick={onCancel}>{t('guide.incidents.cancel')}</Button>
       </div>
     </form>

@@ -1,7 +1,6 @@
 import { Check } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import type { DayState } from '../../db/queries';
 import { type DisinfectionTask, foldTasks } from '../../domain/disinfection';
 import {
@@ -12,7 +11,9 @@ import {
   planIsolationStep,
   stepTime,
 } from '../../domain/isolation';
+import { formatReadings } from '../../domain/temperature';
 import { clockTime } from '../../domain/time';
+import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
 import { AnswerNote } from './AnswerNote';
 import type { GuideMessage } from './guide-store';
@@ -85,7 +86,10 @@ function CaseCard({
   const [hospital, setHospital] = useState('');
   const v = c.visit;
   const name = maskedVisitorName(v) ?? t('guide.isolation.unknownVisitor');
-  const readings = v.readings.map((r) => `${r.celsius.toFixed(1)} °C`).join(' → ');
+  const readings = formatReadings(
+    v.readings.map((r) => r.celsius),
+    true,
+  );
 
   return (
     <article

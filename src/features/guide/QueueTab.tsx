@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import type { DayState } from '../../db/queries';
 import { admittedTicket, queueState } from '../../domain/queue';
+import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
 import { OccupancyMeter } from '../../ui/OccupancyMeter';
 import { useGuideStore } from './guide-store';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import type { WaitingTicket } from '../../domain/queue';
+import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
 import { useNow } from '../../ui/use-now';
 import { useGuideStore } from './guide-store';
@@ -42,8 +42,8 @@ export function WaitingList({
         <ol className="ticket-list" aria-label={t('guide.waitingTitle', { count: waiting.length })}>
           {waiting.map((w) => (
             <li key={w.visit}>
-              <button
-                type="button"
+              <Button
+                bare
                 className="ticket-row"
                 aria-pressed={chosen?.visit === w.visit}
                 onClick={() => select(chosen?.visit === w.visit ? null : w.visit)}
@@ -59,7 +59,7 @@ export function WaitingList({
                     minutes: Math.max(0, Math.floor((current - w.admittedAt) / 60_000)),
                   })}
                 </span>
-              </button>
+              </Button>
             </li>
           ))}
         </ol>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import type { CalledTicket, WindowState } from '../../domain/queue';
 import { clockTime } from '../../domain/time';
+import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
 import { useQueueAction } from './use-queue-action';
 

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { IncidentStep } from '../../domain/events';
 import type { ReportFacts, ReportPlace } from '../../domain/incident-report';
+import { formatReadings } from '../../domain/temperature';
 import { clockTime, dayKey } from '../../domain/time';
 
 function placeText(t: TFunction, place: ReportPlace): string | null {
@@ -23,7 +24,7 @@ export function reportLines(
     (facts.who ?? t(`${r}.unknown`)) +
     (facts.ticket ? t(`${r}.ticket`, { ticket: facts.ticket }) : '');
   const place = [placeText(t, facts.place), facts.unit].filter(Boolean).join(' / ');
-  const readings = facts.temperatures.map((c) => `${c.toFixed(1)} °C`).join(' → ');
+  const readings = formatReadings(facts.temperatures, true);
   const done = facts.done
     .map((d) => `${clockTime(d.at)} ${step(d.step)}`)
     .join(t(`${r}.stepSeparator`));

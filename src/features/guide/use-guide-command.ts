@@ -1,10 +1,10 @@
 import { useCallback } from 'react';
-import { useServices } from '../../app/services';
-import { useStatusStore } from '../../app/status-store';
 import type { Committed, Planned } from '../../db/event-log';
 import type { DayState } from '../../db/queries';
 import { StorageError } from '../../db/storage-error';
 import { dayKey } from '../../domain/time';
+import { useServices } from '../../services/services';
+import { useStatusStore } from '../../services/status-store';
 
 /**
  * Runs a guide's action: the rule reads the committed day inside the storage transaction

@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import { calledIn, queueState } from '../../domain/queue';
 import { planQueueCommand, type QueueCommand } from '../../domain/queue-commands';
+import { useServices } from '../../services/services';
 import { queueAnswerText } from './answer-text';
 import { useGuideStore } from './guide-store';
 import { speaker } from './speech';

@@ -1,8 +1,8 @@
 import { LockKeyhole } from 'lucide-react';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import { clockTime } from '../../domain/time';
+import { useServices } from '../../services/services';
 import { useNow } from '../../ui/use-now';
 import { useKioskStore } from './kiosk-store';
 import { PinPad } from './PinPad';

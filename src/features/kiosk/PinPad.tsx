@@ -2,6 +2,7 @@ import { Delete } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PIN_LENGTH } from '../../domain/pin';
+import { Button } from '../../ui/Button';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
@@ -61,30 +62,30 @@ export function PinPad({
       </output>
       <div className="pin-keys">
         {KEYS.map((k) => (
-          <button key={k} type="button" className="key" onClick={() => press(k)} disabled={blocked}>
+          <Button key={k} bare className="key" onClick={() => press(k)} disabled={blocked}>
             {k}
-          </button>
+          </Button>
         ))}
-        <button
-          type="button"
+        <Button
+          bare
           className="key"
           onClick={erase}
           aria-label={t('kiosk.pin.erase')}
           disabled={blocked}
         >
           <Delete aria-hidden size={36} />
-        </button>
-        <button type="button" className="key" onClick={() => press('0')} disabled={blocked}>
+        </Button>
+        <Button bare className="key" onClick={() => press('0')} disabled={blocked}>
           0
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
+          bare
           className="key key-ok"
           onClick={submit}
           disabled={blocked || pin.length < PIN_LENGTH.min}
         >
           {t('kiosk.pin.ok')}
-        </button>
+        </Button>
       </div>
     </div>
   );

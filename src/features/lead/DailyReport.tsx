@@ -2,13 +2,15 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { useServices } from '../../app/services';
 import { visitsOfDay } from '../../db/queries';
 import { type DaySummary, summariseDay } from '../../domain/day-summary';
 import { clockTime } from '../../domain/time';
+import { useServices } from '../../services/services';
 import { HourChart } from './HourChart';
 import { useDayRecords } from './use-day-records';
 import { useLeadAudit } from './use-lead-audit';
+import './lead.css';
+import { Button } from '../../ui/Button';
 
 /** The printable daily report (A4): outcomes, masks, temperatures, calls, peak, the hours. */
 export function DailyReport({ day }: { day: string }) {
@@ -41,9 +43,9 @@ export function DailyReport({ day }: { day: string }) {
             <p className="hint">{settings.hallName || settings.siteName}</p>
           )}
         </div>
-        <button
-          type="button"
-          className="btn btn-primary btn-large no-print"
+        <Button
+          tone="primary"
+          className="no-print"
           onClick={() => {
             // The report names nobody, so a failed record does not stop the print.
             void audit({
@@ -54,7 +56,7 @@ export function DailyReport({ day }: { day: string }) {
           }}
         >
           {t('lead.report.print')}
-        </button>
+        </Button>
         {/* Nested under /lead: "/" is the ledger. */}
         <Link href="/" className="btn btn-neutral btn-large no-print">
           {t('lead.report.back')}

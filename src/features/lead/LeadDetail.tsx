@@ -2,6 +2,7 @@ import { UserSearch } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Visit } from '../../domain/visit';
+import { Button } from '../../ui/Button';
 import { PrivacyLog } from './PrivacyLog';
 import { StaffTraceForm } from './StaffTraceForm';
 import { TracePanel, type TraceSubject } from './TracePanel';
@@ -31,9 +32,9 @@ export function LeadDetail({
   const [staff, setStaff] = useState<StaffTrace | null>(null);
 
   const back = (onClick: () => void) => (
-    <button type="button" className="btn btn-neutral btn-large lead-close" onClick={onClick}>
+    <Button tone="neutral" className="lead-close" onClick={onClick}>
       {t('lead.close')}
-    </button>
+    </Button>
   );
 
   if (visit) {
@@ -44,13 +45,9 @@ export function LeadDetail({
         {tracing ? (
           <TracePanel subject={{ kind: 'visit', visit }} revealed={revealed} />
         ) : (
-          <button
-            type="button"
-            className="btn btn-danger btn-large"
-            onClick={() => setTracing(true)}
-          >
+          <Button tone="danger" onClick={() => setTracing(true)}>
             {t('lead.trace.start')}
-          </button>
+          </Button>
         )}
       </>
     );
@@ -75,13 +72,9 @@ export function LeadDetail({
   return (
     <>
       <p className="hint">{t('lead.pick')}</p>
-      <button
-        type="button"
-        className="btn btn-neutral btn-large"
-        onClick={() => setStaff({ step: 'form' })}
-      >
+      <Button tone="neutral" onClick={() => setStaff({ step: 'form' })}>
         <UserSearch aria-hidden /> {t('lead.staffTrace.open')}
-      </button>
+      </Button>
       <PrivacyLog day={day} />
     </>
   );

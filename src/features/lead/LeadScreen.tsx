@@ -3,17 +3,19 @@ import { Download, Eye, EyeOff, FileSpreadsheet, Printer } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { useServices } from '../../app/services';
 import { visitsOfDay } from '../../db/queries';
 import { summariseDay } from '../../domain/day-summary';
 import { type LedgerFilter, ledgerCsv, ledgerRow, matchesFilter } from '../../domain/ledger';
 import { dayKey } from '../../domain/time';
+import { useServices } from '../../services/services';
 import { download } from './download';
 import { LeadDetail } from './LeadDetail';
 import { LedgerList } from './LedgerList';
 import { SummaryCards } from './SummaryCards';
 import { useLeadAudit } from './use-lead-audit';
 import { useLedgerCells } from './use-ledger-cells';
+import './lead.css';
+import { Button } from '../../ui/Button';
 
 const STATUSES = ['all', 'admitted', 'refused', 'isolated', 'abandoned', 'open'] as const;
 
@@ -102,32 +104,23 @@ export function LeadScreen() {
           }}
           className="day-input"
         />
-        <button
-          type="button"
-          className="btn btn-neutral btn-large"
-          onClick={() => void exportAs('csv')}
-        >
+        <Button tone="neutral" onClick={() => void exportAs('csv')}>
           <Download aria-hidden /> CSV
-        </button>
-        <button
-          type="button"
-          className="btn btn-neutral btn-large"
-          onClick={() => void exportAs('xlsx')}
-        >
+        </Button>
+        <Button tone="neutral" onClick={() => void exportAs('xlsx')}>
           <FileSpreadsheet aria-hidden /> Excel
-        </button>
+        </Button>
         <Link href={`/report/${day}`} className="btn btn-neutral btn-large">
           <Printer aria-hidden /> {t('lead.report.open')}
         </Link>
-        <button
-          type="button"
-          className={revealed ? 'btn btn-warn btn-large' : 'btn btn-neutral btn-large'}
+        <Button
+          tone={revealed ? 'warn' : 'neutral'}
           aria-pressed={revealed}
           onClick={() => void toggleReveal()}
         >
           {revealed ? <EyeOff aria-hidden /> : <Eye aria-hidden />}{' '}
           {t(revealed ? 'lead.reveal.hide' : 'lead.reveal.show')}
-        </button>
+        </Button>
       </div>
       {revealed && (
         <p role="status" className="notice notice-warn">
@@ -164,22 +157,22 @@ export function LeadScreen() {
           value={filter.to ?? ''}
           onChange={(e) => patch({ to: e.target.value })}
         />
-        <button
-          type="button"
+        <Button
+          bare
           className="toggle"
           aria-pressed={!!filter.abnormalTemperature}
           onClick={() => patch({ abnormalTemperature: !filter.abnormalTemperature })}
         >
           {t('lead.filter.abnormal')}
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
+          bare
           className="toggle"
           aria-pressed={!!filter.maskGiven}
           onClick={() => patch({ maskGiven: !filter.maskGiven })}
         >
           {t('lead.filter.maskGiven')}
-        </button>
+        </Button>
         <input
           type="search"
           className="search"

@@ -3,8 +3,10 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { personOf } from '../../domain/ledger';
 import { maskIdNumber, maskName, maskPhone } from '../../domain/privacy';
+import { formatReadings } from '../../domain/temperature';
 import { clockTime } from '../../domain/time';
 import type { Visit } from '../../domain/visit';
+import { Button } from '../../ui/Button';
 
 const ROW_HEIGHT = 64;
 
@@ -51,8 +53,8 @@ export function LedgerList({
               className="ledger-item"
               style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
             >
-              <button
-                type="button"
+              <Button
+                bare
                 className={`ledger-row row-${v.status} ${selected === v.id ? 'ledger-selected' : ''}`}
                 onClick={() => onSelect(v.id)}
               >
@@ -65,9 +67,9 @@ export function LedgerList({
                 <span>
                   {person ? (revealed ? person.idNumber : maskIdNumber(person.idNumber)) : nobody}
                 </span>
-                <span>{v.readings.map((r) => r.celsius.toFixed(1)).join(' → ')}</span>
+                <span>{formatReadings(v.readings.map((r) => r.celsius))}</span>
                 <span className={`status status-${v.status}`}>{t(`log.status.${v.status}`)}</span>
-              </button>
+              </Button>
             </li>
           );
         })}

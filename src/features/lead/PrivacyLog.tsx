@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import { privacyRecords } from '../../db/queries';
 import type { PrivacyEvent } from '../../domain/events';
 import { maskName } from '../../domain/privacy';
 import { clockTime } from '../../domain/time';
+import { useServices } from '../../services/services';
 
 /** The day's record of what was done with personal data: who (which tablet), what, when. */
 export function PrivacyLog({ day }: { day: string }) {

@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import { clipText, TEXT_LIMITS } from '../../domain/events';
 import { timeOnDay } from '../../domain/time';
+import { useServices } from '../../services/services';
+import { Button } from '../../ui/Button';
 import type { TraceSubject } from './TracePanel';
 
 /** A staff member later found to be a suspected case: their name and when they were in the hall. */
@@ -62,12 +63,12 @@ export function StaffTraceForm({
         </p>
       )}
       <div className="staff-trace-actions">
-        <button type="submit" className="btn btn-danger btn-large">
+        <Button type="submit" tone="danger">
           {t('lead.staffTrace.start')}
-        </button>
-        <button type="button" className="btn btn-neutral btn-large" onClick={onCancel}>
+        </Button>
+        <Button tone="neutral" onClick={onCancel}>
           {t('lead.staffTrace.cancel')}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -1,13 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import { visitsOfDays } from '../../db/queries';
 import { ledgerCsv, personOf } from '../../domain/ledger';
 import { maskName, maskPhone } from '../../domain/privacy';
 import { clockTime, dayKey } from '../../domain/time';
 import { type Stay, stayOf, traceContacts } from '../../domain/tracing';
 import type { Visit } from '../../domain/visit';
+import { useServices } from '../../services/services';
+import { Button } from '../../ui/Button';
 import { download } from './download';
 import { useLeadAudit } from './use-lead-audit';
 
@@ -144,14 +145,9 @@ export function TracePanel({ subject, revealed }: { subject: TraceSubject; revea
           {error}
         </p>
       )}
-      <button
-        type="button"
-        className="btn btn-primary btn-large"
-        disabled={rows.length === 0}
-        onClick={() => void exportList()}
-      >
+      <Button tone="primary" disabled={rows.length === 0} onClick={() => void exportList()}>
         {t('lead.trace.export')}
-      </button>
+      </Button>
     </section>
   );
 }

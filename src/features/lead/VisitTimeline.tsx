@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import { eventsOfVisit } from '../../db/queries';
 import { compareEvents } from '../../domain/events';
+import { formatReadings } from '../../domain/temperature';
 import { clockTime } from '../../domain/time';
+import { useServices } from '../../services/services';
 
 /** Every event of one visit, in order: the audit trail behind a ledger row. */
 export function VisitTimeline({ visit }: { visit: string }) {
@@ -16,7 +17,9 @@ export function VisitTimeline({ visit }: { visit: string }) {
       {[...events].sort(compareEvents).map((e) => (
         <li key={e.id}>
           <time>{clockTime(e.at)}</time> <span>{t(`lead.events.${e.type}`)}</span>
-          {e.type === 'temperature.measured' && <strong> {e.data.celsius.toFixed(1)} °C</strong>}
+          {e.type === 'temperature.measured' && (
+            <strong> {formatReadings([e.data.celsius], true)}</strong>
+          )}
           {e.type === 'visit.decided' && e.data.outcome.kind === 'admitted' && (
             <strong> {e.data.outcome.ticket}</strong>
           )}

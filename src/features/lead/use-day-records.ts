@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useServices } from '../../app/services';
 import { recordsOfDay } from '../../db/queries';
 import type { RecordEvent } from '../../domain/events';
+import { useServices } from '../../services/services';
 
 /** The tasks and incidents recorded on `day`, live (undefined while loading). */
 export function useDayRecords(day: string | null): RecordEvent[] | undefined {

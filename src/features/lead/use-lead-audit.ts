@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import { useServices } from '../../app/services';
 import type { DeviceEventBody } from '../../domain/events';
+import { useServices } from '../../services/services';
 
 type LeadAction = Extract<DeviceEventBody, { type: `lead.${string}` }>;
 

@@ -1,11 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import { visitsOfDay } from '../../db/queries';
 import { maskIdNumber, maskName, maskPhone } from '../../domain/privacy';
 import { clockTime, dayKey } from '../../domain/time';
 import type { Visit } from '../../domain/visit';
+import { useServices } from '../../services/services';
 import { countByStatus } from './log-summary';
+import './log.css';
+import { formatReadings } from '../../domain/temperature';
 
 const STATUSES = ['all', 'admitted', 'refused', 'isolated', 'abandoned', 'open'] as const;
 
@@ -76,7 +78,7 @@ function LogRow({ visit: v }: { visit: Visit }) {
       <td>{person ? maskName(person.name) : '—'}</td>
       <td>{person ? maskPhone(person.phone) : '—'}</td>
       <td>{person ? maskIdNumber(person.idNumber) : '—'}</td>
-      <td>{v.readings.map((r) => r.celsius.toFixed(1)).join(' → ')}</td>
+      <td>{formatReadings(v.readings.map((r) => r.celsius))}</td>
       <td>
         <span className={`status status-${v.status}`}>{t(`log.status.${v.status}`)}</span> {detail}
       </td>

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import { importBookings } from '../../db/queries';
 import { parseBookingsCsv } from '../../domain/bookings-csv';
+import { useServices } from '../../services/services';
 
 type Report = { imported: number; rejected: { line: number; problems: string[] }[] };
 

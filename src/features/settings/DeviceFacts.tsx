@@ -1,13 +1,13 @@
 import { TriangleAlert } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePersistence } from '../../app/persistence-store';
-import { applyUpdate, checkForUpdate } from '../../app/pwa/service-worker';
-import { useUpdateStore } from '../../app/pwa/update-store';
-import { useServices } from '../../app/services';
-import { APP_VERSION } from '../../app/version';
 import { type StorageUse, storageUse } from '../../db/persistence';
 import { clockTime } from '../../domain/time';
+import { applyUpdate, checkForUpdate } from '../../pwa/service-worker';
+import { useUpdateStore } from '../../pwa/update-store';
+import { usePersistence } from '../../services/persistence-store';
+import { useServices } from '../../services/services';
+import { APP_VERSION } from '../../services/version';
 import { Button } from '../../ui/Button';
 import { formatBytes } from './format-bytes';
 

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import type { DeviceSettings } from '../../db/settings';
 import { pinProblem } from '../../domain/pin';
+import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
+import { Toggle } from '../../ui/Toggle';
 
 /** Kiosk mode, outdoor readability and the lead PIN. Toggles save at once. */
 export function KioskOptions({ onSave }: { onSave: (settings: DeviceSettings) => Promise<void> }) {
@@ -24,22 +25,12 @@ export function KioskOptions({ onSave }: { onSave: (settings: DeviceSettings) =>
     <section className="kiosk-options" aria-labelledby="kiosk-options-title">
       <h3 id="kiosk-options-title">{t('settings.display')}</h3>
       <div className="row">
-        <button
-          type="button"
-          className="toggle toggle-large"
-          aria-pressed={settings.highContrast}
-          onClick={() => toggle('highContrast')}
-        >
+        <Toggle large pressed={settings.highContrast} onChange={() => toggle('highContrast')}>
           {t('settings.highContrast')}
-        </button>
-        <button
-          type="button"
-          className="toggle toggle-large"
-          aria-pressed={settings.largeType}
-          onClick={() => toggle('largeType')}
-        >
+        </Toggle>
+        <Toggle large pressed={settings.largeType} onChange={() => toggle('largeType')}>
           {t('settings.largeType')}
-        </button>
+        </Toggle>
       </div>
       <h3>{t('settings.kiosk')}</h3>
       <p className="hint">{t(settings.kioskMode ? 'settings.kioskOn' : 'settings.kioskOff')}</p>
@@ -90,9 +81,9 @@ function ChangePin() {
       <div className="row">
         <NewPinField label={t('setup.fields.pin')} value={pin} onChange={setPin} />
         <NewPinField label={t('setup.fields.pinConfirm')} value={confirm} onChange={setConfirm} />
-        <button type="submit" className="btn btn-neutral btn-large">
+        <Button type="submit" tone="neutral">
           {t('settings.savePin')}
-        </button>
+        </Button>
       </div>
       {message === 'changed' && <p role="status">{t('settings.pinChanged')}</p>}
       {message && message !== 'changed' && (

@@ -2,11 +2,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Eraser } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
-import { purgeNow } from '../../app/use-retention';
 import { type PurgeResult, retentionStatus } from '../../db/retention';
 import { retentionCutoff } from '../../domain/retention';
 import { dayKey } from '../../domain/time';
+import { useServices } from '../../services/services';
+import { purgeNow } from '../../services/use-retention';
 import { Button } from '../../ui/Button';
 
 /** How long personal data is kept here, what is due, and a way to purge it now. */

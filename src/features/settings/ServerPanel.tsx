@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import type { DeviceSettings } from '../../db/settings';
 import { clockTime } from '../../domain/time';
+import { useServices } from '../../services/services';
 import { useSyncStatus } from '../../sync/status-store';
 import { enrol, SyncError } from '../../sync/transport';
+import { Button } from '../../ui/Button';
 
 /** Enrols this tablet with the hall's server (the shift lead's enrolment code), and shows sync. */
 export function ServerPanel({ onSave }: { onSave: (settings: DeviceSettings) => Promise<void> }) {
@@ -71,13 +72,9 @@ export function ServerPanel({ onSave }: { onSave: (settings: DeviceSettings) => 
         </div>
       )}
       {settings.token && (
-        <button
-          type="button"
-          className="btn btn-primary btn-large"
-          onClick={() => void sync?.engine.syncOnce()}
-        >
+        <Button tone="primary" onClick={() => void sync?.engine.syncOnce()}>
           {t('sync.now')}
-        </button>
+        </Button>
       )}
       <form className="settings-form" onSubmit={(e) => void submit(e)}>
         <div className="field">
@@ -105,13 +102,9 @@ export function ServerPanel({ onSave }: { onSave: (settings: DeviceSettings) => 
             {error}
           </p>
         )}
-        <button
-          type="submit"
-          className="btn btn-primary btn-large"
-          disabled={busy || code.trim().length < 4}
-        >
+        <Button type="submit" tone="primary" disabled={busy || code.trim().length < 4}>
           {settings.token ? t('sync.reenrol') : t('sync.enrol')}
-        </button>
+        </Button>
       </form>
     </section>
   );

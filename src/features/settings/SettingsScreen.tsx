@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import type { DeviceSettings } from '../../db/settings';
+import { useServices } from '../../services/services';
 import { BookingImport } from './BookingImport';
 import { DeviceFacts } from './DeviceFacts';
 import { KioskOptions } from './KioskOptions';
 import { RetentionPanel } from './RetentionPanel';
 import { ServerPanel } from './ServerPanel';
 import './settings.css';
+import { Button } from '../../ui/Button';
 
 type FormKey = 'hallName' | 'entrance' | 'deviceName' | 'ticketPrefix';
 
@@ -67,9 +68,9 @@ export function SettingsScreen({
             {field('deviceName', 40)}
             {field('ticketPrefix', 1)}
           </div>
-          <button type="submit" className="btn btn-primary btn-large">
+          <Button type="submit" tone="primary">
             {t('settings.save')}
-          </button>
+          </Button>
           {saved && <p role="status">{t('settings.saved')}</p>}
         </form>
         <RetentionPanel />

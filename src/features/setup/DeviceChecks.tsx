@@ -1,9 +1,9 @@
 import { Camera, CircleCheck, HardDrive, TriangleAlert, Volume2 } from 'lucide-react';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { reportCameraFailure, reportCameraWorking } from '../../app/health/health-store';
-import { usePersistence } from '../../app/persistence-store';
-import { useServices } from '../../app/services';
+import { reportCameraFailure, reportCameraWorking } from '../../services/health/health-store';
+import { usePersistence } from '../../services/persistence-store';
+import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
 import {
   type CameraCheck,

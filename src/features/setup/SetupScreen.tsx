@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import type { DeviceSettings, Language } from '../../db/settings';
+import { useServices } from '../../services/services';
 import { DeviceChecks } from './DeviceChecks';
 import { type SetupForm, type SetupProblems, validateSetup } from './setup-form';
 import './setup.css';
+import { Button } from '../../ui/Button';
+import { Field } from '../../ui/Field';
 
 type TextField = 'hallName' | 'entrance' | 'deviceName' | 'serverUrl' | 'pin' | 'pinConfirm';
 
@@ -41,25 +43,20 @@ export function SetupScreen({
     const id = `setup-${key}`;
     const secret = key === 'pin' || key === 'pinConfirm';
     return (
-      <div className="field">
-        <label htmlFor={id}>{t(`setup.fields.${key}`)}</label>
+      <Field
+        id={id}
+        label={t(`setup.fields.${key}`)}
+        error={problem && t(`setup.problems.${problem}`)}
+      >
         <input
-          id={id}
           name={key}
           type={options.type ?? 'text'}
           value={form[key]}
           maxLength={options.maxLength}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? `${id}-error` : undefined}
           {...(secret ? { inputMode: 'numeric', autoComplete: 'new-password' } : {})}
           onChange={(e) => setForm((f) => ({ ...f, [key]: e.target.value }))}
         />
-        {problem && (
-          <span id={`${id}-error`} className="field-error">
-            {t(`setup.problems.${problem}`)}
-          </span>
-        )}
-      </div>
+      </Field>
     );
   };
 
@@ -92,16 +89,16 @@ export function SetupScreen({
         <fieldset className="lang-choice">
           <legend className="sr-only">{t('setup.fields.language')}</legend>
           {(['zh-CN', 'en'] as const).map((language) => (
-            <button
+            <Button
               key={language}
-              type="button"
+              bare
               className="toggle"
               lang={language}
               aria-pressed={form.language === language}
               onClick={() => chooseLanguage(language)}
             >
               {t(`setup.languages.${language}`)}
-            </button>
+            </Button>
           ))}
         </fieldset>
       </header>
@@ -128,9 +125,9 @@ export function SetupScreen({
           <p className="hint">{t('setup.pinHint')}</p>
           <DeviceChecks />
         </fieldset>
-        <button type="submit" className="btn btn-primary btn-huge" disabled={saving}>
+        <Button type="submit" tone="primary" size="huge" disabled={saving}>
           {t('setup.finish')}
-        </button>
+        </Button>
       </form>
     </main>
   );

@@ -2,8 +2,8 @@
  * Runs in Chromium (served by Vite): exposes the app's still-image decode path to the
  * conformance test and the benchmark.
  */
-import { decodeImage, type ImageReading } from '../../../src/features/scanner/decode-image';
-import type { DecoderChoice } from '../../../src/features/scanner/html5-reader';
+import { decodeImage, type ImageReading } from '../../../src/features/door/scanner/decode-image';
+import type { DecoderChoice } from '../../../src/features/door/scanner/html5-reader';
 
 export interface HarnessReading extends ImageReading {
   ms: number;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import type { DecoderChoice } from '../../../src/features/scanner/html5-reader';
+import type { DecoderChoice } from '../../../src/features/door/scanner/html5-reader';
 import { mimeOf, qrCorpus } from '../qr-corpus';
 import type { HarnessReading } from './qr-harness';
 

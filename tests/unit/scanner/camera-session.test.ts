@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { CameraEngine, RunningCamera } from '../../../src/features/scanner/camera-engine';
-import { CameraStartError } from '../../../src/features/scanner/camera-errors';
-import { CameraSession, type SessionState } from '../../../src/features/scanner/camera-session';
+import type { CameraEngine, RunningCamera } from '../../../src/features/door/scanner/camera-engine';
+import { CameraStartError } from '../../../src/features/door/scanner/camera-errors';
+import {
+  CameraSession,
+  type SessionState,
+} from '../../../src/features/door/scanner/camera-session';
 
 /** An engine whose starts finish when the test says, recording what is running. */
 function controlledEngine() {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SELF_TEST_PAYLOAD } from '../../../src/features/scanner/self-test-qr';
+import { SELF_TEST_PAYLOAD } from '../../../src/features/door/scanner/self-test-qr';
 
 // The ponyfill, as far as decoder-setup uses it: whether it reads the self-test code
 // is up to each test; where the .wasm is looked for is recorded.
@@ -31,7 +31,7 @@ function nativeDetector(finds: string[]) {
 
 async function freshPrepare() {
   vi.resetModules();
-  return (await import('../../../src/features/scanner/decoder-setup')).prepareDecoder;
+  return (await import('../../../src/features/door/scanner/decoder-setup')).prepareDecoder;
 }
 
 beforeEach(() => {

@@ -1,11 +1,12 @@
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { cameraPrecondition, cameraProblem } from '../../../src/features/scanner/camera-errors';
+import { cameraProblem } from '../../../src/domain/camera';
+import { cameraPrecondition } from '../../../src/features/door/scanner/camera-errors';
 import {
   SELF_TEST_MODULES,
   SELF_TEST_PAYLOAD,
   selfTestPixels,
-} from '../../../src/features/scanner/self-test-qr';
+} from '../../../src/features/door/scanner/self-test-qr';
 
 describe('the decoder self-test image', () => {
   it('is the QR code of its payload', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWedgeDetector } from '../../../src/features/scanner/wedge-detector';
+import { createWedgeDetector } from '../../../src/features/door/scanner/wedge-detector';
 
 /** Feeds keys `gapMs` apart, then Enter `gapMs` later; returns what the detector said. */
 function type(text: string, gapMs: number, start = 1000, detector = createWedgeDetector()) {

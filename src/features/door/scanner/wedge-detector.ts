@@ -1,4 +1,4 @@
-import { MAX_PAYLOAD_LENGTH } from '../../domain/codes/classify';
+import { MAX_PAYLOAD_LENGTH } from '../../../domain/codes/classify';
 
 /**
  * Handheld scanners in keyboard ("wedge") mode type the payload and press Enter, a
