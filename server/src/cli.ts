@@ -1,97 +1,127 @@
 /**
- * The shift lead's commands on the server (they write the server's store: the SQLite
- * file in DATA_DIR, or PostgreSQL when DATABASE_URL is set):
+ * The shift lead's commands on the server (they write the same database, through the
+ * same encrypted store and the same schemas as the admin API; the SQLite file in
+ * DATA_DIR, or PostgreSQL when DATABASE_URL is set):
  *   create-site <id> <name>        a hall
  *   enrolment-code <site> [hours]  a single-use code a tablet enrols with
  *   revoke-device <device-id>
  *   set-policy <site> <policy.json>
  *   import-bookings <site> <bookings.csv>
+ *   new-personal-key               key rotation (docs/server-security.md)
  *   migrate-store [sqlite-file]    copies a hall's SQLite file (default: DATA_DIR's) into
  *                                  the PostgreSQL database of DATABASE_URL
  */
 import { readFileSync } from 'node:fs';
 import { parseBookingsCsv } from '../../src/domain/bookings-csv';
 import { policySchema } from '../../src/protocol/policy-schema';
-import { hashSecret, newEnrolmentCode } from './auth';
+import { codeSchema, siteSchema } from './admin-schemas';
+import { enrolmentCodeHash, newEnrolmentCode } from './auth';
 import { readConfig } from './config';
+import { openStore } from './data-dir';
+import { addPersonalKey } from './personal-keys';
 import { migrateSqliteToPostgres } from './store/migrate-store';
-import { isPostgresUrl, openStore, sqliteFile } from './store/open-store';
+import { isPostgresUrl, sqliteFile } from './store/open-store';
+import type { Store } from './store/store';
+import { parse } from './validate';
 
-const config = readConfig();
-const store = await openStore(config);
-const [command, ...args] = process.argv.slice(2);
-const now = Date.now();
+class UsageError extends Error {}
 
 function need(value: string | undefined, what: string): string {
-  if (!value) {
-    console.error(`missing ${what}`);
-    process.exit(2);
-  }
+  if (!value) throw new UsageError(`missing ${what}`);
   return value;
 }
 
-try {
+async function siteOrThrow(store: Store, site: string): Promise<void> {
+  if (!(await store.site(site))) throw new UsageError(`no site ${site}`);
+}
+
+async function run(store: Store, command: string | undefined, args: string[], now: number) {
   switch (command) {
     case 'create-site': {
-      const id = need(args[0], 'site id');
-      await store.createSite({ id, name: need(args[1], 'site name') }, now);
-      console.log(`site ${id} created`);
-      break;
+      const site = parse(siteSchema, {
+        id: need(args[0], 'site id'),
+        name: need(args[1], 'site name'),
+      });
+      if (await store.site(site.id)) throw new UsageError(`site ${site.id} exists`);
+      await store.createSite(site, now);
+      return `site ${site.id} created`;
     }
     case 'enrolment-code': {
       const site = need(args[0], 'site id');
-      if (!(await store.site(site))) throw new Error(`no site ${site}`);
+      await siteOrThrow(store, site);
+      const { ttlHours } = parse(
+        codeSchema,
+        args[1] === undefined ? {} : { ttlHours: Number(args[1]) },
+      );
       const code = newEnrolmentCode();
-      const hours = Number(args[1] ?? 24);
-      await store.addEnrolmentCode(site, hashSecret(code), now + hours * 3_600_000, now);
-      console.log(`enrolment code for ${site} (valid ${hours} h, single use): ${code}`);
-      break;
+      await store.addEnrolmentCode(site, enrolmentCodeHash(code), now + ttlHours * 3_600_000, now);
+      return `enrolment code for ${site} (valid ${ttlHours} h, single use): ${code}`;
     }
-    case 'revoke-device': {
-      const ok = await store.revokeDevice(need(args[0], 'device id'), now);
-      console.log(ok ? 'revoked' : 'no such device');
-      break;
-    }
+    case 'revoke-device':
+      return (await store.revokeDevice(need(args[0], 'device id'), now))
+        ? 'revoked'
+        : 'no such device';
     case 'set-policy': {
       const site = need(args[0], 'site id');
-      const policy = policySchema.parse(
-        JSON.parse(readFileSync(need(args[1], 'policy file'), 'utf8')),
-      );
+      await siteOrThrow(store, site);
+      let json: unknown;
+      try {
+        json = JSON.parse(readFileSync(need(args[1], 'policy file'), 'utf8'));
+      } catch (e) {
+        throw new UsageError(`policy file: ${(e as Error).message}`);
+      }
+      const policy = parse(policySchema, json);
       await store.setPolicy(site, policy, now);
-      console.log(`policy ${policy.version} set for ${site}`);
-      break;
+      return `policy ${policy.version} set for ${site}`;
     }
     case 'import-bookings': {
       const site = need(args[0], 'site id');
+      await siteOrThrow(store, site);
       const { bookings, rejected } = parseBookingsCsv(
         readFileSync(need(args[1], 'CSV file'), 'utf8'),
         now,
       );
       const version = await store.putBookings(site, bookings);
-      console.log(
+      return [
         `${bookings.length} bookings imported (version ${version}), ${rejected.length} rows rejected`,
-      );
-      for (const r of rejected) console.log(`  line ${r.line}: ${r.problems.join(', ')}`);
-      break;
-    }
-    case 'migrate-store': {
-      if (!isPostgresUrl(config.databaseUrl))
-        throw new Error('set DATABASE_URL=postgres://… to the target database');
-      const file = args[0] ?? sqliteFile(config.dataDir);
-      const counts = await migrateSqliteToPostgres(file, config.databaseUrl);
-      console.log(`copied ${file} to PostgreSQL: ${JSON.stringify(counts)}`);
-      console.log('point the hall server at DATABASE_URL and restart it; tablets keep syncing');
-      break;
+        ...rejected.map((r) => `  line ${r.line}: ${r.problems.join(', ')}`),
+      ].join('\n');
     }
     default:
-      console.error(
-        'commands: create-site, enrolment-code, revoke-device, set-policy, import-bookings, migrate-store',
+      throw new UsageError(
+        'commands: create-site, enrolment-code, revoke-device, set-policy, import-bookings, new-personal-key, migrate-store',
       );
-      process.exitCode = 2;
   }
-} catch (err) {
-  console.error(err instanceof Error ? err.message : String(err));
-  process.exitCode = 1;
-} finally {
-  await store.close();
+}
+
+const config = readConfig();
+const [command, ...args] = process.argv.slice(2);
+if (command === 'new-personal-key') {
+  const id = addPersonalKey(config.dataDir);
+  console.log(`new personal data key ${id} first in the key file: restart the server`);
+} else if (command === 'migrate-store') {
+  try {
+    if (!isPostgresUrl(config.databaseUrl))
+      throw new Error('set DATABASE_URL=postgres://… to the target database');
+    const file = args[0] ?? sqliteFile(config.dataDir);
+    const counts = await migrateSqliteToPostgres(file, config.databaseUrl);
+    console.log(`copied ${file} to PostgreSQL: ${JSON.stringify(counts)}`);
+    console.log(
+      'point the hall server at DATABASE_URL (with this hall’s personal data key) and restart it; tablets keep syncing',
+    );
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exitCode = 2;
+  }
+} else {
+  const store = await openStore(config);
+  try {
+    console.log(await run(store, command, args, Date.now()));
+  } catch (e) {
+    // A person typed this: say what is wrong, without a stack trace.
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exitCode = 2;
+  } finally {
+    await store.close();
+  }
 }

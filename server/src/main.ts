@@ -4,15 +4,16 @@
  * the SQLite file in DATA_DIR, or PostgreSQL when DATABASE_URL is set (open-store.ts).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from './app';
 import { readConfig } from './config';
+import { openStore } from './data-dir';
 import { startRetention } from './retention';
-import { describeStore, openStore } from './store/open-store';
+import { describeStore } from './store/open-store';
 
 const config = readConfig();
-mkdirSync(config.dataDir, { recursive: true });
+const store = await openStore(config);
 
 /**
  * The admin token: ADMIN_TOKEN, or one made at first start and kept in the data folder.
@@ -30,12 +31,12 @@ function adminToken(): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-const store = await openStore(config);
 const app = buildApp({
   store,
   adminToken: adminToken(),
   staticDir: config.staticDir,
   https: config.https,
+  limits: config.limits,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
 });
 

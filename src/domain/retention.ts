@@ -19,6 +19,22 @@ export function heldByServer(e: CheckpointEvent, device: string, heldSeq: number
   return e.device !== device || e.seq <= heldSeq;
 }
 
+/**
+ * The fields of each event type that hold personal data: what retention removes below,
+ * and what the server encrypts at rest (server/src/personal-crypto.ts). A test checks
+ * that `withoutPersonalData` empties exactly these.
+ */
+export const PERSONAL_FIELDS = {
+  'appointment.matched': ['name', 'idNumber', 'phone'],
+  'identity.confirmed': ['name', 'idNumber', 'phone'],
+  'disinfection.done': ['by'],
+  'incident.reported': ['person', 'note'],
+  'lead.traced': ['person'],
+} as const satisfies Partial<Record<CheckpointEvent['type'], readonly string[]>>;
+
+/** The personal fields of a booking (the bookings CSV): the same three as an identity. */
+export const BOOKING_PERSONAL_FIELDS = ['name', 'idNumber', 'phone'] as const;
+
 /** The event types that can name someone: the one list retention (tablet and server) uses. */
 export const PERSONAL_VISIT_TYPES = [
   'appointment.matched',
@@ -34,6 +50,15 @@ export const PERSONAL_EVENT_TYPES: readonly CheckpointEvent['type'][] = [
   ...PERSONAL_VISIT_TYPES,
   ...PERSONAL_RECORD_TYPES,
 ];
+// The two descriptions of "which events name someone" agree both ways, or the build fails.
+type PersonalTypes = (typeof PERSONAL_VISIT_TYPES)[number] | (typeof PERSONAL_RECORD_TYPES)[number];
+const _fieldsCoverTypes: Record<PersonalTypes, readonly string[]> = {} as typeof PERSONAL_FIELDS;
+const _typesCoverFields: Record<keyof typeof PERSONAL_FIELDS, true> = {} as Record<
+  PersonalTypes,
+  true
+>;
+void _fieldsCoverTypes;
+void _typesCoverFields;
 
 const GONE = '';
 const NOBODY = { name: GONE, idNumber: GONE, phone: GONE };

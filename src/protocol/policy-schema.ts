@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { READING_LIMITS_C } from '../domain/event-content';
 import { DEFAULT_POLICY, type Policy } from '../domain/policy';
 
-const celsius = z.number().min(30).max(45);
+const celsius = z.number().min(READING_LIMITS_C.min).max(READING_LIMITS_C.max);
 const count = (max: number) => z.number().int().min(1).max(max);
 
 const queue = z.strictObject({

@@ -20,11 +20,17 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'checkpoint-server-'));
 }
 
+/**
+ * Integration tests enrol many tablets from one address: they raise the per-address
+ * limits. The security tests pass `{}` to run with the defaults, as `npm start` does.
+ */
+export const TEST_LIMITS = { ENROL_RATE_LIMIT: '1000', ADMIN_RATE_LIMIT: '100000' };
+
 export async function startServer(
   dataDir = tempDataDir(),
   port = 0,
   /** More environment, e.g. DATABASE_URL for the PostgreSQL store. */
-  env: Record<string, string> = {},
+  env: Record<string, string> = TEST_LIMITS,
 ): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     env: {
@@ -37,6 +43,7 @@ export async function startServer(
       DATA_DIR: dataDir,
       ADMIN_TOKEN: ADMIN,
       STATIC_DIR: join(dataDir, 'no-static'),
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

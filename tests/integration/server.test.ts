@@ -126,7 +126,7 @@ describe('the server process', () => {
     const conflict = await (await push('hall-dup', token, { events: [altered] })).json();
     expect(conflict).toMatchObject({
       accepted: 0,
-      conflicts: [{ id: e1?.id, reason: 'id-reused' }],
+      refused: [{ id: e1?.id, reason: 'id-reused' }],
     });
     const pulled = await (
       await api('/sites/hall-dup/events?after=0', { headers: { authorization: `Bearer ${token}` } })

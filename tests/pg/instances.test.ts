@@ -9,6 +9,7 @@
 import 'fake-indexeddb/auto';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { newMasterKey } from '../../server/src/personal-crypto';
 import { httpTransport } from '../../src/sync/transport';
 import { makeTablet, type Tablet } from '../fixtures/tablet';
 import { type Fault, type FaultProxy, startFaultProxy } from '../integration/fault-proxy';
@@ -16,6 +17,7 @@ import {
   enrolledDevice,
   type ServerProcess,
   startServer,
+  TEST_LIMITS,
   tempDataDir,
 } from '../integration/server-process';
 import { freshPgDatabase } from '../store/pg-databases';
@@ -51,7 +53,8 @@ describe('two server instances on one PostgreSQL database', () => {
   it(`three tablets switching between them with faults converge (seed ${SEED})`, async () => {
     const rand = random(SEED);
     const url = await freshPgDatabase('inst');
-    const env = { DATABASE_URL: url };
+    // Every instance shares the database, the admin token and the personal data key.
+    const env = { ...TEST_LIMITS, DATABASE_URL: url, PERSONAL_DATA_KEY: newMasterKey() };
     const servers: ServerProcess[] = [
       await startServer(tempDataDir(), 0, env),
       await startServer(tempDataDir(), 0, env),

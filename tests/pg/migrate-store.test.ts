@@ -23,6 +23,7 @@ import {
   admin,
   enrolledDevice,
   startServer,
+  TEST_LIMITS,
   tempDataDir,
 } from '../integration/server-process';
 import { freshPgDatabase } from '../store/pg-databases';
@@ -63,6 +64,7 @@ describe('migrate-store: SQLite → PostgreSQL', () => {
           `code-${site}-${device}`,
           { id: `${site}-${device}`, name: device, tokenHash: `hash-${site}-${device}` },
           FIXED_NOW,
+          null,
         );
       }
       for (const [i, device] of ['a', 'b', 'a'].entries()) {
@@ -113,8 +115,8 @@ describe('migrate-store: SQLite → PostgreSQL', () => {
     expect(after).toEqual(before);
     // The unused code still enrols; a new event's cursor comes after every copied one.
     expect(
-      await county.enrol('unused', { id: 'c', name: 'c', tokenHash: 'hash-c' }, FIXED_NOW),
-    ).toMatchObject({ id: 'hall-1' });
+      await county.enrol('unused', { id: 'c', name: 'c', tokenHash: 'hash-c' }, FIXED_NOW, null),
+    ).toMatchObject({ ok: true, site: { id: 'hall-1' } });
     const last = before[0]?.pages.at(-1)?.cursor ?? 0;
     await county.insertEvents(
       'hall-1',
@@ -160,7 +162,13 @@ describe('migrate-store: SQLite → PostgreSQL', () => {
       process.execPath,
       ['--import', 'tsx', 'server/src/cli.ts', 'migrate-store'],
       {
-        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: url, ADMIN_TOKEN: ADMIN },
+        env: {
+          ...process.env,
+          DATA_DIR: dataDir,
+          DATABASE_URL: url,
+          ADMIN_TOKEN: ADMIN,
+          PERSONAL_DATA_KEY_FILE: join(dataDir, 'personal-data.key'),
+        },
         encoding: 'utf8',
       },
     );
@@ -169,9 +177,17 @@ describe('migrate-store: SQLite → PostgreSQL', () => {
     const again = spawnSync(
       process.execPath,
       ['--import', 'tsx', 'server/src/cli.ts', 'migrate-store'],
-      { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: url }, encoding: 'utf8' },
+      {
+        env: {
+          ...process.env,
+          DATA_DIR: dataDir,
+          DATABASE_URL: url,
+          PERSONAL_DATA_KEY_FILE: join(dataDir, 'personal-data.key'),
+        },
+        encoding: 'utf8',
+      },
     );
-    expect(again.status).toBe(1);
+    expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/already holds hall-move: nothing copied/);
 
     // B's cursor means the same on PostgreSQL: all it had, nothing it lacks after it.
@@ -180,7 +196,12 @@ describe('migrate-store: SQLite → PostgreSQL', () => {
     expect((await moved.eventsAfter(site, cursorB, 1000)).events).toEqual([]);
     await moved.close();
 
-    const second = await startServer(tempDataDir(), port, { DATABASE_URL: url });
+    // The hall's key comes along: the moved rows are sealed with it.
+    const second = await startServer(tempDataDir(), port, {
+      ...TEST_LIMITS,
+      DATABASE_URL: url,
+      PERSONAL_DATA_KEY_FILE: join(dataDir, 'personal-data.key'),
+    });
     cleanups.push(() => second.stop());
     for (let i = 4; i < 6; i++) await a.recordVisit(`a-${i}`);
     for (const t of [a, b, a, b]) expect(await t.engine.syncOnce()).toBe(true);

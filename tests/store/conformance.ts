@@ -77,7 +77,9 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
         await store.createSite({ id: site, name: `Hall ${site}` }, NOW);
       const code = `code-${site}-${device}-${Math.random()}`;
       await store.addEnrolmentCode(site, code, NOW + DAY, NOW);
-      expect(await store.enrol(code, { id: device, name: device, tokenHash }, NOW)).not.toBeNull();
+      expect(
+        await store.enrol(code, { id: device, name: device, tokenHash }, NOW, null),
+      ).toMatchObject({ ok: true });
     }
 
     beforeEach(async () => {
@@ -101,10 +103,14 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
         await store.addEnrolmentCode('hall-1', 'code-1', NOW + 1000, NOW);
         await store.addEnrolmentCode('hall-1', 'code-old', NOW - 1, NOW - DAY);
         const device = { id: 'tab-1', name: 'Door', tokenHash: 'hash-1' };
-        expect(await store.enrol('code-old', device, NOW)).toBeNull();
-        expect(await store.enrol('unknown', device, NOW)).toBeNull();
-        expect(await store.enrol('code-1', device, NOW)).toEqual({ id: 'hall-1', name: 'Hall' });
-        expect(await store.enrol('code-1', { ...device, tokenHash: 'hash-2' }, NOW)).toBeNull();
+        const invalid = { ok: false, reason: 'code-invalid' };
+        expect(await store.enrol('code-old', device, NOW, null)).toEqual(invalid);
+        expect(await store.enrol('unknown', device, NOW, null)).toEqual(invalid);
+        expect(await store.enrol('code-1', device, NOW, null)).toEqual({
+          ok: true,
+          site: { id: 'hall-1', name: 'Hall' },
+        });
+        expect(await store.enrol('code-1', { ...device, id: 'tab-2' }, NOW, null)).toEqual(invalid);
         expect(await store.deviceByToken('hash-1')).toEqual({
           id: 'tab-1',
           site: 'hall-1',
@@ -114,30 +120,67 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
         expect(await store.deviceByToken('hash-2')).toBeNull();
       });
 
-      it('re-enrolling a device replaces its token and lifts a revocation; another site’s device is refused', async () => {
+      it('a known device re-enrols only with its own token; a revoked one never; a refusal leaves the code unused', async () => {
         await siteWithDevice('hall-1', 'tab-1', 'hash-1');
-        expect(await store.revokeDevice('tab-1', NOW)).toBe(true);
-        expect(await store.revokeDevice('no-such', NOW)).toBe(false);
-        expect((await store.deviceByToken('hash-1'))?.revoked).toBe(true);
         await store.addEnrolmentCode('hall-1', 'again', NOW + DAY, NOW);
-        await store.enrol('again', { id: 'tab-1', name: 'Door 2', tokenHash: 'hash-new' }, NOW);
+        const again = { id: 'tab-1', name: 'Door 2', tokenHash: 'hash-new' };
+        expect(await store.enrol('again', again, NOW, null)).toEqual({
+          ok: false,
+          reason: 'device-exists',
+        });
+        expect(await store.enrol('again', again, NOW, 'hash-other')).toEqual({
+          ok: false,
+          reason: 'device-exists',
+        });
+        expect(await store.enrol('again', again, NOW, 'hash-1')).toMatchObject({ ok: true });
         expect(await store.deviceByToken('hash-1')).toBeNull();
         expect(await store.deviceByToken('hash-new')).toMatchObject({
           name: 'Door 2',
           revoked: false,
         });
-        // The same device id with a code of another hall: refused, and the code stays unused.
+        // Its own token, but a code of another hall: refused.
         await store.createSite({ id: 'hall-2', name: 'Other' }, NOW);
         await store.addEnrolmentCode('hall-2', 'other', NOW + DAY, NOW);
-        expect(
-          await store.enrol('other', { id: 'tab-1', name: 'x', tokenHash: 'h3' }, NOW),
-        ).toBeNull();
-        expect(
-          await store.enrol('other', { id: 'tab-9', name: 'y', tokenHash: 'h9' }, NOW),
-        ).toEqual({
-          id: 'hall-2',
-          name: 'Other',
+        expect(await store.enrol('other', { ...again, tokenHash: 'h3' }, NOW, 'hash-new')).toEqual({
+          ok: false,
+          reason: 'device-exists',
         });
+        // Revoked stays revoked.
+        expect(await store.revokeDevice('tab-1', NOW)).toBe(true);
+        expect(await store.revokeDevice('no-such', NOW)).toBe(false);
+        expect((await store.deviceByToken('hash-new'))?.revoked).toBe(true);
+        expect(await store.enrol('other', { ...again, tokenHash: 'h4' }, NOW, 'hash-new')).toEqual({
+          ok: false,
+          reason: 'device-revoked',
+        });
+        // None of the refusals used the code up.
+        expect(
+          await store.enrol('other', { id: 'tab-9', name: 'y', tokenHash: 'h9' }, NOW, null),
+        ).toEqual({
+          ok: true,
+          site: { id: 'hall-2', name: 'Other' },
+        });
+      });
+
+      it('failed attempts are kept per key until reset', async () => {
+        expect(await store.attempts('enrol:address:10.0.0.7')).toEqual({
+          failures: 0,
+          lockouts: 0,
+          lockedUntil: null,
+        });
+        const locked = { failures: 5, lockouts: 1, lockedUntil: NOW + 60_000 };
+        await store.setAttempts('enrol:address:10.0.0.7', locked);
+        await store.setAttempts('enrol:server', { failures: 1, lockouts: 0, lockedUntil: null });
+        expect(await store.attempts('enrol:address:10.0.0.7')).toEqual(locked);
+        await store.setAttempts('enrol:address:10.0.0.7', { ...locked, failures: 6 });
+        expect((await store.attempts('enrol:address:10.0.0.7')).failures).toBe(6);
+        await store.setAttempts('enrol:address:10.0.0.7', {
+          failures: 0,
+          lockouts: 0,
+          lockedUntil: null,
+        });
+        expect((await store.attempts('enrol:address:10.0.0.7')).failures).toBe(0);
+        expect((await store.attempts('enrol:server')).failures).toBe(1);
       });
     });
 
@@ -150,7 +193,7 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
           heldSeq: 4,
           accepted: 4,
           duplicates: 0,
-          conflicts: [],
+          refused: [],
           flagged: [],
         });
         expect((await pullAll(store, 'hall-1')).events).toEqual(events);
@@ -165,7 +208,7 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
           heldSeq: 4,
           accepted: 0,
           duplicates: 4,
-          conflicts: [],
+          refused: [],
           flagged: [],
         });
         // The same event twice in one batch counts once.
@@ -191,9 +234,19 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
           NOW,
           never,
         );
-        expect(result.conflicts).toEqual([
-          { id: a.id, reason: 'id-reused' },
-          { id: b.id, reason: 'seq-reused' },
+        expect(result.refused).toEqual([
+          {
+            id: a.id,
+            seq: a.seq,
+            reason: 'id-reused',
+            message: 'another event with this id is held',
+          },
+          {
+            id: b.id,
+            seq: a.seq,
+            reason: 'seq-reused',
+            message: `seq ${a.seq} of this device is held as event ${a.id}`,
+          },
         ]);
         // b itself was refused as a seq reuse first, then accepted under its own seq.
         expect(result.accepted).toBe(1);
@@ -244,7 +297,7 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
           [0, 1, 2].map(() => store.insertEvents('hall-1', 'tablet-1', events, NOW, never)),
         );
         expect(results.reduce((n, r) => n + r.accepted, 0)).toBe(events.length);
-        expect(results.every((r) => r.conflicts.length === 0 && r.heldSeq === 20)).toBe(true);
+        expect(results.every((r) => r.refused.length === 0 && r.heldSeq === 20)).toBe(true);
         const held = (await pullAll(store, 'hall-1')).events.map((e) => e.id);
         expect(held).toEqual(events.map((e) => e.id));
       });
@@ -396,7 +449,16 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
         await store.insertEvents('hall-1', 'tablet-1', old, NOW, never);
         await store.purgePersonalData('hall-1', cutoff, NOW);
         const again = await store.insertEvents('hall-1', 'tablet-1', old, NOW + 1, never);
-        expect(again).toMatchObject({ accepted: 0, duplicates: 4, conflicts: [] });
+        expect(again).toMatchObject({ accepted: 0, duplicates: 4, refused: [] });
+        expect(await s.liveText()).not.toContain(OLD_PERSON.idNumber);
+      });
+
+      it('counts age from the earlier of device and receive time (a clock set ahead keeps no name longer)', async () => {
+        await siteWithDevice();
+        // Recorded by a tablet whose clock ran 40 days ahead, received 40 days ago.
+        const ahead = visit('hall-1', 'tablet-1', 'ahead', 1, NOW, OLD_PERSON);
+        await store.insertEvents('hall-1', 'tablet-1', ahead, NOW - 40 * DAY, never);
+        expect((await store.purgePersonalData('hall-1', cutoff, NOW)).events).toBe(2);
         expect(await s.liveText()).not.toContain(OLD_PERSON.idNumber);
       });
 

@@ -4,7 +4,7 @@
  * `inject('databaseUrl')`. Each test file makes its own databases in it (freshPgDatabase).
  */
 import type { TestProject } from 'vitest/node';
-import { startPgCluster } from '../../scripts/pg-cluster';
+import { type PgCluster, startPgCluster } from '../../scripts/pg-cluster';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,13 +12,19 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject) {
+let cluster: PgCluster | null = null;
+
+export async function setup(project: TestProject) {
   const given = process.env.DATABASE_URL;
   if (given?.startsWith('postgres')) {
     project.provide('databaseUrl', given);
     return;
   }
-  const cluster = await startPgCluster();
+  cluster = await startPgCluster();
   project.provide('databaseUrl', cluster.url);
-  return () => cluster.stop();
+}
+
+export async function teardown() {
+  await cluster?.stop();
+  cluster = null;
 }

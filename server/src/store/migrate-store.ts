@@ -6,10 +6,12 @@
  * cursors are unique per site, so a hall's values cannot clash with other halls').
  * One transaction: the target holds the whole hall or nothing.
  */
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { openPostgresStore } from './postgres';
 import { LOCK } from './postgres-schema';
+import { openSqliteStore } from './sqlite';
 
 export interface MigrationCounts {
   sites: number;
@@ -46,7 +48,10 @@ export async function migrateSqliteToPostgres(
   sqliteFile: string,
   databaseUrl: string,
 ): Promise<MigrationCounts> {
-  // The schema first (migrations run on open), then the copy on a connection of our own.
+  if (!existsSync(sqliteFile)) throw new Error(`no SQLite file at ${sqliteFile}`);
+  // Both schemas current first (migrations run on open: an older hall file gets its new
+  // columns), then the copy on connections of our own.
+  await openSqliteStore(sqliteFile).close();
   await (await openPostgresStore(databaseUrl)).close();
   const source = new Database(sqliteFile, { readonly: true, fileMustExist: true });
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -104,7 +109,7 @@ export async function migrateSqliteToPostgres(
     let events = 0;
     let maxCursor = 0;
     const read = source.prepare(
-      `SELECT cursor, id, site, device, seq, at, received_at, flagged, body FROM events
+      `SELECT cursor, id, site, device, seq, at, received_at, kept_from, flagged, body FROM events
        WHERE cursor > ? ORDER BY cursor LIMIT ${CHUNK}`,
     );
     for (;;) {
@@ -121,6 +126,7 @@ export async function migrateSqliteToPostgres(
           seq: 'bigint',
           at: 'bigint',
           received_at: 'bigint',
+          kept_from: 'bigint',
           flagged: 'boolean',
           body: 'text',
         },
@@ -154,6 +160,18 @@ export async function migrateSqliteToPostgres(
       'booking_versions',
       { site: 'text', version: 'integer' },
       all('SELECT site, version FROM booking_versions'),
+    );
+    // Lock-outs in force stay in force.
+    await client.query(
+      `INSERT INTO attempts (key, failures, lockouts, locked_until)
+       SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::bigint[])
+       ON CONFLICT (key) DO NOTHING`,
+      ((rows) => [
+        rows.map((r) => r.key),
+        rows.map((r) => r.failures),
+        rows.map((r) => r.lockouts),
+        rows.map((r) => r.locked_until),
+      ])(all('SELECT key, failures, lockouts, locked_until FROM attempts')),
     );
     await client.query('COMMIT');
     return {

@@ -1,9 +1,9 @@
 /**
- * Which store the server and the admin CLI use: PostgreSQL when DATABASE_URL is a
- * postgres:// URL, otherwise the SQLite file in DATA_DIR (the default: `npm start` with
- * no configuration keeps one file beside the server).
+ * Which store backend the server and the admin CLI use: PostgreSQL when DATABASE_URL is
+ * a postgres:// URL, otherwise the SQLite file in DATA_DIR (the default: `npm start` with
+ * no configuration keeps one file beside the server). data-dir.ts wraps it (personal
+ * fields sealed at rest).
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openPostgresStore } from './postgres';
 import { openSqliteStore } from './sqlite';
@@ -19,13 +19,12 @@ export function sqliteFile(dataDir: string): string {
   return join(dataDir, 'checkpoint.sqlite');
 }
 
-export async function openStore(config: StoreConfig): Promise<Store> {
+export async function openBackend(config: StoreConfig): Promise<Store> {
   if (config.databaseUrl !== null) {
     if (!isPostgresUrl(config.databaseUrl))
       throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
     return openPostgresStore(config.databaseUrl);
   }
-  mkdirSync(config.dataDir, { recursive: true });
   return openSqliteStore(sqliteFile(config.dataDir));
 }
 

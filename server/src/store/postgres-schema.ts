@@ -25,8 +25,10 @@ const MIGRATIONS: readonly string[] = [
      site TEXT NOT NULL, cursor BIGINT NOT NULL, id TEXT NOT NULL UNIQUE,
      device TEXT NOT NULL, seq BIGINT NOT NULL, at BIGINT NOT NULL,
      received_at BIGINT NOT NULL, flagged BOOLEAN NOT NULL DEFAULT false, body TEXT NOT NULL,
+     -- Retention counts from the earlier of device and receive time (sqlite.ts, the same).
+     kept_from BIGINT NOT NULL,
      PRIMARY KEY (site, cursor), UNIQUE (device, seq));
-   CREATE INDEX events_site_at ON events (site, at);
+   CREATE INDEX events_site_kept_from ON events (site, kept_from);
    CREATE TABLE policies (
      site TEXT PRIMARY KEY REFERENCES sites(id), version TEXT NOT NULL, body TEXT NOT NULL,
      updated_at BIGINT NOT NULL);
@@ -39,7 +41,11 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE retention_marks (
      site TEXT PRIMARY KEY, cursor BIGINT NOT NULL, at BIGINT NOT NULL);
    -- The last run of each periodic job across all instances (claimPeriodicJob).
-   CREATE TABLE job_runs (job TEXT PRIMARY KEY, last_run BIGINT NOT NULL);`,
+   CREATE TABLE job_runs (job TEXT PRIMARY KEY, last_run BIGINT NOT NULL);
+   -- Failed attempts (enrolment lock-out), shared by every instance.
+   CREATE TABLE attempts (
+     key TEXT PRIMARY KEY, failures INTEGER NOT NULL, lockouts INTEGER NOT NULL,
+     locked_until BIGINT);`,
 ];
 
 export async function migrate(client: PoolClient): Promise<void> {

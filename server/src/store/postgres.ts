@@ -16,11 +16,12 @@
 import pg from 'pg';
 import type { Booking } from '../../../src/domain/booking';
 import type { CheckpointEvent } from '../../../src/domain/events';
+import { type Attempts, NO_ATTEMPTS } from '../../../src/domain/lockout';
 import type { Policy } from '../../../src/domain/policy';
 import { withoutPersonalData } from '../../../src/domain/retention';
 import { canonicalJson } from '../../../src/protocol/canonical-json';
 import { LOCK, migrate } from './postgres-schema';
-import type { InsertResult, PurgeCounts, Site, Store } from './store';
+import type { EnrolOutcome, InsertResult, PurgeCounts, Site, Store } from './store';
 import { PERSONAL_TYPES, sameEvent } from './stored-events';
 
 export interface PostgresStoreOptions {
@@ -118,8 +119,9 @@ export class PostgresStore implements Store {
     codeHash: string,
     device: { id: string; name: string; tokenHash: string },
     now: number,
+    currentTokenHash: string | null,
   ) {
-    return this.tx(async (c): Promise<Site | null> => {
+    return this.tx(async (c): Promise<EnrolOutcome> => {
       // FOR UPDATE: two tablets typing the same code at once; one gets it.
       const code = await this.one<{ site: string }>(
         c,
@@ -127,26 +129,37 @@ export class PostgresStore implements Store {
          WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2 FOR UPDATE`,
         [codeHash, now],
       );
-      if (!code) return null;
-      const existing = await this.one<{ site: string }>(
-        c,
-        'SELECT site FROM devices WHERE id = $1',
-        [device.id],
-      );
-      if (existing && existing.site !== code.site) return null;
+      if (!code) return { ok: false, reason: 'code-invalid' };
+      const existing = await this.one<{
+        site: string;
+        token_hash: string;
+        revoked_at: number | null;
+      }>(c, 'SELECT site, token_hash, revoked_at FROM devices WHERE id = $1 FOR UPDATE', [
+        device.id,
+      ]);
+      if (existing && existing.revoked_at !== null) return { ok: false, reason: 'device-revoked' };
+      if (existing && (existing.token_hash !== currentTokenHash || existing.site !== code.site))
+        return { ok: false, reason: 'device-exists' };
+      if (existing) {
+        await c.query(
+          'UPDATE devices SET name = $1, token_hash = $2, enrolled_at = $3 WHERE id = $4',
+          [device.name, device.tokenHash, now, device.id],
+        );
+      } else {
+        // Another instance enrolling the same new id right now: the first insert wins.
+        const inserted = await c.query(
+          `INSERT INTO devices (id, site, name, token_hash, enrolled_at) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (id) DO NOTHING`,
+          [device.id, code.site, device.name, device.tokenHash, now],
+        );
+        if (inserted.rowCount === 0) return { ok: false, reason: 'device-exists' };
+      }
       await c.query('UPDATE enrolment_codes SET used_at = $1 WHERE code_hash = $2', [
         now,
         codeHash,
       ]);
-      await c.query(
-        `INSERT INTO devices (id, site, name, token_hash, enrolled_at) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, token_hash = excluded.token_hash,
-           enrolled_at = excluded.enrolled_at, revoked_at = NULL`,
-        [device.id, code.site, device.name, device.tokenHash, now],
-      );
-      return (
-        (await this.one<Site>(c, 'SELECT id, name FROM sites WHERE id = $1', [code.site])) ?? null
-      );
+      const site = await this.one<Site>(c, 'SELECT id, name FROM sites WHERE id = $1', [code.site]);
+      return site ? { ok: true, site } : { ok: false, reason: 'code-invalid' };
     });
   }
 
@@ -190,7 +203,7 @@ export class PostgresStore implements Store {
         heldSeq: 0,
         accepted: 0,
         duplicates: 0,
-        conflicts: [],
+        refused: [],
         flagged: [],
       };
       // What is already held, in two queries for the whole batch (not three per event).
@@ -199,30 +212,42 @@ export class PostgresStore implements Store {
         [events.map((e) => e.id)],
       );
       const bodies = new Map(held.rows.map((r) => [r.id, r.body]));
-      const taken = await c.query<{ device: string; seq: number }>(
-        `SELECT device, seq FROM events
+      const taken = await c.query<{ id: string; device: string; seq: number }>(
+        `SELECT id, device, seq FROM events
          WHERE (device, seq) IN (SELECT * FROM unnest($1::text[], $2::bigint[]))`,
         [events.map((e) => e.device), events.map((e) => e.seq)],
       );
-      const seqs = new Set(taken.rows.map((r) => `${r.device}\u0000${r.seq}`));
+      const seqs = new Map(taken.rows.map((r) => [`${r.device}\u0000${r.seq}`, r.id]));
       const fresh: { e: CheckpointEvent; body: string; flagged: boolean }[] = [];
       for (const e of events) {
         const body = canonicalJson(e);
         const sameId = bodies.get(e.id);
         if (sameId !== undefined) {
           if (sameEvent(sameId, e, body)) result.duplicates++;
-          else result.conflicts.push({ id: e.id, reason: 'id-reused' });
+          else
+            result.refused.push({
+              id: e.id,
+              seq: e.seq,
+              reason: 'id-reused',
+              message: 'another event with this id is held',
+            });
           continue;
         }
         const seqKey = `${e.device}\u0000${e.seq}`;
-        if (seqs.has(seqKey)) {
-          result.conflicts.push({ id: e.id, reason: 'seq-reused' });
+        const atSeq = seqs.get(seqKey);
+        if (atSeq !== undefined) {
+          result.refused.push({
+            id: e.id,
+            seq: e.seq,
+            reason: 'seq-reused',
+            message: `seq ${e.seq} of this device is held as event ${atSeq}`,
+          });
           continue;
         }
         const flagged = isFlagged(e);
         fresh.push({ e, body, flagged });
         bodies.set(e.id, body);
-        seqs.add(seqKey);
+        seqs.set(seqKey, e.id);
         result.accepted++;
         if (flagged) result.flagged.push(e.id);
       }
@@ -250,8 +275,8 @@ export class PostgresStore implements Store {
     );
     const cursors = taken.rows.map((r) => r.cursor).sort((a, b) => a - b);
     await c.query(
-      `INSERT INTO events (cursor, id, site, device, seq, at, received_at, flagged, body)
-       SELECT cursor, id, $1, device, seq, at, $2, flagged, body
+      `INSERT INTO events (cursor, id, site, device, seq, at, received_at, kept_from, flagged, body)
+       SELECT cursor, id, $1, device, seq, at, $2, LEAST(at, $2), flagged, body
        FROM unnest($3::bigint[], $4::text[], $5::text[], $6::bigint[], $7::bigint[],
                    $8::boolean[], $9::text[])
          AS t (cursor, id, device, seq, at, flagged, body)`,
@@ -398,9 +423,10 @@ export class PostgresStore implements Store {
       const still = `(body::jsonb ->> 'purgedAt') IS NULL AND (body::jsonb ->> 'type') = ANY($4::text[])`;
       // What expired since the last pass, and what arrived since (a tablet back from days offline).
       const { rows } = await c.query<{ cursor: number; body: string }>(
-        `SELECT cursor, body FROM events WHERE site = $1 AND at >= $2 AND at < $3 AND ${still}
+        `SELECT cursor, body FROM events
+         WHERE site = $1 AND kept_from >= $2 AND kept_from < $3 AND ${still}
          UNION
-         SELECT cursor, body FROM events WHERE site = $1 AND cursor > $5 AND at < $3 AND ${still}`,
+         SELECT cursor, body FROM events WHERE site = $1 AND cursor > $5 AND kept_from < $3 AND ${still}`,
         [site, last.at, before.at, PERSONAL_TYPES, last.cursor],
       );
       const changed: { cursor: number; body: string }[] = [];
@@ -434,6 +460,29 @@ export class PostgresStore implements Store {
     // An UPDATE leaves the old row version (names included) until VACUUM removes it.
     // docs/postgresql.md says what VACUUM does not reach (page free space, WAL, backups).
     await this.pool.query('VACUUM events, bookings');
+  }
+
+  async attempts(key: string): Promise<Attempts> {
+    const row = await this.one<{ failures: number; lockouts: number; locked_until: number | null }>(
+      this.pool,
+      'SELECT failures, lockouts, locked_until FROM attempts WHERE key = $1',
+      [key],
+    );
+    return row
+      ? { failures: row.failures, lockouts: row.lockouts, lockedUntil: row.locked_until }
+      : NO_ATTEMPTS;
+  }
+
+  async setAttempts(key: string, a: Attempts) {
+    if (a.failures === 0 && a.lockouts === 0 && a.lockedUntil === null)
+      await this.pool.query('DELETE FROM attempts WHERE key = $1', [key]);
+    else
+      await this.pool.query(
+        `INSERT INTO attempts (key, failures, lockouts, locked_until) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (key) DO UPDATE SET failures = excluded.failures,
+           lockouts = excluded.lockouts, locked_until = excluded.locked_until`,
+        [key, a.failures, a.lockouts, a.lockedUntil],
+      );
   }
 
   async claimPeriodicJob(job: string, now: number, everyMs: number) {

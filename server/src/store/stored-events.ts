@@ -7,8 +7,8 @@ import type { CheckpointEvent } from '../../../src/domain/events';
 import { PERSONAL_EVENT_TYPES, withoutPersonalData } from '../../../src/domain/retention';
 import { canonicalJson } from '../../../src/protocol/canonical-json';
 
-/** Event types that can carry personal data: the domain's list (src/domain/retention.ts). */
-export const PERSONAL_TYPES: string[] = [...PERSONAL_EVENT_TYPES];
+/** Event types that can carry personal data (src/domain/retention.ts removes it). */
+export const PERSONAL_TYPES: readonly string[] = PERSONAL_EVENT_TYPES;
 
 /**
  * Whether an incoming event is the one stored: the same, or the same once purged as the
