@@ -72,7 +72,7 @@ export function ServerPanel({ onSave }: { onSave: (settings: DeviceSettings) => 
         </div>
       )}
       {settings.token && (
-        <Button tone="primary" onClick={() => void sync?.engine.syncOnce()}>
+        <Button tone="primary" onClick={() => void sync?.syncOnce()}>
           {t('sync.now')}
         </Button>
       )}
