@@ -51,6 +51,7 @@ export class InProcessServer {
         hashSecret(code),
         { id: device, name: device, tokenHash: hashSecret(token) },
         now,
+        null,
       );
       tokens.push(token);
     }
