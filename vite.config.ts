@@ -94,6 +94,7 @@ export default defineConfig({
       'tests/storage/**/*.test.ts',
       'tests/component/**/*.test.tsx',
       'tests/integration/**/*.test.ts',
+      'tests/store/**/*.test.ts',
       'tests/security/**/*.test.ts',
     ],
     restoreMocks: true,

@@ -1,12 +1,15 @@
 /**
  * The shift lead's commands on the server (they write the same database, through the
- * same encrypted store and the same schemas as the admin API):
+ * same encrypted store and the same schemas as the admin API; the SQLite file in
+ * DATA_DIR, or PostgreSQL when DATABASE_URL is set):
  *   create-site <id> <name>        a hall
  *   enrolment-code <site> [hours]  a single-use code a tablet enrols with
  *   revoke-device <device-id>
  *   set-policy <site> <policy.json>
  *   import-bookings <site> <bookings.csv>
  *   new-personal-key               key rotation (docs/server-security.md)
+ *   migrate-store [sqlite-file]    copies a hall's SQLite file (default: DATA_DIR's) into
+ *                                  the PostgreSQL database of DATABASE_URL
  */
 import { readFileSync } from 'node:fs';
 import { parseBookingsFile } from '../../src/domain/bookings-csv';
@@ -17,6 +20,8 @@ import { readConfig } from './config';
 import { openStore } from './data-dir';
 import { addPersonalKey } from './personal-keys';
 import { ENCODINGS } from './routes/admin';
+import { migrateSqliteToPostgres } from './store/migrate-store';
+import { isPostgresUrl, sqliteFile } from './store/open-store';
 import type { Store } from './store/store';
 import { parse } from './validate';
 
@@ -84,7 +89,7 @@ async function run(store: Store, command: string | undefined, args: string[], no
     }
     default:
       throw new UsageError(
-        'commands: create-site, enrolment-code, revoke-device, set-policy, import-bookings, new-personal-key',
+        'commands: create-site, enrolment-code, revoke-device, set-policy, import-bookings, new-personal-key, migrate-store',
       );
   }
 }
@@ -94,8 +99,22 @@ const [command, ...args] = process.argv.slice(2);
 if (command === 'new-personal-key') {
   const id = addPersonalKey(config.dataDir);
   console.log(`new personal data key ${id} first in the key file: restart the server`);
+} else if (command === 'migrate-store') {
+  try {
+    if (!isPostgresUrl(config.databaseUrl))
+      throw new Error('set DATABASE_URL=postgres://… to the target database');
+    const file = args[0] ?? sqliteFile(config.dataDir);
+    const counts = await migrateSqliteToPostgres(file, config.databaseUrl);
+    console.log(`copied ${file} to PostgreSQL: ${JSON.stringify(counts)}`);
+    console.log(
+      'point the hall server at DATABASE_URL (with this hall’s personal data key) and restart it; tablets keep syncing',
+    );
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exitCode = 2;
+  }
 } else {
-  const store = openStore(config.dataDir);
+  const store = await openStore(config);
   try {
     console.log(await run(store, command, args, Date.now()));
   } catch (e) {

@@ -19,6 +19,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     dataDir: resolve(env.DATA_DIR ?? './data'),
     staticDir: resolve(env.STATIC_DIR ?? './dist'),
     adminToken: env.ADMIN_TOKEN,
+    /** postgres://… selects the PostgreSQL store; unset, the SQLite file in dataDir. */
+    databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : null,
     https: cert && key ? { cert: readFileSync(cert), key: readFileSync(key) } : null,
     limits: {
       enrolPerMinute: perMinute(env.ENROL_RATE_LIMIT, 10, 'ENROL_RATE_LIMIT'),

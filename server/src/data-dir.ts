@@ -8,7 +8,7 @@ import { chmodSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { encryptPersonalData } from './personal-crypto';
 import { loadPersonalCipher } from './personal-keys';
-import { openSqliteStore } from './store/sqlite';
+import { openBackend, type StoreConfig } from './store/open-store';
 import type { Store } from './store/store';
 
 export function prepareDataDir(dataDir: string): void {
@@ -21,9 +21,22 @@ export function prepareDataDir(dataDir: string): void {
   }
 }
 
-/** The store the server and the CLI use: personal fields encrypted whatever the backend. */
-export function openStore(dataDir: string, env: NodeJS.ProcessEnv = process.env): Store {
-  prepareDataDir(dataDir);
-  const cipher = loadPersonalCipher(dataDir, env);
-  return encryptPersonalData(openSqliteStore(join(dataDir, 'checkpoint.sqlite')), cipher);
+/**
+ * The store the server and the CLI use: personal fields encrypted whatever the backend
+ * (SQLite in the data folder, or PostgreSQL with DATABASE_URL). Server instances sharing
+ * one PostgreSQL database must share the keys too, so there a key file made on first
+ * start (one per instance's data folder) is refused: PERSONAL_DATA_KEY or
+ * PERSONAL_DATA_KEY_FILE must say which.
+ */
+export async function openStore(
+  config: StoreConfig,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Store> {
+  prepareDataDir(config.dataDir);
+  if (config.databaseUrl !== null && !env.PERSONAL_DATA_KEY && !env.PERSONAL_DATA_KEY_FILE)
+    throw new Error(
+      'with DATABASE_URL set PERSONAL_DATA_KEY (or PERSONAL_DATA_KEY_FILE): every server instance must open what another sealed',
+    );
+  const cipher = loadPersonalCipher(config.dataDir, env);
+  return encryptPersonalData(await openBackend(config), cipher);
 }

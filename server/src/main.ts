@@ -1,6 +1,7 @@
 /**
  * Starts the hall's server: sync API + the built PWA on one port. Stops gracefully on
- * SIGTERM/SIGINT: in-flight requests (and their SQLite transactions) finish first.
+ * SIGTERM/SIGINT: in-flight requests (and their transactions) finish first. The store is
+ * the SQLite file in DATA_DIR, or PostgreSQL when DATABASE_URL is set (open-store.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,13 +10,21 @@ import { buildApp } from './app';
 import { readConfig } from './config';
 import { openStore } from './data-dir';
 import { startRetention } from './retention';
+import { describeStore } from './store/open-store';
 
 const config = readConfig();
-const store = openStore(config.dataDir);
+const store = await openStore(config);
 
-/** The admin token: ADMIN_TOKEN, or one made at first start and kept in the data folder. */
+/**
+ * The admin token: ADMIN_TOKEN, or one made at first start and kept in the data folder.
+ * On PostgreSQL several instances answer the same admin calls: they need ADMIN_TOKEN.
+ */
 function adminToken(): string {
   if (config.adminToken) return config.adminToken;
+  if (config.databaseUrl !== null) {
+    console.error('set ADMIN_TOKEN with DATABASE_URL: every server instance must share it');
+    process.exit(2);
+  }
   const file = join(config.dataDir, 'admin-token');
   if (!existsSync(file))
     writeFileSync(file, randomBytes(24).toString('base64url'), { mode: 0o600 });
@@ -47,4 +56,4 @@ process.on('SIGTERM', () => void stop('SIGTERM'));
 process.on('SIGINT', () => void stop('SIGINT'));
 
 await app.listen({ port: config.port, host: config.host });
-app.log.info({ dataDir: config.dataDir, https: !!config.https }, 'checkpoint server ready');
+app.log.info({ store: describeStore(config), https: !!config.https }, 'checkpoint server ready');

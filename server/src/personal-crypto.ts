@@ -191,6 +191,8 @@ export function encryptPersonalData(store: Store, cipher: PersonalCipher): Store
     purgePersonalData: (site, before, now) => store.purgePersonalData(site, before, now),
     attempts: (key) => store.attempts(key),
     setAttempts: (key, attempts) => store.setAttempts(key, attempts),
+    reclaimPurged: () => store.reclaimPurged(),
+    claimPeriodicJob: (job, now, everyMs) => store.claimPeriodicJob(job, now, everyMs),
     close: () => store.close(),
   };
 }

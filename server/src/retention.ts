@@ -8,6 +8,8 @@ import { dayKey, dayStart } from '../../src/domain/time';
 import type { PurgeCounts, Store } from './store/store';
 
 const EVERY_MS = 60 * 60_000;
+/** Timers of several instances drift; a slot claimed a little early still counts. */
+const SLACK_MS = 60_000;
 
 export async function purgeSite(
   store: Store,
@@ -23,22 +25,40 @@ export async function purgeSite(
   };
 }
 
-/** Hourly, and once at start: every site. Returns a stop function. */
+/** Every site's purge, then the storage reclaimed once (not per site). */
+export async function runRetention(
+  store: Store,
+  now: number,
+  log: { info: (o: object, m: string) => void },
+): Promise<void> {
+  let changed = false;
+  for (const site of await store.siteIds()) {
+    const result = await purgeSite(store, site, now);
+    if (result.events > 0 || result.bookings > 0) {
+      changed = true;
+      log.info({ site, ...result }, 'retention purge');
+    }
+  }
+  if (changed) await store.reclaimPurged();
+}
+
+/**
+ * Hourly, and at start: every site. With several server instances on one database, the
+ * one that claims the hour's slot runs it; the others skip. Returns a stop function.
+ */
 export function startRetention(
   store: Store,
   log: { info: (o: object, m: string) => void; error: (o: object, m: string) => void },
   now: () => number = Date.now,
+  everyMs = EVERY_MS,
 ): () => void {
   const run = async () => {
-    for (const site of await store.siteIds()) {
-      const result = await purgeSite(store, site, now());
-      if (result.events > 0 || result.bookings > 0)
-        log.info({ site, ...result }, 'retention purge');
-    }
+    if (await store.claimPeriodicJob('retention', now(), everyMs - SLACK_MS))
+      await runRetention(store, now(), log);
   };
   const tick = () =>
     void run().catch((err: unknown) => log.error({ err }, 'retention purge failed'));
   tick();
-  const timer = setInterval(tick, EVERY_MS);
+  const timer = setInterval(tick, everyMs);
   return () => clearInterval(timer);
 }

@@ -50,6 +50,15 @@ export const PERSONAL_EVENT_TYPES: readonly CheckpointEvent['type'][] = [
   ...PERSONAL_VISIT_TYPES,
   ...PERSONAL_RECORD_TYPES,
 ];
+// The two descriptions of "which events name someone" agree both ways, or the build fails.
+type PersonalTypes = (typeof PERSONAL_VISIT_TYPES)[number] | (typeof PERSONAL_RECORD_TYPES)[number];
+const _fieldsCoverTypes: Record<PersonalTypes, readonly string[]> = {} as typeof PERSONAL_FIELDS;
+const _typesCoverFields: Record<keyof typeof PERSONAL_FIELDS, true> = {} as Record<
+  PersonalTypes,
+  true
+>;
+void _fieldsCoverTypes;
+void _typesCoverFields;
 
 const GONE = '';
 const NOBODY = { name: GONE, idNumber: GONE, phone: GONE };

@@ -31,11 +31,15 @@ export const TEST_LIMITS = { ENROL_RATE_LIMIT: '1000', ADMIN_RATE_LIMIT: '100000
 export async function startServer(
   dataDir = tempDataDir(),
   port = 0,
+  /** More environment, e.g. DATABASE_URL for the PostgreSQL store. */
   env: Record<string, string> = TEST_LIMITS,
 ): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     env: {
       ...process.env,
+      // SQLite in DATA_DIR unless the test asks for PostgreSQL.
+      DATABASE_URL: '',
+      ...env,
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,

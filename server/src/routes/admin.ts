@@ -83,6 +83,8 @@ export const adminRoutes: FastifyPluginAsync<{
 
   app.post<{ Params: { site: string } }>('/sites/:site/retention', async (request) => {
     await siteOrThrow(request.params.site);
-    return purgeSite(store, request.params.site, now());
+    const result = await purgeSite(store, request.params.site, now());
+    if (result.events > 0 || result.bookings > 0) await store.reclaimPurged();
+    return result;
   });
 };

@@ -12,21 +12,10 @@ import type { Booking } from '../../../src/domain/booking';
 import type { CheckpointEvent } from '../../../src/domain/events';
 import { type Attempts, NO_ATTEMPTS } from '../../../src/domain/lockout';
 import type { Policy } from '../../../src/domain/policy';
-import { PERSONAL_EVENT_TYPES, withoutPersonalData } from '../../../src/domain/retention';
+import { withoutPersonalData } from '../../../src/domain/retention';
 import { canonicalJson } from '../../../src/protocol/canonical-json';
 import type { EnrolOutcome, InsertResult, PurgeCounts, Site, Store } from './store';
-
-/**
- * Whether an incoming event is the one stored: the same, or the same once purged as the
- * stored copy was (a tablet re-sending an event whose reply it lost, after retention).
- */
-function sameEvent(stored: string, incoming: CheckpointEvent, body: string): boolean {
-  if (stored === body) return true;
-  const purgedAt = (JSON.parse(stored) as CheckpointEvent).purgedAt;
-  return (
-    purgedAt !== undefined && canonicalJson(withoutPersonalData(incoming, purgedAt)) === stored
-  );
-}
+import { PERSONAL_TYPES, sameEvent } from './stored-events';
 
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE sites (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at INTEGER NOT NULL);
@@ -62,6 +51,8 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE attempts (
      key TEXT PRIMARY KEY, failures INTEGER NOT NULL, lockouts INTEGER NOT NULL,
      locked_until INTEGER);`,
+  // 4: periodic jobs claim their slot here (the CLI and a server may share the file).
+  'CREATE TABLE job_runs (job TEXT PRIMARY KEY, last_run INTEGER NOT NULL);',
 ];
 
 /** How long a write waits for the CLI's (or another process's) lock before SQLITE_BUSY. */
@@ -328,7 +319,7 @@ class SqliteStore implements Store {
     before: { at: number; day: string },
     now: number,
   ): Promise<PurgeCounts> {
-    const types = PERSONAL_EVENT_TYPES.map(() => '?').join(', ');
+    const types = PERSONAL_TYPES.map(() => '?').join(', ');
     const still = `json_extract(body, '$.purgedAt') IS NULL AND json_extract(body, '$.type') IN (${types})`;
     // What expired since the last pass, and what arrived since (a tablet back from days offline).
     const candidates = this.db.prepare(
@@ -346,11 +337,11 @@ class SqliteStore implements Store {
         site,
         last.at,
         before.at,
-        ...PERSONAL_EVENT_TYPES,
+        ...PERSONAL_TYPES,
         site,
         last.cursor,
         before.at,
-        ...PERSONAL_EVENT_TYPES,
+        ...PERSONAL_TYPES,
       ) as { cursor: number; body: string }[];
       let events = 0;
       for (const row of rows) {
@@ -419,6 +410,22 @@ class SqliteStore implements Store {
           )
           .run(key, a.failures, a.lockouts, a.lockedUntil);
     });
+  }
+
+  async reclaimPurged() {
+    // Nothing left: purgePersonalData already checkpoints the WAL (and vacuums when due).
+  }
+
+  async claimPeriodicJob(job: string, now: number, everyMs: number) {
+    return (
+      this.db
+        .prepare(
+          `INSERT INTO job_runs (job, last_run) VALUES (?, ?)
+           ON CONFLICT (job) DO UPDATE SET last_run = excluded.last_run
+             WHERE job_runs.last_run <= ?`,
+        )
+        .run(job, now, now - everyMs).changes > 0
+    );
   }
 
   async close() {

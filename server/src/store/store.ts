@@ -1,7 +1,9 @@
 /**
- * Storage behind the server, one small interface: SQLite (embedded default) now, and
- * PostgreSQL later for a county running many halls. Whatever the store, a cursor must
- * never skip a committed event: events are numbered in commit order.
+ * Storage behind the server, one small interface: SQLite (embedded default, one hall)
+ * and PostgreSQL (a county running many halls, several server instances on one
+ * database; open-store.ts picks by DATABASE_URL). Whatever the store, a cursor must never
+ * skip a committed event: events of a site are numbered in commit order. The same
+ * conformance suite (tests/store/conformance.ts) runs against both.
  */
 import type { Booking } from '../../../src/domain/booking';
 import type { CheckpointEvent } from '../../../src/domain/events';
@@ -89,6 +91,17 @@ export interface Store {
     before: { at: number; day: string },
     now: number,
   ): Promise<PurgeCounts>;
+  /**
+   * Removes what purges leave behind in the storage itself (PostgreSQL: the old row
+   * versions still holding the purged values, by VACUUM; SQLite: the WAL's old pages).
+   * Called once after a retention run, not per site.
+   */
+  reclaimPurged(): Promise<void>;
+  /**
+   * Claims the slot of a periodic job (the hourly retention): true for exactly one caller
+   * per `everyMs` across every server instance on this store, false for the others.
+   */
+  claimPeriodicJob(job: string, now: number, everyMs: number): Promise<boolean>;
   /**
    * Failed attempts (enrolment) per key, e.g. `enrol-address:10.0.0.7`: kept in the
    * database so a restart or another server instance does not reset a lock-out.

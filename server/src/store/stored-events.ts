@@ -1,0 +1,23 @@
+/**
+ * What both stores agree on about a stored event: which types retention reads, and when
+ * a re-sent event counts as the one already held. One home, so SQLite and PostgreSQL
+ * cannot drift (the conformance suite checks the behaviour on both).
+ */
+import type { CheckpointEvent } from '../../../src/domain/events';
+import { PERSONAL_EVENT_TYPES, withoutPersonalData } from '../../../src/domain/retention';
+import { canonicalJson } from '../../../src/protocol/canonical-json';
+
+/** Event types that can carry personal data (src/domain/retention.ts removes it). */
+export const PERSONAL_TYPES: readonly string[] = PERSONAL_EVENT_TYPES;
+
+/**
+ * Whether an incoming event is the one stored: the same, or the same once purged as the
+ * stored copy was (a tablet re-sending an event whose reply it lost, after retention).
+ */
+export function sameEvent(stored: string, incoming: CheckpointEvent, body: string): boolean {
+  if (stored === body) return true;
+  const purgedAt = (JSON.parse(stored) as CheckpointEvent).purgedAt;
+  return (
+    purgedAt !== undefined && canonicalJson(withoutPersonalData(incoming, purgedAt)) === stored
+  );
+}

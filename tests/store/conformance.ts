@@ -1,0 +1,502 @@
+/**
+ * One conformance suite for every Store: the SQLite runner (tests/store/sqlite.test.ts,
+ * in `npm test`) and the PostgreSQL runner (tests/pg/store-postgres.test.ts, in
+ * `npm run test:pg`) call it with their own factory. A behaviour the server relies on
+ * belongs here, so the two stores cannot drift apart.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../server/src/store/store';
+import type { Booking } from '../../src/domain/booking';
+import type { CheckpointEvent } from '../../src/domain/events';
+import { DEFAULT_POLICY } from '../../src/domain/policy';
+import { dayKey } from '../../src/domain/time';
+import { aBooking, ev, FIXED_NOW, validIdNumber, visitEvents } from '../fixtures/builders';
+
+export interface StoreUnderTest {
+  store: Store;
+  /** Every live row of every table, as text: what a purge must leave no personal value in. */
+  liveText(): Promise<string>;
+}
+
+const DAY = 24 * 3_600_000;
+const NOW = FIXED_NOW;
+const never = () => false;
+
+/** A person who visited long ago: these values must be gone after retention. */
+const OLD_PERSON = aBooking(
+  {
+    bookingId: 'B0900',
+    name: '王旧名',
+    idNumber: validIdNumber('11010119800101123'),
+    phone: '13900000001',
+  },
+  NOW - 40 * DAY,
+);
+
+function visit(
+  site: string,
+  device: string,
+  id: string,
+  firstSeq: number,
+  start: number,
+  who: Booking = aBooking(),
+) {
+  return visitEvents([ev.opened(), ev.booked(who), ev.identity(who), ev.temperature(36.5)], {
+    site,
+    device,
+    visit: id,
+    firstSeq,
+    start,
+  });
+}
+
+async function pullAll(store: Store, site: string, limit = 1000, after = 0) {
+  const events: CheckpointEvent[] = [];
+  const cursors: number[] = [];
+  let cursor = after;
+  for (;;) {
+    const page = await store.eventsAfter(site, cursor, limit);
+    events.push(...page.events);
+    if (page.events.length > 0) cursors.push(page.cursor);
+    cursor = page.cursor;
+    if (!page.more) return { events, cursor, cursors };
+  }
+}
+
+export function storeConformance(name: string, open: () => Promise<StoreUnderTest>) {
+  describe(`Store conformance: ${name}`, () => {
+    let s: StoreUnderTest;
+    let store: Store;
+
+    async function siteWithDevice(
+      site = 'hall-1',
+      device = 'tablet-1',
+      tokenHash = `token-${device}`,
+    ) {
+      if (!(await store.site(site)))
+        await store.createSite({ id: site, name: `Hall ${site}` }, NOW);
+      const code = `code-${site}-${device}-${Math.random()}`;
+      await store.addEnrolmentCode(site, code, NOW + DAY, NOW);
+      expect(
+        await store.enrol(code, { id: device, name: device, tokenHash }, NOW, null),
+      ).toMatchObject({ ok: true });
+    }
+
+    beforeEach(async () => {
+      s = await open();
+      store = s.store;
+      return () => store.close();
+    });
+
+    describe('sites and devices', () => {
+      it('creates sites, finds them, lists them in order; a second site with one id is refused', async () => {
+        await store.createSite({ id: 'hall-b', name: '乙大厅' }, NOW);
+        await store.createSite({ id: 'hall-a', name: '甲大厅' }, NOW);
+        expect(await store.site('hall-b')).toEqual({ id: 'hall-b', name: '乙大厅' });
+        expect(await store.site('nope')).toBeNull();
+        expect(await store.siteIds()).toEqual(['hall-a', 'hall-b']);
+        await expect(store.createSite({ id: 'hall-a', name: 'again' }, NOW)).rejects.toThrow();
+      });
+
+      it('an enrolment code is used once, expires, and registers the device with its token', async () => {
+        await store.createSite({ id: 'hall-1', name: 'Hall' }, NOW);
+        await store.addEnrolmentCode('hall-1', 'code-1', NOW + 1000, NOW);
+        await store.addEnrolmentCode('hall-1', 'code-old', NOW - 1, NOW - DAY);
+        const device = { id: 'tab-1', name: 'Door', tokenHash: 'hash-1' };
+        const invalid = { ok: false, reason: 'code-invalid' };
+        expect(await store.enrol('code-old', device, NOW, null)).toEqual(invalid);
+        expect(await store.enrol('unknown', device, NOW, null)).toEqual(invalid);
+        expect(await store.enrol('code-1', device, NOW, null)).toEqual({
+          ok: true,
+          site: { id: 'hall-1', name: 'Hall' },
+        });
+        expect(await store.enrol('code-1', { ...device, id: 'tab-2' }, NOW, null)).toEqual(invalid);
+        expect(await store.deviceByToken('hash-1')).toEqual({
+          id: 'tab-1',
+          site: 'hall-1',
+          name: 'Door',
+          revoked: false,
+        });
+        expect(await store.deviceByToken('hash-2')).toBeNull();
+      });
+
+      it('a known device re-enrols only with its own token; a revoked one never; a refusal leaves the code unused', async () => {
+        await siteWithDevice('hall-1', 'tab-1', 'hash-1');
+        await store.addEnrolmentCode('hall-1', 'again', NOW + DAY, NOW);
+        const again = { id: 'tab-1', name: 'Door 2', tokenHash: 'hash-new' };
+        expect(await store.enrol('again', again, NOW, null)).toEqual({
+          ok: false,
+          reason: 'device-exists',
+        });
+        expect(await store.enrol('again', again, NOW, 'hash-other')).toEqual({
+          ok: false,
+          reason: 'device-exists',
+        });
+        expect(await store.enrol('again', again, NOW, 'hash-1')).toMatchObject({ ok: true });
+        expect(await store.deviceByToken('hash-1')).toBeNull();
+        expect(await store.deviceByToken('hash-new')).toMatchObject({
+          name: 'Door 2',
+          revoked: false,
+        });
+        // Its own token, but a code of another hall: refused.
+        await store.createSite({ id: 'hall-2', name: 'Other' }, NOW);
+        await store.addEnrolmentCode('hall-2', 'other', NOW + DAY, NOW);
+        expect(await store.enrol('other', { ...again, tokenHash: 'h3' }, NOW, 'hash-new')).toEqual({
+          ok: false,
+          reason: 'device-exists',
+        });
+        // Revoked stays revoked.
+        expect(await store.revokeDevice('tab-1', NOW)).toBe(true);
+        expect(await store.revokeDevice('no-such', NOW)).toBe(false);
+        expect((await store.deviceByToken('hash-new'))?.revoked).toBe(true);
+        expect(await store.enrol('other', { ...again, tokenHash: 'h4' }, NOW, 'hash-new')).toEqual({
+          ok: false,
+          reason: 'device-revoked',
+        });
+        // None of the refusals used the code up.
+        expect(
+          await store.enrol('other', { id: 'tab-9', name: 'y', tokenHash: 'h9' }, NOW, null),
+        ).toEqual({
+          ok: true,
+          site: { id: 'hall-2', name: 'Other' },
+        });
+      });
+
+      it('failed attempts are kept per key until reset', async () => {
+        expect(await store.attempts('enrol:address:10.0.0.7')).toEqual({
+          failures: 0,
+          lockouts: 0,
+          lockedUntil: null,
+        });
+        const locked = { failures: 5, lockouts: 1, lockedUntil: NOW + 60_000 };
+        await store.setAttempts('enrol:address:10.0.0.7', locked);
+        await store.setAttempts('enrol:server', { failures: 1, lockouts: 0, lockedUntil: null });
+        expect(await store.attempts('enrol:address:10.0.0.7')).toEqual(locked);
+        await store.setAttempts('enrol:address:10.0.0.7', { ...locked, failures: 6 });
+        expect((await store.attempts('enrol:address:10.0.0.7')).failures).toBe(6);
+        await store.setAttempts('enrol:address:10.0.0.7', {
+          failures: 0,
+          lockouts: 0,
+          lockedUntil: null,
+        });
+        expect((await store.attempts('enrol:address:10.0.0.7')).failures).toBe(0);
+        expect((await store.attempts('enrol:server')).failures).toBe(1);
+      });
+    });
+
+    describe('events: idempotent push', () => {
+      it('stores a batch and answers how far the device is held', async () => {
+        await siteWithDevice();
+        const events = visit('hall-1', 'tablet-1', 'v1', 1, NOW);
+        const result = await store.insertEvents('hall-1', 'tablet-1', events, NOW, never);
+        expect(result).toEqual({
+          heldSeq: 4,
+          accepted: 4,
+          duplicates: 0,
+          refused: [],
+          flagged: [],
+        });
+        expect((await pullAll(store, 'hall-1')).events).toEqual(events);
+      });
+
+      it('a re-sent batch is all duplicates; nothing is stored twice', async () => {
+        await siteWithDevice();
+        const events = visit('hall-1', 'tablet-1', 'v1', 1, NOW);
+        await store.insertEvents('hall-1', 'tablet-1', events, NOW, never);
+        const again = await store.insertEvents('hall-1', 'tablet-1', events, NOW + 5, never);
+        expect(again).toEqual({
+          heldSeq: 4,
+          accepted: 0,
+          duplicates: 4,
+          refused: [],
+          flagged: [],
+        });
+        // The same event twice in one batch counts once.
+        const first = events[0] as CheckpointEvent;
+        const twice = await store.insertEvents('hall-1', 'tablet-1', [first, first], NOW, never);
+        expect(twice).toMatchObject({ accepted: 0, duplicates: 2 });
+        expect((await pullAll(store, 'hall-1')).events).toHaveLength(4);
+      });
+
+      it('an id reused with other content, or a (device, seq) reused with another id, is a conflict', async () => {
+        await siteWithDevice();
+        const [a, b] = visit('hall-1', 'tablet-1', 'v1', 1, NOW) as [
+          CheckpointEvent,
+          CheckpointEvent,
+        ];
+        await store.insertEvents('hall-1', 'tablet-1', [a], NOW, never);
+        const changed = { ...a, at: a.at + 1 };
+        const sameSeq = { ...b, seq: a.seq };
+        const result = await store.insertEvents(
+          'hall-1',
+          'tablet-1',
+          [changed, sameSeq, b],
+          NOW,
+          never,
+        );
+        expect(result.refused).toEqual([
+          {
+            id: a.id,
+            seq: a.seq,
+            reason: 'id-reused',
+            message: 'another event with this id is held',
+          },
+          {
+            id: b.id,
+            seq: a.seq,
+            reason: 'seq-reused',
+            message: `seq ${a.seq} of this device is held as event ${a.id}`,
+          },
+        ]);
+        // b itself was refused as a seq reuse first, then accepted under its own seq.
+        expect(result.accepted).toBe(1);
+        expect((await pullAll(store, 'hall-1')).events.map((e) => e.id)).toEqual([a.id, b.id]);
+      });
+
+      it('held seq stops at a gap and moves past it once the gap is filled', async () => {
+        await siteWithDevice();
+        const [e1, e2, e3, e4] = visit('hall-1', 'tablet-1', 'v1', 1, NOW) as CheckpointEvent[];
+        expect(
+          (
+            await store.insertEvents(
+              'hall-1',
+              'tablet-1',
+              [e1, e3, e4] as CheckpointEvent[],
+              NOW,
+              never,
+            )
+          ).heldSeq,
+        ).toBe(1);
+        expect(
+          (await store.insertEvents('hall-1', 'tablet-1', [e2] as CheckpointEvent[], NOW, never))
+            .heldSeq,
+        ).toBe(4);
+      });
+
+      it('flags events whose clock the caller finds far off, and stores them', async () => {
+        await siteWithDevice();
+        const events = visit('hall-1', 'tablet-1', 'v1', 1, NOW);
+        const odd = events[2] as CheckpointEvent;
+        const result = await store.insertEvents(
+          'hall-1',
+          'tablet-1',
+          events,
+          NOW,
+          (e) => e.id === odd.id,
+        );
+        expect(result.flagged).toEqual([odd.id]);
+        expect(result.accepted).toBe(4);
+      });
+
+      it('the same batch pushed concurrently (two server instances, a retry) is stored once', async () => {
+        await siteWithDevice();
+        const events = Array.from({ length: 5 }, (_, i) =>
+          visit('hall-1', 'tablet-1', `v${i}`, i * 4 + 1, NOW + i * 10_000),
+        ).flat();
+        const results = await Promise.all(
+          [0, 1, 2].map(() => store.insertEvents('hall-1', 'tablet-1', events, NOW, never)),
+        );
+        expect(results.reduce((n, r) => n + r.accepted, 0)).toBe(events.length);
+        expect(results.every((r) => r.refused.length === 0 && r.heldSeq === 20)).toBe(true);
+        const held = (await pullAll(store, 'hall-1')).events.map((e) => e.id);
+        expect(held).toEqual(events.map((e) => e.id));
+      });
+    });
+
+    describe('events: cursors and paging', () => {
+      it('pages in commit order with growing cursors; `more` says when to ask again', async () => {
+        await siteWithDevice('hall-1', 'tablet-1');
+        await siteWithDevice('hall-1', 'tablet-2');
+        const a = visit('hall-1', 'tablet-1', 'va', 1, NOW);
+        const b = visit('hall-1', 'tablet-2', 'vb', 1, NOW - 60_000);
+        await store.insertEvents('hall-1', 'tablet-1', a, NOW, never);
+        await store.insertEvents('hall-1', 'tablet-2', b, NOW, never);
+        const first = await store.eventsAfter('hall-1', 0, 3);
+        expect(first.events).toEqual(a.slice(0, 3));
+        expect(first.more).toBe(true);
+        const rest = await pullAll(store, 'hall-1', 3, first.cursor);
+        expect(rest.events).toEqual([...a.slice(3), ...b]);
+        const cursors = [first.cursor, ...rest.cursors];
+        expect(cursors).toEqual([...cursors].sort((x, y) => x - y));
+        expect(new Set(cursors).size).toBe(cursors.length);
+        // At the end: nothing, the cursor stays, no more.
+        expect(await store.eventsAfter('hall-1', rest.cursor, 3)).toEqual({
+          events: [],
+          cursor: rest.cursor,
+          more: false,
+        });
+        // Any cursor from a page resumes right after it.
+        const after = await pullAll(store, 'hall-1', 100, first.cursor);
+        expect(after.events).toEqual([...a.slice(3), ...b]);
+      });
+
+      it('a site never reads another site’s events', async () => {
+        await siteWithDevice('hall-1', 'tablet-1');
+        await siteWithDevice('hall-2', 'tablet-2');
+        const a = visit('hall-1', 'tablet-1', 'va', 1, NOW);
+        const b = visit('hall-2', 'tablet-2', 'vb', 1, NOW + 60_000);
+        await store.insertEvents('hall-1', 'tablet-1', a, NOW, never);
+        await store.insertEvents('hall-2', 'tablet-2', b, NOW, never);
+        expect((await pullAll(store, 'hall-1', 2)).events).toEqual(a);
+        expect((await pullAll(store, 'hall-2', 2)).events).toEqual(b);
+        expect((await store.eventsAfter('hall-3', 0, 10)).events).toEqual([]);
+      });
+    });
+
+    describe('policy and bookings', () => {
+      it('a site has no policy until one is set; a new one replaces it', async () => {
+        await store.createSite({ id: 'hall-1', name: 'Hall' }, NOW);
+        expect(await store.policy('hall-1')).toBeNull();
+        await store.setPolicy('hall-1', DEFAULT_POLICY, NOW);
+        expect(await store.policy('hall-1')).toEqual(DEFAULT_POLICY);
+        const next = { ...DEFAULT_POLICY, version: 'hall-1/2' };
+        await store.setPolicy('hall-1', next, NOW + 1);
+        expect(await store.policy('hall-1')).toEqual(next);
+      });
+
+      it('bookings replace the days they cover, each import a new version', async () => {
+        await store.createSite({ id: 'hall-1', name: 'Hall' }, NOW);
+        expect(await store.bookings('hall-1', '2000-01-01')).toEqual({ bookings: [], version: 0 });
+        const today = aBooking({ bookingId: 'B1' });
+        const today2 = aBooking({ bookingId: 'B2', name: '李四' });
+        const tomorrow = aBooking({ bookingId: 'B3' }, NOW + DAY);
+        expect(await store.putBookings('hall-1', [today, today2, tomorrow])).toBe(1);
+        // A new import for today only: today's list is replaced, tomorrow's kept.
+        const fresh = aBooking({ bookingId: 'B4', name: '赵五' });
+        expect(await store.putBookings('hall-1', [fresh])).toBe(2);
+        const all = await store.bookings('hall-1', dayKey(NOW));
+        expect(all).toEqual({ bookings: [fresh, tomorrow], version: 2 });
+        expect((await store.bookings('hall-1', dayKey(NOW + DAY))).bookings).toEqual([tomorrow]);
+        // One id twice in one import: the last row wins.
+        const again = { ...fresh, name: '赵六' };
+        expect(await store.putBookings('hall-1', [fresh, again])).toBe(3);
+        expect((await store.bookings('hall-1', dayKey(NOW))).bookings).toEqual([again, tomorrow]);
+        expect(await store.bookings('hall-2', '2000-01-01')).toEqual({ bookings: [], version: 0 });
+      });
+    });
+
+    describe('retention purge', () => {
+      const cutoff = { at: NOW - 28 * DAY, day: dayKey(NOW - 28 * DAY) };
+
+      it('removes personal data before the cutoff in place; cursors, counts and later visits stay', async () => {
+        await siteWithDevice();
+        const old = visit('hall-1', 'tablet-1', 'old', 1, NOW - 40 * DAY, OLD_PERSON);
+        const recent = visit('hall-1', 'tablet-1', 'new', 5, NOW - DAY);
+        await store.insertEvents('hall-1', 'tablet-1', [...old, ...recent], NOW, never);
+        await store.putBookings('hall-1', [OLD_PERSON, aBooking({ bookingId: 'B2' })]);
+        const before = await pullAll(store, 'hall-1', 3);
+        expect(await s.liveText()).toContain(OLD_PERSON.idNumber);
+
+        expect(await store.purgePersonalData('hall-1', cutoff, NOW)).toEqual({
+          events: 2,
+          bookings: 1,
+        });
+        await store.reclaimPurged();
+        const after = await pullAll(store, 'hall-1', 3);
+        expect(after.events.map((e) => e.id)).toEqual(before.events.map((e) => e.id));
+        expect(after.cursors).toEqual(before.cursors);
+        const purged = after.events.filter((e) => e.purgedAt !== undefined);
+        expect(purged.map((e) => e.type)).toEqual(['appointment.matched', 'identity.confirmed']);
+        expect(purged.every((e) => e.purgedAt === NOW && e.visit === 'old')).toBe(true);
+        expect(after.events.slice(4)).toEqual(recent);
+        const live = await s.liveText();
+        for (const value of [OLD_PERSON.name, OLD_PERSON.idNumber, OLD_PERSON.phone])
+          expect(live).not.toContain(value);
+        expect(live).toContain(aBooking().idNumber);
+        expect(
+          (await store.bookings('hall-1', '2000-01-01')).bookings.map((b) => b.bookingId),
+        ).toEqual(['B2']);
+        // Nothing left to do: a second pass changes nothing.
+        expect(await store.purgePersonalData('hall-1', cutoff, NOW + 1)).toEqual({
+          events: 0,
+          bookings: 0,
+        });
+        expect((await pullAll(store, 'hall-1')).events).toEqual(after.events);
+      });
+
+      it('an old visit arriving after a pass (a tablet back from days offline) is purged by the next', async () => {
+        await siteWithDevice('hall-1', 'tablet-1');
+        await siteWithDevice('hall-1', 'tablet-2');
+        await store.insertEvents(
+          'hall-1',
+          'tablet-1',
+          visit('hall-1', 'tablet-1', 'a', 1, NOW - 40 * DAY, OLD_PERSON),
+          NOW,
+          never,
+        );
+        expect((await store.purgePersonalData('hall-1', cutoff, NOW)).events).toBe(2);
+        const late = visit('hall-1', 'tablet-2', 'late', 1, NOW - 35 * DAY, OLD_PERSON);
+        await store.insertEvents('hall-1', 'tablet-2', late, NOW + 1, never);
+        expect((await store.purgePersonalData('hall-1', cutoff, NOW + 2)).events).toBe(2);
+        expect(await s.liveText()).not.toContain(OLD_PERSON.idNumber);
+        // The cutoff moving later reaches visits that were recent at the last pass.
+        await store.insertEvents(
+          'hall-1',
+          'tablet-1',
+          visit('hall-1', 'tablet-1', 'b', 5, NOW - 20 * DAY, OLD_PERSON),
+          NOW,
+          never,
+        );
+        expect((await store.purgePersonalData('hall-1', cutoff, NOW + 3)).events).toBe(0);
+        const later = { at: NOW - 10 * DAY, day: dayKey(NOW - 10 * DAY) };
+        expect((await store.purgePersonalData('hall-1', later, NOW + 4)).events).toBe(2);
+        expect(await s.liveText()).not.toContain(OLD_PERSON.idNumber);
+      });
+
+      it('a tablet re-sending an original that the server purged meanwhile gets a duplicate, not a conflict', async () => {
+        await siteWithDevice();
+        const old = visit('hall-1', 'tablet-1', 'old', 1, NOW - 40 * DAY, OLD_PERSON);
+        await store.insertEvents('hall-1', 'tablet-1', old, NOW, never);
+        await store.purgePersonalData('hall-1', cutoff, NOW);
+        const again = await store.insertEvents('hall-1', 'tablet-1', old, NOW + 1, never);
+        expect(again).toMatchObject({ accepted: 0, duplicates: 4, refused: [] });
+        expect(await s.liveText()).not.toContain(OLD_PERSON.idNumber);
+      });
+
+      it('counts age from the earlier of device and receive time (a clock set ahead keeps no name longer)', async () => {
+        await siteWithDevice();
+        // Recorded by a tablet whose clock ran 40 days ahead, received 40 days ago.
+        const ahead = visit('hall-1', 'tablet-1', 'ahead', 1, NOW, OLD_PERSON);
+        await store.insertEvents('hall-1', 'tablet-1', ahead, NOW - 40 * DAY, never);
+        expect((await store.purgePersonalData('hall-1', cutoff, NOW)).events).toBe(2);
+        expect(await s.liveText()).not.toContain(OLD_PERSON.idNumber);
+      });
+
+      it('purges one site only', async () => {
+        await siteWithDevice('hall-1', 'tablet-1');
+        await siteWithDevice('hall-2', 'tablet-2');
+        await store.insertEvents(
+          'hall-1',
+          'tablet-1',
+          visit('hall-1', 'tablet-1', 'a', 1, NOW - 40 * DAY, OLD_PERSON),
+          NOW,
+          never,
+        );
+        await store.insertEvents(
+          'hall-2',
+          'tablet-2',
+          visit('hall-2', 'tablet-2', 'b', 1, NOW - 39 * DAY, OLD_PERSON),
+          NOW,
+          never,
+        );
+        expect((await store.purgePersonalData('hall-1', cutoff, NOW)).events).toBe(2);
+        expect((await pullAll(store, 'hall-2')).events.some((e) => e.purgedAt !== undefined)).toBe(
+          false,
+        );
+      });
+    });
+
+    describe('periodic jobs', () => {
+      it('one claim per interval, whoever asks', async () => {
+        const hour = 3_600_000;
+        const claims = await Promise.all(
+          [0, 1, 2, 3].map(() => store.claimPeriodicJob('retention', NOW, hour)),
+        );
+        expect(claims.filter(Boolean)).toHaveLength(1);
+        expect(await store.claimPeriodicJob('retention', NOW + hour - 1, hour)).toBe(false);
+        expect(await store.claimPeriodicJob('other', NOW + 1, hour)).toBe(true);
+        expect(await store.claimPeriodicJob('retention', NOW + hour, hour)).toBe(true);
+      });
+    });
+  });
+}
