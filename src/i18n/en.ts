@@ -210,6 +210,7 @@ export const en: Messages = {
     outside: '{{count}} outside',
   },
   guide: {
+    windowClosed: 'Closed',
     nav: { queue: 'Calls', isolation: 'Isolation', cleaning: 'Cleaning', incidents: 'Incidents' },
     window: 'Window {{window}}',
     unconfiguredWindow: 'Window {{window}} (not a window of this hall)',

@@ -198,6 +198,7 @@ export const zhCN = {
     outside: '门外 {{count}} 人',
   },
   guide: {
+    windowClosed: '窗口关闭',
     nav: { queue: '叫号', isolation: '隔离区', cleaning: '消毒', incidents: '事件' },
     window: '{{window}} 号窗口',
     unconfiguredWindow: '{{window}} 号窗口（不在本厅窗口中）',

@@ -113,6 +113,9 @@ export function LeadScreen() {
         <Link href={`/report/${day}`} className="btn btn-neutral btn-large">
           <Printer aria-hidden /> {t('lead.report.open')}
         </Link>
+        <Link href="/hall" className="btn btn-neutral btn-large" data-testid="open-hall-plan">
+          {t('hall.lead.open')}
+        </Link>
         <Button
           tone={revealed ? 'warn' : 'neutral'}
           aria-pressed={revealed}
