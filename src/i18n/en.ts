@@ -842,7 +842,7 @@ export const en: Messages = {
       phone: 'Phone: {{phone}}',
       online: 'Online: {{online}}',
       turnAway: 'Turned one person away',
-      turnedAway: '{{count}} turned away today',
+      turnedAway: '{{count}} turned away',
       guideStopped: 'On-site service suspended: calling stopped',
       answers: {
         'already-suspended': 'On-site service has been suspended since {{time}}',

@@ -811,7 +811,7 @@ export const zhCN = {
       phone: '电话：{{phone}}',
       online: '网址：{{online}}',
       turnAway: '已劝返一人',
-      turnedAway: '今天已劝返 {{count}} 人',
+      turnedAway: '已劝返 {{count}} 人',
       guideStopped: '现场服务已暂停：停止叫号',
       answers: {
         'already-suspended': '现场服务已于 {{time}} 暂停',

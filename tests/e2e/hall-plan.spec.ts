@@ -143,7 +143,7 @@ test('staff re-check, rounds, masks and closing on-site service, across two tabl
   await expect(a.getByTestId('closure-notice')).toBeVisible(SYNC);
   await expect(a.getByTestId('closure-notice')).toContainText('网上办理');
   await a.getByRole('button', { name: '已劝返一人' }).click();
-  await expect(a.getByTestId('closure-notice')).toContainText('今天已劝返 1 人');
+  await expect(a.getByTestId('closure-notice')).toContainText('已劝返 1 人');
   await a.screenshot({ path: 'docs/closure-notice.png' });
   expect(await eventsOfType(a, 'hall.turned-away')).toHaveLength(1);
   await b.goto('/guide');
