@@ -27,6 +27,8 @@ export interface Stock {
   /** Issued beyond the stock since the last count: the count is wrong somewhere. */
   shortfall: number;
   low: number;
+  /** Whether any delivery, issue or count was recorded: an item never stocked warns of nothing. */
+  tracked: boolean;
   isLow: boolean;
 }
 
@@ -72,8 +74,11 @@ export function foldStock(
       .map((item) => ({ item, low: 0 })),
   ];
   return items.map(({ item, low }) => {
-    const level = at.get(item) ?? { quantity: 0, shortfall: 0 };
-    return { item, ...level, low, isLow: level.quantity <= low && low > 0 };
+    const level = at.get(item);
+    const { quantity, shortfall } = level ?? { quantity: 0, shortfall: 0 };
+    // A tablet that never recorded an item (no delivery yet) does not cry "0 left" all day.
+    const isLow = level !== undefined && low > 0 && quantity <= low;
+    return { item, quantity, shortfall, low, tracked: level !== undefined, isLow };
   });
 }
 

@@ -291,6 +291,12 @@ describe('supplies', () => {
     );
   });
 
+  it('an item never stocked warns of nothing; one delivered warns at its line', () => {
+    expect(lowStock(foldStock([], policy))).toEqual([]);
+    const counted = supplies([move('supplies.counted', 0, '08:00', 'disinfectant')]);
+    expect(lowStock(foldStock(counted, policy)).map((s) => s.item)).toEqual(['disinfectant']);
+  });
+
   it('the low line warns before the stock runs out ("口罩剩余 40 只")', () => {
     const s = supplies([move('supplies.received', 70, '08:00')]);
     const issued = (n: number) =>
