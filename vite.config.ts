@@ -65,7 +65,8 @@ export default defineConfig({
       },
     }),
   ],
-  build: { target: 'es2022', sourcemap: true },
+  // The manifest lets the bundle budget (scripts/check-bundle-budget.ts) walk the static imports.
+  build: { target: 'es2022', sourcemap: true, manifest: true },
   // Pre-bundled at start, so a dev page that scans is not reloaded when it first loads them.
   optimizeDeps: { include: ['html5-qrcode', 'barcode-detector/ponyfill'] },
   preview: { host: '127.0.0.1', port: 4173 },

@@ -195,7 +195,8 @@ describe('the server process', () => {
       (await admin(server.url, 'PUT', '/sites/hall-cfg/policy', { ...policy, version: '' })).status,
     ).toBe(400);
     expect((await admin(server.url, 'PUT', '/sites/hall-cfg/policy', policy)).status).toBe(200);
-    const csv = bookingsCsv([aBooking({}, Date.now())]);
+    // Today at 10:30 (a slot around "now" crosses midnight when the test runs at 00:05).
+    const csv = bookingsCsv([aBooking({}, new Date().setHours(10, 30, 0, 0))]);
     const upload = await admin(server.url, 'PUT', '/sites/hall-cfg/bookings', csv, 'text/csv');
     expect(upload.body).toMatchObject({ imported: 1, version: 1 });
     const tablet = await makeTablet(

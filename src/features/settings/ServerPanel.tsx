@@ -59,7 +59,7 @@ export function ServerPanel({ onSave }: { onSave: (settings: DeviceSettings) => 
         </dl>
       )}
       {settings.token && (
-        <Button tone="primary" onClick={() => void sync?.engine.syncOnce()}>
+        <Button tone="primary" onClick={() => void sync?.syncOnce()}>
           {t('sync.now')}
         </Button>
       )}
