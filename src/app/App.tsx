@@ -39,6 +39,9 @@ const LeadScreen = lazy(() =>
 const DailyReport = lazy(() =>
   import('../features/lead/DailyReport').then((m) => ({ default: m.DailyReport })),
 );
+const HallPlanScreen = lazy(() =>
+  import('../features/lead/hall/HallPlanScreen').then((m) => ({ default: m.HallPlanScreen })),
+);
 const GuideScreen = lazy(() =>
   import('../features/guide/GuideScreen').then((m) => ({ default: m.GuideScreen })),
 );
@@ -166,6 +169,7 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
               <LeadGate>
                 <Switch>
                   <Route path="/report/:day">{(params) => <DailyReport day={params.day} />}</Route>
+                  <Route path="/hall" component={HallPlanScreen} />
                   <Route component={LeadScreen} />
                 </Switch>
               </LeadGate>

@@ -3,6 +3,7 @@ import type { Booking } from '../domain/booking';
 import {
   type CheckpointEvent,
   compareEvents,
+  HALL_TYPES,
   isRecordEvent,
   isVisitEvent,
   PRIVACY_TYPES,
@@ -11,6 +12,7 @@ import {
   type RecordEvent,
   type VisitEvent,
 } from '../domain/events';
+import { isSupplyEvent, SUPPLY_TYPES, type SupplyEvent } from '../domain/supplies';
 import { dayStart, nextDay, previousDay } from '../domain/time';
 import type { Visit } from '../domain/visit';
 import type { CheckpointDb } from './database';
@@ -81,15 +83,21 @@ export function openVisitsOfDay(db: CheckpointDb, day: string): Promise<Visit[]>
 
 /**
  * Tasks and incidents from the start of the day before: an incident reported just before
- * midnight is still open in the morning. Only record types are read, through [type+at].
+ * midnight is still open in the morning. The staff list, who is off duty and whether
+ * service is suspended span every day: those few types are read from the start. Only
+ * record types are read, through [type+at].
  */
 export async function dayRecords(db: CheckpointDb, day: string): Promise<RecordEvent[]> {
-  const from = dayStart(previousDay(day));
+  const dayBefore = dayStart(previousDay(day));
+  const hall: readonly string[] = HALL_TYPES;
   const lists = await Promise.all(
     RECORD_TYPES.map((type) =>
       db.events
         .where('[type+at]')
-        .between([type, from], [type, Number.POSITIVE_INFINITY])
+        .between(
+          [type, hall.includes(type) ? Number.NEGATIVE_INFINITY : dayBefore],
+          [type, Number.POSITIVE_INFINITY],
+        )
         .toArray(),
     ),
   );
@@ -126,4 +134,17 @@ export async function recordsOfDay(db: CheckpointDb, day: string): Promise<Recor
 export async function dayState(db: CheckpointDb, day: string): Promise<DayState> {
   const [visits, records] = await Promise.all([visitsOfDay(db, day), dayRecords(db, day)]);
   return { day, visits, records };
+}
+
+/** Every supply event (deliveries, issues, counts): the stock is their fold. */
+export async function supplyEvents(db: CheckpointDb): Promise<SupplyEvent[]> {
+  const lists = await Promise.all(
+    SUPPLY_TYPES.map((type) =>
+      db.events
+        .where('[type+at]')
+        .between([type, Number.NEGATIVE_INFINITY], [type, Number.POSITIVE_INFINITY])
+        .toArray(),
+    ),
+  );
+  return lists.flat().filter(isSupplyEvent);
 }

@@ -101,10 +101,70 @@ export type EventBody =
     }
   | { type: 'disinfection.done'; data: { task: string; by: string } }
   | { type: 'incident.reported'; data: IncidentReport }
-  | { type: 'incident.step'; data: { incident: string; step: IncidentStep } };
+  | { type: 'incident.step'; data: { incident: string; step: IncidentStep } }
+  | HallEventBody;
+
+/**
+ * The rest of the hall's plan (shared/domain.md, "Staff, cleaning and supplies"): the
+ * staff list and its health checks, routine disinfection rounds, supplies, and closing
+ * on-site service. They belong to no visit; each is a fold of its own events
+ * (src/domain/staff-health.ts, rounds.ts, supplies.ts, closure.ts).
+ */
+export type HallEventBody =
+  /** The lead adds a staff member to the hall's list; `window` closes when they are off duty. */
+  | {
+      type: 'staff.added';
+      data: { staff: string; name: string; post: string | null; window: number | null };
+    }
+  | { type: 'staff.removed'; data: { staff: string } }
+  /**
+   * A staff reading for one of the policy's check times (`slot`, "HH:MM"). The name is
+   * copied so the day's record reads alone; retention removes it with the visitors' names.
+   */
+  | {
+      type: 'staff.measured';
+      data: {
+        staff: string;
+        name: string;
+        slot: string;
+        celsius: number;
+        source: 'preset' | 'keypad';
+      };
+    }
+  /** An abnormal re-check: the person stops work until the lead clears them. */
+  | { type: 'staff.stood-down'; data: { staff: string; name: string; incident: string } }
+  | { type: 'staff.cleared'; data: { staff: string; name: string } }
+  /** One task of a routine round (the round of `day` at `time`) done, by whom. */
+  | { type: 'round.ticked'; data: { day: string; time: string; task: string; by: string } }
+  | { type: 'supplies.received'; data: { item: string; quantity: number } }
+  | { type: 'supplies.issued'; data: { item: string; quantity: number } }
+  /** A stock count: the correction that sets the stock to what is on the shelf. */
+  | { type: 'supplies.counted'; data: { item: string; quantity: number } }
+  | {
+      type: 'hall.suspended';
+      data: {
+        closure: string;
+        reason: ClosureReason;
+        channels: ServiceChannel[];
+        note: string | null;
+      };
+    }
+  | { type: 'hall.reopened'; data: { closure: string } }
+  /** A person the door turned away while on-site service was suspended. */
+  | { type: 'hall.turned-away'; data: { closure: string } };
+
+export type ClosureReason = 'staff-isolating' | 'area-contaminated' | 'other';
+export type ServiceChannel = 'online' | 'phone' | 'appointment';
 
 /** Longest free texts an event may carry (the wire schema refuses longer ones). */
-export const TEXT_LIMITS = { person: 60, unit: 100, note: 500, hospital: 100, by: 60 } as const;
+export const TEXT_LIMITS = {
+  person: 60,
+  unit: 100,
+  note: 500,
+  hospital: 100,
+  by: 60,
+  post: 60,
+} as const;
 
 /** Trimmed and cut to `max` characters, so an event never fails the wire schema. */
 export function clipText(text: string, max: number): string {
@@ -138,7 +198,36 @@ export const RECORD_TYPES = [
   'disinfection.done',
   'incident.reported',
   'incident.step',
+  'staff.added',
+  'staff.removed',
+  'staff.measured',
+  'staff.stood-down',
+  'staff.cleared',
+  'round.ticked',
+  'hall.suspended',
+  'hall.reopened',
+  'hall.turned-away',
 ] as const satisfies readonly EventBody['type'][];
+
+/**
+ * Records whose fold spans every day, not one: the staff list and who is off duty, and
+ * whether on-site service is suspended. Few, so the day's state reads them from the start.
+ * Supplies (one issue per free mask) are read on their own (src/domain/supplies.ts).
+ */
+export const HALL_TYPES = [
+  'staff.added',
+  'staff.removed',
+  'staff.stood-down',
+  'staff.cleared',
+  'hall.suspended',
+  'hall.reopened',
+] as const satisfies readonly RecordType[];
+export type HallType = (typeof HALL_TYPES)[number];
+export type HallEvent = Extract<CheckpointEvent, { type: HallType }>;
+
+export function isHallEvent(e: CheckpointEvent): e is HallEvent {
+  return (HALL_TYPES as readonly string[]).includes(e.type);
+}
 export type RecordType = (typeof RECORD_TYPES)[number];
 export type RecordEvent = Extract<CheckpointEvent, { type: RecordType }>;
 
@@ -156,7 +245,7 @@ export type AbandonReason = 'left' | 'refused-measures' | 'discarded-draft';
 export type CameraFailure = CameraProblem | LegacyCameraFailure;
 
 /** What the shift lead took off the tablet: the day's ledger, a contact list, the report. */
-export type ExportKind = 'ledger' | 'contacts' | 'report';
+export type ExportKind = 'ledger' | 'contacts' | 'report' | 'staff';
 export type ExportFormat = 'csv' | 'xlsx' | 'print';
 
 /**

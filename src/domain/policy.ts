@@ -56,7 +56,35 @@ export interface Policy {
     /** People the isolation area holds apart at once. */
     places: number;
   };
+  /** Staff measure before work, at set times during work and after work (plans, staff). */
+  staff: {
+    /** Check times "HH:MM", in order: the first is before work, the last after work. */
+    checks: readonly string[];
+    /** A check not recorded this long after its time is overdue. */
+    overdueAfterMinutes: number;
+  };
+  /** Public surfaces disinfected after the morning and the afternoon session (plans). */
+  rounds: {
+    /** When each round is due, "HH:MM" (end of the morning session, of the afternoon). */
+    times: readonly string[];
+    /** The round's tasks, as keys (labels in i18n; an unknown key is shown as written). */
+    tasks: readonly string[];
+    /** A round not finished this long after its time is overdue. */
+    overdueAfterMinutes: number;
+  };
+  /** Masks, disinfectant, thermometers… and the line under which each is low. */
+  supplies: {
+    items: readonly { item: string; low: number }[];
+  };
+  /** What the door shows when on-site service is suspended: the other channels. */
+  hall: {
+    phone: string;
+    online: string;
+  };
 }
+
+/** The supply a free mask at the door comes from (plans: free masks come from the stock). */
+export const MASK_ITEM = 'masks';
 
 export const DEFAULT_POLICY = {
   version: '2026.1',
@@ -89,11 +117,35 @@ export const DEFAULT_POLICY = {
     noShowAfterCalls: 3,
   },
   isolation: { places: 2 },
+  staff: { checks: ['08:30', '12:00', '14:30', '17:30'], overdueAfterMinutes: 30 },
+  rounds: {
+    times: ['12:00', '17:30'],
+    tasks: [
+      'floor',
+      'counters',
+      'toilets',
+      'entrance',
+      'lift',
+      'door-handles',
+      'machines',
+      'airing',
+    ],
+    overdueAfterMinutes: 60,
+  },
+  supplies: {
+    items: [
+      { item: MASK_ITEM, low: 40 },
+      { item: 'disinfectant', low: 5 },
+      { item: 'thermometers', low: 2 },
+    ],
+  },
+  hall: { phone: '', online: '' },
 } as const satisfies Policy;
 
-/** A policy as stored before the queue and isolation settings existed. */
-export type StoredPolicy = Omit<Policy, 'queue' | 'isolation'> &
-  Partial<Pick<Policy, 'queue' | 'isolation'>>;
+/** Settings added after the first policies were written: older stored policies lack them. */
+type Later = 'queue' | 'isolation' | 'staff' | 'rounds' | 'supplies' | 'hall';
+/** A policy as stored before the later settings existed. */
+export type StoredPolicy = Omit<Policy, Later> & Partial<Pick<Policy, Later>>;
 
 /** Completes an older stored policy with today's defaults for the settings it lacks. */
 export function withDefaults(stored: StoredPolicy): Policy {
@@ -101,5 +153,9 @@ export function withDefaults(stored: StoredPolicy): Policy {
     ...stored,
     queue: stored.queue ?? DEFAULT_POLICY.queue,
     isolation: stored.isolation ?? DEFAULT_POLICY.isolation,
+    staff: stored.staff ?? DEFAULT_POLICY.staff,
+    rounds: stored.rounds ?? DEFAULT_POLICY.rounds,
+    supplies: stored.supplies ?? DEFAULT_POLICY.supplies,
+    hall: stored.hall ?? DEFAULT_POLICY.hall,
   };
 }

@@ -3,7 +3,8 @@
  * storage transaction that records it: a double tap, a stale screen or a second tablet
  * gets a clear answer instead of a second call.
  */
-import type { EventDraft } from './events';
+import { foldClosure } from './closure';
+import type { EventDraft, RecordEvent } from './events';
 import type { Policy } from './policy';
 import {
   admittedTicket,
@@ -13,6 +14,7 @@ import {
   queueState,
   queueStatus,
 } from './queue';
+import { closedWindows, foldStaff } from './staff-health';
 import type { Visit } from './visit';
 
 export type QueueCommand =
@@ -35,7 +37,25 @@ export type QueueRefusal =
   | { reason: 'already-no-show'; ticket: string }
   | { reason: 'not-called'; ticket: string }
   | { reason: 'calls-remaining'; ticket: string; calls: number; needed: number }
-  | { reason: 'calls-used'; ticket: string; calls: number };
+  | { reason: 'calls-used'; ticket: string; calls: number }
+  /** On-site service is suspended (src/domain/closure.ts): nobody is called. */
+  | { reason: 'service-suspended' }
+  /** Everyone at this window is off duty after an abnormal reading (staff-health.ts). */
+  | { reason: 'window-closed'; window: number };
+
+/** What the rest of the hall's plan says about calling: suspended, windows closed. */
+export interface HallCalling {
+  suspended: boolean;
+  closedWindows: ReadonlySet<number>;
+}
+export const OPEN_HALL: HallCalling = { suspended: false, closedWindows: new Set() };
+
+export function hallCalling(records: readonly RecordEvent[]): HallCalling {
+  return {
+    suspended: foldClosure(records).current !== null,
+    closedWindows: closedWindows(foldStaff(records)),
+  };
+}
 
 export type QueueAnswer =
   | {
@@ -67,8 +87,15 @@ function ended(v: Visit, ticket: string): QueueRefusal | null {
   return null;
 }
 
-function windowProblem(state: QueueState, policy: Policy, window: number): QueueRefusal | null {
+function windowProblem(
+  state: QueueState,
+  policy: Policy,
+  window: number,
+  hall: HallCalling,
+): QueueRefusal | null {
   if (!policy.queue.windows.includes(window)) return { reason: 'unknown-window', window };
+  if (hall.suspended) return { reason: 'service-suspended' };
+  if (hall.closedWindows.has(window)) return { reason: 'window-closed', window };
   const busy = state.windows.find((w) => w.window === window)?.tickets[0];
   return busy ? { reason: 'window-busy', window, ticket: busy.ticket } : null;
 }
@@ -79,10 +106,11 @@ export function planQueueCommand(
   policy: Policy,
   command: QueueCommand,
   at: number,
+  hall: HallCalling = OPEN_HALL,
 ): Planned {
   if (command.kind === 'call-next') {
     const state = queueState(visits, policy);
-    const problem = windowProblem(state, policy, command.window);
+    const problem = windowProblem(state, policy, command.window, hall);
     if (problem) return refuse(problem);
     const next = state.waiting[0];
     if (!next) return refuse({ reason: 'queue-empty' });
@@ -105,13 +133,14 @@ export function planQueueCommand(
     case 'call': {
       if (over) return refuse(over);
       if (current) return refuse({ reason: 'already-called', ticket, window: current.window });
-      const problem = windowProblem(queueState(visits, policy), policy, command.window);
+      const problem = windowProblem(queueState(visits, policy), policy, command.window, hall);
       if (problem) return refuse(problem);
       return call(visit, ticket, command.window, true, at);
     }
     case 'recall': {
       if (over) return refuse(over);
       if (!current) return refuse({ reason: 'not-called', ticket });
+      if (hall.suspended) return refuse({ reason: 'service-suspended' });
       if (calls >= policy.queue.noShowAfterCalls)
         return refuse({ reason: 'calls-used', ticket, calls });
       const window = current.window;

@@ -30,6 +30,10 @@ export const PERSONAL_FIELDS = {
   'disinfection.done': ['by'],
   'incident.reported': ['person', 'note'],
   'lead.traced': ['person'],
+  'staff.measured': ['name'],
+  'staff.stood-down': ['name'],
+  'staff.cleared': ['name'],
+  'round.ticked': ['by'],
 } as const satisfies Partial<Record<CheckpointEvent['type'], readonly string[]>>;
 
 /** The personal fields of a booking (the bookings CSV): the same three as an identity. */
@@ -45,6 +49,10 @@ export const PERSONAL_RECORD_TYPES = [
   'incident.reported',
   'disinfection.done',
   'lead.traced',
+  'staff.measured',
+  'staff.stood-down',
+  'staff.cleared',
+  'round.ticked',
 ] as const satisfies readonly CheckpointEvent['type'][];
 export const PERSONAL_EVENT_TYPES: readonly CheckpointEvent['type'][] = [
   ...PERSONAL_VISIT_TYPES,
@@ -75,6 +83,14 @@ export function withoutPersonalData(e: CheckpointEvent, at: number): CheckpointE
     case 'incident.reported':
       // The note is free text: it may name someone.
       return { ...e, data: { ...e.data, person: null, note: null }, purgedAt: at };
+    case 'staff.measured':
+      return { ...e, data: { ...e.data, name: GONE }, purgedAt: at };
+    case 'staff.stood-down':
+      return { ...e, data: { ...e.data, name: GONE }, purgedAt: at };
+    case 'staff.cleared':
+      return { ...e, data: { ...e.data, name: GONE }, purgedAt: at };
+    case 'round.ticked':
+      return { ...e, data: { ...e.data, by: GONE }, purgedAt: at };
     case 'lead.traced':
       return e.data.person === null ? e : { ...e, data: { ...e.data, person: null }, purgedAt: at };
     default:

@@ -186,6 +186,18 @@ function apply(v: Visit, e: VisitEvent): Visit {
     case 'disinfection.done':
     case 'incident.reported':
     case 'incident.step':
+    case 'staff.added':
+    case 'staff.removed':
+    case 'staff.measured':
+    case 'staff.stood-down':
+    case 'staff.cleared':
+    case 'round.ticked':
+    case 'supplies.received':
+    case 'supplies.issued':
+    case 'supplies.counted':
+    case 'hall.suspended':
+    case 'hall.reopened':
+    case 'hall.turned-away':
       return v; // the day's records, never part of a visit
     default: {
       const unreachable: never = e;

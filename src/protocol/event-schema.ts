@@ -63,12 +63,20 @@ const baseMeta = {
  * `purged`: the form the server serves once retention removed personal data (names, ID
  * numbers and phones are empty, `purgedAt` says when). A push never carries that form.
  */
-function buildEventSchema(purged: boolean) {
+function eventFactory(purged: boolean) {
   const meta = purged ? { ...baseMeta, purgedAt: z.number().int().nonnegative() } : baseMeta;
-  const event = <T extends string, D extends z.ZodType>(type: T, data: D) =>
+  return <T extends string, D extends z.ZodType>(type: T, data: D) =>
     z.strictObject({ ...meta, type: z.literal(type), data });
-  /** A name, ID number or phone: required, or emptied by retention. */
-  const personal = (max: number) => (purged ? z.string().max(max) : text(max));
+}
+type EventFactory = ReturnType<typeof eventFactory>;
+
+/** A name, ID number or phone: required, or emptied by retention. */
+const personalText = (purged: boolean) => (max: number) =>
+  purged ? z.string().max(max) : text(max);
+
+function buildEventSchema(purged: boolean) {
+  const event = eventFactory(purged);
+  const personal = personalText(purged);
   const identity = { name: personal(60), idNumber: personal(18), phone: personal(20) };
 
   return z.discriminatedUnion('type', [
@@ -140,7 +148,7 @@ function buildEventSchema(purged: boolean) {
     event(
       'lead.exported',
       z.strictObject({
-        what: z.enum(['ledger', 'contacts', 'report']),
+        what: z.enum(['ledger', 'contacts', 'report', 'staff']),
         format: z.enum(['csv', 'xlsx', 'print']),
         day,
         rows: count,
@@ -197,7 +205,59 @@ function buildEventSchema(purged: boolean) {
         step: z.enum(['lead-acknowledged', 'police-called', 'stopped-work']),
       }),
     ),
+    ...hallEvents(event, personal),
   ]);
+}
+
+const id = text(64);
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+const quantity = z.number().int().positive().max(1_000_000);
+const item = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'an item key, e.g. masks');
+
+/** The rest of the hall's plan (domain HallEventBody): staff, rounds, supplies, closure. */
+function hallEvents(event: EventFactory, personal: ReturnType<typeof personalText>) {
+  const staffName = { staff: id, name: personal(max.person) };
+  return [
+    event(
+      'staff.added',
+      z.strictObject({
+        staff: id,
+        name: text(max.person),
+        post: text(max.post).nullable(),
+        window: windowNumber.nullable(),
+      }),
+    ),
+    event('staff.removed', z.strictObject({ staff: id })),
+    event(
+      'staff.measured',
+      z.strictObject({
+        ...staffName,
+        slot: clock,
+        celsius: z.number().finite(),
+        source: z.enum(['preset', 'keypad']),
+      }),
+    ),
+    event('staff.stood-down', z.strictObject({ ...staffName, incident: id })),
+    event('staff.cleared', z.strictObject(staffName)),
+    event('round.ticked', z.strictObject({ day, time: clock, task: item, by: personal(max.by) })),
+    event('supplies.received', z.strictObject({ item, quantity })),
+    event('supplies.issued', z.strictObject({ item, quantity })),
+    event(
+      'supplies.counted',
+      z.strictObject({ item, quantity: z.number().int().min(0).max(1_000_000) }),
+    ),
+    event(
+      'hall.suspended',
+      z.strictObject({
+        closure: id,
+        reason: z.enum(['staff-isolating', 'area-contaminated', 'other']),
+        channels: z.array(z.enum(['online', 'phone', 'appointment'])).max(3),
+        note: text(max.note).nullable(),
+      }),
+    ),
+    event('hall.reopened', z.strictObject({ closure: id })),
+    event('hall.turned-away', z.strictObject({ closure: id })),
+  ] as const;
 }
 
 /** An event as a tablet pushes it and as the server stores it. */

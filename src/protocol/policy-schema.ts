@@ -18,6 +18,38 @@ const queue = z.strictObject({
   noShowAfterCalls: count(10),
 });
 
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+const key = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'a key: lower-case letters, digits, -');
+const minutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(24 * 60);
+/** Times in order, each once. */
+const times = (min: number) =>
+  z
+    .array(clock)
+    .min(min)
+    .max(24)
+    .refine((t) => t.every((x, i) => i === 0 || (t[i - 1] ?? '') < x), {
+      message: 'times must be in order, each once',
+    });
+const unique = <T>(list: readonly T[]) => new Set(list).size === list.length;
+
+const staff = z.strictObject({ checks: times(1), overdueAfterMinutes: minutes });
+const rounds = z.strictObject({
+  times: times(0),
+  tasks: z.array(key).max(30).refine(unique, { message: 'task keys must be unique' }),
+  overdueAfterMinutes: minutes,
+});
+const supplies = z.strictObject({
+  items: z
+    .array(z.strictObject({ item: key, low: z.number().int().min(0).max(1_000_000) }))
+    .max(30)
+    .refine((items) => unique(items.map((i) => i.item)), { message: 'item keys must be unique' }),
+});
+const hall = z.strictObject({ phone: z.string().max(40), online: z.string().max(200) });
+
 /** A policy as the shift lead edits it on the server; checked before any tablet sees it. */
 export const policySchema = z
   .strictObject({
@@ -64,6 +96,18 @@ export const policySchema = z
     isolation: z
       .strictObject({ places: count(50) })
       .default(() => ({ ...DEFAULT_POLICY.isolation })),
+    staff: staff.default(() => {
+      const d = DEFAULT_POLICY.staff;
+      return { ...d, checks: [...d.checks] };
+    }),
+    rounds: rounds.default(() => {
+      const d = DEFAULT_POLICY.rounds;
+      return { ...d, times: [...d.times], tasks: [...d.tasks] };
+    }),
+    supplies: supplies.default(() => ({
+      items: DEFAULT_POLICY.supplies.items.map((i) => ({ ...i })),
+    })),
+    hall: hall.default(() => ({ ...DEFAULT_POLICY.hall })),
   })
   .refine(
     (p) =>

@@ -1,9 +1,12 @@
 import { nextStep } from '../../domain/flow';
 import { useServices } from '../../services/services';
+import { useHall } from '../../services/use-hall';
 import { AppointmentStep } from './AppointmentStep';
+import { ClosureNotice } from './ClosureNotice';
 import { CodesStep } from './CodesStep';
 import { useDoorStore } from './door-store';
 import { IdentityStep } from './IdentityStep';
+import { LowStockLine } from './LowStockLine';
 import { MaskHandsStep } from './MaskHandsStep';
 import { OutcomeCard } from './OutcomeCard';
 import { ScanNoticeBar } from './ScanNoticeBar';
@@ -20,13 +23,18 @@ export function DoorScreen() {
   const visit = useDoorStore((s) => s.visit);
   const lastFinished = useDoorStore((s) => s.lastFinished);
   const next = useDoorStore((s) => s.next);
+  const closure = useHall()?.closure.current;
 
+  if (!visit && closure) return <ClosureNotice closure={closure} />;
   if (!visit) {
     return (
-      <div className={`door ${lastFinished ? 'door-with-outcome' : ''}`}>
-        {lastFinished && <OutcomeCard visit={lastFinished} onNext={next} />}
-        <AppointmentStep />
-      </div>
+      <>
+        <div className={`door ${lastFinished ? 'door-with-outcome' : ''}`}>
+          {lastFinished && <OutcomeCard visit={lastFinished} onNext={next} />}
+          <AppointmentStep />
+        </div>
+        <LowStockLine />
+      </>
     );
   }
 

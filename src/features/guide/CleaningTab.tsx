@@ -6,6 +6,7 @@ import { clockTime } from '../../domain/time';
 import { Button } from '../../ui/Button';
 import { AnswerNote } from './AnswerNote';
 import { type GuideMessage, useGuideStore } from './guide-store';
+import { RoundsPanel } from './hall/RoundsPanel';
 import { useGuideCommand } from './use-guide-command';
 
 /** Disinfection tasks for the cleaners: what to disinfect, ticked off with who and when. */
@@ -61,6 +62,7 @@ export function CleaningTab({ today }: { today: DayState }) {
           onChange={(e) => setCleaner(e.target.value)}
         />
       </label>
+      <RoundsPanel today={today} />
       <AnswerNote message={message} />
       {tasks.length === 0 && <p className="hint">{t('guide.cleaning.empty')}</p>}
       <ul className="tasks">

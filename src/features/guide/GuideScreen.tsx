@@ -1,4 +1,4 @@
-import { BellRing, ClipboardList, ShieldAlert, SprayCan } from 'lucide-react';
+import { BellRing, ClipboardList, ShieldAlert, SprayCan, Thermometer } from 'lucide-react';
 import { type ReactNode, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch } from 'wouter';
@@ -9,6 +9,7 @@ import { useServices } from '../../services/services';
 import { useToday } from '../../services/use-today';
 import { CleaningTab } from './CleaningTab';
 import { useGuideStore } from './guide-store';
+import { StaffTab } from './hall/StaffTab';
 import { IncidentsTab } from './IncidentsTab';
 import { IsolationTab } from './IsolationTab';
 import { QueueTab } from './QueueTab';
@@ -60,6 +61,7 @@ export function GuideScreen() {
           badges?.isolation,
         )}
         {tab('/cleaning', <SprayCan aria-hidden />, t('guide.nav.cleaning'), badges?.cleaning)}
+        {tab('/staff', <Thermometer aria-hidden />, t('hall.nav.staff'))}
         {tab(
           '/incidents',
           <ClipboardList aria-hidden />,
@@ -75,6 +77,9 @@ export function GuideScreen() {
             </Route>
             <Route path="/cleaning">
               <CleaningTab today={today} />
+            </Route>
+            <Route path="/staff">
+              <StaffTab today={today} />
             </Route>
             <Route path="/incidents">
               <IncidentsTab today={today} />

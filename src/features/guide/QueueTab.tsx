@@ -2,10 +2,12 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DayState } from '../../db/queries';
 import { admittedTicket, queueState } from '../../domain/queue';
+import { hallCalling } from '../../domain/queue-commands';
 import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
 import { OccupancyMeter } from '../../ui/OccupancyMeter';
 import { useGuideStore } from './guide-store';
+import { HallLines } from './hall/HallLines';
 import { MessageLine } from './MessageLine';
 import { useQueueAction } from './use-queue-action';
 import { WaitingList } from './WaitingList';
@@ -18,6 +20,7 @@ export function QueueTab({ today }: { today: DayState }) {
   const selectedId = useGuideStore((s) => s.selected);
   const act = useQueueAction();
   const queue = useMemo(() => queueState(today.visits, policy), [today, policy]);
+  const hall = useMemo(() => hallCalling(today.records), [today]);
 
   const selectedVisit = today.visits.find((v) => v.id === selectedId);
   const selectedTicket = selectedVisit ? admittedTicket(selectedVisit) : null;
@@ -30,11 +33,17 @@ export function QueueTab({ today }: { today: DayState }) {
         <OccupancyMeter occupancy={queue.occupancy} />
         <MessageLine />
       </div>
+      <HallLines today={today} />
       <CallConflicts today={today} />
       <div className="queue-body">
         <div className="windows">
           {queue.windows.map((w) => (
-            <WindowCard key={w.window} state={w} chosen={chosen} />
+            <WindowCard
+              key={w.window}
+              state={w}
+              chosen={chosen}
+              closed={hall.suspended || hall.closedWindows.has(w.window)}
+            />
           ))}
         </div>
         <div className="queue-side">

@@ -9,10 +9,13 @@ import { useQueueAction } from './use-queue-action';
 export function WindowCard({
   state,
   chosen,
+  closed = false,
 }: {
   state: WindowState;
   /** The ticket chosen for the priority lane, if any. */
   chosen: { visit: string; ticket: string } | null;
+  /** No calls: service suspended, or its staff are off duty (src/domain/staff-health). */
+  closed?: boolean;
 }) {
   const { t } = useTranslation();
   const act = useQueueAction();
@@ -23,15 +26,15 @@ export function WindowCard({
 
   return (
     <section
-      className={`window-card ${state.tickets.length ? 'window-busy' : 'window-free'}`}
+      className={`window-card ${state.tickets.length ? 'window-busy' : 'window-free'} ${closed ? 'window-closed' : ''}`}
       aria-label={title}
       data-testid={`window-${window}`}
     >
       <h3>{title}</h3>
       {state.tickets.length === 0 ? (
         <>
-          <p className="window-free-label">{t('guide.free')}</p>
-          {state.configured && (
+          <p className="window-free-label">{closed ? t('guide.windowClosed') : t('guide.free')}</p>
+          {state.configured && !closed && (
             <Button
               tone="primary"
               className="window-call"

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { calledIn, queueState } from '../../domain/queue';
-import { planQueueCommand, type QueueCommand } from '../../domain/queue-commands';
+import { hallCalling, planQueueCommand, type QueueCommand } from '../../domain/queue-commands';
 import { useServices } from '../../services/services';
 import { queueAnswerText } from './answer-text';
 import { useGuideStore } from './guide-store';
@@ -22,7 +22,13 @@ export function useQueueAction() {
       let at = 0;
       const committed = await run((state, now) => {
         at = now;
-        const { drafts, answer } = planQueueCommand(state.visits, policy, command, now);
+        const { drafts, answer } = planQueueCommand(
+          state.visits,
+          policy,
+          command,
+          now,
+          hallCalling(state.records),
+        );
         return { drafts, result: answer };
       });
       if (!committed) return;

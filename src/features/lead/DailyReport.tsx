@@ -7,6 +7,7 @@ import { type DaySummary, summariseDay } from '../../domain/day-summary';
 import { clockTime } from '../../domain/time';
 import { useServices } from '../../services/services';
 import { HourChart } from './HourChart';
+import { HallReportSections } from './hall/ReportSections';
 import { useDayRecords } from './use-day-records';
 import { useLeadAudit } from './use-lead-audit';
 import './lead.css';
@@ -80,6 +81,7 @@ export function DailyReport({ day }: { day: string }) {
         <span className="swatch bar-isolated" /> {t('log.counts.isolated')}{' '}
         <span className="swatch bar-other" /> {t('lead.report.other')}
       </p>
+      <HallReportSections day={day} />
       <p className="hint">{t('lead.report.policy', { version: policy.version })}</p>
     </article>
   );

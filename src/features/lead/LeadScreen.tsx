@@ -9,6 +9,7 @@ import { type LedgerFilter, ledgerCsv, ledgerRow, matchesFilter } from '../../do
 import { dayKey } from '../../domain/time';
 import { useServices } from '../../services/services';
 import { download } from './download';
+import { staffSheetOf } from './hall/staff-sheet';
 import { LeadDetail } from './LeadDetail';
 import { LedgerList } from './LedgerList';
 import { SummaryCards } from './SummaryCards';
@@ -76,8 +77,15 @@ export function LeadScreen() {
     if (format === 'csv') {
       download(`${name}.csv`, ledgerCsv(rows, headers), 'text/csv;charset=utf-8');
     } else {
-      const { ledgerXlsx } = await import('./xlsx-export');
-      const data = await ledgerXlsx(rows, headers, `${t('lead.export.file')} ${day}`);
+      const { ledgerXlsx, staffSheet } = await import('./xlsx-export');
+      const staff = await staffSheetOf(db, day, t);
+      if (staff && !(await recorded(staff.audit))) return;
+      const data = await ledgerXlsx(
+        rows,
+        headers,
+        `${t('lead.export.file')} ${day}`,
+        staff ? [staffSheet(staff.readings, day, staff.words)] : [],
+      );
       download(
         `${name}.xlsx`,
         data,
@@ -112,6 +120,9 @@ export function LeadScreen() {
         </Button>
         <Link href={`/report/${day}`} className="btn btn-neutral btn-large">
           <Printer aria-hidden /> {t('lead.report.open')}
+        </Link>
+        <Link href="/hall" className="btn btn-neutral btn-large" data-testid="open-hall-plan">
+          {t('hall.lead.open')}
         </Link>
         <Button
           tone={revealed ? 'warn' : 'neutral'}
