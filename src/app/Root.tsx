@@ -3,6 +3,7 @@ import { I18nextProvider } from 'react-i18next';
 import { DEFAULT_SETTINGS, type DeviceSettings, saveSettings } from '../db/settings';
 import { setupI18n } from '../i18n';
 import { type Services, ServicesProvider } from '../services/services';
+import { DEFAULT_TAP_SETTLE_MS, SettleTime } from '../ui/settle';
 import { App } from './App';
 import { type BootOptions, boot } from './boot';
 import { useTheme } from './use-theme';
@@ -63,13 +64,15 @@ export function Root({ options, initialPath }: { options?: BootOptions; initialP
   return (
     <I18nextProvider i18n={i18n}>
       <ServicesProvider services={services}>
-        {services.settings.setupDone ? (
-          <App onSettings={onSettings} initialPath={initialPath} />
-        ) : (
-          <Suspense fallback={null}>
-            <SetupScreen onDone={onSetupDone} />
-          </Suspense>
-        )}
+        <SettleTime ms={options?.tapSettleMs ?? DEFAULT_TAP_SETTLE_MS}>
+          {services.settings.setupDone ? (
+            <App onSettings={onSettings} initialPath={initialPath} />
+          ) : (
+            <Suspense fallback={null}>
+              <SetupScreen onDone={onSetupDone} />
+            </Suspense>
+          )}
+        </SettleTime>
       </ServicesProvider>
     </I18nextProvider>
   );

@@ -21,6 +21,8 @@ export interface BootOptions {
   /** PBKDF2 iterations for new PINs (tests use fewer). */
   pinIterations?: number;
   lockout?: LockoutRule;
+  /** How long a new step's buttons ignore taps (src/ui/settle.tsx); tests use 0. */
+  tapSettleMs?: number;
 }
 
 /**

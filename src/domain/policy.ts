@@ -56,6 +56,13 @@ export interface Policy {
     /** People the isolation area holds apart at once. */
     places: number;
   };
+  /**
+   * A person sent home, to the fever clinic or isolated earlier today who comes back
+   * (issue 12): 'refuse' turns them away and alerts the lead; 'alert' only alerts the lead.
+   */
+  returnee: {
+    rule: 'refuse' | 'alert';
+  };
 }
 
 export const DEFAULT_POLICY = {
@@ -89,11 +96,12 @@ export const DEFAULT_POLICY = {
     noShowAfterCalls: 3,
   },
   isolation: { places: 2 },
+  returnee: { rule: 'refuse' },
 } as const satisfies Policy;
 
-/** A policy as stored before the queue and isolation settings existed. */
-export type StoredPolicy = Omit<Policy, 'queue' | 'isolation'> &
-  Partial<Pick<Policy, 'queue' | 'isolation'>>;
+/** A policy as stored before the queue, isolation and returnee settings existed. */
+export type StoredPolicy = Omit<Policy, 'queue' | 'isolation' | 'returnee'> &
+  Partial<Pick<Policy, 'queue' | 'isolation' | 'returnee'>>;
 
 /** Completes an older stored policy with today's defaults for the settings it lacks. */
 export function withDefaults(stored: StoredPolicy): Policy {
@@ -101,5 +109,6 @@ export function withDefaults(stored: StoredPolicy): Policy {
     ...stored,
     queue: stored.queue ?? DEFAULT_POLICY.queue,
     isolation: stored.isolation ?? DEFAULT_POLICY.isolation,
+    returnee: stored.returnee ?? DEFAULT_POLICY.returnee,
   };
 }

@@ -61,6 +61,9 @@ export const policySchema = z
     isolation: z
       .strictObject({ places: count(50) })
       .default(() => ({ ...DEFAULT_POLICY.isolation })),
+    returnee: z
+      .strictObject({ rule: z.enum(['refuse', 'alert']) })
+      .default(() => ({ ...DEFAULT_POLICY.returnee })),
   })
   .refine(
     (p) =>

@@ -34,6 +34,8 @@ export interface DeviceSeed {
   /** Events other tablets wrote, as if pulled by sync. */
   events?: readonly CheckpointEvent[];
   policy?: Policy;
+  /** Ghost-tap settle time (0: off, so tests are not slowed; src/ui/settle.tsx). */
+  tapSettleMs?: number;
   /** A database prepared by the test (its bookings are added to it). */
   dbName?: string;
 }
@@ -70,6 +72,7 @@ export async function renderApp(bookings: readonly Booking[], path = '/', seed: 
     dbName,
     now: typeof fixed === 'number' ? () => fixed : fixed,
     pinIterations: TEST_PIN_ITERATIONS,
+    tapSettleMs: seed.tapSettleMs ?? 0,
     ...(seed.timing ? { timing: seed.timing } : {}),
     ...(seed.policy ? { policy: seed.policy } : {}),
   };
