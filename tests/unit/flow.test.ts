@@ -263,7 +263,7 @@ const temperatureCases: Case[] = [
   },
   {
     name: 'implausible re-check (99.9) is ignored: still re-check',
-    events: [...atDoor, ev.temperature(37.4), rested(99.9, 'keypad')],
+    events: [...atDoor, ev.temperature(37.4), rested(99.9)],
     verdict: null,
     step: 'recheck',
   },
