@@ -1,4 +1,7 @@
 import { CheckpointDb } from '../db/database';
+import { SoundPlayer } from '../services/sound/sound-player';
+import type { AudioSink } from '../services/sound/tones';
+import { webAudioSink } from '../services/sound/web-audio-sink';
 import { EventLog } from '../db/event-log';
 import { deviceId, loadLastVersion, loadRole, loadSettings, saveLastVersion } from '../db/settings';
 import { storedPolicies } from '../db/sync-store';
@@ -21,6 +24,8 @@ export interface BootOptions {
   /** PBKDF2 iterations for new PINs (tests use fewer). */
   pinIterations?: number;
   lockout?: LockoutRule;
+  /** Where verdict tones go (tests record them); Web Audio by default. */
+  audioSink?: AudioSink;
   /** How long a new step's buttons ignore taps (src/ui/settle.tsx); tests use 0. */
   tapSettleMs?: number;
 }
@@ -88,6 +93,10 @@ export async function boot(
     timing: options.timing ?? DEFAULT_IDLE_TIMING,
     now,
     sync,
+    sound: new SoundPlayer(options.audioSink ?? webAudioSink(), {
+      volume: settings.soundVolume,
+      muted: settings.soundMuted,
+    }),
   };
 }
 

@@ -232,6 +232,7 @@ export const en: Messages = {
       bookingKept: 'The booking is kept and can be found then',
       undo: 'Undo (mis-tap) {{seconds}} s',
       stillAtDoor: 'Tell the visitor and guide them away from the entrance',
+      silence: 'Acknowledged · stop the alarm',
       abandonReasons: {
         left: 'Visitor left',
         'refused-measures': 'Refused the measures',

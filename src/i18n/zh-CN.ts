@@ -223,6 +223,7 @@ export const zhCN = {
       bookingKept: '预约保留，到时可查到',
       undo: '撤销（误触）{{seconds}}秒',
       stillAtDoor: '请告知来访者，并引导离开入口',
+      silence: '已知晓 · 停止警报',
       abandonReasons: {
         left: '来访者离开',
         'refused-measures': '拒绝配合防疫措施',

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { bookingsOfDay, usedBookingIds } from '../../db/queries';
 import { type Booking, bookingsByNearness, searchBookings } from '../../domain/booking';
 import { looksLikeBookingCode } from '../../domain/codes/booking-code';
+import { arrivalWindow } from '../../domain/flow';
 import { readScan } from '../../domain/codes/inspect';
 import { maskName, maskPhone } from '../../domain/privacy';
 import { clockTime, dayKey } from '../../domain/time';
@@ -14,9 +15,11 @@ import { bookingFromScan } from './booking-scan';
 import { DoorOccupancy } from './DoorOccupancy';
 import { DraftList } from './DraftList';
 import { useDoorStore } from './door-store';
+import { RestingList } from './RestingList';
 import { ScanNoticeBar } from './ScanNoticeBar';
 import { scanFeedback } from './scan-feedback';
 import { ScanPanel } from './scanner/ScanPanel';
+import { StepTitle } from './StepTitle';
 import { useRecord } from './use-record';
 
 const SHOWN = 8;
@@ -37,7 +40,13 @@ export function AppointmentStep() {
   const available = (data?.bookings ?? []).filter((b) => !data?.used.has(b.bookingId));
   const shown = bookingsByNearness(searchBookings(available, query), now()).slice(0, SHOWN);
 
-  const choose = (b: Booking) => {
+  const choose = async (b: Booking) => {
+    // Too early is not a refusal: told when to come in, no visit, the booking is kept.
+    const arrival = arrivalWindow(b, now(), policy);
+    if (arrival.kind === 'early') {
+      useDoorStore.getState().setComeBack({ booking: b, from: arrival.from });
+      return false;
+    }
     const { day: _day, ...ref } = b;
     return open({ type: 'appointment.matched', data: ref });
   };
@@ -64,7 +73,7 @@ export function AppointmentStep() {
   return (
     <section className="step" aria-labelledby="step-title">
       <div className="step-head">
-        <h2 id="step-title">{t('door.appointment.title')}</h2>
+        <StepTitle step="appointment" title={t('door.appointment.title')} />
         <DoorOccupancy />
       </div>
       <div className="scan-layout">
@@ -104,6 +113,7 @@ export function AppointmentStep() {
               <Button onClick={() => walkIn(false)}>{t('door.appointment.urgentNo')}</Button>
             </fieldset>
           )}
+          <RestingList />
           {data && data.bookings.length === 0 && (
             <p className="hint">{t('door.appointment.noBookings')}</p>
           )}

@@ -11,6 +11,7 @@ import { useDoorStore } from './door-store';
 import { ScanNoticeBar } from './ScanNoticeBar';
 import { scanFeedback } from './scan-feedback';
 import { ScanPanel } from './scanner/ScanPanel';
+import { StepTitle } from './StepTitle';
 import { useRecord } from './use-record';
 
 const check = (seen: SeenCode | null): CodeCheck => (seen ? scanCheck(seen) : { method: 'manual' });
@@ -71,9 +72,7 @@ export function CodesStep({ step }: { step: Extract<DoorStep, 'health-code' | 't
 
   return (
     <section className="step" aria-labelledby="step-title">
-      <h2 id="step-title">
-        <QrCode aria-hidden /> {t('door.codes.title')}
-      </h2>
+      <StepTitle step={step} icon={<QrCode aria-hidden />} title={t('door.codes.title')} />
       <div className="scan-layout">
         <div className="scan-main">
           {step === 'health-code' ? (

@@ -1,6 +1,8 @@
 import { nextStep } from '../../domain/flow';
 import { useServices } from '../../services/services';
+import { SettleRegion } from '../../ui/settle';
 import { AppointmentStep } from './AppointmentStep';
+import { ComeBackCard } from './ComeBackCard';
 import { CodesStep } from './CodesStep';
 import { useDoorStore } from './door-store';
 import { IdentityStep } from './IdentityStep';
@@ -9,6 +11,7 @@ import { OutcomeCard } from './OutcomeCard';
 import { ScanNoticeBar } from './ScanNoticeBar';
 import { TemperatureStep } from './TemperatureStep';
 import { VisitPanel } from './VisitPanel';
+import { WalkInStep } from './WalkInStep';
 import './door.css';
 
 /**
@@ -19,13 +22,23 @@ export function DoorScreen() {
   const { policyFor } = useServices();
   const visit = useDoorStore((s) => s.visit);
   const lastFinished = useDoorStore((s) => s.lastFinished);
+  const comeBack = useDoorStore((s) => s.comeBack);
   const next = useDoorStore((s) => s.next);
 
   if (!visit) {
+    const card = lastFinished ? (
+      <OutcomeCard visit={lastFinished} onNext={next} />
+    ) : comeBack ? (
+      <ComeBackCard comeBack={comeBack} onNext={next} />
+    ) : null;
     return (
-      <div className={`door ${lastFinished ? 'door-with-outcome' : ''}`}>
-        {lastFinished && <OutcomeCard visit={lastFinished} onNext={next} />}
-        <AppointmentStep />
+      <div className={`door ${card ? 'door-with-outcome' : ''}`}>
+        {card && (
+          <SettleRegion step={lastFinished?.id ?? `come-back-${comeBack?.from}`}>{card}</SettleRegion>
+        )}
+        <SettleRegion step={`start-${lastFinished?.id ?? ''}`}>
+          <AppointmentStep />
+        </SettleRegion>
       </div>
     );
   }
@@ -34,6 +47,7 @@ export function DoorScreen() {
   return (
     <div className="door">
       <VisitPanel visit={visit} step={step} />
+      <SettleRegion step={`${visit.id}-${step}`}>
       <div className="door-main">
         {step !== 'health-code' && step !== 'travel-code' && <ScanNoticeBar overlay />}
         {(step === 'mask' || step === 'hands') && <MaskHandsStep step={step} />}
@@ -42,7 +56,9 @@ export function DoorScreen() {
         )}
         {step === 'identity' && <IdentityStep visit={visit} />}
         {(step === 'health-code' || step === 'travel-code') && <CodesStep step={step} />}
+        {step === 'appointment' && <WalkInStep />}
       </div>
+      </SettleRegion>
     </div>
   );
 }
