@@ -1,7 +1,4 @@
 import { CheckpointDb } from '../db/database';
-import { SoundPlayer } from '../services/sound/sound-player';
-import type { AudioSink } from '../services/sound/tones';
-import { webAudioSink } from '../services/sound/web-audio-sink';
 import { EventLog } from '../db/event-log';
 import { deviceId, loadLastVersion, loadRole, loadSettings, saveLastVersion } from '../db/settings';
 import { storedPolicies } from '../db/sync-store';
@@ -12,6 +9,9 @@ import { useKioskStore } from '../features/kiosk/kiosk-store';
 import { askForPersistence } from '../services/persistence-store';
 import { PinGuard } from '../services/pin-guard';
 import type { Services } from '../services/services';
+import { SoundPlayer } from '../services/sound/sound-player';
+import type { AudioSink } from '../services/sound/tones';
+import { webAudioSink } from '../services/sound/web-audio-sink';
 import { APP_VERSION } from '../services/version';
 import { startSync } from '../sync/runtime';
 

@@ -1,4 +1,4 @@
-import type { ReopenedMust, RefusalReason } from './events';
+import type { RefusalReason, ReopenedMust } from './events';
 import { validateIdNumber } from './id-number';
 import { validatePhone } from './phone';
 import type { Policy } from './policy';
@@ -122,7 +122,9 @@ function identityGate(v: Visit, p: Policy): Gate {
 
 function healthCodeGate(v: Visit, p: Policy): Gate {
   if (v.healthCode === null) return 'pending';
-  return p.codes.acceptedHealthColours.includes(v.healthCode) ? 'pass' : { refused: 'code-not-green' };
+  return p.codes.acceptedHealthColours.includes(v.healthCode)
+    ? 'pass'
+    : { refused: 'code-not-green' };
 }
 
 function travelCodeGate(v: Visit, p: Policy): Gate {

@@ -139,9 +139,11 @@ export const en: Messages = {
     identity: {
       title: 'Check the ID card',
       healthTitle: 'Register identity (required)',
-      healthHint: 'Raised temperature or symptoms: the 120 hand-over, the report and contact tracing need name, ID number and phone',
+      healthHint:
+        'Raised temperature or symptoms: the 120 hand-over, the report and contact tracing need name, ID number and phone',
       refuses: 'Visitor refuses to give identity',
-      refusesConfirm: 'Confirm the visitor refuses to give identity? The duty lead is alerted (110 if needed)',
+      refusesConfirm:
+        'Confirm the visitor refuses to give identity? The duty lead is alerted (110 if needed)',
       fullName: 'Full name',
       idTail: 'ID number, last 6',
       fromBooking: 'Compare the ID card with the booking',
@@ -162,7 +164,8 @@ export const en: Messages = {
         'future-birth': 'The birth date is in the future',
         'check-digit': 'The check digit is wrong: compare digit by digit',
         phoneEmpty: 'Type the phone number',
-        phoneFormat: 'An 11-digit mobile (e.g. 138 1234 5678) or a landline with area code (e.g. 0571-8888 8888)',
+        phoneFormat:
+          'An 11-digit mobile (e.g. 138 1234 5678) or a landline with area code (e.g. 0571-8888 8888)',
       },
     },
     codes: {

@@ -10,6 +10,7 @@ import {
 } from '../../src/domain/flow';
 import { followUps } from '../../src/domain/follow-ups';
 import { DEFAULT_POLICY, type Policy } from '../../src/domain/policy';
+import { findReturnee } from '../../src/domain/returnee';
 import { foldVisit } from '../../src/domain/visit';
 import {
   aBooking,
@@ -296,5 +297,44 @@ describe('arrival windows', () => {
       kind: 'late',
       rule: 'refuse',
     });
+  });
+});
+
+describe('findReturnee', () => {
+  const person = aBooking();
+  const sentHome = aVisit(
+    [
+      ev.opened(),
+      ev.walkIn(true),
+      ev.mask(),
+      ev.hands(),
+      ev.temperature(37.4),
+      rested(37.4),
+      ev.identity(person, 'typed'),
+      ev.decided({ kind: 'refused', reason: 'home-observation' }),
+    ],
+    { visit: 'earlier' },
+  );
+  const admitted = aVisit(
+    [
+      ...atDoor,
+      ev.temperature(36.5),
+      ...papersFine,
+      ev.decided({ kind: 'admitted', ticket: 'A001' }),
+    ],
+    { visit: 'fine' },
+  );
+  it('finds the same person by ID number, phone or booking', () => {
+    expect(findReturnee([sentHome, admitted], { idNumber: person.idNumber }, null)?.by).toBe(
+      'id-number',
+    );
+    expect(findReturnee([sentHome], { phone: person.phone }, null)?.verdict).toBe(
+      'home-observation',
+    );
+    expect(
+      findReturnee([sentHome], { idNumber: validIdNumber('11010119800101123') }, null),
+    ).toBeNull();
+    expect(findReturnee([admitted], { idNumber: person.idNumber }, null)).toBeNull();
+    expect(findReturnee([sentHome], { idNumber: person.idNumber }, 'earlier')).toBeNull();
   });
 });

@@ -203,13 +203,7 @@ const temperatureCases: Case[] = [
   },
   {
     name: 're-check 36.8 with breathing difficulty: fever clinic',
-    events: [
-      ...atDoor,
-      ev.temperature(37.4),
-      rested(36.8),
-      ev.symptoms({ breathing: true }),
-      who,
-    ],
+    events: [...atDoor, ev.temperature(37.4), rested(36.8), ev.symptoms({ breathing: true }), who],
     verdict: refused('fever-clinic'),
     step: 'decide',
   },
@@ -433,12 +427,7 @@ describe('the verdict and the policy', () => {
     expect(nextStep(first, DEFAULT_POLICY)).toBe('identity');
     expect(nextStep(first, at37)).toBe('recheck');
 
-    const rechecked = aVisit([
-      ...atDoor,
-      ev.temperature(37.1),
-      rested(37.1),
-      ...papersFine,
-    ]);
+    const rechecked = aVisit([...atDoor, ev.temperature(37.1), rested(37.1), ...papersFine]);
     expect(outcome(rechecked, DEFAULT_POLICY)).toStrictEqual(admitted());
     expect(outcome(rechecked, at37)).toStrictEqual({
       kind: 'refused',

@@ -9,9 +9,9 @@ import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
 import { useDoorStore } from './door-store';
 import { ScanNoticeBar } from './ScanNoticeBar';
+import { StepTitle } from './StepTitle';
 import { scanFeedback } from './scan-feedback';
 import { ScanPanel } from './scanner/ScanPanel';
-import { StepTitle } from './StepTitle';
 import { useRecord } from './use-record';
 
 const check = (seen: SeenCode | null): CodeCheck => (seen ? scanCheck(seen) : { method: 'manual' });

@@ -2,8 +2,8 @@ import { nextStep } from '../../domain/flow';
 import { useServices } from '../../services/services';
 import { SettleRegion } from '../../ui/settle';
 import { AppointmentStep } from './AppointmentStep';
-import { ComeBackCard } from './ComeBackCard';
 import { CodesStep } from './CodesStep';
+import { ComeBackCard } from './ComeBackCard';
 import { useDoorStore } from './door-store';
 import { IdentityStep } from './IdentityStep';
 import { MaskHandsStep } from './MaskHandsStep';
@@ -34,7 +34,9 @@ export function DoorScreen() {
     return (
       <div className={`door ${card ? 'door-with-outcome' : ''}`}>
         {card && (
-          <SettleRegion step={lastFinished?.id ?? `come-back-${comeBack?.from}`}>{card}</SettleRegion>
+          <SettleRegion step={lastFinished?.id ?? `come-back-${comeBack?.from}`}>
+            {card}
+          </SettleRegion>
         )}
         <SettleRegion step={`start-${lastFinished?.id ?? ''}`}>
           <AppointmentStep />
@@ -48,16 +50,16 @@ export function DoorScreen() {
     <div className="door">
       <VisitPanel visit={visit} step={step} />
       <SettleRegion step={`${visit.id}-${step}`}>
-      <div className="door-main">
-        {step !== 'health-code' && step !== 'travel-code' && <ScanNoticeBar overlay />}
-        {(step === 'mask' || step === 'hands') && <MaskHandsStep step={step} />}
-        {(step === 'temperature' || step === 'recheck') && (
-          <TemperatureStep key={step} visit={visit} recheck={step === 'recheck'} />
-        )}
-        {step === 'identity' && <IdentityStep visit={visit} />}
-        {(step === 'health-code' || step === 'travel-code') && <CodesStep step={step} />}
-        {step === 'appointment' && <WalkInStep />}
-      </div>
+        <div className="door-main">
+          {step !== 'health-code' && step !== 'travel-code' && <ScanNoticeBar overlay />}
+          {(step === 'mask' || step === 'hands') && <MaskHandsStep step={step} />}
+          {(step === 'temperature' || step === 'recheck') && (
+            <TemperatureStep key={step} visit={visit} recheck={step === 'recheck'} />
+          )}
+          {step === 'identity' && <IdentityStep visit={visit} />}
+          {(step === 'health-code' || step === 'travel-code') && <CodesStep step={step} />}
+          {step === 'appointment' && <WalkInStep />}
+        </div>
       </SettleRegion>
     </div>
   );

@@ -9,6 +9,7 @@ import { useServices } from '../../services/services';
 import { useToday } from '../../services/use-today';
 import { Button } from '../../ui/Button';
 import { useNow } from '../../ui/use-now';
+import { ReturneeBanner } from './IdentityStep';
 import { severityOf } from './severity';
 import { useRecord } from './use-record';
 
@@ -131,6 +132,7 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
       {body.icon}
       <h2 className="outcome-title">{body.title}</h2>
       {body.detail}
+      {visit.returnee && <ReturneeBanner match={visit.returnee} rule={policy.returnee.rule} />}
       <div className="outcome-actions">
         {must && undoLeft > 0 && (
           <Button tone="neutral" onClick={() => void reopen(visit, must)} data-testid="undo">

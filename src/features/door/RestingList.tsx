@@ -71,7 +71,12 @@ function RestingRow({
         onClick={() => useDoorStore.getState().show(visit)}
       >
         <strong>{who}</strong>
-        <span>{formatReadings(visit.readings.map((r) => r.celsius), true)}</span>
+        <span>
+          {formatReadings(
+            visit.readings.map((r) => r.celsius),
+            true,
+          )}
+        </span>
         <span className="resting-left">
           {left > 0 ? t('door.resting.left', { time: restClock(left) }) : t('door.resting.ready')}
         </span>

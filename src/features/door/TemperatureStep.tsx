@@ -102,12 +102,7 @@ export function TemperatureStep({ visit, recheck }: { visit: Visit; recheck: boo
           ) : (
             <div className="readings">
               {commonReadings(policy).map((c) => (
-                <Button
-                  key={c}
-                  bare
-                  className="reading"
-                  onClick={() => void measured(c, 'preset')}
-                >
+                <Button key={c} bare className="reading" onClick={() => void measured(c, 'preset')}>
                   {formatCelsius(c)}
                 </Button>
               ))}

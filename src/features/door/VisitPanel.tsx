@@ -10,7 +10,6 @@ import { DoorOccupancy } from './DoorOccupancy';
 import { MUSTS, mustOf } from './step-number';
 import { useRecord } from './use-record';
 
-
 /** Who is at the door, and which of the six musts are done. */
 export function VisitPanel({ visit, step }: { visit: Visit; step: DoorStep }) {
   const { t } = useTranslation();

@@ -1,5 +1,5 @@
-import type { Severity } from '../../services/sound/tones';
 import type { Visit } from '../../domain/visit';
+import type { Severity } from '../../services/sound/tones';
 
 /**
  * How serious a finished visit's verdict is: its colour and its sound (issue 12).
