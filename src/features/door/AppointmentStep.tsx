@@ -27,7 +27,7 @@ const SHOWN = 8;
 /** Must 1: scan or find today's booking (or handle a walk-in). Starts the visit. */
 export function AppointmentStep() {
   const { t } = useTranslation();
-  const { db, now, policy } = useServices();
+  const { db, now, policy, settings } = useServices();
   const { open } = useRecord();
   const [query, setQuery] = useState('');
   const [askUrgent, setAskUrgent] = useState(false);
@@ -75,6 +75,11 @@ export function AppointmentStep() {
       <div className="step-head">
         <StepTitle step="appointment" title={t('door.appointment.title')} />
         <DoorOccupancy />
+        {(settings.soundMuted || settings.soundVolume === 0) && (
+          <span className="tag" data-testid="door-muted">
+            {t('settings.sound.off')}
+          </span>
+        )}
       </div>
       <div className="scan-layout">
         <div className="scan-main">
