@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { test } from '@playwright/test';
-import { importBookings, LEAD_PIN, unlockLead } from './helpers';
+import { importBookings, LEAD_PIN, recheckNow, unlockLead } from './helpers';
 
 // Screenshots of every screen at 1280×800, for people to look at (not asserted).
 const dir = '.e2e-artifacts/screens';
@@ -22,6 +22,9 @@ test('screens', async ({ page }) => {
   for (const key of ['3', '7', '.', '6'])
     await page.getByRole('button', { name: key, exact: true }).click();
   await page.getByRole('button', { name: '确认', exact: true }).click();
+  await page.getByTestId('resting-list').waitFor();
+  await shot('door-resting');
+  await recheckNow(page);
   await page.getByText('体温复测').waitFor();
   await shot('door-recheck');
   await page.getByRole('button', { name: '36.0–37.2' }).click();
