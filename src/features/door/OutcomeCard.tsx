@@ -94,7 +94,7 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
                   minutes: policy.appointment.earlyToleranceMinutes,
                 })}
               </p>
-              <p className="outcome-hint">{t('door.outcome.stillAtDoor')}</p>
+              {!visit.returnee && <p className="outcome-hint">{t('door.outcome.stillAtDoor')}</p>}
             </>
           ),
         };
@@ -140,7 +140,7 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
           </Button>
         )}
         {alarming && (
-          <Button tone="danger" onClick={acknowledge} data-testid="silence">
+          <Button tone="neutral" onClick={acknowledge} data-testid="silence">
             <BellOff aria-hidden /> {t('door.outcome.silence')}
           </Button>
         )}
