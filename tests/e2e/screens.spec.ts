@@ -52,9 +52,12 @@ test('screens', async ({ page }) => {
   await shot('door-keypad-error');
   await page.getByRole('button', { name: '清除' }).click();
   await page.getByRole('button', { name: '确认', exact: true }).click();
+  // 38.5 recorded: the visitor rests; re-checked early (with the reason) at 38.9.
+  await recheckNow(page);
   for (const key of ['3', '8', '.', '9'])
     await page.getByRole('button', { name: key, exact: true }).click();
   await page.getByRole('button', { name: '确认', exact: true }).click();
+  await page.getByRole('button', { name: '身份证与预约一致' }).click();
   await page.getByTestId('outcome').waitFor();
   await shot('door-isolated');
   await page.getByRole('button', { name: '无预约' }).click();
