@@ -6,6 +6,9 @@ import { importBookings, LEAD_PIN, recheckNow, unlockLead } from './helpers';
 const dir = '.e2e-artifacts/screens';
 
 test('screens', async ({ page }) => {
+  // Every step's buttons settle (src/ui/settle.tsx) and the re-check goes through the
+  // resting list: the tour of every screen takes longer than the default 30 s.
+  test.setTimeout(90_000);
   mkdirSync(dir, { recursive: true });
   const shot = (name: string) => page.screenshot({ path: `${dir}/${name}.png` });
   const now = Date.now();
