@@ -35,6 +35,8 @@ const bookings = [
 test('a day at the door, exported as CSV and Excel, and a fever visitor traced to exactly who overlapped', async ({
   page,
 }) => {
+  // Settling buttons and the resting re-check put this day close to the default 30 s.
+  test.setTimeout(60_000);
   await page.clock.install({ time: at(9, 0) });
   await openApp(page, '/settings');
   await unlockLead(page);
