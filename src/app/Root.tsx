@@ -3,6 +3,7 @@ import { I18nextProvider } from 'react-i18next';
 import { DEFAULT_SETTINGS, type DeviceSettings, saveSettings } from '../db/settings';
 import { setupI18n, switchLanguage } from '../i18n';
 import { type Services, ServicesProvider } from '../services/services';
+import { DEFAULT_TAP_SETTLE_MS, SettleTime } from '../ui/settle';
 import type { BootOptions } from './boot';
 import { useTheme } from './use-theme';
 
@@ -78,13 +79,15 @@ export function Root({ options, initialPath }: { options?: BootOptions; initialP
   return (
     <I18nextProvider i18n={i18n}>
       <ServicesProvider services={services}>
-        <Suspense fallback={null}>
-          {services.settings.setupDone ? (
-            <App onSettings={onSettings} initialPath={initialPath} />
-          ) : (
-            <SetupScreen onDone={onSetupDone} />
-          )}
-        </Suspense>
+        <SettleTime ms={options?.tapSettleMs ?? DEFAULT_TAP_SETTLE_MS}>
+          <Suspense fallback={null}>
+            {services.settings.setupDone ? (
+              <App onSettings={onSettings} initialPath={initialPath} />
+            ) : (
+              <SetupScreen onDone={onSetupDone} />
+            )}
+          </Suspense>
+        </SettleTime>
       </ServicesProvider>
     </I18nextProvider>
   );

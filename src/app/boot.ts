@@ -9,6 +9,9 @@ import { useKioskStore } from '../features/kiosk/kiosk-store';
 import { askForPersistence } from '../services/persistence-store';
 import { PinGuard } from '../services/pin-guard';
 import type { Services } from '../services/services';
+import { SoundPlayer } from '../services/sound/sound-player';
+import type { AudioSink } from '../services/sound/tones';
+import { webAudioSink } from '../services/sound/web-audio-sink';
 import { APP_VERSION } from '../services/version';
 import { startSyncLazily } from '../sync/lazy-start';
 
@@ -21,6 +24,10 @@ export interface BootOptions {
   /** PBKDF2 iterations for new PINs (tests use fewer). */
   pinIterations?: number;
   lockout?: LockoutRule;
+  /** Where verdict tones go (tests record them); Web Audio by default. */
+  audioSink?: AudioSink;
+  /** How long a new step's buttons ignore taps (src/ui/settle.tsx); tests use 0. */
+  tapSettleMs?: number;
 }
 
 /**
@@ -86,6 +93,10 @@ export async function boot(
     timing: options.timing ?? DEFAULT_IDLE_TIMING,
     now,
     sync,
+    sound: new SoundPlayer(options.audioSink ?? webAudioSink(), {
+      volume: settings.soundVolume,
+      muted: settings.soundMuted,
+    }),
   };
 }
 

@@ -32,6 +32,9 @@ export interface DeviceSettings {
   /** Outdoor readability. */
   highContrast: boolean;
   largeType: boolean;
+  /** Verdict tones (src/services/sound): volume 0–100, and whether they are off. */
+  soundVolume: number;
+  soundMuted: boolean;
 }
 
 export const DEFAULT_SETTINGS: DeviceSettings = {
@@ -48,6 +51,8 @@ export const DEFAULT_SETTINGS: DeviceSettings = {
   kioskMode: true,
   highContrast: false,
   largeType: false,
+  soundVolume: 70,
+  soundMuted: false,
 };
 
 let store: UseStore | undefined;

@@ -46,7 +46,32 @@ export type RefusalReason =
   | 'home-observation'
   | 'fever-clinic'
   | 'code-not-green'
-  | 'risk-area-travel';
+  | 'risk-area-travel'
+  /** Refused a mask at the door (the duty lead and 110 are told: an incident). */
+  | 'mask-refused'
+  /** Would not give name, ID number and phone (an incident, like any refused measure). */
+  | 'identity-refused'
+  /** Sent home, to the fever clinic or isolated earlier today (policy.returnee). */
+  | 'returnee';
+
+/** The musts a refusal can be undone back to (the visit reopens there). */
+export type ReopenedMust =
+  | 'appointment'
+  | 'mask'
+  | 'temperature'
+  | 'recheck'
+  | 'identity'
+  | 'health-code'
+  | 'travel-code';
+
+/** An earlier verdict of today that sends a returning visitor away (the returnee check). */
+export interface ReturneeMatch {
+  visit: string;
+  at: number;
+  verdict: 'home-observation' | 'fever-clinic' | 'isolated';
+  /** What matched: the ID number, the phone or the booking. */
+  by: 'id-number' | 'phone' | 'booking';
+}
 
 export type Outcome =
   | { kind: 'admitted'; ticket: string }
@@ -73,15 +98,27 @@ export type EventBody =
   | { type: 'visit.opened'; data: { policyVersion: string } }
   | { type: 'appointment.matched'; data: BookingRef }
   | { type: 'appointment.walk-in'; data: { urgent: boolean } }
-  | { type: 'mask.checked'; data: { status: 'worn' | 'given' } }
+  /** 'given': a free mask from the hall's stock (counted); 'refused': would not wear one. */
+  | { type: 'mask.checked'; data: { status: 'worn' | 'given' | 'refused' } }
   | { type: 'hands.disinfected'; data: Record<string, never> }
   | { type: 'temperature.measured'; data: { celsius: number; source: 'preset' | 'keypad' } }
   | { type: 'symptoms.reported'; data: Symptoms }
+  /** A re-check before the rest is over, and why (the rest is otherwise enforced). */
+  | { type: 'temperature.rest-skipped'; data: { reason: RestSkipReason } }
   | { type: 'identity.confirmed'; data: Identity & { source: 'booking' | 'typed' } }
+  /** The visitor would not give their identity: recorded, and the duty lead is told. */
+  | { type: 'identity.refused'; data: Record<string, never> }
+  /** The door found an earlier verdict of today for the same person. */
+  | { type: 'returnee.flagged'; data: ReturneeMatch }
   | { type: 'health-code.checked'; data: { colour: HealthCodeColour } & CodeCheck }
   | { type: 'travel-code.checked'; data: { riskArea: boolean } & CodeCheck }
   | { type: 'visit.decided'; data: { outcome: Outcome; policyVersion: string } }
   | { type: 'visit.abandoned'; data: { reason: AbandonReason } }
+  /**
+   * Undo of a refusal (a mis-tap): the decision stays in the log, the visit is open
+   * again at `must`, whose earlier answer no longer counts.
+   */
+  | { type: 'visit.reopened'; data: { must: ReopenedMust } }
   /** The visitor left the hall (contact tracing needs every exit time); `automatic` at closing. */
   | { type: 'visit.exited'; data: { automatic: boolean } }
   /** Called to a window: `priority` when a guide chose this ticket (elderly, disabled). */
@@ -171,9 +208,11 @@ export function clipText(text: string, max: number): string {
   return text.trim().slice(0, max).trim();
 }
 
+export type RestSkipReason = 'visitor-cannot-wait' | 'staff-decision';
+
 export type DisinfectionSpot = 'temperature-point' | 'isolation-area';
 
-export type IncidentKind = 'refused-measures' | 'staff-abnormal';
+export type IncidentKind = 'refused-measures' | 'staff-abnormal' | 'returnee';
 
 /** What was done about an incident, each recorded once with its time. */
 export type IncidentStep = 'lead-acknowledged' | 'police-called' | 'stopped-work';

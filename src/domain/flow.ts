@@ -1,4 +1,6 @@
-import type { RefusalReason } from './events';
+import type { RefusalReason, ReopenedMust } from './events';
+import { validateIdNumber } from './id-number';
+import { validatePhone } from './phone';
 import type { Policy } from './policy';
 import { temperatureBand } from './temperature';
 import type { Visit } from './visit';
@@ -26,6 +28,26 @@ type Must = { step: DoorStep; gate: (v: Visit, p: Policy) => Gate };
 
 const MINUTE = 60_000;
 
+/** When a booked visitor may come in, by the policy's arrival window. */
+export type Arrival =
+  | { kind: 'on-time' }
+  /** Too early: wait outside (or come back) until `from`; the booking is kept. */
+  | { kind: 'early'; from: number }
+  | { kind: 'late'; rule: Policy['appointment']['lateRule'] };
+
+export function arrivalWindow(
+  slot: { slotStart: number; slotEnd: number },
+  at: number,
+  p: Policy,
+): Arrival {
+  const from = slot.slotStart - p.appointment.earlyToleranceMinutes * MINUTE;
+  if (at < from) return { kind: 'early', from };
+  if (at > slot.slotEnd + p.appointment.lateToleranceMinutes * MINUTE) {
+    return { kind: 'late', rule: p.appointment.lateRule };
+  }
+  return { kind: 'on-time' };
+}
+
 function appointmentGate(v: Visit, p: Policy): Gate {
   const a = v.appointment;
   if (!a) return 'pending';
@@ -34,12 +56,9 @@ function appointmentGate(v: Visit, p: Policy): Gate {
     if (p.appointment.walkIn === 'urgent-only' && a.urgent) return 'pass';
     return { refused: 'no-appointment' };
   }
-  const { slotStart, slotEnd } = a.booking;
-  if (a.arrivedAt < slotStart - p.appointment.earlyToleranceMinutes * MINUTE) {
-    return { refused: 'too-early' };
-  }
-  const late = a.arrivedAt > slotEnd + p.appointment.lateToleranceMinutes * MINUTE;
-  return late && p.appointment.lateRule === 'refuse' ? { refused: 'too-late' } : 'pass';
+  const arrival = arrivalWindow(a.booking, a.arrivedAt, p);
+  if (arrival.kind === 'early') return { refused: 'too-early' };
+  return arrival.kind === 'late' && arrival.rule === 'refuse' ? { refused: 'too-late' } : 'pass';
 }
 
 function hasSymptoms(v: Visit): boolean {
@@ -47,12 +66,24 @@ function hasSymptoms(v: Visit): boolean {
 }
 
 /** The plausible readings: a measuring error never counts (shared/domain.md, must 4). */
-function plausibleReadings(v: Visit, p: Policy): number[] {
-  return v.readings.map((r) => r.celsius).filter((c) => temperatureBand(c, p) !== 'implausible');
+function plausibleReadings(v: Visit, p: Policy) {
+  return v.readings.filter((r) => temperatureBand(r.celsius, p) !== 'implausible');
+}
+
+/**
+ * The first plausible reading, and the re-checks that count: taken after the rest, or
+ * at any time once staff recorded why they re-checked early.
+ */
+function temperatureReadings(v: Visit, p: Policy) {
+  const [first, ...later] = plausibleReadings(v, p);
+  if (!first) return { first: undefined, rechecks: [] };
+  const restEnd = first.at + p.temperature.recheckRestSeconds * 1000;
+  const rechecks = later.filter((r) => v.restSkipped || r.at >= restEnd);
+  return { first: first.celsius, rechecks: rechecks.map((r) => r.celsius) };
 }
 
 function temperatureGate(v: Visit, p: Policy): Gate {
-  const [first] = plausibleReadings(v, p);
+  const { first } = temperatureReadings(v, p);
   if (first === undefined) return 'pending';
   if (temperatureBand(first, p) === 'normal') {
     return hasSymptoms(v) ? { refused: 'fever-clinic' } : 'pass';
@@ -61,11 +92,10 @@ function temperatureGate(v: Visit, p: Policy): Gate {
 }
 
 function recheckGate(v: Visit, p: Policy): Gate {
-  const readings = plausibleReadings(v, p);
-  const first = readings[0];
+  const { first, rechecks } = temperatureReadings(v, p);
   if (first === undefined || temperatureBand(first, p) === 'normal') return 'pass';
-  const recheck = readings[readings.length - 1];
-  if (readings.length < 2 || recheck === undefined) return 'pending';
+  const recheck = rechecks[rechecks.length - 1];
+  if (recheck === undefined) return 'pending';
   switch (temperatureBand(recheck, p)) {
     case 'fever':
       return 'isolated';
@@ -76,38 +106,67 @@ function recheckGate(v: Visit, p: Policy): Gate {
   }
 }
 
+/** The identity's content checked again: what a form checked is not trusted blindly. */
+export function identityValid(v: Visit): boolean {
+  const id = v.identity;
+  if (!id) return false;
+  const idNumber = validateIdNumber(id.idNumber, v.openedAt);
+  return id.name.trim() !== '' && idNumber.ok && validatePhone(id.phone).ok;
+}
+
+function identityGate(v: Visit, p: Policy): Gate {
+  if (v.identityRefused) return { refused: 'identity-refused' };
+  if (!identityValid(v)) return 'pending';
+  return v.returnee && p.returnee.rule === 'refuse' ? { refused: 'returnee' } : 'pass';
+}
+
+function healthCodeGate(v: Visit, p: Policy): Gate {
+  if (v.healthCode === null) return 'pending';
+  return p.codes.acceptedHealthColours.includes(v.healthCode)
+    ? 'pass'
+    : { refused: 'code-not-green' };
+}
+
+function travelCodeGate(v: Visit, p: Policy): Gate {
+  if (v.travelRisk === null) return 'pending';
+  if (v.travelRisk === false) return 'pass';
+  return p.codes.refuseRiskAreaTravel ? { refused: 'risk-area-travel' } : 'pass';
+}
+
 /** The six musts in door order (shared/domain.md); each gate reads only the policy. */
 const MUSTS: readonly Must[] = [
   { step: 'appointment', gate: appointmentGate },
-  { step: 'mask', gate: (v) => (v.mask ? 'pass' : 'pending') },
+  {
+    step: 'mask',
+    gate: (v) => (v.mask === 'refused' ? { refused: 'mask-refused' } : v.mask ? 'pass' : 'pending'),
+  },
   { step: 'hands', gate: (v) => (v.handsDisinfected ? 'pass' : 'pending') },
   { step: 'temperature', gate: temperatureGate },
   { step: 'recheck', gate: recheckGate },
-  { step: 'identity', gate: (v) => (v.identity ? 'pass' : 'pending') },
-  {
-    step: 'health-code',
-    gate: (v, p) => {
-      if (!v.healthCode) return 'pending';
-      return p.codes.acceptedHealthColours.includes(v.healthCode)
-        ? 'pass'
-        : { refused: 'code-not-green' };
-    },
-  },
-  {
-    step: 'travel-code',
-    gate: (v, p) => {
-      if (v.travelRisk === null) return 'pending';
-      return v.travelRisk && p.codes.refuseRiskAreaTravel
-        ? { refused: 'risk-area-travel' }
-        : 'pass';
-    },
-  },
+  { step: 'identity', gate: identityGate },
+  { step: 'health-code', gate: healthCodeGate },
+  { step: 'travel-code', gate: travelCodeGate },
 ];
+
+/** Verdicts about health: the ledger must say who it was (issue 12). */
+function isHealthVerdict(gate: Gate): boolean {
+  return (
+    gate === 'isolated' ||
+    (typeof gate === 'object' &&
+      (gate.refused === 'home-observation' || gate.refused === 'fever-clinic'))
+  );
+}
 
 function firstOpenMust(v: Visit, p: Policy): { step: DoorStep; gate: Gate } | null {
   for (const must of MUSTS) {
     const gate = must.gate(v, p);
-    if (gate !== 'pass') return { step: must.step, gate };
+    if (gate === 'pass') continue;
+    // A suspected case, fever clinic or home observation is never anonymous: the door
+    // takes the identity first, unless the visitor refused to give it (recorded).
+    if (isHealthVerdict(gate) && !v.identityRefused && !identityValid(v)) {
+      return { step: 'identity', gate: 'pending' };
+    }
+    return { step: must.step, gate };
   }
   return null;
 }
@@ -128,7 +187,29 @@ export function nextStep(v: Visit, p: Policy): DoorStep {
   return open?.gate === 'pending' ? open.step : 'decide';
 }
 
-/** When the suggested rest before a re-check ends (ms), or null if none is due. */
+/** True when the visit's verdict is about health and the door must still take who it is. */
+export function identityForHealth(v: Visit, p: Policy): boolean {
+  if (v.decision || v.abandoned || v.identityRefused || identityValid(v)) return false;
+  return MUSTS.some((m) => isHealthVerdict(m.gate(v, p)));
+}
+
+/**
+ * Which must an undo of this refusal reopens: the one whose answer refused. Null when the
+ * visit is not refused (admitted and isolated visits are not undone at the door).
+ */
+export function refusingMust(v: Visit, p: Policy): ReopenedMust | null {
+  if (v.decision?.outcome.kind !== 'refused') return null;
+  const reason = v.decision.outcome.reason;
+  for (const must of MUSTS) {
+    const gate = must.gate(v, p);
+    if (typeof gate === 'object' && gate.refused === reason && must.step !== 'hands') {
+      return must.step as ReopenedMust;
+    }
+  }
+  return null;
+}
+
+/** When the rest before a re-check ends (ms), or null if none is due. */
 export function recheckRestUntil(v: Visit, p: Policy): number | null {
   if (nextStep(v, p) !== 'recheck') return null;
   const first = v.readings.find((r) => temperatureBand(r.celsius, p) !== 'implausible');

@@ -1,12 +1,22 @@
 /**
  * What a door verdict sets in motion, recorded in the same transaction as the verdict so
- * that it can never be forgotten: a suspected case creates the disinfection tasks, a
- * visitor refusing the measures opens an incident for the duty lead (shared/domain.md).
+ * that it can never be forgotten: a suspected case creates the disinfection tasks; a
+ * visitor refusing the measures (a mask, their identity) opens an incident for the duty
+ * lead, as does a person turned away earlier today who comes back (shared/domain.md).
  */
 import { isolationTasks } from './disinfection';
-import type { EventDraft } from './events';
+import type { EventDraft, IncidentKind } from './events';
 import { MASK_ITEM } from './policy';
 import type { Visit } from './visit';
+
+function refusedMeasures(v: Visit | null): boolean {
+  return (
+    !!v &&
+    (v.abandoned?.reason === 'refused-measures' ||
+      v.identityRefused ||
+      (v.decision?.outcome.kind === 'refused' && v.decision.outcome.reason === 'mask-refused'))
+  );
+}
 
 export function followUps(before: Visit | null, after: Visit, newId: () => string): EventDraft[] {
   const at = after.updatedAt;
@@ -20,25 +30,24 @@ export function followUps(before: Visit | null, after: Visit, newId: () => strin
 
 function verdictFollowUps(before: Visit | null, after: Visit, newId: () => string): EventDraft[] {
   const at = after.updatedAt;
+  const incident = (kind: IncidentKind): EventDraft => ({
+    type: 'incident.reported',
+    at,
+    data: {
+      incident: newId(),
+      kind,
+      visit: after.id,
+      person: null,
+      unit: null,
+      temperatures: [],
+      note: null,
+    },
+  });
+  const drafts: EventDraft[] = [];
   if (after.status === 'isolated' && before?.status !== 'isolated') {
-    return isolationTasks(after.id, at, newId);
+    drafts.push(...isolationTasks(after.id, at, newId));
   }
-  if (after.abandoned?.reason === 'refused-measures' && !before?.abandoned) {
-    return [
-      {
-        type: 'incident.reported',
-        at,
-        data: {
-          incident: newId(),
-          kind: 'refused-measures',
-          visit: after.id,
-          person: null,
-          unit: null,
-          temperatures: [],
-          note: null,
-        },
-      },
-    ];
-  }
-  return [];
+  if (refusedMeasures(after) && !refusedMeasures(before)) drafts.push(incident('refused-measures'));
+  if (after.returnee && !before?.returnee) drafts.push(incident('returnee'));
+  return drafts;
 }

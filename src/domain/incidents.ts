@@ -27,6 +27,8 @@ export interface Incident extends IncidentReport {
 export const INCIDENT_STEPS: Record<IncidentKind, readonly IncidentStep[]> = {
   'refused-measures': ['lead-acknowledged', 'police-called'],
   'staff-abnormal': ['lead-acknowledged', 'stopped-work'],
+  // A person sent away earlier today came back: the lead decides (police if they insist).
+  returnee: ['lead-acknowledged', 'police-called'],
 };
 
 /** The incidents among a day's records, oldest first; arrival order does not matter. */

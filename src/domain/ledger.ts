@@ -18,7 +18,7 @@ export interface LedgerRow {
   idNumber: string;
   phone: string;
   temperatures: string;
-  mask: 'worn' | 'given' | '';
+  mask: 'worn' | 'given' | 'refused' | '';
   status: VisitStatus;
   reason: RefusalReason | AbandonReason | '';
   policyVersion: string;

@@ -81,6 +81,13 @@ export interface Policy {
     phone: string;
     online: string;
   };
+  /**
+   * A person sent home, to the fever clinic or isolated earlier today who comes back
+   * (issue 12): 'refuse' turns them away and alerts the lead; 'alert' only alerts the lead.
+   */
+  returnee: {
+    rule: 'refuse' | 'alert';
+  };
 }
 
 /** The supply a free mask at the door comes from (plans: free masks come from the stock). */
@@ -140,10 +147,11 @@ export const DEFAULT_POLICY = {
     ],
   },
   hall: { phone: '', online: '' },
+  returnee: { rule: 'refuse' },
 } as const satisfies Policy;
 
 /** Settings added after the first policies were written: older stored policies lack them. */
-type Later = 'queue' | 'isolation' | 'staff' | 'rounds' | 'supplies' | 'hall';
+type Later = 'queue' | 'isolation' | 'staff' | 'rounds' | 'supplies' | 'hall' | 'returnee';
 /** A policy as stored before the later settings existed. */
 export type StoredPolicy = Omit<Policy, Later> & Partial<Pick<Policy, Later>>;
 
@@ -157,5 +165,6 @@ export function withDefaults(stored: StoredPolicy): Policy {
     rounds: stored.rounds ?? DEFAULT_POLICY.rounds,
     supplies: stored.supplies ?? DEFAULT_POLICY.supplies,
     hall: stored.hall ?? DEFAULT_POLICY.hall,
+    returnee: stored.returnee ?? DEFAULT_POLICY.returnee,
   };
 }

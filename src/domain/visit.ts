@@ -6,6 +6,9 @@ import {
   type Identity,
   isVisitEvent,
   type Outcome,
+  type ReopenedMust,
+  type RestSkipReason,
+  type ReturneeMatch,
   type Symptoms,
   type VisitEvent,
 } from './events';
@@ -49,11 +52,19 @@ export interface Visit {
     | { kind: 'booked'; booking: BookingRef; arrivedAt: number }
     | { kind: 'walk-in'; urgent: boolean }
     | null;
-  mask: 'worn' | 'given' | null;
+  mask: 'worn' | 'given' | 'refused' | null;
   handsDisinfected: boolean;
   readings: Reading[];
   symptoms: Symptoms | null;
   identity: (Identity & { source: 'booking' | 'typed' }) | null;
+  /** The visitor refused to give their identity (then `identity` stays null). */
+  identityRefused: boolean;
+  /** A re-check was taken before the rest was over, and why. */
+  restSkipped: { reason: RestSkipReason; at: number } | null;
+  /** An earlier verdict of today for the same person (the returnee check). */
+  returnee: ReturneeMatch | null;
+  /** Each undo of a refusal: which must the visit reopened at, and when. */
+  reopened: { must: ReopenedMust; at: number }[];
   healthCode: HealthCodeColour | null;
   travelRisk: boolean | null;
   decision: { outcome: Outcome; policyVersion: string; at: number } | null;
@@ -88,6 +99,10 @@ function emptyVisit(first: VisitEvent): Visit {
     readings: [],
     symptoms: null,
     identity: null,
+    identityRefused: false,
+    restSkipped: null,
+    returnee: null,
+    reopened: [],
     healthCode: null,
     travelRisk: null,
     decision: null,
@@ -100,6 +115,41 @@ function emptyVisit(first: VisitEvent): Visit {
     status: 'open',
     purgedAt: null,
   };
+}
+
+const COLOURS: readonly unknown[] = ['green', 'yellow', 'red'] satisfies HealthCodeColour[];
+
+/** A colour the rules know, or red: malformed code data never admits. */
+function healthColour(colour: unknown): HealthCodeColour {
+  return COLOURS.includes(colour) ? (colour as HealthCodeColour) : 'red';
+}
+
+/** Undo of a refusal: the decision no longer stands and the refusing must is open again. */
+function reopen(v: Visit, must: ReopenedMust, at: number): Visit {
+  if (v.status !== 'refused') return v;
+  const open: Visit = {
+    ...v,
+    decision: null,
+    abandoned: null,
+    status: 'open',
+    reopened: [...v.reopened, { must, at }],
+  };
+  switch (must) {
+    case 'appointment':
+      return { ...open, appointment: null };
+    case 'mask':
+      return { ...open, mask: null };
+    case 'temperature':
+      return { ...open, readings: [], symptoms: null, restSkipped: null };
+    case 'recheck':
+      return { ...open, readings: open.readings.slice(0, 1), symptoms: null, restSkipped: null };
+    case 'identity':
+      return { ...open, identity: null, identityRefused: false, returnee: null };
+    case 'health-code':
+      return { ...open, healthCode: null };
+    case 'travel-code':
+      return { ...open, travelRisk: null };
+  }
 }
 
 /** Applies one event. A later event of the same must corrects an earlier one; the
@@ -132,11 +182,20 @@ function apply(v: Visit, e: VisitEvent): Visit {
     case 'symptoms.reported':
       return { ...next, symptoms: e.data };
     case 'identity.confirmed':
-      return { ...next, identity: e.data };
+      return { ...next, identity: e.data, identityRefused: false };
+    case 'identity.refused':
+      return { ...next, identityRefused: true };
+    case 'temperature.rest-skipped':
+      return { ...next, restSkipped: { reason: e.data.reason, at: e.at } };
+    case 'returnee.flagged':
+      return { ...next, returnee: v.returnee ?? e.data };
     case 'health-code.checked':
-      return { ...next, healthCode: e.data.colour };
+      return { ...next, healthCode: healthColour(e.data.colour) };
     case 'travel-code.checked':
-      return { ...next, travelRisk: e.data.riskArea };
+      // Fails closed: only an explicit `false` means no risk-area travel.
+      return { ...next, travelRisk: e.data.riskArea !== false };
+    case 'visit.reopened':
+      return reopen(next, e.data.must, e.at);
     case 'visit.decided':
       if (v.decision || v.abandoned) return next;
       return {
@@ -208,11 +267,15 @@ function apply(v: Visit, e: VisitEvent): Visit {
 
 /**
  * Folds a visit's events into its state. Events are put in a total order first, so
- * any permutation of the same events folds to the same visit. Device events carry no
- * visit and are ignored.
+ * any permutation of the same events folds to the same visit, and duplicates (same id)
+ * fold as one. Device events carry no visit and are ignored.
  */
 export function foldVisit(events: readonly CheckpointEvent[]): Visit | null {
-  const sorted = events.filter(isVisitEvent).sort(compareEvents);
+  // One event counts once, however often it arrived (a retried push, a re-pulled page):
+  // a first reading seen twice must never count as its own re-check.
+  const unique = new Map<string, VisitEvent>();
+  for (const e of events) if (isVisitEvent(e) && !unique.has(e.id)) unique.set(e.id, e);
+  const sorted = [...unique.values()].sort(compareEvents);
   const first = sorted[0];
   if (!first) return null;
   return sorted.reduce(apply, emptyVisit(first));

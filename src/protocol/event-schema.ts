@@ -20,6 +20,18 @@ const refusal = z.enum([
   'fever-clinic',
   'code-not-green',
   'risk-area-travel',
+  'mask-refused',
+  'identity-refused',
+  'returnee',
+]);
+const must = z.enum([
+  'appointment',
+  'mask',
+  'temperature',
+  'recheck',
+  'identity',
+  'health-code',
+  'travel-code',
 ]);
 const outcome = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('admitted'), ticket: text(16) }),
@@ -92,7 +104,7 @@ function buildEventSchema(purged: boolean) {
       }),
     ),
     event('appointment.walk-in', z.strictObject({ urgent: z.boolean() })),
-    event('mask.checked', z.strictObject({ status: z.enum(['worn', 'given']) })),
+    event('mask.checked', z.strictObject({ status: z.enum(['worn', 'given', 'refused']) })),
     event('hands.disinfected', z.strictObject({})),
     event(
       'temperature.measured',
@@ -100,8 +112,22 @@ function buildEventSchema(purged: boolean) {
     ),
     event('symptoms.reported', symptoms),
     event(
+      'temperature.rest-skipped',
+      z.strictObject({ reason: z.enum(['visitor-cannot-wait', 'staff-decision']) }),
+    ),
+    event(
       'identity.confirmed',
       z.strictObject({ ...identity, source: z.enum(['booking', 'typed']) }),
+    ),
+    event('identity.refused', z.strictObject({})),
+    event(
+      'returnee.flagged',
+      z.strictObject({
+        visit: text(64),
+        at: z.number().int().nonnegative(),
+        verdict: z.enum(['home-observation', 'fever-clinic', 'isolated']),
+        by: z.enum(['id-number', 'phone', 'booking']),
+      }),
     ),
     event('health-code.checked', codeCheck({ colour: z.enum(['green', 'yellow', 'red']) })),
     event('travel-code.checked', codeCheck({ riskArea: z.boolean() })),
@@ -110,6 +136,7 @@ function buildEventSchema(purged: boolean) {
       'visit.abandoned',
       z.strictObject({ reason: z.enum(['left', 'refused-measures', 'discarded-draft']) }),
     ),
+    event('visit.reopened', z.strictObject({ must })),
     event('visit.exited', z.strictObject({ automatic: z.boolean() })),
     event('device.offline', z.strictObject({})),
     event('device.online', z.strictObject({ offlineForMs: z.number().nonnegative().nullable() })),
@@ -190,7 +217,7 @@ function buildEventSchema(purged: boolean) {
       'incident.reported',
       z.strictObject({
         incident: text(64),
-        kind: z.enum(['refused-measures', 'staff-abnormal']),
+        kind: z.enum(['refused-measures', 'staff-abnormal', 'returnee']),
         visit: text(64).nullable(),
         person: text(max.person).nullable(),
         unit: text(max.unit).nullable(),

@@ -108,6 +108,9 @@ export const policySchema = z
       items: DEFAULT_POLICY.supplies.items.map((i) => ({ ...i })),
     })),
     hall: hall.default(() => ({ ...DEFAULT_POLICY.hall })),
+    returnee: z
+      .strictObject({ rule: z.enum(['refuse', 'alert']) })
+      .default(() => ({ ...DEFAULT_POLICY.returnee })),
   })
   .refine(
     (p) =>

@@ -6,6 +6,7 @@ import type { IdleTiming } from '../domain/idle';
 import type { Policy } from '../domain/policy';
 import type { SyncHandle } from '../sync/lazy-start';
 import type { PinGuard } from './pin-guard';
+import type { SoundPlayer } from './sound/sound-player';
 
 /** What the screens need from below: storage, the device's settings, the policy in force. */
 export interface Services {
@@ -23,6 +24,8 @@ export interface Services {
   leadPin: PinGuard;
   /** Idle warning/reset and update-when-idle timings. */
   timing: IdleTiming;
+  /** Verdict tones at the device's volume (src/services/sound). */
+  sound: SoundPlayer;
   /** The clock, injectable so tests can fix "now". */
   now: () => number;
 }

@@ -65,7 +65,12 @@ describe('the door and the waiting area', () => {
       [ev.opened(), ev.decided({ kind: 'isolated' }), ev.isolationEntered()],
       { visit: 'x0', device: 'door-2', start: FIXED_NOW - 30 * MINUTE },
     );
-    const onePlace = policyWith({}, { places: 1 });
+    const onePlaceNoRest = policyWith({}, { places: 1 });
+    // No rest before the re-check in this hall: the re-check follows at once.
+    const onePlace = {
+      ...onePlaceNoRest,
+      temperature: { ...onePlaceNoRest.temperature, recheckRestSeconds: 0 },
+    };
     const app = await renderApp([zhang], '/', { events: inArea, policy: onePlace });
     db = app.db;
     await tap(app.user, /张\*明/);
@@ -76,6 +81,7 @@ describe('the door and the waiting area', () => {
       await tap(app.user, '确认');
       if (reading === '37.9') await screen.findByText('首次读数 37.9 °C，请休息后复测');
     }
+    await tap(app.user, '身份证与预约一致');
     const outcome = await screen.findByTestId('outcome');
     expect(outcome).toHaveTextContent('立即隔离');
     expect(

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CheckpointDb } from '../../src/db/database';
-import { aBooking, validIdNumber } from '../fixtures/builders';
+import { aBooking, FIXED_NOW, validIdNumber } from '../fixtures/builders';
 import { renderApp, type User } from './render-app';
 
 const zhang = aBooking({ bookingId: 'B0001', name: '张三明', phone: '13812345678' });
@@ -46,13 +46,23 @@ describe('the door', () => {
   });
 
   it('sends a fever visitor to isolation after the re-check', async () => {
-    const app = await renderApp([zhang]);
+    let clock = FIXED_NOW;
+    const app = await renderApp([zhang], '/', { now: () => clock });
     db = app.db;
     await tap(app.user, /张\*明/);
     await tap(app.user, '已戴口罩 · 已手消毒');
     await typeReading(app.user, '37.9');
+    // Set aside to rest: the door is free for the next visitor meanwhile.
+    const resting = await screen.findByTestId('resting-list');
+    expect(resting).toHaveTextContent('37.9 °C');
+    expect(resting).toHaveTextContent('还需 2:00');
+    clock += 2 * 60_000;
+    await tap(app.user, '复测 张*明');
     expect(await screen.findByText('首次读数 37.9 °C，请休息后复测')).toBeInTheDocument();
     await typeReading(app.user, '38.2');
+    // Who it was, before the visit closes (booking pre-fills: one touch).
+    expect(await screen.findByRole('heading', { name: /登记身份（必须）/ })).toBeInTheDocument();
+    await tap(app.user, '身份证与预约一致');
     const outcome = await screen.findByTestId('outcome');
     expect(outcome).toHaveTextContent('立即隔离');
     expect(outcome).toHaveTextContent('拨打 120');
@@ -65,8 +75,13 @@ describe('the door', () => {
     await tap(app.user, /张\*明/);
     await tap(app.user, '已戴口罩 · 已手消毒');
     await typeReading(app.user, '37.4');
+    // The rest is not over (the clock stands still): an early re-check needs a reason.
+    await tap(app.user, '复测 张*明');
     await screen.findByText('首次读数 37.4 °C，请休息后复测');
+    await tap(app.user, '现在复测（休息未满）');
+    await tap(app.user, '来访者不能等待');
     await typeReading(app.user, '37.4');
+    await tap(app.user, '身份证与预约一致');
     const outcome = await screen.findByTestId('outcome');
     expect(outcome).toHaveTextContent('不能入厅');
     expect(outcome).toHaveTextContent('居家医学观察');
@@ -103,10 +118,12 @@ describe('the door', () => {
     await tap(app.user, '36.6');
     await tap(app.user, '不一致 · 手动登记');
     await app.user.type(screen.getByLabelText('身份证号'), '110101199003078671');
-    await app.user.type(screen.getByLabelText('手机号'), '1381234567');
+    await app.user.type(screen.getByLabelText('手机号或固定电话'), '1381234567');
     await tap(app.user, '登记');
     expect(screen.getByText('校验位不对，请逐位核对')).toBeInTheDocument();
-    expect(screen.getByText('应为11位手机号，如 138 1234 5678')).toBeInTheDocument();
+    expect(
+      screen.getByText('应为11位手机号（如 138 1234 5678）或带区号的固定电话（如 0571-8888 8888）'),
+    ).toBeInTheDocument();
     expect(screen.getByLabelText('身份证号')).toHaveValue('110101199003078671');
     expect((await app.db.visits.toArray())[0]?.identity).toBeNull();
   });

@@ -107,7 +107,10 @@ describe('roles', () => {
     // In StrictMode, as main.tsx renders it: effects run twice on mount.
     render(
       <StrictMode>
-        <Root options={{ dbName: first.db.name, now: () => FIXED_NOW }} initialPath="/" />
+        <Root
+          options={{ dbName: first.db.name, now: () => FIXED_NOW, tapSettleMs: 0 }}
+          initialPath="/"
+        />
       </StrictMode>,
     );
     expect(await screen.findByTestId('window-1')).toBeInTheDocument();

@@ -16,6 +16,7 @@ import { useKioskStore } from '../../src/features/kiosk/kiosk-store';
 import { useUpdateStore } from '../../src/pwa/update-store';
 import { useHealthStore } from '../../src/services/health/health-store';
 import { PinGuard } from '../../src/services/pin-guard';
+import type { AudioSink } from '../../src/services/sound/tones';
 import { useStatusStore } from '../../src/services/status-store';
 import { FIXED_NOW } from '../fixtures/builders';
 
@@ -34,6 +35,10 @@ export interface DeviceSeed {
   /** Events other tablets wrote, as if pulled by sync. */
   events?: readonly CheckpointEvent[];
   policy?: Policy;
+  /** Where verdict tones go (a recording double); a silent one by default. */
+  audioSink?: AudioSink;
+  /** Ghost-tap settle time (0: off, so tests are not slowed; src/ui/settle.tsx). */
+  tapSettleMs?: number;
   /** A database prepared by the test (its bookings are added to it). */
   dbName?: string;
 }
@@ -70,6 +75,8 @@ export async function renderApp(bookings: readonly Booking[], path = '/', seed: 
     dbName,
     now: typeof fixed === 'number' ? () => fixed : fixed,
     pinIterations: TEST_PIN_ITERATIONS,
+    tapSettleMs: seed.tapSettleMs ?? 0,
+    audioSink: seed.audioSink ?? { play: () => {} },
     ...(seed.timing ? { timing: seed.timing } : {}),
     ...(seed.policy ? { policy: seed.policy } : {}),
   };

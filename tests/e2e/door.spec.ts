@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { importBookings, touchCounter } from './helpers';
+import { importBookings, recheckNow, touchCounter } from './helpers';
 
 test('a green visit passes in at most 5 touches, a fever visit goes to isolation, both survive a reload', async ({
   page,
@@ -28,10 +28,13 @@ test('a green visit passes in at most 5 touches, a fever visit goes to isolation
   for (const key of ['3', '7', '.', '9'])
     await page.getByRole('button', { name: key, exact: true }).click();
   await page.getByRole('button', { name: '确认', exact: true }).click();
+  await recheckNow(page);
   await expect(page.getByText('首次读数 37.9 °C，请休息后复测')).toBeVisible();
   for (const key of ['3', '8', '.', '2'])
     await page.getByRole('button', { name: key, exact: true }).click();
   await page.getByRole('button', { name: '确认', exact: true }).click();
+  // A suspected case is never anonymous: the booking pre-fills, one touch.
+  await page.getByRole('button', { name: '身份证与预约一致' }).click();
   await expect(outcome).toContainText('立即隔离');
   await expect(outcome).toContainText('拨打 120');
 

@@ -4,7 +4,7 @@ import { E2E_ADMIN_TOKEN } from '../../playwright.config';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { bookingsCsv } from '../fixtures/bookings-csv';
 import { aBooking, validIdNumber } from '../fixtures/builders';
-import { admitGreenVisitor, openApp, unlockLead } from './helpers';
+import { admitGreenVisitor, openApp, recheckNow, unlockLead } from './helpers';
 
 // The guide's day end to end, against the real server: a 2-place waiting area, calls
 // heard through a speechSynthesis double, the board updating live in another window,
@@ -198,8 +198,10 @@ test('a 2-place waiting area, calls heard and shown on the board, a suspected ca
   await page.getByRole('button', { name: /赵\*/ }).click();
   await page.getByRole('button', { name: '已戴口罩 · 已手消毒' }).click();
   await typeReading(page, '37.9');
+  await recheckNow(page);
   await expect(page.getByText('首次读数 37.9 °C，请休息后复测')).toBeVisible();
   await typeReading(page, '38.4');
+  await page.getByRole('button', { name: '身份证与预约一致' }).click();
   await expect(page.getByTestId('outcome')).toContainText('立即隔离');
 
   await page.getByRole('link', { name: '引导叫号' }).click();

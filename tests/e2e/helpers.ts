@@ -113,3 +113,13 @@ export async function admitGreenVisitor(page: Page, who: RegExp, reading = '36.5
   await page.getByRole('button', { name: '绿码 · 行程无中高风险' }).click();
   await expect(page.getByTestId('outcome')).toContainText('准许入厅');
 }
+
+/**
+ * Resumes the visitor resting before the re-check and re-checks before the rest is over
+ * (e2e runs on the real clock; the rest is 2 minutes), recording why (issue 12).
+ */
+export async function recheckNow(page: Page) {
+  await page.getByTestId('resting-list').getByRole('button').first().click();
+  await page.getByRole('button', { name: '现在复测（休息未满）' }).click();
+  await page.getByRole('button', { name: '来访者不能等待' }).click();
+}

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { bookingsCsv } from '../fixtures/bookings-csv';
 import { aBooking, validIdNumber } from '../fixtures/builders';
-import { admitGreenVisitor, eventsOfType, openApp, unlockLead } from './helpers';
+import { admitGreenVisitor, eventsOfType, openApp, recheckNow, unlockLead } from './helpers';
 
 const at = (h: number, m: number) => new Date(2026, 10, 28, h, m).getTime();
 const bookings = [
@@ -35,6 +35,8 @@ const bookings = [
 test('a day at the door, exported as CSV and Excel, and a fever visitor traced to exactly who overlapped', async ({
   page,
 }) => {
+  // Settling buttons and the resting re-check put this day close to the default 30 s.
+  test.setTimeout(60_000);
   await page.clock.install({ time: at(9, 0) });
   await openApp(page, '/settings');
   await unlockLead(page);
@@ -60,9 +62,11 @@ test('a day at the door, exported as CSV and Excel, and a fever visitor traced t
   for (const k of ['3', '8', '.', '1'])
     await page.getByRole('button', { name: k, exact: true }).click();
   await page.getByRole('button', { name: '确认', exact: true }).click();
+  await recheckNow(page);
   for (const k of ['3', '8', '.', '4'])
     await page.getByRole('button', { name: k, exact: true }).click();
   await page.getByRole('button', { name: '确认', exact: true }).click();
+  await page.getByRole('button', { name: '身份证与预约一致' }).click();
   await expect(page.getByTestId('outcome')).toContainText('立即隔离');
 
   await page.getByRole('link', { name: '值班组长' }).click();

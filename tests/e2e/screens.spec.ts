@@ -1,11 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { test } from '@playwright/test';
-import { importBookings, LEAD_PIN, unlockLead } from './helpers';
+import { importBookings, LEAD_PIN, recheckNow, unlockLead } from './helpers';
 
 // Screenshots of every screen at 1280×800, for people to look at (not asserted).
 const dir = '.e2e-artifacts/screens';
 
 test('screens', async ({ page }) => {
+  // Every step's buttons settle (src/ui/settle.tsx) and the re-check goes through the
+  // resting list: the tour of every screen takes longer than the default 30 s.
+  test.setTimeout(90_000);
   mkdirSync(dir, { recursive: true });
   const shot = (name: string) => page.screenshot({ path: `${dir}/${name}.png` });
   const now = Date.now();
@@ -22,6 +25,9 @@ test('screens', async ({ page }) => {
   for (const key of ['3', '7', '.', '6'])
     await page.getByRole('button', { name: key, exact: true }).click();
   await page.getByRole('button', { name: '确认', exact: true }).click();
+  await page.getByTestId('resting-list').waitFor();
+  await shot('door-resting');
+  await recheckNow(page);
   await page.getByText('体温复测').waitFor();
   await shot('door-recheck');
   await page.getByRole('button', { name: '36.0–37.2' }).click();
@@ -49,9 +55,12 @@ test('screens', async ({ page }) => {
   await shot('door-keypad-error');
   await page.getByRole('button', { name: '清除' }).click();
   await page.getByRole('button', { name: '确认', exact: true }).click();
+  // 38.5 recorded: the visitor rests; re-checked early (with the reason) at 38.9.
+  await recheckNow(page);
   for (const key of ['3', '8', '.', '9'])
     await page.getByRole('button', { name: key, exact: true }).click();
   await page.getByRole('button', { name: '确认', exact: true }).click();
+  await page.getByRole('button', { name: '身份证与预约一致' }).click();
   await page.getByTestId('outcome').waitFor();
   await shot('door-isolated');
   await page.getByRole('button', { name: '无预约' }).click();

@@ -9,7 +9,7 @@ import { queueState } from '../../src/domain/queue';
 import { planQueueCommand, type QueueCommand } from '../../src/domain/queue-commands';
 import { dayKey } from '../../src/domain/time';
 import { httpTransport } from '../../src/sync/transport';
-import { aBooking, ev } from '../fixtures/builders';
+import { aBooking, ev, identityOf } from '../fixtures/builders';
 import { makeTablet, type Tablet } from '../fixtures/tablet';
 import { enrolledDevice, startServer } from './server-process';
 
@@ -73,7 +73,17 @@ describe('the guide’s events through the real server', () => {
         { type: 'hands.disinfected', data: {} },
       ],
       [{ type: 'temperature.measured', data: { celsius: 38.2, source: 'keypad' } }],
-      [{ type: 'temperature.measured', data: { celsius: 38.5, source: 'keypad' } }],
+      // Re-checked early with a reason, and who it was (issue 12).
+      [
+        { type: 'temperature.rest-skipped', data: { reason: 'staff-decision' } },
+        { type: 'temperature.measured', data: { celsius: 38.5, source: 'keypad' } },
+      ],
+      [
+        {
+          type: 'identity.confirmed',
+          data: { ...identityOf(aBooking()), source: 'typed' },
+        },
+      ],
     ] as const) {
       await door.log.record(
         'x1',

@@ -150,7 +150,9 @@ describe('what a door verdict sets in motion, in the same transaction', () => {
       { ...ev.hands(), at: at + 1 },
     ],
     [{ ...ev.temperature(38.1), at: at + 2 }],
-    [{ ...ev.temperature(38.3), at: at + 3 }],
+    // After the rest (issue 12: an earlier re-check does not count), then who it was.
+    [{ ...ev.temperature(38.3), at: at + 3 * 60_000 }],
+    [{ ...ev.identity(), at: at + 3 * 60_000 + 1 }],
   ];
 
   it('an isolation creates the two disinfection tasks with the decision', async () => {

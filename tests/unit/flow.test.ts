@@ -37,6 +37,11 @@ function policy(patch: PolicyPatch = {}): Policy {
 }
 
 const booked = ev.booked(aBooking());
+/** A re-check taken after the policy's rest (a re-check before it does not count). */
+const rested = (celsius: number, after = FIXED_NOW): EventSpec =>
+  pinAt(ev.temperature(celsius), after + 10 * MINUTE);
+/** Who it was: a health verdict waits for it (issue 12). */
+const who = ev.identity();
 /** The first three musts passed by a visitor on time. */
 const atDoor: EventBody[] = [ev.opened(), booked, ev.mask(), ev.hands()];
 /** Identity and both codes, all fine. */
@@ -168,72 +173,67 @@ const temperatureCases: Case[] = [
   },
   {
     name: 're-check 36.8: continues to identity',
-    events: [...atDoor, ev.temperature(37.4), ev.temperature(36.8)],
+    events: [...atDoor, ev.temperature(37.4), rested(36.8)],
     verdict: null,
     step: 'identity',
   },
   {
     name: 're-check 36.8 and every other must fine: admitted',
-    events: [...atDoor, ev.temperature(37.4), ev.temperature(36.8), ...papersFine],
+    events: [...atDoor, ev.temperature(37.4), rested(36.8), ...papersFine],
     verdict: admitted(),
     step: 'decide',
   },
   {
     name: 're-check 37.4, no symptoms: home observation',
-    events: [...atDoor, ev.temperature(37.4), ev.temperature(37.4)],
+    events: [...atDoor, ev.temperature(37.4), rested(37.4), who],
     verdict: refused('home-observation'),
     step: 'decide',
   },
   {
     name: 're-check 37.5 (upper bound), no symptoms: home observation',
-    events: [...atDoor, ev.temperature(37.4), ev.temperature(37.5)],
+    events: [...atDoor, ev.temperature(37.4), rested(37.5), who],
     verdict: refused('home-observation'),
     step: 'decide',
   },
   {
     name: 're-check 37.4 with a cough: fever clinic',
-    events: [...atDoor, ev.temperature(37.4), ev.symptoms({ cough: true }), ev.temperature(37.4)],
+    events: [...atDoor, ev.temperature(37.4), ev.symptoms({ cough: true }), rested(37.4), who],
     verdict: refused('fever-clinic'),
     step: 'decide',
   },
   {
     name: 're-check 36.8 with breathing difficulty: fever clinic',
-    events: [
-      ...atDoor,
-      ev.temperature(37.4),
-      ev.temperature(36.8),
-      ev.symptoms({ breathing: true }),
-    ],
+    events: [...atDoor, ev.temperature(37.4), rested(36.8), ev.symptoms({ breathing: true }), who],
     verdict: refused('fever-clinic'),
     step: 'decide',
   },
   {
     name: 'a third reading corrects the re-check: the latest plausible reading counts',
-    events: [...atDoor, ev.temperature(37.4), ev.temperature(36.8), ev.temperature(37.8)],
+    events: [...atDoor, ev.temperature(37.4), rested(36.8), ev.temperature(37.8), who],
     verdict: isolated,
     step: 'decide',
   },
   {
     name: 'a third reading can also clear a re-check typed wrong',
-    events: [...atDoor, ev.temperature(37.4), ev.temperature(37.8), ev.temperature(36.8)],
+    events: [...atDoor, ev.temperature(37.4), rested(37.8), ev.temperature(36.8)],
     verdict: null,
     step: 'identity',
   },
   {
     name: 're-check 37.8: isolated',
-    events: [...atDoor, ev.temperature(37.4), ev.temperature(37.8)],
+    events: [...atDoor, ev.temperature(37.4), rested(37.8), who],
     verdict: isolated,
     step: 'decide',
   },
   {
     name: 're-check 37.6 (just above home observation): isolated',
-    events: [...atDoor, ev.temperature(37.4), ev.temperature(37.6)],
+    events: [...atDoor, ev.temperature(37.4), rested(37.6), who],
     verdict: isolated,
     step: 'decide',
   },
   {
     name: 'normal reading with other symptoms: fever clinic',
-    events: [...atDoor, ev.temperature(36.5), ev.symptoms({ other: true })],
+    events: [...atDoor, ev.temperature(36.5), ev.symptoms({ other: true }), who],
     verdict: refused('fever-clinic'),
     step: 'decide',
   },
@@ -257,7 +257,7 @@ const temperatureCases: Case[] = [
   },
   {
     name: 'implausible re-check (99.9) is ignored: still re-check',
-    events: [...atDoor, ev.temperature(37.4), ev.temperature(99.9, 'keypad')],
+    events: [...atDoor, ev.temperature(37.4), rested(99.9)],
     verdict: null,
     step: 'recheck',
   },
@@ -414,7 +414,7 @@ describe('the verdict and the policy', () => {
       reason: 'code-not-green',
       policyVersion: 'hall-b-7',
     });
-    const feverVisit = aVisit([...atDoor, ev.temperature(38), ev.temperature(38.2)]);
+    const feverVisit = aVisit([...atDoor, ev.temperature(38), rested(38.2), who]);
     expect(outcome(feverVisit, hall)).toStrictEqual({
       kind: 'isolated',
       policyVersion: 'hall-b-7',
@@ -427,12 +427,7 @@ describe('the verdict and the policy', () => {
     expect(nextStep(first, DEFAULT_POLICY)).toBe('identity');
     expect(nextStep(first, at37)).toBe('recheck');
 
-    const rechecked = aVisit([
-      ...atDoor,
-      ev.temperature(37.1),
-      ev.temperature(37.1),
-      ...papersFine,
-    ]);
+    const rechecked = aVisit([...atDoor, ev.temperature(37.1), rested(37.1), ...papersFine]);
     expect(outcome(rechecked, DEFAULT_POLICY)).toStrictEqual(admitted());
     expect(outcome(rechecked, at37)).toStrictEqual({
       kind: 'refused',
@@ -443,7 +438,7 @@ describe('the verdict and the policy', () => {
 
   it('a lower home-observation ceiling isolates a re-check the default sends home', () => {
     const lowCeiling = policy({ temperature: { homeObservationMaxC: 37.3 } });
-    const visit = aVisit([...atDoor, ev.temperature(37.4), ev.temperature(37.4)]);
+    const visit = aVisit([...atDoor, ev.temperature(37.4), rested(37.4), who]);
     expect(outcome(visit, DEFAULT_POLICY)).toStrictEqual(refused('home-observation'));
     expect(outcome(visit, lowCeiling)).toStrictEqual({
       kind: 'isolated',
@@ -474,7 +469,7 @@ describe('recheckRestUntil', () => {
   it.each<[string, EventSpec[]]>([
     ['no reading yet', atDoor],
     ['a normal reading', [...atDoor, ev.temperature(36.5)]],
-    ['the re-check already done', [...atDoor, ev.temperature(37.4), ev.temperature(36.8)]],
+    ['the re-check already done', [...atDoor, ev.temperature(37.4), rested(36.8)]],
     [
       'the visit abandoned during the rest',
       [...atDoor, ev.temperature(37.4), ev.abandoned('left')],

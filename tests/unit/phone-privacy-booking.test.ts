@@ -40,6 +40,21 @@ describe('validatePhone', () => {
     ['8613812345678', { ok: false, reason: 'format' }], // 86 without + or 00
     ['1381234567a', { ok: false, reason: 'format' }],
     ['(138)12345678', { ok: false, reason: 'format' }],
+    // Landlines with their area code (issue 12: a landline-only visitor can register).
+    ['010-62345678', { ok: true, value: '010-62345678' }],
+    ['021 6123 4567', { ok: true, value: '021-61234567' }],
+    ['0571-8888888', { ok: true, value: '0571-8888888' }],
+    ['(0571) 8888 8888', { ok: true, value: '0571-88888888' }],
+    ['（0571）88888888', { ok: true, value: '0571-88888888' }],
+    ['+86 571 8888 8888', { ok: true, value: '0571-88888888' }],
+    ['+86 10 6512 3456', { ok: true, value: '010-65123456' }],
+    ['0086 0571 88888888', { ok: true, value: '0571-88888888' }],
+    ['88888888', { ok: false, reason: 'format' }], // no area code
+    ['0571-0888888', { ok: false, reason: 'format' }], // local numbers never start 0
+    ['0571-888888', { ok: false, reason: 'format' }], // 6 digits
+    ['0571-888888888', { ok: false, reason: 'format' }], // 9 digits
+    ['0123-88888888', { ok: false, reason: 'format' }], // no 01x area code but 010
+    ['abc-defg', { ok: false, reason: 'format' }],
   ])('%j → %j', (raw, expected) => {
     expect(validatePhone(raw)).toStrictEqual(expected);
   });

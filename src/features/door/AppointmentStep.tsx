@@ -6,6 +6,7 @@ import { bookingsOfDay, usedBookingIds } from '../../db/queries';
 import { type Booking, bookingsByNearness, searchBookings } from '../../domain/booking';
 import { looksLikeBookingCode } from '../../domain/codes/booking-code';
 import { readScan } from '../../domain/codes/inspect';
+import { arrivalWindow } from '../../domain/flow';
 import { maskName, maskPhone } from '../../domain/privacy';
 import { clockTime, dayKey } from '../../domain/time';
 import { useServices } from '../../services/services';
@@ -14,7 +15,9 @@ import { bookingFromScan } from './booking-scan';
 import { DoorOccupancy } from './DoorOccupancy';
 import { DraftList } from './DraftList';
 import { useDoorStore } from './door-store';
+import { RestingList } from './RestingList';
 import { ScanNoticeBar } from './ScanNoticeBar';
+import { StepTitle } from './StepTitle';
 import { scanFeedback } from './scan-feedback';
 import { ScanPanel } from './scanner/ScanPanel';
 import { useRecord } from './use-record';
@@ -24,7 +27,7 @@ const SHOWN = 8;
 /** Must 1: scan or find today's booking (or handle a walk-in). Starts the visit. */
 export function AppointmentStep() {
   const { t } = useTranslation();
-  const { db, now, policy } = useServices();
+  const { db, now, policy, settings } = useServices();
   const { open } = useRecord();
   const [query, setQuery] = useState('');
   const [askUrgent, setAskUrgent] = useState(false);
@@ -37,7 +40,13 @@ export function AppointmentStep() {
   const available = (data?.bookings ?? []).filter((b) => !data?.used.has(b.bookingId));
   const shown = bookingsByNearness(searchBookings(available, query), now()).slice(0, SHOWN);
 
-  const choose = (b: Booking) => {
+  const choose = async (b: Booking) => {
+    // Too early is not a refusal: told when to come in, no visit, the booking is kept.
+    const arrival = arrivalWindow(b, now(), policy);
+    if (arrival.kind === 'early') {
+      useDoorStore.getState().setComeBack({ booking: b, from: arrival.from });
+      return false;
+    }
     const { day: _day, ...ref } = b;
     return open({ type: 'appointment.matched', data: ref });
   };
@@ -64,8 +73,13 @@ export function AppointmentStep() {
   return (
     <section className="step" aria-labelledby="step-title">
       <div className="step-head">
-        <h2 id="step-title">{t('door.appointment.title')}</h2>
+        <StepTitle step="appointment" title={t('door.appointment.title')} />
         <DoorOccupancy />
+        {(settings.soundMuted || settings.soundVolume === 0) && (
+          <span className="tag" data-testid="door-muted">
+            {t('settings.sound.off')}
+          </span>
+        )}
       </div>
       <div className="scan-layout">
         <div className="scan-main">
@@ -104,6 +118,7 @@ export function AppointmentStep() {
               <Button onClick={() => walkIn(false)}>{t('door.appointment.urgentNo')}</Button>
             </fieldset>
           )}
+          <RestingList />
           {data && data.bookings.length === 0 && (
             <p className="hint">{t('door.appointment.noBookings')}</p>
           )}

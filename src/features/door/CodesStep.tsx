@@ -9,6 +9,7 @@ import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
 import { useDoorStore } from './door-store';
 import { ScanNoticeBar } from './ScanNoticeBar';
+import { StepTitle } from './StepTitle';
 import { scanFeedback } from './scan-feedback';
 import { ScanPanel } from './scanner/ScanPanel';
 import { useRecord } from './use-record';
@@ -40,8 +41,26 @@ export function CodesStep({ step }: { step: Extract<DoorStep, 'health-code' | 't
   });
 
   useEffect(() => {
-    if (step === 'health-code' && health) greenButton.current?.focus();
-    if (step === 'travel-code' && travel) noRiskButton.current?.focus();
+    const target =
+      step === 'health-code' && health
+        ? greenButton
+        : step === 'travel-code' && travel
+          ? noRiskButton
+          : null;
+    if (!target) return;
+    // A button settling after the step appeared (src/ui/settle.tsx) is disabled and cannot
+    // take the focus yet: try again until it can.
+    const focus = () => {
+      target.current?.focus();
+      return document.activeElement === target.current;
+    };
+    if (focus()) return;
+    const timer = setInterval(() => focus() && clearInterval(timer), 100);
+    const stop = setTimeout(() => clearInterval(timer), 2_000);
+    return () => {
+      clearInterval(timer);
+      clearTimeout(stop);
+    };
   }, [step, health, travel]);
 
   const scanned = async (text: string) => {
@@ -71,9 +90,7 @@ export function CodesStep({ step }: { step: Extract<DoorStep, 'health-code' | 't
 
   return (
     <section className="step" aria-labelledby="step-title">
-      <h2 id="step-title">
-        <QrCode aria-hidden /> {t('door.codes.title')}
-      </h2>
+      <StepTitle step={step} icon={<QrCode aria-hidden />} title={t('door.codes.title')} />
       <div className="scan-layout">
         <div className="scan-main">
           {step === 'health-code' ? (

@@ -1,9 +1,11 @@
 import { nextStep } from '../../domain/flow';
 import { useServices } from '../../services/services';
 import { useHall } from '../../services/use-hall';
+import { SettleRegion } from '../../ui/settle';
 import { AppointmentStep } from './AppointmentStep';
 import { ClosureNotice } from './ClosureNotice';
 import { CodesStep } from './CodesStep';
+import { ComeBackCard } from './ComeBackCard';
 import { useDoorStore } from './door-store';
 import { IdentityStep } from './IdentityStep';
 import { LowStockLine } from './LowStockLine';
@@ -12,6 +14,7 @@ import { OutcomeCard } from './OutcomeCard';
 import { ScanNoticeBar } from './ScanNoticeBar';
 import { TemperatureStep } from './TemperatureStep';
 import { VisitPanel } from './VisitPanel';
+import { WalkInStep } from './WalkInStep';
 import './door.css';
 
 /**
@@ -22,16 +25,28 @@ export function DoorScreen() {
   const { policyFor } = useServices();
   const visit = useDoorStore((s) => s.visit);
   const lastFinished = useDoorStore((s) => s.lastFinished);
+  const comeBack = useDoorStore((s) => s.comeBack);
   const next = useDoorStore((s) => s.next);
   const closure = useHall()?.closure.current;
 
   if (!visit && closure) return <ClosureNotice closure={closure} />;
   if (!visit) {
+    const card = lastFinished ? (
+      <OutcomeCard visit={lastFinished} onNext={next} />
+    ) : comeBack ? (
+      <ComeBackCard comeBack={comeBack} onNext={next} />
+    ) : null;
     return (
       <>
-        <div className={`door ${lastFinished ? 'door-with-outcome' : ''}`}>
-          {lastFinished && <OutcomeCard visit={lastFinished} onNext={next} />}
-          <AppointmentStep />
+        <div className={`door ${card ? 'door-with-outcome' : ''}`}>
+          {card && (
+            <SettleRegion step={lastFinished?.id ?? `come-back-${comeBack?.from}`}>
+              {card}
+            </SettleRegion>
+          )}
+          <SettleRegion step={`start-${lastFinished?.id ?? ''}`}>
+            <AppointmentStep />
+          </SettleRegion>
         </div>
         <LowStockLine />
       </>
@@ -42,15 +57,18 @@ export function DoorScreen() {
   return (
     <div className="door">
       <VisitPanel visit={visit} step={step} />
-      <div className="door-main">
-        {step !== 'health-code' && step !== 'travel-code' && <ScanNoticeBar overlay />}
-        {(step === 'mask' || step === 'hands') && <MaskHandsStep step={step} />}
-        {(step === 'temperature' || step === 'recheck') && (
-          <TemperatureStep key={step} visit={visit} recheck={step === 'recheck'} />
-        )}
-        {step === 'identity' && <IdentityStep visit={visit} />}
-        {(step === 'health-code' || step === 'travel-code') && <CodesStep step={step} />}
-      </div>
+      <SettleRegion step={`${visit.id}-${step}`}>
+        <div className="door-main">
+          {step !== 'health-code' && step !== 'travel-code' && <ScanNoticeBar overlay />}
+          {(step === 'mask' || step === 'hands') && <MaskHandsStep step={step} />}
+          {(step === 'temperature' || step === 'recheck') && (
+            <TemperatureStep key={step} visit={visit} recheck={step === 'recheck'} />
+          )}
+          {step === 'identity' && <IdentityStep visit={visit} />}
+          {(step === 'health-code' || step === 'travel-code') && <CodesStep step={step} />}
+          {step === 'appointment' && <WalkInStep />}
+        </div>
+      </SettleRegion>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openVisitsOfDay } from '../../db/queries';
 import { draftsOf } from '../../domain/drafts';
+import { nextStep } from '../../domain/flow';
 import { maskName } from '../../domain/privacy';
 import { clockTime, dayKey } from '../../domain/time';
 import type { Visit } from '../../domain/visit';
@@ -19,11 +20,14 @@ import './drafts.css';
  */
 export function DraftList() {
   const { t } = useTranslation();
-  const { db, now, device } = useServices();
+  const { db, now, device, policyFor } = useServices();
   const onScreen = useDoorStore((s) => s.visit?.id ?? null);
   const day = dayKey(now());
   const open = useLiveQuery(() => openVisitsOfDay(db, day), [db, day]);
-  const drafts = draftsOf(open ?? [], device, onScreen);
+  // Visitors resting before their re-check have their own list (RestingList).
+  const drafts = draftsOf(open ?? [], device, onScreen).filter(
+    (v) => nextStep(v, policyFor(v.policyVersion)) !== 'recheck',
+  );
   if (drafts.length === 0) return null;
 
   return (

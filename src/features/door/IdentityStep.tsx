@@ -1,34 +1,75 @@
 import { IdCard } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { EventBody, Identity, ReturneeMatch } from '../../domain/events';
+import { identityForHealth } from '../../domain/flow';
 import { validateIdNumber } from '../../domain/id-number';
 import { validatePhone } from '../../domain/phone';
-import { maskIdNumber, maskName, maskPhone } from '../../domain/privacy';
+import type { Policy } from '../../domain/policy';
+import { maskPhone } from '../../domain/privacy';
+import { findReturnee } from '../../domain/returnee';
+import { clockTime } from '../../domain/time';
 import type { Visit } from '../../domain/visit';
 import { useServices } from '../../services/services';
+import { useToday } from '../../services/use-today';
 import { Button } from '../../ui/Button';
+import { StepTitle } from './StepTitle';
 import { useRecord } from './use-record';
 
-/** Must 5a: the ID card, confirmed against the booking with one touch, or typed. */
+/** The last digits of an ID number shown for comparison with the card in hand. */
+const ID_TAIL = 6;
+
+/**
+ * Must 5a: the ID card, confirmed against the booking with one touch, or typed. For a
+ * health verdict (fever, fever clinic, home observation) the identity is required before
+ * the visit closes; a visitor who refuses is recorded as refusing (an incident). The
+ * returnee check runs here, offline, on today's visits.
+ */
 export function IdentityStep({ visit }: { visit: Visit }) {
   const { t } = useTranslation();
   const { record } = useRecord();
+  const { policyFor } = useServices();
+  const policy = policyFor(visit.policyVersion);
+  const today = useToday();
   const booking = visit.appointment?.kind === 'booked' ? visit.appointment.booking : null;
   const [typing, setTyping] = useState(booking === null);
+  const [refusing, setRefusing] = useState(false);
+  const health = identityForHealth(visit, policy);
+  const visits = today?.visits ?? [];
+  const bookingMatch = booking
+    ? findReturnee(
+        visits,
+        { idNumber: booking.idNumber, phone: booking.phone, bookingId: booking.bookingId },
+        visit.id,
+      )
+    : null;
+
+  const confirm = (identity: Identity, source: 'booking' | 'typed') => {
+    const match =
+      findReturnee(visits, { ...identity, bookingId: booking?.bookingId }, visit.id) ??
+      bookingMatch;
+    const events: EventBody[] = [{ type: 'identity.confirmed', data: { ...identity, source } }];
+    if (match) events.push({ type: 'returnee.flagged', data: match });
+    return record(...events);
+  };
 
   return (
     <section className="step" aria-labelledby="step-title">
-      <h2 id="step-title">
-        <IdCard aria-hidden /> {t('door.identity.title')}
-      </h2>
+      <StepTitle
+        step="identity"
+        icon={<IdCard aria-hidden />}
+        title={t(health ? 'door.identity.healthTitle' : 'door.identity.title')}
+      />
+      {health && <p className="hint">{t('door.identity.healthHint')}</p>}
+      {bookingMatch && <ReturneeBanner match={bookingMatch} rule={policy.returnee.rule} />}
       {booking && !typing ? (
         <>
           <p className="hint">{t('door.identity.fromBooking')}</p>
-          <dl className="identity-card">
-            <dt>{t('door.identity.name')}</dt>
-            <dd>{maskName(booking.name)}</dd>
-            <dt>{t('door.identity.idNumber')}</dt>
-            <dd>{maskIdNumber(booking.idNumber)}</dd>
+          <dl className="identity-card identity-compare">
+            <dt>{t('door.identity.fullName')}</dt>
+            <dd data-testid="compare-name">{booking.name}</dd>
+            <dt>{t('door.identity.idTail')}</dt>
+            <dd data-testid="compare-id">{booking.idNumber.slice(-ID_TAIL)}</dd>
             <dt>{t('door.identity.phone')}</dt>
             <dd>{maskPhone(booking.phone)}</dd>
           </dl>
@@ -37,15 +78,10 @@ export function IdentityStep({ visit }: { visit: Visit }) {
               tone="ok"
               size="huge"
               onClick={() =>
-                record({
-                  type: 'identity.confirmed',
-                  data: {
-                    name: booking.name,
-                    idNumber: booking.idNumber,
-                    phone: booking.phone,
-                    source: 'booking',
-                  },
-                })
+                void confirm(
+                  { name: booking.name, idNumber: booking.idNumber, phone: booking.phone },
+                  'booking',
+                )
               }
             >
               {t('door.identity.matches')}
@@ -56,18 +92,52 @@ export function IdentityStep({ visit }: { visit: Visit }) {
           </div>
         </>
       ) : (
-        <IdentityForm
-          onValid={(identity) =>
-            record({ type: 'identity.confirmed', data: { ...identity, source: 'typed' } })
-          }
-        />
+        <IdentityForm onValid={(identity) => void confirm(identity, 'typed')} />
       )}
+      {health &&
+        (refusing ? (
+          <div className="question">
+            <p>{t('door.identity.refusesConfirm')}</p>
+            <Button
+              tone="danger"
+              onClick={() => void record({ type: 'identity.refused', data: {} })}
+            >
+              {t('door.yes')}
+            </Button>
+            <Button onClick={() => setRefusing(false)}>{t('door.no')}</Button>
+          </div>
+        ) : (
+          <Button tone="danger" onClick={() => setRefusing(true)}>
+            {t('door.identity.refuses')}
+          </Button>
+        ))}
     </section>
   );
 }
 
+/** An earlier verdict of today for the same person: red, with what the policy says. */
+export function ReturneeBanner({
+  match,
+  rule,
+}: {
+  match: ReturneeMatch;
+  rule: Policy['returnee']['rule'];
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="returnee-banner" role="alert" data-testid="returnee-banner">
+      <p>
+        {t('door.returnee.banner', {
+          time: clockTime(match.at),
+          verdict: t(`door.returnee.verdicts.${match.verdict}`),
+        })}
+      </p>
+      <p>{t(rule === 'refuse' ? 'door.returnee.refuse' : 'door.returnee.alert')}</p>
+    </div>
+  );
+}
+
 type Field = 'name' | 'idNumber' | 'phone';
-type Identity = Record<Field, string>;
 
 function IdentityForm({ onValid }: { onValid: (identity: Identity) => void }) {
   const { t } = useTranslation();

@@ -2,6 +2,7 @@ import { Hand, ShieldCheck } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { DoorStep } from '../../domain/flow';
 import { Button } from '../../ui/Button';
+import { StepTitle } from './StepTitle';
 import { useRecord } from './use-record';
 
 /** Musts 2 and 3: mask (a free one if missing) and hand disinfection. */
@@ -12,7 +13,10 @@ export function MaskHandsStep({ step }: { step: Extract<DoorStep, 'mask' | 'hand
 
   return (
     <section className="step" aria-labelledby="step-title">
-      <h2 id="step-title">{t('door.mask.title')}</h2>
+      <StepTitle
+        step={step}
+        title={t(step === 'mask' ? 'door.mask.title' : 'door.mask.handsTitle')}
+      />
       {step === 'mask' ? (
         <div className="choices">
           <Button
@@ -30,6 +34,12 @@ export function MaskHandsStep({ step }: { step: Extract<DoorStep, 'mask' | 'hand
             onClick={() => record({ type: 'mask.checked', data: { status: 'given' } })}
           >
             {t('door.mask.given')}
+          </Button>
+          <Button
+            tone="danger"
+            onClick={() => record({ type: 'mask.checked', data: { status: 'refused' } })}
+          >
+            {t('door.mask.refusesMask')}
           </Button>
         </div>
       ) : (

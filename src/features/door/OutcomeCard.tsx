@@ -1,28 +1,57 @@
-import { CircleCheck, CircleX, Siren, UserMinus } from 'lucide-react';
+import { BellOff, CircleCheck, CircleX, Siren, Undo2, UserMinus } from 'lucide-react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { refusingMust } from '../../domain/flow';
 import { isolationArea } from '../../domain/isolation';
 import { placeOf, queueState } from '../../domain/queue';
 import type { Visit } from '../../domain/visit';
 import { useServices } from '../../services/services';
 import { useToday } from '../../services/use-today';
 import { Button } from '../../ui/Button';
+import { useNow } from '../../ui/use-now';
+import { ReturneeBanner } from './IdentityStep';
+import { severityOf } from './severity';
+import { useRecord } from './use-record';
 
-/** The verdict, in colour, words and icon, readable at 2 m. */
+/** How long a refusal can be undone from the card (a mis-tap costs one tap, not a visitor). */
+export const UNDO_SECONDS = 10;
+
+const TONE = { admitted: 'ok', 'come-back': 'warn', refused: 'refuse', alarm: 'danger' } as const;
+
+/** The verdict, in colour, words, icon and sound, readable at 2 m. */
 export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => void }) {
   const { t } = useTranslation();
-  const { policyFor, policy: inForce } = useServices();
+  const { policyFor, policy: inForce, sound, now } = useServices();
+  const { reopen } = useRecord();
   const policy = policyFor(visit.policyVersion);
   const outcome = visit.decision?.outcome;
   const today = useToday();
+  const severity = severityOf(visit);
+  const [alarming, setAlarming] = useState(severity === 'alarm');
+  const current = useNow(now, 1000);
   // Live: if a place frees while the card is up, the visitor is told to go in.
   const place = today ? placeOf(queueState(today.visits, inForce), visit.id) : null;
   const isolation = today ? isolationArea(today.visits, inForce) : null;
+  const must = refusingMust(visit, policy);
+  const undoLeft = visit.decision
+    ? Math.ceil((visit.decision.at + UNDO_SECONDS * 1000 - current) / 1000)
+    : 0;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one sound per verdict shown
+  useEffect(() => {
+    sound.play(severity);
+    return () => sound.acknowledge();
+  }, [sound, visit.id, visit.decision?.at]);
+
+  const acknowledge = () => {
+    sound.acknowledge();
+    setAlarming(false);
+  };
 
   const body = (() => {
     if (!outcome) {
       const reason = visit.abandoned?.reason ?? 'left';
       return {
-        tone: 'neutral',
         icon: <UserMinus aria-hidden size={72} />,
         title: t('door.outcome.abandoned'),
         detail: (
@@ -38,7 +67,6 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
     switch (outcome.kind) {
       case 'admitted':
         return {
-          tone: 'ok',
           icon: <CircleCheck aria-hidden size={72} />,
           title: t('door.outcome.admitted'),
           detail: (
@@ -57,20 +85,21 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
         };
       case 'refused':
         return {
-          tone: 'warn',
           icon: <CircleX aria-hidden size={72} />,
           title: t('door.outcome.refused'),
           detail: (
-            <p className="outcome-reason">
-              {t(`door.outcome.reasons.${outcome.reason}`, {
-                minutes: policy.appointment.earlyToleranceMinutes,
-              })}
-            </p>
+            <>
+              <p className="outcome-reason">
+                {t(`door.outcome.reasons.${outcome.reason}`, {
+                  minutes: policy.appointment.earlyToleranceMinutes,
+                })}
+              </p>
+              {!visit.returnee && <p className="outcome-hint">{t('door.outcome.stillAtDoor')}</p>}
+            </>
           ),
         };
       case 'isolated':
         return {
-          tone: 'danger',
           icon: <Siren aria-hidden size={72} />,
           title: t('door.outcome.isolated'),
           detail: (
@@ -94,17 +123,31 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
 
   return (
     <section
-      className={`outcome outcome-${body.tone}`}
+      className={`outcome outcome-${TONE[severity]}`}
       role="status"
       aria-live="assertive"
       data-testid="outcome"
+      data-severity={severity}
     >
       {body.icon}
       <h2 className="outcome-title">{body.title}</h2>
       {body.detail}
-      <Button size="large" onClick={onNext}>
-        {t('door.outcome.next')}
-      </Button>
+      {visit.returnee && <ReturneeBanner match={visit.returnee} rule={policy.returnee.rule} />}
+      <div className="outcome-actions">
+        {must && undoLeft > 0 && (
+          <Button tone="neutral" onClick={() => void reopen(visit, must)} data-testid="undo">
+            <Undo2 aria-hidden /> {t('door.outcome.undo', { seconds: undoLeft })}
+          </Button>
+        )}
+        {alarming && (
+          <Button tone="neutral" onClick={acknowledge} data-testid="silence">
+            <BellOff aria-hidden /> {t('door.outcome.silence')}
+          </Button>
+        )}
+        <Button size="large" onClick={onNext}>
+          {t('door.outcome.next')}
+        </Button>
+      </div>
     </section>
   );
 }

@@ -1,94 +1,144 @@
 import { Thermometer } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EventBody, Symptoms } from '../../domain/events';
+import type { EventBody, RestSkipReason, Symptoms } from '../../domain/events';
 import { recheckRestUntil } from '../../domain/flow';
 import { commonReadings, commonReadingsLabel, formatCelsius } from '../../domain/temperature';
 import type { Visit } from '../../domain/visit';
 import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
 import { useNow } from '../../ui/use-now';
+import { useDoorStore } from './door-store';
 import { Keypad } from './Keypad';
+import { StepTitle } from './StepTitle';
 import { useRecord } from './use-record';
 
 const NO_SYMPTOMS: Symptoms = { cough: false, breathing: false, other: false };
+const SKIP_REASONS: readonly RestSkipReason[] = ['visitor-cannot-wait', 'staff-decision'];
 
-/** Must 4: the reading, and the re-check flow for a raised first reading. */
+/**
+ * Must 4: the reading, and the re-check flow for a raised first reading. A raised first
+ * reading sets the visitor aside to rest (the resting list on the start screen) so the
+ * door serves the next visitor; a re-check before the rest is over needs a reason.
+ */
 export function TemperatureStep({ visit, recheck }: { visit: Visit; recheck: boolean }) {
   const { t } = useTranslation();
-  const { policyFor } = useServices();
+  const { policyFor, now } = useServices();
   const policy = policyFor(visit.policyVersion);
   const { record } = useRecord();
+  const setAside = useDoorStore((s) => s.next);
+  const current = useNow(now, 1000);
+  const until = recheck ? recheckRestUntil(visit, policy) : null;
+  const resting = until !== null && current < until;
+  const [skip, setSkip] = useState<RestSkipReason | null>(null);
+  const [askSkip, setAskSkip] = useState(false);
   const [keypad, setKeypad] = useState(recheck);
   const [symptoms, setSymptoms] = useState<Symptoms>(NO_SYMPTOMS);
   const anySymptom = symptoms.cough || symptoms.breathing || symptoms.other;
 
-  const measured = (celsius: number, source: 'preset' | 'keypad') => {
+  const measured = async (celsius: number, source: 'preset' | 'keypad') => {
     const events: EventBody[] = [];
+    if (recheck && resting && skip) {
+      events.push({ type: 'temperature.rest-skipped', data: { reason: skip } });
+    }
     if (anySymptom || recheck) events.push({ type: 'symptoms.reported', data: symptoms });
     events.push({ type: 'temperature.measured', data: { celsius, source } });
-    void record(...events);
+    if (!(await record(...events))) return;
+    // A raised first reading: the visitor rests and the door serves the next one.
+    const after = useDoorStore.getState().visit;
+    const restUntil = after ? recheckRestUntil(after, policy) : null;
+    if (!recheck && restUntil !== null && now() < restUntil) setAside();
   };
   const toggle = (key: keyof Symptoms) => setSymptoms((s) => ({ ...s, [key]: !s[key] }));
+  const blocked = recheck && resting && !skip;
 
   return (
     <section className="step" aria-labelledby="step-title">
-      <h2 id="step-title">
-        <Thermometer aria-hidden />{' '}
-        {t(recheck ? 'door.temperature.recheckTitle' : 'door.temperature.title')}
-      </h2>
-      {recheck && <RecheckNotice visit={visit} />}
-      <fieldset className="symptoms">
-        <legend className="sr-only">{t('door.temperature.symptoms')}</legend>
-        {(['cough', 'breathing', 'other'] as const).map((key) => (
-          <Button
-            key={key}
-            bare
-            className="toggle"
-            aria-pressed={symptoms[key]}
-            onClick={() => toggle(key)}
-          >
-            {t(key === 'other' ? 'door.temperature.otherSymptom' : `door.temperature.${key}`)}
+      <StepTitle
+        step={recheck ? 'recheck' : 'temperature'}
+        icon={<Thermometer aria-hidden />}
+        title={t(recheck ? 'door.temperature.recheckTitle' : 'door.temperature.title')}
+      />
+      {recheck && <RecheckNotice visit={visit} current={current} />}
+      {blocked ? (
+        <div className="choices rest-actions">
+          <Button tone="primary" size="huge" onClick={setAside}>
+            {t('door.temperature.setAside')}
           </Button>
-        ))}
-      </fieldset>
-      {keypad ? (
-        <Keypad policy={policy} onReading={(c) => measured(c, 'keypad')}>
-          <Button onClick={() => setKeypad(false)}>{commonReadingsLabel(policy)}</Button>
-        </Keypad>
-      ) : (
-        <div className="readings">
-          {commonReadings(policy).map((c) => (
-            <Button key={c} bare className="reading" onClick={() => measured(c, 'preset')}>
-              {formatCelsius(c)}
-            </Button>
-          ))}
-          <Button bare className="reading reading-other" onClick={() => setKeypad(true)}>
-            {t('door.temperature.other')}
-          </Button>
+          {askSkip ? (
+            <fieldset className="choice-row">
+              <legend>{t('door.temperature.recheckNowWhy')}</legend>
+              {SKIP_REASONS.map((r) => (
+                <Button key={r} onClick={() => setSkip(r)}>
+                  {t(`door.temperature.skipReasons.${r}`)}
+                </Button>
+              ))}
+            </fieldset>
+          ) : (
+            <Button onClick={() => setAskSkip(true)}>{t('door.temperature.recheckNow')}</Button>
+          )}
         </div>
+      ) : (
+        <>
+          <fieldset className="symptoms">
+            <legend className="sr-only">{t('door.temperature.symptoms')}</legend>
+            {(['cough', 'breathing', 'other'] as const).map((key) => (
+              <Button
+                key={key}
+                bare
+                guardRepeat
+                className="toggle"
+                aria-pressed={symptoms[key]}
+                onClick={() => toggle(key)}
+              >
+                {t(key === 'other' ? 'door.temperature.otherSymptom' : `door.temperature.${key}`)}
+              </Button>
+            ))}
+          </fieldset>
+          {keypad ? (
+            <Keypad policy={policy} onReading={(c) => void measured(c, 'keypad')}>
+              <Button onClick={() => setKeypad(false)}>{commonReadingsLabel(policy)}</Button>
+            </Keypad>
+          ) : (
+            <div className="readings">
+              {commonReadings(policy).map((c) => (
+                <Button key={c} bare className="reading" onClick={() => void measured(c, 'preset')}>
+                  {formatCelsius(c)}
+                </Button>
+              ))}
+              <Button bare className="reading reading-other" onClick={() => setKeypad(true)}>
+                {t('door.temperature.other')}
+              </Button>
+            </div>
+          )}
+        </>
       )}
     </section>
   );
 }
 
-function RecheckNotice({ visit }: { visit: Visit }) {
+function RecheckNotice({ visit, current }: { visit: Visit; current: number }) {
   const { t } = useTranslation();
-  const { policyFor, now } = useServices();
+  const { policyFor } = useServices();
   const policy = policyFor(visit.policyVersion);
-  const current = useNow(now, 1000);
   const until = recheckRestUntil(visit, policy);
   const first = visit.readings[0]?.celsius;
   const left = until === null ? 0 : Math.max(0, Math.ceil((until - current) / 1000));
-  const time = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
   return (
     <div className="notice notice-warn" role="status">
       <p>
         {t('door.temperature.first', { value: first === undefined ? '' : formatCelsius(first) })}
       </p>
       <p className="timer">
-        {left > 0 ? t('door.temperature.rest', { time }) : t('door.temperature.restDone')}
+        {left > 0
+          ? t('door.temperature.rest', { time: restClock(left) })
+          : t('door.temperature.restDone')}
       </p>
     </div>
   );
+}
+
+/** Seconds as m:ss, e.g. "1:58". */
+export function restClock(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }

@@ -7,17 +7,8 @@ import { clockTime } from '../../domain/time';
 import type { Visit } from '../../domain/visit';
 import { Button } from '../../ui/Button';
 import { DoorOccupancy } from './DoorOccupancy';
+import { MUSTS, mustOf } from './step-number';
 import { useRecord } from './use-record';
-
-const MUSTS = ['appointment', 'mask', 'hands', 'temperature', 'identity', 'codes'] as const;
-type MustKey = (typeof MUSTS)[number];
-
-function mustOf(step: DoorStep): MustKey | 'done' {
-  if (step === 'recheck') return 'temperature';
-  if (step === 'health-code' || step === 'travel-code') return 'codes';
-  if (step === 'decide' || step === 'done') return 'done';
-  return step;
-}
 
 /** Who is at the door, and which of the six musts are done. */
 export function VisitPanel({ visit, step }: { visit: Visit; step: DoorStep }) {

@@ -20,9 +20,17 @@ export interface ScanNotice {
  * last finished visit (its verdict stays visible until the next visitor starts),
  * and a write that failed, kept so it can be retried without re-entering anything.
  */
+/** A booked visitor who came too early: told when to come in; no visit, the booking is kept. */
+export interface ComeBack {
+  booking: { name: string; slotStart: number; slotEnd: number };
+  from: number;
+}
+
 interface DoorState {
   visit: Visit | null;
   lastFinished: Visit | null;
+  comeBack: ComeBack | null;
+  setComeBack: (comeBack: ComeBack | null) => void;
   saving: boolean;
   failed: { visitId: string; drafts: EventDraft[]; policy: Policy } | null;
   notice: ScanNotice | null;
@@ -37,6 +45,8 @@ interface DoorState {
 export const useDoorStore = create<DoorState>((set) => ({
   visit: null,
   lastFinished: null,
+  comeBack: null,
+  setComeBack: (comeBack) => set({ comeBack, lastFinished: null }),
   saving: false,
   failed: null,
   notice: null,
@@ -46,10 +56,10 @@ export const useDoorStore = create<DoorState>((set) => ({
   show: (visit) =>
     set(
       visit.status === 'open'
-        ? { visit, failed: null }
-        : { visit: null, lastFinished: visit, failed: null },
+        ? { visit, failed: null, comeBack: null }
+        : { visit: null, lastFinished: visit, failed: null, comeBack: null },
     ),
-  next: () => set({ visit: null, lastFinished: null, failed: null, notice: null }),
+  next: () => set({ visit: null, lastFinished: null, failed: null, notice: null, comeBack: null }),
   setSaving: (saving) => set({ saving }),
   setFailed: (failed) => set({ failed }),
 }));

@@ -1,8 +1,9 @@
 import { useCallback } from 'react';
 import { ulid } from 'ulidx';
 import { StorageError } from '../../db/storage-error';
-import type { EventBody, EventDraft } from '../../domain/events';
+import type { EventBody, EventDraft, ReopenedMust } from '../../domain/events';
 import type { Policy } from '../../domain/policy';
+import type { Visit } from '../../domain/visit';
 import { useServices } from '../../services/services';
 import { useStatusStore } from '../../services/status-store';
 import { useDoorStore } from './door-store';
@@ -84,10 +85,21 @@ export function useRecord() {
     [now, policy, write],
   );
 
+  /** Undoes a refusal (a mis-tap): the visit reopens at `must`, back on screen. */
+  const reopen = useCallback(
+    (visit: Visit, must: ReopenedMust) =>
+      write(
+        visit.id,
+        [{ type: 'visit.reopened', data: { must }, at: now() }],
+        policyFor(visit.policyVersion),
+      ),
+    [now, policyFor, write],
+  );
+
   const retry = useCallback(() => {
     const failed = useDoorStore.getState().failed;
     return failed ? write(failed.visitId, failed.drafts, failed.policy) : Promise.resolve(false);
   }, [write]);
 
-  return { record, open, discard, retry };
+  return { record, open, discard, retry, reopen };
 }

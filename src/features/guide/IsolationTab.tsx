@@ -17,6 +17,7 @@ import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
 import { AnswerNote } from './AnswerNote';
 import type { GuideMessage } from './guide-store';
+import { IsolationIdentity } from './IsolationIdentity';
 import { useGuideCommand } from './use-guide-command';
 import { maskedVisitorName } from './visitor-name';
 
@@ -105,6 +106,7 @@ function CaseCard({
         </p>
         {c.inArea && <span className="tag tag-danger">{t('guide.isolation.inArea')}</span>}
       </header>
+      <IsolationIdentity visit={v} />
       <ol className="checklist">
         {ISOLATION_STEPS.map((step) => {
           const at = stepTime(v.isolation, step);

@@ -7,6 +7,7 @@ import { DeviceFacts } from './DeviceFacts';
 import { KioskOptions } from './KioskOptions';
 import { RetentionPanel } from './RetentionPanel';
 import { ServerPanel } from './ServerPanel';
+import { SoundSettings } from './SoundSettings';
 import './settings.css';
 import { Button } from '../../ui/Button';
 
@@ -79,6 +80,7 @@ export function SettingsScreen({
         <ServerPanel onSave={onSave} />
         <DeviceFacts />
         <KioskOptions onSave={onSave} />
+        <SoundSettings onSave={onSave} />
       </div>
     </section>
   );

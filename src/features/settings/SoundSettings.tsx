@@ -1,0 +1,47 @@
+import { Volume2, VolumeX } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import type { DeviceSettings } from '../../db/settings';
+import { useServices } from '../../services/services';
+import { Button } from '../../ui/Button';
+
+const STEPS = [30, 50, 70, 100] as const;
+
+/** Verdict tones: volume in four big steps, mute, a test tone, and the state in words. */
+export function SoundSettings({ onSave }: { onSave: (settings: DeviceSettings) => Promise<void> }) {
+  const { t } = useTranslation();
+  const { settings, sound } = useServices();
+  const on = !settings.soundMuted && settings.soundVolume > 0;
+
+  return (
+    <section className="sound-settings" aria-labelledby="sound-title">
+      <h3 id="sound-title">{t('settings.sound.title')}</h3>
+      <p role="status" data-testid="sound-state">
+        {on ? <Volume2 aria-hidden /> : <VolumeX aria-hidden />}{' '}
+        {on ? t('settings.sound.on', { volume: settings.soundVolume }) : t('settings.sound.off')}
+      </p>
+      <fieldset className="row">
+        <legend>{t('settings.sound.volume')}</legend>
+        {STEPS.map((v) => (
+          <Button
+            key={v}
+            bare
+            className="toggle"
+            aria-pressed={!settings.soundMuted && settings.soundVolume === v}
+            onClick={() => void onSave({ ...settings, soundVolume: v, soundMuted: false })}
+          >
+            {v}%
+          </Button>
+        ))}
+      </fieldset>
+      <div className="row">
+        <Button
+          tone={settings.soundMuted ? 'primary' : 'neutral'}
+          onClick={() => void onSave({ ...settings, soundMuted: !settings.soundMuted })}
+        >
+          {settings.soundMuted ? t('settings.sound.unmute') : t('settings.sound.mute')}
+        </Button>
+        <Button onClick={() => sound.play('admitted')}>{t('settings.sound.test')}</Button>
+      </div>
+    </section>
+  );
+}
