@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { API, type ApiError, MAX_BODY_BYTES } from '../../src/protocol/api';
+import { allowOrigins } from './cors';
 import { HttpError } from './errors';
 import { adminRoutes } from './routes/admin';
 import { syncRoutes } from './routes/sync';
@@ -20,6 +21,8 @@ export interface AppOptions {
   now?: () => number;
   logger?: FastifyServerOptions['logger'];
   https?: { key: Buffer; cert: Buffer } | null;
+  /** Origins of tablets' apps served elsewhere that may call the sync API (CORS). */
+  allowedOrigins?: readonly string[];
 }
 
 export function buildApp(options: AppOptions): FastifyInstance {
@@ -58,6 +61,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       .send({ error: 'internal', message: 'internal error' } satisfies ApiError);
   });
 
+  allowOrigins(app, options.allowedOrigins ?? []);
   app.get('/healthz', async () => ({ ok: true, time: now() }));
   app.register(syncRoutes, { prefix: API, store: options.store, now });
   app.register(adminRoutes, {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseAllowedOrigins } from './cors';
 
 /** Server settings from the environment, with the defaults the README documents. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env) {
@@ -12,6 +13,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     dataDir: resolve(env.DATA_DIR ?? './data'),
     staticDir: resolve(env.STATIC_DIR ?? './dist'),
     adminToken: env.ADMIN_TOKEN,
+    allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
     https: cert && key ? { cert: readFileSync(cert), key: readFileSync(key) } : null,
   };
 }

@@ -28,6 +28,7 @@ const app = buildApp({
   adminToken: adminToken(),
   staticDir: config.staticDir,
   https: config.https,
+  allowedOrigins: config.allowedOrigins,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
 });
 

@@ -112,7 +112,11 @@ export function clipText(text: string, max: number): string {
 
 export type DisinfectionSpot = 'temperature-point' | 'isolation-area';
 
-export type IncidentKind = 'refused-measures' | 'staff-abnormal';
+/**
+ * 'suspected-case': a visitor sent to the isolation area, opened with the verdict so that
+ * the duty lead is told on every screen until acknowledged (the checklist is the visit's).
+ */
+export type IncidentKind = 'refused-measures' | 'staff-abnormal' | 'suspected-case';
 
 /** What was done about an incident, each recorded once with its time. */
 export type IncidentStep = 'lead-acknowledged' | 'police-called' | 'stopped-work';

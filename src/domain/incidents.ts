@@ -27,6 +27,8 @@ export interface Incident extends IncidentReport {
 export const INCIDENT_STEPS: Record<IncidentKind, readonly IncidentStep[]> = {
   'refused-measures': ['lead-acknowledged', 'police-called'],
   'staff-abnormal': ['lead-acknowledged', 'stopped-work'],
+  // What is done about a suspected case is the isolation checklist, on the visit.
+  'suspected-case': ['lead-acknowledged'],
 };
 
 /** The incidents among a day's records, oldest first; arrival order does not matter. */

@@ -56,7 +56,30 @@ export interface Policy {
     /** People the isolation area holds apart at once. */
     places: number;
   };
+  /** The hall's day: the report's chart spans it (closing is ledger.closing). */
+  hours: {
+    /** Local opening time, "HH:MM". */
+    opening: string;
+  };
+  /** Who the staff call for a suspected case (shared/domain.md): shown on the fever card. */
+  emergency: {
+    /** The ambulance (120). */
+    ambulance: string;
+    /** The local centre for disease control (疾控中心); empty until the hall sets it. */
+    cdc: string;
+    /** The community (社区) the hall reports to; empty until the hall sets it. */
+    community: string;
+    /** The police (110), for a visitor refusing the measures. */
+    police: string;
+  };
+  /** Voice calling (语音叫号): which screen speaks a call. */
+  voice: {
+    speaker: VoiceSpeaker;
+  };
 }
+
+/** The guide's tablet, the board (wall screen) or both: a hall with one loudspeaker picks one. */
+export type VoiceSpeaker = 'guide' | 'board' | 'both';
 
 export const DEFAULT_POLICY = {
   version: '2026.1',
@@ -89,11 +112,15 @@ export const DEFAULT_POLICY = {
     noShowAfterCalls: 3,
   },
   isolation: { places: 2 },
+  hours: { opening: '08:30' },
+  emergency: { ambulance: '120', cdc: '', community: '', police: '110' },
+  voice: { speaker: 'both' },
 } as const satisfies Policy;
 
-/** A policy as stored before the queue and isolation settings existed. */
-export type StoredPolicy = Omit<Policy, 'queue' | 'isolation'> &
-  Partial<Pick<Policy, 'queue' | 'isolation'>>;
+/** Settings added after the first policy: a stored policy may lack them. */
+type LaterSettings = 'queue' | 'isolation' | 'hours' | 'emergency' | 'voice';
+/** A policy as stored before the later settings existed. */
+export type StoredPolicy = Omit<Policy, LaterSettings> & Partial<Pick<Policy, LaterSettings>>;
 
 /** Completes an older stored policy with today's defaults for the settings it lacks. */
 export function withDefaults(stored: StoredPolicy): Policy {
@@ -101,5 +128,8 @@ export function withDefaults(stored: StoredPolicy): Policy {
     ...stored,
     queue: stored.queue ?? DEFAULT_POLICY.queue,
     isolation: stored.isolation ?? DEFAULT_POLICY.isolation,
+    hours: stored.hours ?? DEFAULT_POLICY.hours,
+    emergency: stored.emergency ?? DEFAULT_POLICY.emergency,
+    voice: stored.voice ?? DEFAULT_POLICY.voice,
   };
 }

@@ -179,7 +179,7 @@ function buildEventSchema(purged: boolean) {
       'incident.reported',
       z.strictObject({
         incident: text(64),
-        kind: z.enum(['refused-measures', 'staff-abnormal']),
+        kind: z.enum(['refused-measures', 'staff-abnormal', 'suspected-case']),
         visit: text(64).nullable(),
         person: text(max.person).nullable(),
         unit: text(max.unit).nullable(),

@@ -6,6 +6,7 @@ import type { Visit } from '../../domain/visit';
 import { useServices } from '../../services/services';
 import { useToday } from '../../services/use-today';
 import { Button } from '../../ui/Button';
+import { EmergencyContacts } from './EmergencyContacts';
 
 /** The verdict, in colour, words and icon, readable at 2 m. */
 export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => void }) {
@@ -102,6 +103,7 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
       {body.icon}
       <h2 className="outcome-title">{body.title}</h2>
       {body.detail}
+      {outcome?.kind === 'isolated' && <EmergencyContacts visit={visit} />}
       <Button size="large" onClick={onNext}>
         {t('door.outcome.next')}
       </Button>

@@ -4,15 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { visitsOfDay } from '../../db/queries';
 import { type DaySummary, summariseDay } from '../../domain/day-summary';
+import { chartHours, dayCases } from '../../domain/report';
 import { clockTime } from '../../domain/time';
 import { useServices } from '../../services/services';
 import { HourChart } from './HourChart';
+import { ReportCases } from './ReportCases';
+import { ReportSignatures } from './ReportSignatures';
 import { useDayRecords } from './use-day-records';
 import { useLeadAudit } from './use-lead-audit';
 import './lead.css';
 import { Button } from '../../ui/Button';
 
-/** The printable daily report (A4): outcomes, masks, temperatures, calls, peak, the hours. */
+/**
+ * The printable daily report (A4): outcomes, masks, temperatures, calls, peak, the day's
+ * cases with what was done, the hours of the hall's day, and the signature lines.
+ */
 export function DailyReport({ day }: { day: string }) {
   const { t } = useTranslation();
   const { db, policy, settings } = useServices();
@@ -72,8 +78,9 @@ export function DailyReport({ day }: { day: string }) {
           ))}
         </tbody>
       </table>
+      <ReportCases cases={dayCases(visits, records)} />
       <h3>{t('lead.report.chart')}</h3>
-      <HourChart hours={s.hours} />
+      <HourChart hours={chartHours(s.hours, policy)} />
       <p className="legend">
         <span className="swatch bar-admitted" /> {t('log.counts.admitted')}{' '}
         <span className="swatch bar-refused" /> {t('log.counts.refused')}{' '}
@@ -81,6 +88,7 @@ export function DailyReport({ day }: { day: string }) {
         <span className="swatch bar-other" /> {t('lead.report.other')}
       </p>
       <p className="hint">{t('lead.report.policy', { version: policy.version })}</p>
+      <ReportSignatures />
     </article>
   );
 }
