@@ -91,7 +91,7 @@ export function IncidentAlert() {
         href={suspected ? '/guide/isolation' : '/guide/incidents'}
         className="btn btn-neutral btn-large btn-link"
       >
-        {t('alert.open')}
+        {t(suspected ? 'alert.openIsolation' : 'alert.open')}
       </Link>
       {asked && (
         <div

@@ -395,6 +395,7 @@ export const en: Messages = {
     leadOnly: 'Only the duty lead can acknowledge: enter the lead PIN',
     confirm: 'Acknowledge',
     cancel: 'Cancel',
+    openIsolation: 'Open the isolation checklist',
     open: 'See incident',
   },
   log: {

@@ -379,6 +379,7 @@ export const zhCN = {
     leadOnly: '只有值班组长可以确认知悉：请输入组长密码',
     confirm: '确认知悉',
     cancel: '取消',
+    openIsolation: '打开隔离清单',
     open: '查看事件',
   },
   log: {

@@ -4,7 +4,8 @@ import { E2E_ADMIN_TOKEN } from '../../playwright.config';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { bookingsCsv } from '../fixtures/bookings-csv';
 import { aBooking, validIdNumber } from '../fixtures/builders';
-import { admitGreenVisitor, openApp, unlockLead } from './helpers';
+import { fakeSpeech } from './fake-speech';
+import { admitGreenVisitor, LEAD_PIN, openApp, unlockLead } from './helpers';
 
 // The guide's day end to end, against the real server: a 2-place waiting area, calls
 // heard through a speechSynthesis double, the board updating live in another window,
@@ -39,45 +40,6 @@ const people = [
     idNumber: validIdNumber('51010719920214233'),
   },
 ];
-
-/** Records every utterance; one local Mandarin voice, as on a tablet with a voice pack. */
-function fakeSpeech() {
-  const spoken: { text: string; lang: string }[] = [];
-  const voice = {
-    name: 'Fake zh',
-    lang: 'zh-CN',
-    localService: true,
-    default: true,
-    voiceURI: 'f',
-  };
-  class FakeUtterance {
-    text: string;
-    lang = '';
-    voice: unknown = null;
-    rate = 1;
-    onend: (() => void) | null = null;
-    onerror: (() => void) | null = null;
-    constructor(text: string) {
-      this.text = text;
-    }
-  }
-  const synth = {
-    getVoices: () => [voice],
-    speak(u: FakeUtterance) {
-      spoken.push({ text: u.text, lang: u.lang });
-      setTimeout(() => u.onend?.(), 5);
-    },
-    cancel() {},
-    addEventListener() {},
-    removeEventListener() {},
-  };
-  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
-  Object.defineProperty(window, 'SpeechSynthesisUtterance', {
-    value: FakeUtterance,
-    configurable: true,
-  });
-  Object.defineProperty(window, '__spoken', { value: spoken });
-}
 
 async function setUpSite(request: APIRequestContext) {
   await request.post('/api/v1/admin/sites', {
@@ -189,8 +151,9 @@ test('a 2-place waiting area, calls heard and shown on the board, a suspected ca
   await expect(page.getByTestId('guide-message')).toHaveText('已叫 A003 到 1 号窗口');
   await page.getByTestId('window-3').getByRole('button', { name: '办结' }).click();
   await expect(page.getByTestId('guide-message')).toHaveText('A001 已办结');
+  // Like a 叫号机: a served call is cleared from the board.
   await expect(board.getByTestId('board-ticket')).toHaveText('A003');
-  await expect(board.getByTestId('board-recent')).toContainText('A001');
+  await expect(board.getByTestId('board')).not.toContainText('A001');
   await page.screenshot({ path: `${screens}/guide-queue.png` });
 
   // A suspected case: 37.9, then 38.4 on re-check.
@@ -241,7 +204,17 @@ test('a 2-place waiting area, calls heard and shown on the board, a suspected ca
   await page.getByTestId('incident').getByRole('button', { name: '已停止工作' }).click();
   await expect(page.getByTestId('incident-report')).toContainText('处置：');
   await page.screenshot({ path: `${screens}/guide-incidents.png` });
-  await page.getByTestId('lead-alert').getByRole('button', { name: '组长已知悉' }).click();
+  // Only the lead acknowledges, with the lead PIN; one unlock covers both alerts.
+  const alerts = page.getByTestId('lead-alert');
+  await expect(alerts.getByRole('listitem')).toHaveCount(2); // the suspected case, the staff
+  await alerts.getByRole('listitem').first().getByRole('button', { name: '组长已知悉' }).click();
+  const gate = page.getByRole('dialog');
+  for (const digit of LEAD_PIN)
+    await gate.getByRole('button', { name: digit, exact: true }).click();
+  await gate.getByRole('button', { name: '确认', exact: true }).click();
+  await gate.getByRole('button', { name: '确认知悉' }).click();
+  await expect(alerts.getByRole('listitem')).toHaveCount(1);
+  await alerts.getByRole('button', { name: '组长已知悉' }).click();
   await expect(page.getByTestId('lead-alert')).toHaveCount(0);
 
   // The same screens in English, for a look.
