@@ -3,7 +3,7 @@ import { type APIRequestContext, expect, type Page, test } from '@playwright/tes
 import { E2E_ADMIN_TOKEN } from '../../playwright.config';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { bookingsCsv } from '../fixtures/bookings-csv';
-import { aBooking, validIdNumber } from '../fixtures/builders';
+import { aBooking, MINUTE, validIdNumber } from '../fixtures/builders';
 import { fakeSpeech } from './fake-speech';
 import { admitGreenVisitor, LEAD_PIN, openApp, unlockLead } from './helpers';
 
@@ -58,8 +58,14 @@ async function setUpSite(request: APIRequestContext) {
       await request.put(`/api/v1/admin/sites/${SITE}/policy`, { headers: admin, data: policy })
     ).ok(),
   ).toBe(true);
+  // A 30-minute slot around now that stays within today (a run near midnight included).
   const now = Date.now();
-  const csv = bookingsCsv(people.map((p) => aBooking(p, now)));
+  const midnight = new Date(now).setHours(0, 0, 0, 0);
+  const slotStart = Math.max(
+    midnight,
+    Math.min(now - 15 * MINUTE, midnight + 24 * 60 * MINUTE - 31 * MINUTE),
+  );
+  const csv = bookingsCsv(people.map((p) => aBooking({ ...p, slotStart }, now)));
   const upload = await request.put(`/api/v1/admin/sites/${SITE}/bookings`, {
     headers: { ...admin, 'content-type': 'text/csv' },
     data: csv,
@@ -172,7 +178,7 @@ test('a 2-place waiting area, calls heard and shown on the board, a suspected ca
   await expect(page.getByTestId('isolation-occupancy')).toHaveText('隔离区 1/2 人');
   await isolation.getByRole('button', { name: '已拨打 120' }).click();
   await isolation.getByRole('button', { name: '交接' }).click();
-  await expect(page.getByRole('alert')).toHaveText('请填写接收医院');
+  await expect(page.getByText('请填写接收医院')).toHaveAttribute('role', 'alert');
   await isolation.getByLabel('接收医院').fill('县人民医院');
   await page.screenshot({ path: `${screens}/guide-isolation.png` });
   await isolation.getByRole('button', { name: '交接' }).click();
@@ -202,7 +208,9 @@ test('a 2-place waiting area, calls heard and shown on the board, a suspected ca
   await page.getByRole('button', { name: '记录并提醒组长' }).click();
   await expect(page.getByTestId('lead-alert')).toContainText('工作人员体温异常');
   await page.getByTestId('incident').getByRole('button', { name: '已停止工作' }).click();
-  await expect(page.getByTestId('incident-report')).toContainText('处置：');
+  await expect(
+    page.getByTestId('incident').filter({ hasText: '孙七' }).getByTestId('incident-report'),
+  ).toContainText('处置：');
   await page.screenshot({ path: `${screens}/guide-incidents.png` });
   // Only the lead acknowledges, with the lead PIN; one unlock covers both alerts.
   const alerts = page.getByTestId('lead-alert');
@@ -227,7 +235,7 @@ test('a 2-place waiting area, calls heard and shown on the board, a suspected ca
   await expect(page.getByTestId('board-ticket')).toHaveText('A003');
   await page.screenshot({ path: `${screens}/board-en.png` });
   await page.goto('/guide/incidents');
-  await expect(page.getByTestId('incident-report')).toContainText('Staff member abnormal');
+  await expect(page.getByTestId('incident-report').first()).toContainText('Staff member abnormal');
   await page.screenshot({ path: `${screens}/guide-incidents-en.png` });
   await page.getByRole('button', { name: 'Switch language' }).click();
   await expect(page.getByRole('link', { name: '今日台账' })).toBeVisible();

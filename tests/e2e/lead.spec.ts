@@ -118,9 +118,17 @@ test('a day at the door, exported as CSV and Excel, and a fever visitor traced t
   expect(cellText(2, 4)).toBe('发热人');
   expect(cellText(2, 5)).toBe(bookings[2]?.idNumber);
   expect(cellText(3, 14)).toBe('A002');
+  // The suspected case alerted the lead; the lead, unlocked, acknowledges with one tap.
+  await page.getByTestId('lead-alert').getByRole('button', { name: '组长已知悉' }).click();
+  await expect(page.getByTestId('lead-alert')).toHaveCount(0);
   await page.screenshot({ path: 'docs/lead-ledger.png' });
 
-  await page.getByRole('listitem').filter({ hasText: '隔离' }).getByRole('button').click();
+  await page
+    .getByRole('list', { name: '当天来访记录' })
+    .getByRole('listitem')
+    .filter({ hasText: '隔离' })
+    .getByRole('button')
+    .click();
   await page.getByRole('button', { name: '追踪密切接触者' }).click();
   await page.getByLabel('前后余量（分钟）').fill('0');
   const contacts = page.getByTestId('contacts-inside').getByRole('listitem');

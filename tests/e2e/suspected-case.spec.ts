@@ -11,8 +11,6 @@ import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { bookingsCsv } from '../fixtures/bookings-csv';
 import { aBooking, MINUTE, validIdNumber } from '../fixtures/builders';
 
-const DAY = 24 * 60 * MINUTE;
-
 import { fakeSpeech } from './fake-speech';
 import { admitGreenVisitor, LEAD_PIN, openApp, unlockLead } from './helpers';
 
@@ -21,6 +19,7 @@ import { admitGreenVisitor, LEAD_PIN, openApp, unlockLead } from './helpers';
 // the case, and the checklist goes in order. Then the board behaves like a 叫号机: it
 // speaks the calls itself (the policy names the board) and clears served and void calls.
 const SITE = 'e2e-case';
+const DAY = 24 * 60 * MINUTE;
 const admin = { authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
 const screens = '.e2e-artifacts/screens';
 
@@ -216,7 +215,7 @@ test('a suspected case reaches every tablet and the board; only the lead clears 
     .toEqual(['请 A001 号到 1 号窗口办理', '请 A001 号到 1 号窗口办理']);
   expect(await spoken(guide)).toEqual([]);
   await board.bringToFront();
-  await board.screenshot({ path: `${screens}/board-calling.png` });
+  await board.screenshot({ path: 'docs/board.png' });
   await guide.bringToFront();
   await guide.getByTestId('window-1').getByRole('button', { name: '办结' }).click();
   await expect(board.getByTestId('board-ticket')).toHaveCount(0);
