@@ -1,5 +1,14 @@
 import { defineConfig } from '@playwright/test';
-import { baseURL, chromiumArgs, chromiumPath, e2ePort } from './tests/e2e/chromium';
+import {
+  baseURL,
+  chromiumArgs,
+  chromiumPath,
+  e2ePort,
+  lateMorningTimeZone,
+} from './tests/e2e/chromium';
+
+// Before anything reads the clock: the browser, the server and the tests share it.
+process.env.TZ ??= lateMorningTimeZone();
 
 export const E2E_ADMIN_TOKEN = 'e2e-admin-token';
 const dataDir = `.e2e-artifacts/server-data-${e2ePort}`;

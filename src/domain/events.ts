@@ -1,3 +1,4 @@
+import type { CameraProblem, LegacyCameraFailure } from './camera';
 import type { HealthCodeColour } from './policy';
 
 /**
@@ -155,8 +156,8 @@ export function isRecordEvent(e: CheckpointEvent): e is RecordEvent {
  */
 export type AbandonReason = 'left' | 'refused-measures' | 'discarded-draft';
 
-/** How a camera failed to start (issue: device health), as the browser reports it. */
-export type CameraFailure = 'not-allowed' | 'not-found' | 'busy' | 'insecure' | 'unknown';
+/** How a camera failed to start (device health): domain/camera.ts, or a code of older tablets. */
+export type CameraFailure = CameraProblem | LegacyCameraFailure;
 
 /** What the shift lead took off the tablet: the day's ledger, a contact list, the report. */
 export type ExportKind = 'ledger' | 'contacts' | 'report';

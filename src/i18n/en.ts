@@ -791,11 +791,12 @@ export const en: Messages = {
       cameraValues: {
         checking: 'checking…',
         available: 'available',
-        'not-allowed': 'not allowed: allow the camera in the browser settings',
-        'not-found': 'no camera found',
+        denied: 'not allowed: allow the camera in the browser settings',
+        'no-camera': 'no camera found',
         busy: 'in use by another app',
         insecure: 'the camera needs HTTPS',
-        unknown: 'cannot use the camera',
+        unsupported: 'this device or browser cannot use a camera',
+        failed: 'cannot use the camera',
       },
       voiceValues: {
         checking: 'checking…',

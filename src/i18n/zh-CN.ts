@@ -762,11 +762,12 @@ export const zhCN = {
       cameraValues: {
         checking: '检查中…',
         available: '可用',
-        'not-allowed': '未获允许：请在浏览器设置中允许使用摄像头',
-        'not-found': '未找到摄像头',
+        denied: '未获允许：请在浏览器设置中允许使用摄像头',
+        'no-camera': '未找到摄像头',
         busy: '摄像头被其他应用占用',
         insecure: '需要 HTTPS 才能使用摄像头',
-        unknown: '无法使用摄像头',
+        unsupported: '此设备或浏览器不能使用摄像头',
+        failed: '无法使用摄像头',
       },
       voiceValues: {
         checking: '检查中…',

@@ -4,6 +4,7 @@
  * checks at the bottom fail the build if the two drift apart.
  */
 import { z } from 'zod';
+import { CAMERA_PROBLEMS, LEGACY_CAMERA_FAILURES } from '../domain/camera';
 import { EXCERPT_MAX } from '../domain/codes/excerpt';
 import { type CheckpointEvent, TEXT_LIMITS as max } from '../domain/events';
 
@@ -111,7 +112,7 @@ function buildEventSchema(purged: boolean) {
     event(
       'device.camera-failed',
       z.strictObject({
-        reason: z.enum(['not-allowed', 'not-found', 'busy', 'insecure', 'unknown']),
+        reason: z.enum([...CAMERA_PROBLEMS, ...LEGACY_CAMERA_FAILURES]),
       }),
     ),
     event(

@@ -32,7 +32,8 @@ describe('device health', () => {
       'fetch',
       vi.fn(async () => new Response(null)),
     );
-    const app = await renderApp([], '/', { now: () => now });
+    // The door's scan step opens on /; jsdom has no camera, so stay off the door.
+    const app = await renderApp([], '/log', { now: () => now });
     db = app.db;
     expect(screen.queryByTestId('health')).not.toBeInTheDocument();
     setOnline(false);

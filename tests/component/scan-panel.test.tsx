@@ -7,6 +7,7 @@ import { CameraEngineContext } from '../../src/features/door/scanner/engine-cont
 import { html5Engine } from '../../src/features/door/scanner/html5-engine';
 import { ScanPanel } from '../../src/features/door/scanner/ScanPanel';
 import { setupI18n } from '../../src/i18n';
+import { useHealthStore } from '../../src/services/health/health-store';
 import {
   type FakeHtml5Qrcode,
   fakeMediaDevices,
@@ -100,14 +101,16 @@ describe('the camera of a scan step', () => {
     expect(onScan).toHaveBeenCalledTimes(2);
   });
 
-  it('says what to do when permission is refused, and retries on request', async () => {
+  it('says what to do when permission is refused, reports it to device health, and retries on request', async () => {
     fakeMediaDevices({ error: new DOMException('Permission denied', 'NotAllowedError') });
     const { panel } = renderPanel();
     expect(await screen.findByRole('alert')).toHaveTextContent('未允许使用摄像头');
+    expect(useHealthStore.getState().problems['camera-failed']).toMatchObject({ reason: 'denied' });
     const camera = fakeMediaDevices();
     fireEvent.click(screen.getByRole('button', { name: /重试摄像头/ }));
     await waitFor(() => expect(panel()).toHaveAttribute('data-camera', 'running'));
     expect(camera.live()).toBe(1);
+    expect(useHealthStore.getState().problems['camera-failed']).toBeUndefined();
   });
 
   it('starts the rear camera, and remembers a camera the staff switch to', async () => {

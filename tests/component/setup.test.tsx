@@ -114,7 +114,7 @@ describe('first-run setup', () => {
         const events = await app.db.events.toArray();
         expect(events.map((e) => [e.type, e.data])).toContainEqual([
           'device.camera-failed',
-          { reason: 'not-allowed' },
+          { reason: 'denied' },
         ]);
       });
     } finally {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { cameraProblem } from '../../src/domain/camera';
 import { formatBytes } from '../../src/features/settings/format-bytes';
-import { cameraFailure } from '../../src/features/setup/device-checks';
 import { type SetupForm, validateSetup } from '../../src/features/setup/setup-form';
 
 const good: SetupForm = {
@@ -33,16 +33,16 @@ describe('validateSetup', () => {
   });
 });
 
-describe('cameraFailure', () => {
+describe('cameraProblem (the setup check and the scanner share it)', () => {
   it.each([
-    ['NotAllowedError', 'not-allowed'],
-    ['NotFoundError', 'not-found'],
-    ['OverconstrainedError', 'not-found'],
+    ['NotAllowedError', 'denied'],
+    ['NotFoundError', 'no-camera'],
+    ['OverconstrainedError', 'no-camera'],
     ['NotReadableError', 'busy'],
-    ['SecurityError', 'insecure'],
-    ['TypeError', 'unknown'],
+    ['SecurityError', 'denied'],
+    ['TypeError', 'failed'],
   ])('%s → %s', (name, failure) => {
-    expect(cameraFailure(Object.assign(new Error('x'), { name }))).toBe(failure);
+    expect(cameraProblem(Object.assign(new Error('x'), { name }))).toBe(failure);
   });
 });
 

@@ -4,6 +4,7 @@ import type { DeviceSettings } from '../../db/settings';
 import { pinProblem } from '../../domain/pin';
 import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
+import { Toggle } from '../../ui/Toggle';
 
 /** Kiosk mode, outdoor readability and the lead PIN. Toggles save at once. */
 export function KioskOptions({ onSave }: { onSave: (settings: DeviceSettings) => Promise<void> }) {
@@ -24,22 +25,12 @@ export function KioskOptions({ onSave }: { onSave: (settings: DeviceSettings) =>
     <section className="kiosk-options" aria-labelledby="kiosk-options-title">
       <h3 id="kiosk-options-title">{t('settings.display')}</h3>
       <div className="row">
-        <Button
-          bare
-          className="toggle toggle-large"
-          aria-pressed={settings.highContrast}
-          onClick={() => toggle('highContrast')}
-        >
+        <Toggle large pressed={settings.highContrast} onChange={() => toggle('highContrast')}>
           {t('settings.highContrast')}
-        </Button>
-        <Button
-          bare
-          className="toggle toggle-large"
-          aria-pressed={settings.largeType}
-          onClick={() => toggle('largeType')}
-        >
+        </Toggle>
+        <Toggle large pressed={settings.largeType} onChange={() => toggle('largeType')}>
           {t('settings.largeType')}
-        </Button>
+        </Toggle>
       </div>
       <h3>{t('settings.kiosk')}</h3>
       <p className="hint">{t(settings.kioskMode ? 'settings.kioskOn' : 'settings.kioskOff')}</p>

@@ -6,6 +6,7 @@ import { DeviceChecks } from './DeviceChecks';
 import { type SetupForm, type SetupProblems, validateSetup } from './setup-form';
 import './setup.css';
 import { Button } from '../../ui/Button';
+import { Field } from '../../ui/Field';
 
 type TextField = 'hallName' | 'entrance' | 'deviceName' | 'serverUrl' | 'pin' | 'pinConfirm';
 
@@ -42,25 +43,20 @@ export function SetupScreen({
     const id = `setup-${key}`;
     const secret = key === 'pin' || key === 'pinConfirm';
     return (
-      <div className="field">
-        <label htmlFor={id}>{t(`setup.fields.${key}`)}</label>
+      <Field
+        id={id}
+        label={t(`setup.fields.${key}`)}
+        error={problem && t(`setup.problems.${problem}`)}
+      >
         <input
-          id={id}
           name={key}
           type={options.type ?? 'text'}
           value={form[key]}
           maxLength={options.maxLength}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? `${id}-error` : undefined}
           {...(secret ? { inputMode: 'numeric', autoComplete: 'new-password' } : {})}
           onChange={(e) => setForm((f) => ({ ...f, [key]: e.target.value }))}
         />
-        {problem && (
-          <span id={`${id}-error`} className="field-error">
-            {t(`setup.problems.${problem}`)}
-          </span>
-        )}
-      </div>
+      </Field>
     );
   };
 

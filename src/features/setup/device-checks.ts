@@ -2,50 +2,32 @@
  * What the tablet can do, checked once at setup: a camera for the code scans, voices
  * for calling queue numbers. (Storage persistence was asked for at start-up.)
  */
-import type { CameraFailure } from '../../domain/events';
+import { type CameraProblem, cameraProblem } from '../../domain/camera';
 
-export type CameraCheck = 'available' | CameraFailure;
+export type CameraCheck = 'available' | CameraProblem;
 
 /** Lists the cameras without opening one (no permission prompt). */
 export async function findCamera(): Promise<CameraCheck> {
   if (!window.isSecureContext) return 'insecure';
-  if (!navigator.mediaDevices?.enumerateDevices) return 'unknown';
+  if (!navigator.mediaDevices?.enumerateDevices) return 'unsupported';
   try {
     const devices = await navigator.mediaDevices.enumerateDevices();
-    return devices.some((d) => d.kind === 'videoinput') ? 'available' : 'not-found';
-  } catch {
-    return 'unknown';
+    return devices.some((d) => d.kind === 'videoinput') ? 'available' : 'no-camera';
+  } catch (e) {
+    return cameraProblem(e);
   }
 }
 
 /** Opens the camera once and closes it: asks for the permission now, not at the door. */
 export async function openCamera(): Promise<CameraCheck> {
   if (!window.isSecureContext) return 'insecure';
-  if (!navigator.mediaDevices?.getUserMedia) return 'unknown';
+  if (!navigator.mediaDevices?.getUserMedia) return 'unsupported';
   try {
     const stream = await navigator.mediaDevices.getUserMedia({ video: true });
     for (const track of stream.getTracks()) track.stop();
     return 'available';
   } catch (e) {
-    return cameraFailure(e);
-  }
-}
-
-export function cameraFailure(e: unknown): CameraFailure {
-  const name = typeof e === 'object' && e !== null && 'name' in e ? String(e.name) : '';
-  switch (name) {
-    case 'NotAllowedError':
-      return 'not-allowed';
-    case 'NotFoundError':
-    case 'OverconstrainedError':
-      return 'not-found';
-    case 'NotReadableError':
-    case 'AbortError':
-      return 'busy';
-    case 'SecurityError':
-      return 'insecure';
-    default:
-      return 'unknown';
+    return cameraProblem(e);
   }
 }
 

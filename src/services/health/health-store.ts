@@ -14,7 +14,7 @@ export interface ProblemDetails {
 
 export type Problems = { [P in HealthProblem]?: ProblemDetails[P] & { since: number } };
 
-/** The device's current problems, for the status area; src/app/health records them. */
+/** The device's current problems, for the status area; services/health/use-device-health records them. */
 interface HealthState {
   problems: Problems;
   /** Problems already recorded as device events in this page's life. */

@@ -1,9 +1,7 @@
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import {
-  cameraPrecondition,
-  cameraProblem,
-} from '../../../src/features/door/scanner/camera-errors';
+import { cameraProblem } from '../../../src/domain/camera';
+import { cameraPrecondition } from '../../../src/features/door/scanner/camera-errors';
 import {
   SELF_TEST_MODULES,
   SELF_TEST_PAYLOAD,

@@ -2,6 +2,7 @@ import { Camera, Flashlight, FlashlightOff, RefreshCw, SwitchCamera } from 'luci
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadCameraId, saveCameraId } from '../../../db/settings';
+import { reportCameraFailure, reportCameraWorking } from '../../../services/health/health-store';
 import { Button } from '../../../ui/Button';
 import type { CameraDevice, RunningCamera } from './camera-engine';
 import { CameraSession, type SessionState } from './camera-session';
@@ -65,6 +66,12 @@ export function ScanPanel({
     session.open();
     return () => session.close();
   }, [session]);
+
+  // The top bar's device health shows (and the log records) a camera that fails here.
+  useEffect(() => {
+    if (state.status === 'failed') reportCameraFailure(state.problem);
+    else if (state.status === 'running') reportCameraWorking();
+  }, [state]);
 
   useEffect(() => {
     if (state.status !== 'running') return;

@@ -9,8 +9,10 @@
  * close-then-open (StrictMode) never starts the camera twice: requests are coalesced
  * to the end of the current microtask.
  */
+
+import { type CameraProblem, cameraProblem } from '../../../domain/camera';
 import type { CameraEngine, RunningCamera, StartRequest } from './camera-engine';
-import { type CameraProblem, CameraStartError, cameraProblem } from './camera-errors';
+import { CameraStartError } from './camera-errors';
 
 export type SessionState =
   | { status: 'idle' }

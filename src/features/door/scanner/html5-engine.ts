@@ -4,8 +4,9 @@
  * html5-qrcode nor the ZXing .wasm weighs on the app's start.
  */
 import type { Html5Qrcode, Html5QrcodeCameraScanConfig } from 'html5-qrcode';
+import { cameraProblem } from '../../../domain/camera';
 import type { CameraEngine, RunningCamera, StartRequest } from './camera-engine';
-import { CameraStartError, cameraPrecondition, cameraProblem } from './camera-errors';
+import { CameraStartError, cameraPrecondition } from './camera-errors';
 import type { DecoderKind } from './decoder-setup';
 import { createReader, type DecoderChoice } from './html5-reader';
 
