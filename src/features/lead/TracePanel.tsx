@@ -141,30 +141,32 @@ export function TracePanel({ subject, revealed }: { subject: TraceSubject; revea
           onChange={(e) => setMargin(Math.min(120, Math.max(0, Number(e.target.value) || 0)))}
         />
       </label>
-      {places.map((place) => {
-        const here = rows.filter((row) => (row.c.stay.place ?? 'door') === place);
-        if (here.length === 0) return null;
-        return (
-          <div key={place} className="contacts-group">
-            <h4>{t(`lead.trace.groups.${place}`, { count: here.length })}</h4>
-            <ul className="contacts" data-testid={`contacts-${place}`}>
-              {here.map(({ c, who, anonymous }) => (
-                <li key={c.stay.visit}>
-                  <span>
-                    {who ? (revealed ? who.name : maskName(who.name)) : nobody(anonymous)}
-                  </span>
-                  <span>{who ? (revealed ? who.phone : maskPhone(who.phone)) : ''}</span>
-                  <span>
-                    {clockTime(c.stay.start)}–{clockTime(c.stay.end)}
-                  </span>
-                  <strong>{t('lead.trace.overlap', { minutes: c.overlapMinutes })}</strong>
-                  {c.sameWindow && <span className="tag">{t('lead.trace.sameWindow')}</span>}
-                </li>
-              ))}
-            </ul>
-          </div>
-        );
-      })}
+      <div data-testid="contacts">
+        {places.map((place) => {
+          const here = rows.filter((row) => (row.c.stay.place ?? 'door') === place);
+          if (here.length === 0) return null;
+          return (
+            <div key={place} className="contacts-group">
+              <h4>{t(`lead.trace.groups.${place}`, { count: here.length })}</h4>
+              <ul className="contacts" data-testid={`contacts-${place}`}>
+                {here.map(({ c, who, anonymous }) => (
+                  <li key={c.stay.visit}>
+                    <span>
+                      {who ? (revealed ? who.name : maskName(who.name)) : nobody(anonymous)}
+                    </span>
+                    <span>{who ? (revealed ? who.phone : maskPhone(who.phone)) : ''}</span>
+                    <span>
+                      {clockTime(c.stay.start)}–{clockTime(c.stay.end)}
+                    </span>
+                    <strong>{t('lead.trace.overlap', { minutes: c.overlapMinutes })}</strong>
+                    {c.sameWindow && <span className="tag">{t('lead.trace.sameWindow')}</span>}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        })}
+      </div>
       {error && (
         <p role="alert" className="field-error">
           {error}
