@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { zxingWasm } from './build/zxing-wasm.ts';
+import { cspText } from './src/protocol/csp.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -15,6 +16,19 @@ export default defineConfig({
   plugins: [
     react(),
     zxingWasm(),
+    {
+      // The server's CSP as a meta tag in the built index.html, for halls that serve the
+      // app from another web server (build only: Vite's dev server injects inline scripts).
+      name: 'csp-meta',
+      apply: 'build',
+      transformIndexHtml: () => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: cspText(true) },
+          injectTo: 'head',
+        },
+      ],
+    },
     VitePWA({
       // A kiosk must never reload mid check-in: new versions wait (src/app/pwa/).
       registerType: 'prompt',
@@ -65,7 +79,10 @@ export default defineConfig({
       },
     }),
   ],
-  build: { target: 'es2022', sourcemap: true },
+  // No source maps in dist: the server serves dist as it is, and the full source is no
+  // business of a visitor to the hall's network (security review, finding 9). The manifest
+  // lets the bundle budget (scripts/check-bundle-budget.ts) walk the static imports.
+  build: { target: 'es2022', sourcemap: false, manifest: true },
   // Pre-bundled at start, so a dev page that scans is not reloaded when it first loads them.
   optimizeDeps: { include: ['html5-qrcode', 'barcode-detector/ponyfill'] },
   preview: { host: '127.0.0.1', port: 4173 },
@@ -77,6 +94,7 @@ export default defineConfig({
       'tests/storage/**/*.test.ts',
       'tests/component/**/*.test.tsx',
       'tests/integration/**/*.test.ts',
+      'tests/security/**/*.test.ts',
     ],
     restoreMocks: true,
     // Component tests boot the whole app through user events: slow on a loaded 2-core machine.

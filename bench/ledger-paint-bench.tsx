@@ -28,7 +28,7 @@ import { summarise } from './stats';
 
 const VISITS = 5_000;
 const RUNS = 15;
-const i18n = setupI18n('zh-CN');
+const i18n = setupI18n();
 
 function mount(services: Services, view: 'lead' | 'report') {
   const container = document.createElement('div');

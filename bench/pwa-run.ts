@@ -1,21 +1,21 @@
 /**
- * PWA benchmark (`npm run bench:pwa`, after `npm run build`), in Debian's Chromium:
+ * PWA benchmark (`npm run bench:pwa`, which builds first), in Debian's Chromium:
  * 1. offline cold start: a fresh browser process on a profile that opened the app once
  *    online, the network off, navigation to the door until a booking can be tapped;
- *    median of 10;
- * 2. initial JavaScript (what index.html loads) gzip size, and the chunks loaded lazily,
+ *    median of 10 (BENCH_RUNS=n for more);
+ * 2. initial JavaScript (scripts/bundle-size.ts) gzip size, and the chunks loaded lazily,
  *    with those actually fetched during the cold start.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { type BrowserContext, chromium } from '@playwright/test';
+import { bundleSizes, type ChunkSize } from '../scripts/bundle-size';
 import { startStaticServer } from '../scripts/static-server';
 import { importBookings } from '../tests/e2e/helpers';
 import { summarise } from './stats';
 
-const RUNS = 10;
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const DIST = 'dist';
 
 declare global {
@@ -23,28 +23,6 @@ declare global {
     shellAt?: number;
     doorReadyAt?: number;
   }
-}
-
-function gzipKb(file: string) {
-  const bytes = readFileSync(join(DIST, file));
-  return { raw: bytes.length / 1024, gzip: gzipSync(bytes, { level: 9 }).length / 1024 };
-}
-
-function jsSizes() {
-  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map(
-    (m) => m[1] ?? '',
-  );
-  const all = readdirSync(join(DIST, 'assets'))
-    .filter((f) => f.endsWith('.js'))
-    .map((f) => `assets/${f}`);
-  const lazy = all.filter((f) => !initial.includes(f));
-  const total = (files: string[]) =>
-    files.map(gzipKb).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), {
-      raw: 0,
-      gzip: 0,
-    });
-  return { initial, lazy, initialSize: total(initial), lazySize: total(lazy) };
 }
 
 const launch = (profile: string, baseURL: string, offline: boolean) =>
@@ -83,6 +61,7 @@ async function coldStart(context: BrowserContext, initial: string[]) {
   await page.goto('/');
   await page.waitForFunction(() => window.doorReadyAt !== undefined, null, { timeout: 30_000 });
   return page.evaluate((initialScripts) => {
+    const readyAt = window.doorReadyAt ?? Number.POSITIVE_INFINITY;
     const [navigation] = performance.getEntriesByType(
       'navigation',
     ) as PerformanceNavigationTiming[];
@@ -98,13 +77,22 @@ async function coldStart(context: BrowserContext, initial: string[]) {
           .filter((_, i) => initialScripts.includes(paths[i] ?? ''))
           .map((r) => r.responseEnd),
       ),
+      allScriptsMs: Math.max(
+        ...resources
+          .filter((r, i) => (paths[i] ?? '').endsWith('.js') && r.responseEnd < readyAt)
+          .map((r) => r.responseEnd),
+      ),
       fromServiceWorker: (navigation?.workerStart ?? 0) > 0,
       scripts: paths.filter((p) => p.endsWith('.js')),
     };
   }, initial);
 }
 
-const sizes = jsSizes();
+const round = (n: number) => Math.round(n * 10) / 10;
+const kb = (c: ChunkSize) => ({ 'raw KB': round(c.rawKb), 'gzip KB': round(c.gzipKb) });
+
+const sizes = bundleSizes(DIST);
+const initialFiles = sizes.initial.map((c) => c.file);
 const server = await startStaticServer(DIST);
 const profile = mkdtempSync(join(tmpdir(), 'checkpoint-bench-'));
 try {
@@ -112,51 +100,48 @@ try {
   const samples: number[] = [];
   const html: number[] = [];
   const scripts: number[] = [];
+  const allScripts: number[] = [];
   const shell: number[] = [];
   let fetched = new Set<string>();
   let allFromWorker = true;
   for (let i = 0; i < RUNS; i++) {
     const context = await launch(profile, server.url, true);
-    const run = await coldStart(context, sizes.initial);
+    const run = await coldStart(context, initialFiles);
     samples.push(run.readyMs);
     html.push(run.htmlMs);
     scripts.push(run.scriptsMs);
+    allScripts.push(run.allScriptsMs);
     shell.push(run.shellMs);
     allFromWorker &&= run.fromServiceWorker;
     fetched = new Set([...fetched, ...run.scripts]);
     await context.close();
   }
-  const round = (n: number) => Math.round(n * 10) / 10;
   console.log(`Offline cold start to an interactive door (${RUNS} browser launches), ms:`);
   console.table({
     'HTML from the service worker': summarise(html),
     'initial scripts from the cache': summarise(scripts),
+    'every script the door needs from the cache': summarise(allScripts),
     'app shell rendered (storage open)': summarise(shell),
     'door ready (bookings listed)': summarise(samples),
   });
   console.log(`every start served by the service worker: ${allFromWorker}`);
-  console.log('\nInitial JavaScript (index.html):');
-  console.table(Object.fromEntries(sizes.initial.map((f) => [f, { ...gzipKbRounded(f) }])));
-  console.log(
-    `initial JS total: ${round(sizes.initialSize.raw)} KB, gzip ${round(sizes.initialSize.gzip)} KB`,
-  );
-  console.log('\nLoaded lazily (not in index.html):');
+  console.log('\nInitial JavaScript (the entry, its static imports, modulepreloads):');
+  console.table(Object.fromEntries(sizes.initial.map((c) => [c.file, kb(c)])));
+  console.log(`initial JS total: gzip ${round(sizes.initialGzipKb)} KB`);
+  console.log('\nLoaded lazily (dynamic imports):');
   console.table(
     Object.fromEntries(
-      sizes.lazy.map((f) => [
-        f,
-        { ...gzipKbRounded(f), 'fetched at door cold start': fetched.has(f) },
+      sizes.lazy.map((c) => [
+        c.file,
+        { ...kb(c), 'fetched at door cold start': fetched.has(c.file) },
       ]),
     ),
   );
+  const atStart = [...sizes.initial, ...sizes.lazy.filter((c) => fetched.has(c.file))];
   console.log(
-    `lazy JS total: ${round(sizes.lazySize.raw)} KB, gzip ${round(sizes.lazySize.gzip)} KB`,
+    `lazy JS total: gzip ${round(sizes.lazyGzipKb)} KB; JS fetched by a door cold start: ` +
+      `gzip ${round(atStart.reduce((t, c) => t + c.gzipKb, 0))} KB`,
   );
-
-  function gzipKbRounded(f: string) {
-    const { raw, gzip } = gzipKb(f);
-    return { 'raw KB': round(raw), 'gzip KB': round(gzip) };
-  }
 } finally {
   await server.close();
   rmSync(profile, { recursive: true, force: true });

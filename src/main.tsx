@@ -1,3 +1,5 @@
+// Before anything parses with zod: the CSP forbids eval (src/protocol/zod-jitless.ts).
+import './protocol/zod-jitless';
 // The base theme first: feature styles, loaded with their components, come after it.
 import './ui/theme.css';
 import './ui/queue.css';

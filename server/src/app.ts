@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { API, type ApiError, MAX_BODY_BYTES } from '../../src/protocol/api';
@@ -11,6 +12,7 @@ import { allowOrigins } from './cors';
 import { HttpError } from './errors';
 import { adminRoutes } from './routes/admin';
 import { syncRoutes } from './routes/sync';
+import { registerSecurityHeaders } from './security-headers';
 import type { Store } from './store/store';
 
 export interface AppOptions {
@@ -23,7 +25,11 @@ export interface AppOptions {
   https?: { key: Buffer; cert: Buffer } | null;
   /** Origins of tablets' apps served elsewhere that may call the sync API (CORS). */
   allowedOrigins?: readonly string[];
+  /** Requests per address and minute (config.ts: ENROL_RATE_LIMIT, ADMIN_RATE_LIMIT). */
+  limits?: { enrolPerMinute: number; adminPerMinute: number };
 }
+
+export const DEFAULT_LIMITS = { enrolPerMinute: 10, adminPerMinute: 300 };
 
 export function buildApp(options: AppOptions): FastifyInstance {
   const app = Fastify({
@@ -33,15 +39,39 @@ export function buildApp(options: AppOptions): FastifyInstance {
   }) as unknown as FastifyInstance;
   const now = options.now ?? Date.now;
 
-  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) =>
+  registerSecurityHeaders(app, !!options.https);
+
+  // Bytes, not text: a spreadsheet's CSV may be GBK or UTF-16 (src/domain/text-encoding.ts).
+  app.addContentTypeParser('text/csv', { parseAs: 'buffer' }, (_req, body, done) =>
     done(null, body),
   );
 
+  // Per address, in memory: a burst is cut here before it costs a database read. The
+  // lock-out after failed enrolments is kept in the database (enrolment-lockout.ts).
+  app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => {
+      const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
+      return new HttpError(
+        429,
+        'too-many-requests',
+        `too many requests: try again in ${seconds} s`,
+        seconds,
+      );
+    },
+  });
+
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     if (error instanceof HttpError) {
-      return reply
-        .status(error.status)
-        .send({ error: error.code, message: error.message } satisfies ApiError);
+      if (error.retryAfterSeconds !== undefined)
+        reply.header('retry-after', String(error.retryAfterSeconds));
+      return reply.status(error.status).send({
+        error: error.code,
+        message: error.message,
+        ...(error.retryAfterSeconds !== undefined
+          ? { retryAfterSeconds: error.retryAfterSeconds }
+          : {}),
+      } satisfies ApiError);
     }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status === 413) {
@@ -63,20 +93,35 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   allowOrigins(app, options.allowedOrigins ?? []);
   app.get('/healthz', async () => ({ ok: true, time: now() }));
-  app.register(syncRoutes, { prefix: API, store: options.store, now });
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  app.register(syncRoutes, {
+    prefix: API,
+    store: options.store,
+    now,
+    enrolPerMinute: limits.enrolPerMinute,
+  });
   app.register(adminRoutes, {
     prefix: `${API}/admin`,
     store: options.store,
     adminToken: options.adminToken,
     now,
+    adminPerMinute: limits.adminPerMinute,
   });
 
   const staticDir = options.staticDir;
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {
-    app.register(fastifyStatic, { root: staticDir, wildcard: false });
-    // The PWA's routes (/, /log, /settings, …) all answer with the app shell.
+    // Source maps are never served, even if a build left some in dist.
+    app.register(fastifyStatic, {
+      root: staticDir,
+      wildcard: false,
+      allowedPath: (path) => !path.endsWith('.map'),
+    });
+    // The PWA's routes (/, /log, /settings, …) all answer with the app shell; a missing
+    // file (a name with an extension) is a 404, not the shell.
     app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+      const path = request.url.split('?')[0] ?? '';
+      const isFile = /\.[^/]*$/.test(path);
+      if (request.method === 'GET' && !path.startsWith('/api/') && !isFile) {
         return reply.type('text/html').sendFile('index.html');
       }
       return reply.status(404).send({

@@ -3,15 +3,15 @@
  * SIGTERM/SIGINT: in-flight requests (and their SQLite transactions) finish first.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from './app';
 import { readConfig } from './config';
+import { openStore } from './data-dir';
 import { startRetention } from './retention';
-import { openSqliteStore } from './store/sqlite';
 
 const config = readConfig();
-mkdirSync(config.dataDir, { recursive: true });
+const store = openStore(config.dataDir);
 
 /** The admin token: ADMIN_TOKEN, or one made at first start and kept in the data folder. */
 function adminToken(): string {
@@ -22,13 +22,13 @@ function adminToken(): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-const store = openSqliteStore(join(config.dataDir, 'checkpoint.sqlite'));
 const app = buildApp({
   store,
   adminToken: adminToken(),
   staticDir: config.staticDir,
   https: config.https,
   allowedOrigins: config.allowedOrigins,
+  limits: config.limits,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
 });
 

@@ -1,11 +1,16 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { DEFAULT_SETTINGS, type DeviceSettings, saveSettings } from '../db/settings';
-import { setupI18n } from '../i18n';
+import { setupI18n, switchLanguage } from '../i18n';
 import { type Services, ServicesProvider } from '../services/services';
-import { App } from './App';
-import { type BootOptions, boot } from './boot';
+import type { BootOptions } from './boot';
 import { useTheme } from './use-theme';
+
+// Storage (Dexie, opened by boot) and the screens are not in the first script: both start
+// loading the moment it runs, side by side, from the precache (docs/benchmarks.md).
+const booting = import('./boot');
+const loadingApp = import('./App');
+const App = lazy(() => loadingApp.then((m) => ({ default: m.App })));
 
 const SetupScreen = lazy(() =>
   import('../features/setup/SetupScreen').then((m) => ({ default: m.SetupScreen })),
@@ -15,13 +20,24 @@ const SetupScreen = lazy(() =>
 export function Root({ options, initialPath }: { options?: BootOptions; initialPath?: string }) {
   const [services, setServices] = useState<Services | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [i18n] = useState(setupI18n);
 
   const start = useCallback(() => {
     // A new policy from the server takes effect by booting again (new visits use it).
     const restart = () => setGeneration((g) => g + 1);
     let current: Services | null = null;
     let cancelled = false;
-    boot(options, restart).then(
+    // The screens appear in their language: any but the default loads first (should that
+    // fail, they stay in Simplified Chinese).
+    const booted = booting
+      .then(({ boot }) => boot(options, restart))
+      .then((s) =>
+        switchLanguage(i18n, s.settings.language).then(
+          () => s,
+          () => s,
+        ),
+      );
+    booted.then(
       (s) => {
         current = s;
         if (cancelled) s.sync?.stop();
@@ -33,12 +49,11 @@ export function Root({ options, initialPath }: { options?: BootOptions; initialP
       cancelled = true;
       current?.sync?.stop();
     };
-  }, [options]);
+  }, [options, i18n]);
   const [generation, setGeneration] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation boots again on purpose
   useEffect(() => start(), [start, generation]);
 
-  const i18n = useI18n(services?.settings.language ?? 'zh-CN');
   useTheme(services?.settings ?? DEFAULT_SETTINGS);
   const onSettings = useCallback(async (next: DeviceSettings) => {
     await saveSettings(next);
@@ -63,22 +78,14 @@ export function Root({ options, initialPath }: { options?: BootOptions; initialP
   return (
     <I18nextProvider i18n={i18n}>
       <ServicesProvider services={services}>
-        {services.settings.setupDone ? (
-          <App onSettings={onSettings} initialPath={initialPath} />
-        ) : (
-          <Suspense fallback={null}>
+        <Suspense fallback={null}>
+          {services.settings.setupDone ? (
+            <App onSettings={onSettings} initialPath={initialPath} />
+          ) : (
             <SetupScreen onDone={onSetupDone} />
-          </Suspense>
-        )}
+          )}
+        </Suspense>
       </ServicesProvider>
     </I18nextProvider>
   );
-}
-
-function useI18n(language: DeviceSettings['language']) {
-  const [i18n] = useState(() => setupI18n(language));
-  useEffect(() => {
-    if (i18n.language !== language) void i18n.changeLanguage(language);
-  }, [i18n, language]);
-  return i18n;
 }

@@ -10,7 +10,7 @@ import { askForPersistence } from '../services/persistence-store';
 import { PinGuard } from '../services/pin-guard';
 import type { Services } from '../services/services';
 import { APP_VERSION } from '../services/version';
-import { startSync } from '../sync/runtime';
+import { startSyncLazily } from '../sync/lazy-start';
 
 export interface BootOptions {
   dbName?: string;
@@ -64,7 +64,7 @@ export async function boot(
   });
   await recordVersionChange(log, now());
   const sync = settings.token
-    ? startSync({
+    ? startSyncLazily({
         db,
         log,
         device,

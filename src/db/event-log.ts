@@ -11,6 +11,7 @@
  * inside the transaction, so a double tap or a second tab is answered, not recorded twice.
  */
 import { monotonicFactory } from 'ulidx';
+import { eventContentRefusal } from '../domain/event-content';
 import {
   type CheckpointEvent,
   type DeviceEvent,
@@ -26,7 +27,7 @@ import { dayKey } from '../domain/time';
 import { foldVisit, groupByVisit, type Visit } from '../domain/visit';
 import type { CheckpointDb } from './database';
 import { type DayState, dayState } from './queries';
-import { toStorageError } from './storage-error';
+import { StorageError, toStorageError } from './storage-error';
 
 /** What a command's rule decided: the events to append (maybe none) and its answer. */
 export interface Planned<R> {
@@ -177,7 +178,12 @@ export class EventLog {
     const { site, device } = this.identity;
     const { visit, ...rest } = draft;
     const meta = { id: newId(draft.at), site, device, seq, v: 1 as const };
-    return (visit ? { ...rest, ...meta, visit } : { ...rest, ...meta }) as CheckpointEvent;
+    const event = (visit ? { ...rest, ...meta, visit } : { ...rest, ...meta }) as CheckpointEvent;
+    // The server refuses what fails these rules: never record what could not be synced.
+    const refusal = eventContentRefusal(event, event.at);
+    if (refusal)
+      throw new StorageError('invalid', new Error(`${refusal.field}: ${refusal.problem}`));
+    return event;
   }
 
   private async nextTicket(day: string): Promise<string> {

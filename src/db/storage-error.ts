@@ -1,5 +1,6 @@
 /** Storage failures as codes the UI can put in words (never a swallowed exception). */
-export type StorageErrorCode = 'quota' | 'unavailable' | 'unknown';
+/** `invalid`: an event failed the content rules (src/domain/event-content.ts): nothing stored. */
+export type StorageErrorCode = 'quota' | 'unavailable' | 'invalid' | 'unknown';
 
 export class StorageError extends Error {
   constructor(

@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 import { type Booking, type BookingRowResult, bookingFromRow } from './booking';
+import { decodeSpreadsheetText, type TextEncodingName } from './text-encoding';
 
-/** Parses a bookings CSV (UTF-8, with or without BOM); each row validated by the domain. */
+/** Parses a bookings CSV's text (a BOM is dropped); each row validated by the domain. */
 export function parseBookingsCsv(text: string, now: number) {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
     header: true,
@@ -16,4 +17,18 @@ export function parseBookingsCsv(text: string, now: number) {
     else rejected.push(r);
   }
   return { bookings, rejected };
+}
+
+export type BookingsFileResult =
+  | (ReturnType<typeof parseBookingsCsv> & { ok: true; encoding: TextEncodingName })
+  | { ok: false; encoding: string };
+
+/**
+ * A bookings file as saved by a spreadsheet: UTF-8 (with or without BOM), GBK/GB18030 or
+ * UTF-16, decoded, then parsed; any other encoding is refused, named.
+ */
+export function parseBookingsFile(bytes: Uint8Array, now: number): BookingsFileResult {
+  const decoded = decodeSpreadsheetText(bytes);
+  if (!decoded.ok) return decoded;
+  return { ok: true, encoding: decoded.encoding, ...parseBookingsCsv(decoded.text, now) };
 }

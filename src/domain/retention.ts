@@ -19,6 +19,22 @@ export function heldByServer(e: CheckpointEvent, device: string, heldSeq: number
   return e.device !== device || e.seq <= heldSeq;
 }
 
+/**
+ * The fields of each event type that hold personal data: what retention removes below,
+ * and what the server encrypts at rest (server/src/personal-crypto.ts). A test checks
+ * that `withoutPersonalData` empties exactly these.
+ */
+export const PERSONAL_FIELDS = {
+  'appointment.matched': ['name', 'idNumber', 'phone'],
+  'identity.confirmed': ['name', 'idNumber', 'phone'],
+  'disinfection.done': ['by'],
+  'incident.reported': ['person', 'note'],
+  'lead.traced': ['person'],
+} as const satisfies Partial<Record<CheckpointEvent['type'], readonly string[]>>;
+
+/** The personal fields of a booking (the bookings CSV): the same three as an identity. */
+export const BOOKING_PERSONAL_FIELDS = ['name', 'idNumber', 'phone'] as const;
+
 /** The event types that can name someone: the one list retention (tablet and server) uses. */
 export const PERSONAL_VISIT_TYPES = [
   'appointment.matched',

@@ -22,6 +22,8 @@ export const en: Messages = {
       'Storage is full: this record was NOT saved. Stay on this screen, ask the shift lead to free space, then tap Retry.',
     unavailable:
       'Tablet storage is unavailable: this record was NOT saved. Stay on this screen and tap Retry.',
+    invalid:
+      'This record holds a value that cannot be stored (a control character, a bad ID number or phone, an impossible temperature): it was NOT saved. Correct the entry.',
     unknown: 'Saving failed: this record was NOT saved. Stay on this screen and tap Retry.',
     retry: 'Retry',
     persistenceDenied:
@@ -643,6 +645,18 @@ export const en: Messages = {
     pendingLabel: 'Records to sync',
     lastLabel: 'Last sync',
     errorLabel: 'Last problem',
+    refused:
+      'The server refused {{count}} record(s): they stay on this tablet. Call the administrator.',
+    refusal: {
+      'id-reused': 'record id already used',
+      'seq-reused': 'record number already used',
+      'id-number': 'invalid ID number',
+      phone: 'invalid phone number',
+      temperature: 'impossible temperature',
+      'control-character': 'control character in a text',
+      'bidi-override': 'text direction override in a text',
+      'lone-surrogate': 'broken character in a text',
+    },
     errors: {
       offline:
         'Cannot reach the server (offline or wrong address); records are kept here and sync when it is back',
@@ -655,6 +669,11 @@ export const en: Messages = {
       server: 'Server error: retrying automatically',
       'bad-reply': 'Unreadable reply from the server: retrying automatically',
       'enrolment-code-invalid': 'Enrolment code wrong, used or expired',
+      'device-exists':
+        'The server already knows this tablet under another enrolment: ask the administrator',
+      'device-revoked':
+        'This tablet was revoked on the server: it cannot be enrolled again, ask the administrator',
+      'too-many-requests': 'Too many attempts: wait a few minutes, then try again',
       conflict: 'Record number conflict: call the administrator',
     },
   },
@@ -664,6 +683,8 @@ export const en: Messages = {
     bookingsHelp:
       'Columns: booking, name, phone, idNumber, date (YYYY-MM-DD), start (HH:MM), end (HH:MM), matter',
     imported: '{{count}} bookings imported',
+    encodingRefused:
+      'Not imported: the file is encoded as {{encoding}}. Save it as CSV in UTF-8, GBK/GB18030 or UTF-16.',
     rejected: 'Line {{line}} not imported: {{problems}}',
     problems: {
       'missing-booking-id': 'no booking number',

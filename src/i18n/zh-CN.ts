@@ -18,6 +18,8 @@ export const zhCN = {
   storage: {
     quota: '存储空间已满，本次记录未保存。请勿离开此屏幕，联系值班组长释放空间后点“重试”。',
     unavailable: '平板存储暂不可用，本次记录未保存。请勿离开此屏幕，点“重试”。',
+    invalid:
+      '本次记录含有无法保存的内容（控制字符、无效身份证号或手机号、不可能的体温），未保存。请更正后重试。',
     unknown: '保存失败，本次记录未保存。请勿离开此屏幕，点“重试”。',
     retry: '重试',
     persistenceDenied: '浏览器未授予持久存储：数据可能在空间不足时被清除，请尽快同步或联系管理员。',
@@ -620,6 +622,17 @@ export const zhCN = {
     pendingLabel: '待同步记录',
     lastLabel: '上次同步',
     errorLabel: '最近问题',
+    refused: '服务器拒收了 {{count}} 条记录，记录仍保存在本机。请联系管理员。',
+    refusal: {
+      'id-reused': '记录编号已被使用',
+      'seq-reused': '记录序号已被使用',
+      'id-number': '身份证号无效',
+      phone: '手机号无效',
+      temperature: '体温不可能',
+      'control-character': '文字中含控制字符',
+      'bidi-override': '文字中含方向控制字符',
+      'lone-surrogate': '文字中含损坏的字符',
+    },
     errors: {
       offline: '连不上服务器（离线或地址不对），记录已保存在本机，恢复后自动同步',
       cors: '服务器拒绝了本平板的应用地址（CORS）：请在服务器的 ALLOWED_ORIGINS 中加入本平板打开应用的地址；记录已保存在本机',
@@ -631,6 +644,9 @@ export const zhCN = {
       server: '服务器出错，稍后自动重试',
       'bad-reply': '服务器回复无法识别，稍后自动重试',
       'enrolment-code-invalid': '登记码不对、已用过或已过期',
+      'device-exists': '服务器上已有本机的登记，请联系管理员',
+      'device-revoked': '本机已在服务器上被吊销，不能再次登记，请联系管理员',
+      'too-many-requests': '尝试次数过多，请等几分钟再试',
       conflict: '记录编号冲突，请联系管理员',
     },
   },
@@ -640,6 +656,8 @@ export const zhCN = {
     bookingsHelp:
       '列：预约号, 姓名, 手机号, 身份证号, 日期(YYYY-MM-DD), 开始(HH:MM), 结束(HH:MM), 事项',
     imported: '已导入 {{count}} 条预约',
+    encodingRefused:
+      '未导入：文件编码为 {{encoding}}。请另存为 UTF-8、GBK/GB18030 或 UTF-16 编码的 CSV。',
     rejected: '第 {{line}} 行未导入：{{problems}}',
     problems: {
       'missing-booking-id': '缺预约号',

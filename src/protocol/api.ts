@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Booking } from '../domain/booking';
+import type { ContentProblem } from '../domain/event-content';
 import type { CheckpointEvent } from '../domain/events';
 import type { Policy } from '../domain/policy';
 
@@ -25,13 +26,30 @@ export interface EnrolReply {
   token: string;
 }
 
+/**
+ * Why the server refused one event of a push: its id or (device, seq) is already held
+ * with other content, or its content fails the domain's rules (src/domain/event-content).
+ */
+export type RefusalReason = 'id-reused' | 'seq-reused' | ContentProblem;
+
+export interface RefusedEvent {
+  id: string;
+  seq: number;
+  reason: RefusalReason;
+  /** Words for the administrator: which field, what is held. */
+  message: string;
+}
+
 export interface PushReply {
-  /** Every event of this device up to this seq is held by the server. */
+  /**
+   * Every event of this device up to this seq is held by the server, stored from this
+   * device's pushes; it never reaches a refused event of the same push.
+   */
   heldSeq: number;
   accepted: number;
   duplicates: number;
-  /** Events refused because their id or (device, seq) is already held with other content. */
-  conflicts: { id: string; reason: 'id-reused' | 'seq-reused' }[];
+  /** Events not stored, each with its reason: the tablet keeps them and shows them. */
+  refused: RefusedEvent[];
   /** Events whose device clock was far from the server's: stored, with the server's time. */
   flagged: string[];
   serverTime: number;
@@ -61,9 +79,16 @@ export type ApiErrorCode =
   | 'unknown-site'
   | 'not-found'
   | 'enrolment-code-invalid'
+  /** Enrolment with the id of a device the server knows (only its own token may re-enrol it). */
+  | 'device-exists'
+  /** A revoked device never comes back: the tablet needs a new identity. */
+  | 'device-revoked'
+  /** Too many requests or failed enrolments from here: `retryAfterSeconds` says when. */
+  | 'too-many-requests'
   | 'internal';
 
 export interface ApiError {
   error: ApiErrorCode;
   message: string;
+  retryAfterSeconds?: number;
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { READING_LIMITS_C } from '../domain/event-content';
 import { DEFAULT_POLICY, type Policy } from '../domain/policy';
 
-const celsius = z.number().min(30).max(45);
+const celsius = z.number().min(READING_LIMITS_C.min).max(READING_LIMITS_C.max);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 /** A number to dial as staff read it: digits, spaces, dashes, an optional leading +. */
 const phone = z

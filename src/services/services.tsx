@@ -4,7 +4,7 @@ import type { EventLog } from '../db/event-log';
 import type { DeviceSettings } from '../db/settings';
 import type { IdleTiming } from '../domain/idle';
 import type { Policy } from '../domain/policy';
-import type { SyncEngine } from '../sync/engine';
+import type { SyncHandle } from '../sync/lazy-start';
 import type { PinGuard } from './pin-guard';
 
 /** What the screens need from below: storage, the device's settings, the policy in force. */
@@ -18,7 +18,7 @@ export interface Services {
   policy: Policy;
   /** The policy a visit opened with (visits are judged by the version they opened with). */
   policyFor: (version: string) => Policy;
-  sync: { engine: SyncEngine; stop: () => void } | null;
+  sync: SyncHandle | null;
   /** The shift lead's PIN, with lock-out. */
   leadPin: PinGuard;
   /** Idle warning/reset and update-when-idle timings. */

@@ -9,7 +9,7 @@
 import type { Booking } from '../domain/booking';
 import type { CheckpointEvent } from '../domain/events';
 import type { Policy } from '../domain/policy';
-import { MAX_PULL_EVENTS, MAX_PUSH_EVENTS } from '../protocol/api';
+import { MAX_PULL_EVENTS, MAX_PUSH_EVENTS, type RefusedEvent } from '../protocol/api';
 import { retryDelay } from './backoff';
 import { SyncError, type SyncErrorCode, type Transport } from './transport';
 
@@ -35,6 +35,11 @@ export interface SyncStatus {
   lastError: SyncErrorCode | 'conflict' | null;
   /** Server clock minus device clock, ms (positive: the device is behind). */
   skewMs: number | null;
+  /**
+   * Events of this tablet the server refused at the last push, with its reasons: they are
+   * kept (never marked synced) and shown until a push goes through without refusals.
+   */
+  refused: RefusedEvent[];
 }
 
 export interface SyncEngineOptions {
@@ -59,6 +64,7 @@ export class SyncEngine {
     lastSuccessAt: null,
     lastError: null,
     skewMs: null,
+    refused: [],
   };
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -120,13 +126,18 @@ export class SyncEngine {
       const sentAt = this.now();
       const reply = await transport.push(batch);
       this.measureSkew(sentAt, reply.serverTime);
-      await local.markHeld(reply.heldSeq);
+      const refused = reply.refused ?? [];
+      // Never mark a refused event synced, whatever heldSeq says (an older server's could
+      // cover one): it stays on the tablet, pending, and is listed in the status.
+      const firstRefused = Math.min(...refused.map((r) => r.seq));
+      await local.markHeld(Math.min(reply.heldSeq, firstRefused - 1));
+      this.update({ refused });
       const last = batch[batch.length - 1];
-      if (reply.conflicts.length > 0 || (last && reply.heldSeq < last.seq)) {
+      if (refused.length > 0 || (last && reply.heldSeq < last.seq)) {
         // The server refused part of the batch: retrying the same batch would loop.
         throw new SyncError(
           'rejected',
-          `server holds up to seq ${reply.heldSeq}; conflicts ${reply.conflicts.length}`,
+          `server holds up to seq ${reply.heldSeq}; refused ${refused.length}`,
         );
       }
     }

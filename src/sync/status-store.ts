@@ -10,4 +10,5 @@ export const useSyncStatus = create<SyncStatus & { enrolled: boolean }>(() => ({
   lastSuccessAt: null,
   lastError: null,
   skewMs: null,
+  refused: [],
 }));

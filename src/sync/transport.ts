@@ -29,7 +29,10 @@ export type SyncErrorCode =
   | 'rejected'
   | 'server'
   | 'bad-reply'
-  | 'enrolment-code-invalid';
+  | 'enrolment-code-invalid'
+  | 'device-exists'
+  | 'device-revoked'
+  | 'too-many-requests';
 
 export class SyncError extends Error {
   constructor(
@@ -52,6 +55,8 @@ export type { FetchLike };
 function codeFor(status: number, body: Partial<ApiError>): SyncErrorCode {
   if (status === 401) return 'unauthorised';
   if (body.error === 'enrolment-code-invalid') return 'enrolment-code-invalid';
+  if (body.error === 'device-exists' || body.error === 'device-revoked') return body.error;
+  if (status === 429) return 'too-many-requests';
   if (status === 403) return 'forbidden';
   if (status === 404 && body.error === 'unknown-site') return 'unknown-site';
   if (status >= 500) return 'server';
@@ -99,8 +104,17 @@ export function apiBase(server: string): string {
   return `${origin.replace(/\/+$/, '')}${API}`;
 }
 
-export function enrol(fetcher: FetchLike, server: string, body: EnrolRequest): Promise<EnrolReply> {
-  return request<EnrolReply>(fetcher, `${apiBase(server)}/enrol`, json('POST', null, body));
+/**
+ * Enrols this tablet. A tablet already enrolled sends its current token: the server
+ * re-enrols a known device id only for the token that device holds (no takeover).
+ */
+export function enrol(
+  fetcher: FetchLike,
+  server: string,
+  body: EnrolRequest,
+  currentToken: string | null = null,
+): Promise<EnrolReply> {
+  return request<EnrolReply>(fetcher, `${apiBase(server)}/enrol`, json('POST', currentToken, body));
 }
 
 export function httpTransport(

@@ -24,7 +24,7 @@ let clock = 0;
 function renderPanel(onScan = vi.fn()) {
   const view = render(
     <StrictMode>
-      <I18nextProvider i18n={setupI18n('zh-CN')}>
+      <I18nextProvider i18n={setupI18n()}>
         <CameraEngineContext.Provider value={engine}>
           <ScanPanel title="scan" onScan={onScan} />
           <input aria-label="search" />

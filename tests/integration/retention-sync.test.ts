@@ -122,6 +122,6 @@ describe('retention against the real server', () => {
         body: JSON.stringify({ events: own }),
       })
     ).json()) as PushReply;
-    expect(reply).toMatchObject({ accepted: 0, duplicates: own.length, conflicts: [] });
+    expect(reply).toMatchObject({ accepted: 0, duplicates: own.length, refused: [] });
   });
 });

@@ -11,6 +11,8 @@ export const ADMIN = 'test-admin-token';
 
 export interface ServerProcess {
   url: string;
+  /** The server's process id (benches read its RSS). */
+  pid: number;
   dataDir: string;
   /** Graceful stop (SIGTERM), resolves when the process has exited. */
   stop(): Promise<void>;
@@ -20,7 +22,17 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'checkpoint-server-'));
 }
 
-export async function startServer(dataDir = tempDataDir(), port = 0): Promise<ServerProcess> {
+/**
+ * Integration tests enrol many tablets from one address: they raise the per-address
+ * limits. The security tests pass `{}` to run with the defaults, as `npm start` does.
+ */
+export const TEST_LIMITS = { ENROL_RATE_LIMIT: '1000', ADMIN_RATE_LIMIT: '100000' };
+
+export async function startServer(
+  dataDir = tempDataDir(),
+  port = 0,
+  env: Record<string, string> = TEST_LIMITS,
+): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     env: {
       ...process.env,
@@ -29,6 +41,7 @@ export async function startServer(dataDir = tempDataDir(), port = 0): Promise<Se
       DATA_DIR: dataDir,
       ADMIN_TOKEN: ADMIN,
       STATIC_DIR: join(dataDir, 'no-static'),
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -50,6 +63,7 @@ export async function startServer(dataDir = tempDataDir(), port = 0): Promise<Se
   });
   return {
     url,
+    pid: child.pid ?? 0,
     dataDir,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -126,7 +126,7 @@ describe('the server process', () => {
     const conflict = await (await push('hall-dup', token, { events: [altered] })).json();
     expect(conflict).toMatchObject({
       accepted: 0,
-      conflicts: [{ id: e1?.id, reason: 'id-reused' }],
+      refused: [{ id: e1?.id, reason: 'id-reused' }],
     });
     const pulled = await (
       await api('/sites/hall-dup/events?after=0', { headers: { authorization: `Bearer ${token}` } })
@@ -195,7 +195,9 @@ describe('the server process', () => {
       (await admin(server.url, 'PUT', '/sites/hall-cfg/policy', { ...policy, version: '' })).status,
     ).toBe(400);
     expect((await admin(server.url, 'PUT', '/sites/hall-cfg/policy', policy)).status).toBe(200);
-    const csv = bookingsCsv([aBooking({}, Date.now())]);
+    // At 10:00 today: a slot made from "now" crosses midnight when the suite runs at 00:05.
+    const tenToday = new Date().setHours(10, 0, 0, 0);
+    const csv = bookingsCsv([aBooking({}, tenToday)]);
     const upload = await admin(server.url, 'PUT', '/sites/hall-cfg/bookings', csv, 'text/csv');
     expect(upload.body).toMatchObject({ imported: 1, version: 1 });
     const tablet = await makeTablet(

@@ -18,7 +18,11 @@ const ADMIN = 'admin';
 /** The real server app in-process (Fastify inject), with a fault chosen per sync. */
 async function inProcessServer() {
   const store = openSqliteStore(':memory:');
-  const app = buildApp({ store, adminToken: ADMIN });
+  const app = buildApp({
+    store,
+    adminToken: ADMIN,
+    limits: { enrolPerMinute: 1000, adminPerMinute: 100_000 },
+  });
   const adminCall = (method: 'POST' | 'PUT', url: string, payload: object) =>
     app.inject({
       method,

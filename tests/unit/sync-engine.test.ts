@@ -51,7 +51,7 @@ const okTransport = (over: Partial<Transport> = {}): Transport => ({
     heldSeq: events.at(-1)?.seq ?? 0,
     accepted: events.length,
     duplicates: 0,
-    conflicts: [],
+    refused: [],
     flagged: [],
     serverTime: Date.now(),
   }),
@@ -86,7 +86,7 @@ describe('SyncEngine', () => {
             heldSeq: batch[0]?.seq ?? 0,
             accepted: 1,
             duplicates: 0,
-            conflicts: [],
+            refused: [],
             flagged: [],
             serverTime: 0,
           };
@@ -97,6 +97,29 @@ describe('SyncEngine', () => {
     expect(local.held).toBe(1);
     expect(engine.getStatus().lastError).toBe('rejected');
     expect(pushed).toEqual([[1, 2]]);
+    engine.stop();
+  });
+
+  it('keeps a refused event pending and lists it, even when heldSeq claims to cover it', async () => {
+    const local = memoryLocal(events);
+    const refused = { id: events[1]?.id ?? '', seq: 2, reason: 'seq-reused' as const, message: '' };
+    const engine = new SyncEngine({
+      local,
+      transport: okTransport({
+        // An older server: heldSeq past the refused event.
+        push: async () => ({
+          heldSeq: 5,
+          accepted: 4,
+          duplicates: 0,
+          refused: [refused],
+          flagged: [],
+          serverTime: 0,
+        }),
+      }),
+    });
+    expect(await engine.syncOnce()).toBe(false);
+    expect(local.held).toBe(1);
+    expect(engine.getStatus()).toMatchObject({ refused: [refused], pending: 4 });
     engine.stop();
   });
 

@@ -1,25 +1,15 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
-import { parseBookingsCsv } from '../../../src/domain/bookings-csv';
+import { parseBookingsFile } from '../../../src/domain/bookings-csv';
 import { policySchema } from '../../../src/protocol/policy-schema';
-import { hashSecret, newEnrolmentCode } from '../auth';
+import { codeSchema, siteSchema } from '../admin-schemas';
+import { enrolmentCodeHash, newEnrolmentCode } from '../auth';
 import { HttpError } from '../errors';
 import { purgeSite } from '../retention';
 import type { Store } from '../store/store';
 import { parse } from '../validate';
 import { authoriseAdmin } from './device-auth';
 
-const siteSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and dashes'),
-  name: z.string().min(1).max(80),
-});
-const codeSchema = z.strictObject({
-  ttlHours: z
-    .number()
-    .min(0.1)
-    .max(24 * 14)
-    .default(24),
-});
+export const ENCODINGS = 'save it as CSV in UTF-8, GBK/GB18030 or UTF-16';
 
 /**
  * What the shift lead does on the server: sites, enrolment codes, revocation, policy,
@@ -29,7 +19,11 @@ export const adminRoutes: FastifyPluginAsync<{
   store: Store;
   adminToken: string;
   now: () => number;
-}> = async (app, { store, adminToken, now }) => {
+  /** Admin requests per address and minute: plenty for scripts, too few to guess a token. */
+  adminPerMinute: number;
+}> = async (app, { store, adminToken, now, adminPerMinute }) => {
+  // The limit comes first, so guessing the admin token is limited too.
+  app.addHook('onRequest', app.rateLimit({ max: adminPerMinute, timeWindow: 60_000 }));
   app.addHook('onRequest', async (request) => authoriseAdmin(request, adminToken));
 
   const siteOrThrow = async (id: string) => {
@@ -49,7 +43,7 @@ export const adminRoutes: FastifyPluginAsync<{
     const { ttlHours } = parse(codeSchema, request.body ?? {});
     const code = newEnrolmentCode();
     const expiresAt = now() + ttlHours * 3_600_000;
-    await store.addEnrolmentCode(request.params.site, hashSecret(code), expiresAt, now());
+    await store.addEnrolmentCode(request.params.site, enrolmentCodeHash(code), expiresAt, now());
     return reply.status(201).send({ code, expiresAt });
   });
 
@@ -69,11 +63,22 @@ export const adminRoutes: FastifyPluginAsync<{
 
   app.put<{ Params: { site: string } }>('/sites/:site/bookings', async (request) => {
     await siteOrThrow(request.params.site);
-    if (typeof request.body !== 'string')
+    if (!Buffer.isBuffer(request.body))
       throw new HttpError(400, 'bad-request', 'send the bookings as text/csv');
-    const { bookings, rejected } = parseBookingsCsv(request.body, now());
-    const version = await store.putBookings(request.params.site, bookings);
-    return { imported: bookings.length, rejected, version };
+    const file = parseBookingsFile(request.body, now());
+    if (!file.ok)
+      throw new HttpError(
+        400,
+        'bad-request',
+        `bookings file encoding ${file.encoding}: ${ENCODINGS}`,
+      );
+    const version = await store.putBookings(request.params.site, file.bookings);
+    return {
+      imported: file.bookings.length,
+      rejected: file.rejected,
+      version,
+      encoding: file.encoding,
+    };
   });
 
   app.post<{ Params: { site: string } }>('/sites/:site/retention', async (request) => {

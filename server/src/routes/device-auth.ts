@@ -3,7 +3,7 @@ import { hashSecret } from '../auth';
 import { HttpError } from '../errors';
 import type { Device, Store } from '../store/store';
 
-function bearer(request: FastifyRequest): string | null {
+export function bearer(request: FastifyRequest): string | null {
   const header = request.headers.authorization ?? '';
   const match = /^Bearer (\S+)$/.exec(header);
   return match?.[1] ?? null;

@@ -1,5 +1,6 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { eventContentRefusal } from '../../../src/domain/event-content';
 import type { CheckpointEvent } from '../../../src/domain/events';
 import { dayKey } from '../../../src/domain/time';
 import {
@@ -10,13 +11,20 @@ import {
   MAX_PUSH_EVENTS,
   type PullReply,
   type PushReply,
+  type RefusedEvent,
 } from '../../../src/protocol/api';
 import { eventSchema } from '../../../src/protocol/event-schema';
-import { hashSecret, newToken, normaliseCode } from '../auth';
+import { enrolmentCodeHash, hashSecret, newToken } from '../auth';
+import {
+  assertEnrolmentOpen,
+  enrolmentCounters,
+  recordEnrolmentFailure,
+  recordEnrolmentSuccess,
+} from '../enrolment-lockout';
 import { HttpError } from '../errors';
-import type { Store } from '../store/store';
+import type { Device, Store } from '../store/store';
 import { parse } from '../validate';
-import { authoriseDevice } from './device-auth';
+import { authoriseDevice, bearer } from './device-auth';
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const PAST_TOLERANCE_MS = 30 * 24 * 3_600_000;
@@ -30,28 +38,94 @@ const pullQuery = z.object({
 });
 const configQuery = z.object({ bookingsSince: z.coerce.number().int().min(0).default(0) });
 
-export const syncRoutes: FastifyPluginAsync<{ store: Store; now: () => number }> = async (
-  app,
-  { store, now },
-) => {
-  app.post('/enrol', async (request): Promise<EnrolReply> => {
-    const body = parse(enrolRequestSchema, request.body);
-    const token = newToken();
-    const site = await store.enrol(
-      hashSecret(normaliseCode(body.code)),
-      { id: body.deviceId, name: body.deviceName, tokenHash: hashSecret(token) },
-      now(),
-    );
-    if (!site)
-      throw new HttpError(403, 'enrolment-code-invalid', 'enrolment code unknown, used or expired');
-    return { site: site.id, siteName: site.name, device: body.deviceId, token };
-  });
+const ENROL_REFUSALS = {
+  'code-invalid': new HttpError(
+    403,
+    'enrolment-code-invalid',
+    'enrolment code unknown, used or expired',
+  ),
+  'device-exists': new HttpError(
+    409,
+    'device-exists',
+    'a device with this id is enrolled: only its own token may enrol it again',
+  ),
+  'device-revoked': new HttpError(
+    409,
+    'device-revoked',
+    'this device was revoked: it cannot be enrolled again under the same id',
+  ),
+} as const;
 
-  app.post<{ Params: { site: string } }>(
-    '/sites/:site/events',
-    async (request): Promise<PushReply> => {
-      const device = await authoriseDevice(store, request, request.params.site);
-      const { events } = parse(pushSchema, request.body);
+/**
+ * The pushed events whose content fails the domain's rules, each with its reason. The
+ * tablet validates with the same function before recording, so this catches other
+ * clients, bugs and attacks, never a visit typed at the door.
+ */
+function contentRefusals(events: readonly CheckpointEvent[], now: number): RefusedEvent[] {
+  return events.flatMap((e) => {
+    const refusal = eventContentRefusal(e, now);
+    return refusal
+      ? [
+          {
+            id: e.id,
+            seq: e.seq,
+            reason: refusal.problem,
+            message: `${refusal.field}: ${refusal.problem}`,
+          },
+        ]
+      : [];
+  });
+}
+
+export const syncRoutes: FastifyPluginAsync<{
+  store: Store;
+  now: () => number;
+  /** Enrolment requests per address and minute, before the lock-out's own count. */
+  enrolPerMinute: number;
+}> = async (app, { store, now, enrolPerMinute }) => {
+  app.post(
+    '/enrol',
+    { config: { rateLimit: { max: enrolPerMinute, timeWindow: 60_000 } } },
+    async (request): Promise<EnrolReply> => {
+      const counters = enrolmentCounters(request.ip);
+      await assertEnrolmentOpen(store, counters, now());
+      const body = parse(enrolRequestSchema, request.body);
+      const token = newToken();
+      // A tablet re-enrolling proves it is the device by its current token.
+      const current = bearer(request);
+      const outcome = await store.enrol(
+        enrolmentCodeHash(body.code),
+        { id: body.deviceId, name: body.deviceName, tokenHash: hashSecret(token) },
+        now(),
+        current ? hashSecret(current) : null,
+      );
+      if (!outcome.ok) {
+        await recordEnrolmentFailure(store, counters, now());
+        request.log.warn({ device: body.deviceId, reason: outcome.reason }, 'enrolment refused');
+        throw ENROL_REFUSALS[outcome.reason];
+      }
+      await recordEnrolmentSuccess(store, counters);
+      return { site: outcome.site.id, siteName: outcome.site.name, device: body.deviceId, token };
+    },
+  );
+
+  // Device routes: the token is checked before the body is read (onRequest runs before
+  // parsing), so an unknown caller never makes the server parse a megabyte of JSON.
+  app.register(async (routes) => {
+    const devices = new WeakMap<FastifyRequest, Device>();
+    routes.addHook('onRequest', async (request) => {
+      const { site } = request.params as { site: string };
+      devices.set(request, await authoriseDevice(store, request, site));
+    });
+    const deviceOf = (request: FastifyRequest): Device => {
+      const device = devices.get(request);
+      if (!device) throw new HttpError(401, 'unauthorised', 'missing or unknown device token');
+      return device;
+    };
+
+    routes.post('/sites/:site/events', async (request): Promise<PushReply> => {
+      const device = deviceOf(request);
+      const { events } = parse(pushSchema, request.body) as { events: CheckpointEvent[] };
       const foreign = events.find(
         (e) => e.device !== device.id || (e.site !== device.site && e.site !== UNENROLLED_SITE),
       );
@@ -62,35 +136,39 @@ export const syncRoutes: FastifyPluginAsync<{ store: Store; now: () => number }>
           `event ${foreign.id} is not this device's on this site`,
         );
       const receivedAt = now();
+      const refusedContent = contentRefusals(events, receivedAt);
+      const refusedIds = new Set(refusedContent.map((r) => r.id));
       const isFlagged = (e: CheckpointEvent) =>
         e.at > receivedAt + FUTURE_TOLERANCE_MS || e.at < receivedAt - PAST_TOLERANCE_MS;
       const result = await store.insertEvents(
         device.site,
         device.id,
-        events as CheckpointEvent[],
+        events.filter((e) => !refusedIds.has(e.id)),
         receivedAt,
         isFlagged,
       );
-      if (result.conflicts.length > 0)
-        request.log.warn({ device: device.id, conflicts: result.conflicts }, 'push conflicts');
-      return { ...result, serverTime: now() };
-    },
-  );
+      const refused = [...refusedContent, ...result.refused].sort((a, b) => a.seq - b.seq);
+      if (refused.length > 0)
+        request.log.warn({ device: device.id, refused }, 'push: events refused');
+      // Never acknowledge past an event this push refused: the tablet must keep it.
+      const firstRefused = refused[0]?.seq ?? Number.POSITIVE_INFINITY;
+      return {
+        ...result,
+        heldSeq: Math.min(result.heldSeq, firstRefused - 1),
+        refused,
+        serverTime: now(),
+      };
+    });
 
-  app.get<{ Params: { site: string } }>(
-    '/sites/:site/events',
-    async (request): Promise<PullReply> => {
-      const device = await authoriseDevice(store, request, request.params.site);
+    routes.get('/sites/:site/events', async (request): Promise<PullReply> => {
+      const device = deviceOf(request);
       const { after, limit } = parse(pullQuery, request.query);
       const page = await store.eventsAfter(device.site, after, limit);
       return { ...page, serverTime: now() };
-    },
-  );
+    });
 
-  app.get<{ Params: { site: string } }>(
-    '/sites/:site/config',
-    async (request): Promise<ConfigReply> => {
-      const device = await authoriseDevice(store, request, request.params.site);
+    routes.get('/sites/:site/config', async (request): Promise<ConfigReply> => {
+      const device = deviceOf(request);
       const { bookingsSince } = parse(configQuery, request.query);
       const yesterday = dayKey(now() - 24 * 3_600_000);
       const [policy, bookings] = await Promise.all([
@@ -103,6 +181,6 @@ export const syncRoutes: FastifyPluginAsync<{ store: Store; now: () => number }>
         bookingsVersion: bookings.version,
         serverTime: now(),
       };
-    },
-  );
+    });
+  });
 };

@@ -1,14 +1,20 @@
 /**
  * The SQLite store (better-sqlite3, WAL, one file). One writer: commit order equals
  * insert order, so the AUTOINCREMENT cursor never lets a reader skip a committed event.
+ *
+ * The admin CLI writes the same file from another process. Every write transaction is
+ * IMMEDIATE (it takes the write lock before reading, so it waits in busy_timeout instead
+ * of failing with SQLITE_BUSY when it would upgrade a read), and a write that still
+ * meets SQLITE_BUSY is retried.
  */
 import Database from 'better-sqlite3';
 import type { Booking } from '../../../src/domain/booking';
 import type { CheckpointEvent } from '../../../src/domain/events';
+import { type Attempts, NO_ATTEMPTS } from '../../../src/domain/lockout';
 import type { Policy } from '../../../src/domain/policy';
 import { PERSONAL_EVENT_TYPES, withoutPersonalData } from '../../../src/domain/retention';
 import { canonicalJson } from '../../../src/protocol/canonical-json';
-import type { InsertResult, PurgeCounts, Site, Store } from './store';
+import type { EnrolOutcome, InsertResult, PurgeCounts, Site, Store } from './store';
 
 /**
  * Whether an incoming event is the one stored: the same, or the same once purged as the
@@ -47,24 +53,57 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE booking_versions (site TEXT PRIMARY KEY, version INTEGER NOT NULL);`,
   // 2: retention reads events by time.
   'CREATE INDEX events_site_at ON events (site, at);',
+  // 3: retention counts from the earlier of device and receive time (a clock set ahead
+  // must not keep a name longer); failed attempts survive restarts.
+  `ALTER TABLE events ADD COLUMN kept_from INTEGER NOT NULL DEFAULT 0;
+   UPDATE events SET kept_from = MIN(at, received_at);
+   CREATE INDEX events_site_kept_from ON events (site, kept_from);
+   DROP INDEX events_site_at;
+   CREATE TABLE attempts (
+     key TEXT PRIMARY KEY, failures INTEGER NOT NULL, lockouts INTEGER NOT NULL,
+     locked_until INTEGER);`,
 ];
 
+/** How long a write waits for the CLI's (or another process's) lock before SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 10_000;
+/** VACUUM after a purge when this share of the file is free pages (secure_delete zeroed them). */
+const VACUUM_FREE_SHARE = 0.25;
+
 export function openSqliteStore(file: string): Store {
-  const db = new Database(file);
+  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Deleted and overwritten content is zeroed on disk, not left in free pages.
+  db.pragma('secure_delete = ON');
   migrate(db);
   return new SqliteStore(db);
+}
+
+function isBusy(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+/** Runs a write transaction (IMMEDIATE), retrying a few times on SQLITE_BUSY. */
+export function writeTransaction<T>(db: Database.Database, work: () => T): T {
+  const run = db.transaction(work);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return run.immediate();
+    } catch (e) {
+      if (!isBusy(e) || attempt >= 5) throw e;
+    }
+  }
 }
 
 function migrate(db: Database.Database): void {
   const current = Number(db.pragma('user_version', { simple: true }));
   MIGRATIONS.slice(current).forEach((sql, i) => {
-    db.transaction(() => {
+    writeTransaction(db, () => {
       db.exec(sql);
       db.pragma(`user_version = ${current + i + 1}`);
-    })();
+    });
   });
 }
 
@@ -105,30 +144,41 @@ class SqliteStore implements Store {
     codeHash: string,
     device: { id: string; name: string; tokenHash: string },
     now: number,
+    currentTokenHash: string | null,
   ) {
-    return this.db.transaction((): Site | null => {
+    return writeTransaction(this.db, (): EnrolOutcome => {
       const code = this.db
         .prepare(
           'SELECT site FROM enrolment_codes WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?',
         )
         .get(codeHash, now) as { site: string } | undefined;
-      if (!code) return null;
-      const existing = this.db.prepare('SELECT site FROM devices WHERE id = ?').get(device.id) as
-        | { site: string }
+      if (!code) return { ok: false, reason: 'code-invalid' };
+      const existing = this.db
+        .prepare('SELECT site, token_hash, revoked_at FROM devices WHERE id = ?')
+        .get(device.id) as
+        | { site: string; token_hash: string; revoked_at: number | null }
         | undefined;
-      if (existing && existing.site !== code.site) return null;
+      if (existing?.revoked_at != null) return { ok: false, reason: 'device-revoked' };
+      if (existing && (existing.token_hash !== currentTokenHash || existing.site !== code.site))
+        return { ok: false, reason: 'device-exists' };
       this.db
         .prepare('UPDATE enrolment_codes SET used_at = ? WHERE code_hash = ?')
         .run(now, codeHash);
-      this.db
-        .prepare(
-          `INSERT INTO devices (id, site, name, token_hash, enrolled_at) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (id) DO UPDATE SET name = excluded.name, token_hash = excluded.token_hash,
-             enrolled_at = excluded.enrolled_at, revoked_at = NULL`,
-        )
-        .run(device.id, code.site, device.name, device.tokenHash, now);
-      return this.db.prepare('SELECT id, name FROM sites WHERE id = ?').get(code.site) as Site;
-    })();
+      if (existing)
+        this.db
+          .prepare('UPDATE devices SET name = ?, token_hash = ?, enrolled_at = ? WHERE id = ?')
+          .run(device.name, device.tokenHash, now, device.id);
+      else
+        this.db
+          .prepare(
+            'INSERT INTO devices (id, site, name, token_hash, enrolled_at) VALUES (?, ?, ?, ?, ?)',
+          )
+          .run(device.id, code.site, device.name, device.tokenHash, now);
+      const site = this.db
+        .prepare('SELECT id, name FROM sites WHERE id = ?')
+        .get(code.site) as Site;
+      return { ok: true, site };
+    });
   }
 
   async deviceByToken(tokenHash: string) {
@@ -158,16 +208,16 @@ class SqliteStore implements Store {
     const byId = this.db.prepare('SELECT body FROM events WHERE id = ?');
     const bySeq = this.db.prepare('SELECT id FROM events WHERE device = ? AND seq = ?');
     const insert = this.db.prepare(
-      `INSERT INTO events (id, site, device, seq, at, received_at, flagged, body)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (id, site, device, seq, at, received_at, kept_from, flagged, body)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     // One transaction: the batch is stored whole, and held_seq moves with it.
-    return this.db.transaction((): InsertResult => {
+    return writeTransaction(this.db, (): InsertResult => {
       const result: InsertResult = {
         heldSeq: 0,
         accepted: 0,
         duplicates: 0,
-        conflicts: [],
+        refused: [],
         flagged: [],
       };
       for (const e of events) {
@@ -175,21 +225,34 @@ class SqliteStore implements Store {
         const sameId = byId.get(e.id) as { body: string } | undefined;
         if (sameId) {
           if (sameEvent(sameId.body, e, body)) result.duplicates++;
-          else result.conflicts.push({ id: e.id, reason: 'id-reused' });
+          else
+            result.refused.push({
+              id: e.id,
+              seq: e.seq,
+              reason: 'id-reused',
+              message: 'another event with this id is held',
+            });
           continue;
         }
-        if (bySeq.get(e.device, e.seq)) {
-          result.conflicts.push({ id: e.id, reason: 'seq-reused' });
+        const atSeq = bySeq.get(e.device, e.seq) as { id: string } | undefined;
+        if (atSeq) {
+          result.refused.push({
+            id: e.id,
+            seq: e.seq,
+            reason: 'seq-reused',
+            message: `seq ${e.seq} of this device is held as event ${atSeq.id}`,
+          });
           continue;
         }
         const flagged = isFlagged(e);
-        insert.run(e.id, site, e.device, e.seq, e.at, receivedAt, flagged ? 1 : 0, body);
+        const keptFrom = Math.min(e.at, receivedAt);
+        insert.run(e.id, site, e.device, e.seq, e.at, receivedAt, keptFrom, flagged ? 1 : 0, body);
         result.accepted++;
         if (flagged) result.flagged.push(e.id);
       }
       result.heldSeq = this.advanceHeldSeq(device);
       return result;
-    })();
+    });
   }
 
   /** The highest seq up to which every event of the device is held (no gaps). */
@@ -236,7 +299,7 @@ class SqliteStore implements Store {
   }
 
   async putBookings(site: string, bookings: readonly Booking[]) {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const days = [...new Set(bookings.map((b) => b.day))];
       const remove = this.db.prepare('DELETE FROM bookings WHERE site = ? AND day = ?');
       for (const day of days) remove.run(site, day);
@@ -251,7 +314,7 @@ class SqliteStore implements Store {
         )
         .get(site) as { version: number };
       return row.version;
-    })();
+    });
   }
 
   async siteIds() {
@@ -269,14 +332,14 @@ class SqliteStore implements Store {
     const still = `json_extract(body, '$.purgedAt') IS NULL AND json_extract(body, '$.type') IN (${types})`;
     // What expired since the last pass, and what arrived since (a tablet back from days offline).
     const candidates = this.db.prepare(
-      `SELECT cursor, body FROM events WHERE site = ? AND at >= ? AND at < ? AND ${still}
+      `SELECT cursor, body FROM events WHERE site = ? AND kept_from >= ? AND kept_from < ? AND ${still}
        UNION
-       SELECT cursor, body FROM events WHERE site = ? AND cursor > ? AND at < ? AND ${still}`,
+       SELECT cursor, body FROM events WHERE site = ? AND cursor > ? AND kept_from < ? AND ${still}`,
     );
     const lastCursor = this.db.prepare('SELECT MAX(cursor) AS cursor FROM events WHERE site = ?');
     const update = this.db.prepare('UPDATE events SET body = ? WHERE cursor = ?');
     const dropBookings = this.db.prepare('DELETE FROM bookings WHERE site = ? AND day < ?');
-    return this.db.transaction((): PurgeCounts => {
+    const counts = writeTransaction(this.db, (): PurgeCounts => {
       const last = this.purgedUpTo.get(site) ?? { cursor: 0, at: 0 };
       const upTo = (lastCursor.get(site) as { cursor: number | null }).cursor ?? 0;
       const rows = candidates.all(
@@ -299,7 +362,26 @@ class SqliteStore implements Store {
       }
       this.purgedUpTo.set(site, { cursor: upTo, at: Math.max(last.at, before.at) });
       return { events, bookings: dropBookings.run(site, before.day).changes };
-    })();
+    });
+    if (counts.events > 0 || counts.bookings > 0) this.leaveNothingOnDisk();
+    return counts;
+  }
+
+  /**
+   * After a purge, the old values must not stay readable anywhere in the files:
+   * secure_delete zeroed them in the database pages, the WAL still holds the pages as they
+   * were until a checkpoint copies them back and TRUNCATE empties it. When much of the file
+   * is free pages, VACUUM rewrites it smaller (and checkpoints once more: VACUUM goes
+   * through the WAL too).
+   */
+  private leaveNothingOnDisk(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    const pages = Number(this.db.pragma('page_count', { simple: true }));
+    const free = Number(this.db.pragma('freelist_count', { simple: true }));
+    if (pages > 0 && free / pages >= VACUUM_FREE_SHARE) {
+      this.db.exec('VACUUM');
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    }
   }
 
   async bookings(site: string, fromDay: string) {
@@ -313,6 +395,30 @@ class SqliteStore implements Store {
       bookings: rows.map((r) => JSON.parse(r.body) as Booking),
       version: version?.version ?? 0,
     };
+  }
+
+  async attempts(key: string): Promise<Attempts> {
+    const row = this.db
+      .prepare('SELECT failures, lockouts, locked_until FROM attempts WHERE key = ?')
+      .get(key) as { failures: number; lockouts: number; locked_until: number | null } | undefined;
+    return row
+      ? { failures: row.failures, lockouts: row.lockouts, lockedUntil: row.locked_until }
+      : NO_ATTEMPTS;
+  }
+
+  async setAttempts(key: string, a: Attempts) {
+    writeTransaction(this.db, () => {
+      if (a.failures === 0 && a.lockouts === 0 && a.lockedUntil === null)
+        this.db.prepare('DELETE FROM attempts WHERE key = ?').run(key);
+      else
+        this.db
+          .prepare(
+            `INSERT INTO attempts (key, failures, lockouts, locked_until) VALUES (?, ?, ?, ?)
+             ON CONFLICT (key) DO UPDATE SET failures = excluded.failures,
+               lockouts = excluded.lockouts, locked_until = excluded.locked_until`,
+          )
+          .run(key, a.failures, a.lockouts, a.lockedUntil);
+    });
   }
 
   async close() {

@@ -5,6 +5,7 @@
  */
 import type { Booking } from '../../../src/domain/booking';
 import type { CheckpointEvent } from '../../../src/domain/events';
+import type { Attempts } from '../../../src/domain/lockout';
 import type { Policy } from '../../../src/domain/policy';
 import type { PushReply } from '../../../src/protocol/api';
 
@@ -22,6 +23,14 @@ export interface Device {
 
 export interface InsertResult extends Omit<PushReply, 'serverTime'> {}
 
+/**
+ * Enrolment refuses a known device id (no takeover): only the device's own current
+ * token re-enrols it (a new token, same site), and a revoked device never comes back.
+ */
+export type EnrolOutcome =
+  | { ok: true; site: Site }
+  | { ok: false; reason: 'code-invalid' | 'device-exists' | 'device-revoked' };
+
 export interface PurgeCounts {
   events: number;
   bookings: number;
@@ -31,15 +40,24 @@ export interface Store {
   createSite(site: Site, now: number): Promise<void>;
   site(id: string): Promise<Site | null>;
   addEnrolmentCode(site: string, codeHash: string, expiresAt: number, now: number): Promise<void>;
-  /** Uses up an enrolment code (single use) and registers the device with its token hash. */
+  /**
+   * Uses up an enrolment code (single use) and registers the device with its token hash,
+   * in one transaction. A device id the store knows is refused (the code stays unused)
+   * unless `currentTokenHash` is that device's own, unrevoked token: then the device gets
+   * the new token. A revoked device is always refused.
+   */
   enrol(
     codeHash: string,
     device: { id: string; name: string; tokenHash: string },
     now: number,
-  ): Promise<Site | null>;
+    currentTokenHash: string | null,
+  ): Promise<EnrolOutcome>;
   deviceByToken(tokenHash: string): Promise<Device | null>;
   revokeDevice(id: string, now: number): Promise<boolean>;
-  /** Stores a batch in one transaction, idempotent on event id and on (device, seq). */
+  /**
+   * Stores a batch in one transaction, idempotent on event id and on (device, seq).
+   * Retention counts an event's age from the earlier of `at` and `receivedAt`.
+   */
   insertEvents(
     site: string,
     device: string,
@@ -60,14 +78,22 @@ export interface Store {
   bookings(site: string, fromDay: string): Promise<{ bookings: Booking[]; version: number }>;
   siteIds(): Promise<string[]>;
   /**
-   * Retention: removes personal data from the site's events recorded before `before.at`
+   * Retention: removes personal data from the site's events whose earlier of device time
+   * and receive time is before `before.at`
    * (in place, marked `purgedAt`: the cursor does not move, tablets purge their own
-   * copies) and deletes bookings of days before `before.day`.
+   * copies) and deletes bookings of days before `before.day`. The removed values must
+   * not stay readable in the store's files (SQLite: secure_delete, WAL truncated).
    */
   purgePersonalData(
     site: string,
     before: { at: number; day: string },
     now: number,
   ): Promise<PurgeCounts>;
+  /**
+   * Failed attempts (enrolment) per key, e.g. `enrol-address:10.0.0.7`: kept in the
+   * database so a restart or another server instance does not reset a lock-out.
+   */
+  attempts(key: string): Promise<Attempts>;
+  setAttempts(key: string, attempts: Attempts): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importBookings } from '../../db/queries';
-import { parseBookingsCsv } from '../../domain/bookings-csv';
+import { parseBookingsFile } from '../../domain/bookings-csv';
 import { useServices } from '../../services/services';
 
-type Report = { imported: number; rejected: { line: number; problems: string[] }[] };
+type Report =
+  | { imported: number; rejected: { line: number; problems: string[] }[] }
+  | { encoding: string };
 
 /** Imports the day's bookings from a CSV file; bad rows are listed, good ones kept. */
 export function BookingImport() {
@@ -13,7 +15,10 @@ export function BookingImport() {
   const [report, setReport] = useState<Report | null>(null);
 
   const onFile = async (file: File) => {
-    const { bookings, rejected } = parseBookingsCsv(await file.text(), now());
+    // Bytes: Chinese Excel and WPS save GBK or UTF-16 (domain/text-encoding.ts).
+    const parsed = parseBookingsFile(new Uint8Array(await file.arrayBuffer()), now());
+    if (!parsed.ok) return setReport({ encoding: parsed.encoding });
+    const { bookings, rejected } = parsed;
     await importBookings(db, bookings);
     setReport({
       imported: bookings.length,
@@ -38,7 +43,12 @@ export function BookingImport() {
         />
       </label>
       <p className="hint">{t('settings.bookingsHelp')}</p>
-      {report && (
+      {report && 'encoding' in report && (
+        <p className="field-error" role="alert">
+          {t('settings.encodingRefused', { encoding: report.encoding })}
+        </p>
+      )}
+      {report && 'imported' in report && (
         <div role="status">
           <p>{t('settings.imported', { count: report.imported })}</p>
           <ul>

@@ -22,11 +22,12 @@ export function ServerPanel({ onSave }: { onSave: (settings: DeviceSettings) => 
     setBusy(true);
     setError(null);
     try {
-      const reply = await enrol((url, init) => fetch(url, init), server, {
-        code: code.trim(),
-        deviceId: device,
-        deviceName: settings.deviceName,
-      });
+      const reply = await enrol(
+        (url, init) => fetch(url, init),
+        server,
+        { code: code.trim(), deviceId: device, deviceName: settings.deviceName },
+        settings.token ?? null,
+      );
       await onSave({
         ...settings,
         server: server.trim(),
@@ -58,8 +59,20 @@ export function ServerPanel({ onSave }: { onSave: (settings: DeviceSettings) => 
           <dd>{status.lastError ? t(`sync.errors.${status.lastError}`) : '—'}</dd>
         </dl>
       )}
+      {status.refused.length > 0 && (
+        <div className="sync-refused" role="alert" data-testid="sync-refused">
+          <p>{t('sync.refused', { count: status.refused.length })}</p>
+          <ul>
+            {status.refused.map((r) => (
+              <li key={r.id}>
+                #{r.seq} · {t(`sync.refusal.${r.reason}`)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {settings.token && (
-        <Button tone="primary" onClick={() => void sync?.engine.syncOnce()}>
+        <Button tone="primary" onClick={() => void sync?.syncOnce()}>
           {t('sync.now')}
         </Button>
       )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceSettings, Language } from '../../db/settings';
+import { switchLanguage } from '../../i18n';
 import { useServices } from '../../services/services';
 import { DeviceChecks } from './DeviceChecks';
 import { type SetupForm, type SetupProblems, validateSetup } from './setup-form';
@@ -35,7 +36,8 @@ export function SetupScreen({
 
   const chooseLanguage = (language: Language) => {
     setForm((f) => ({ ...f, language }));
-    void i18n.changeLanguage(language);
+    // Should English fail to load, the form stays in Simplified Chinese (the default).
+    switchLanguage(i18n, language).catch(() => {});
   };
 
   const field = (key: TextField, options: { type?: string; maxLength: number }) => {

@@ -1,0 +1,75 @@
+/**
+ * Lock-out of enrolment after repeated failures, on top of the per-address rate limit
+ * (app.ts). The state lives in the Store, not in memory: a restart or a second server
+ * instance must not hand an attacker a fresh set of guesses. The rule is the tablet's
+ * PIN rule (src/domain/lockout.ts): N failures in a row lock, each lock-out doubles.
+ *
+ * Two counters: the caller's address, and the whole server. A wrong code names no site,
+ * so guessing spread over many addresses can only be caught server-wide (on a server of
+ * one hall, that is the site's counter). A takeover attempt (a known device id) counts
+ * as a failure too.
+ */
+import {
+  afterFailure,
+  afterSuccess,
+  type LockoutRule,
+  lockoutGate,
+} from '../../src/domain/lockout';
+import { HttpError } from './errors';
+import type { Store } from './store/store';
+
+export const ADDRESS_RULE: LockoutRule = {
+  maxFailures: 5,
+  lockMs: 60_000,
+  maxLockMs: 60 * 60_000,
+};
+export const SERVER_RULE: LockoutRule = {
+  maxFailures: 50,
+  lockMs: 5 * 60_000,
+  maxLockMs: 60 * 60_000,
+};
+
+type Counter = { key: string; rule: LockoutRule };
+
+export function enrolmentCounters(address: string): Counter[] {
+  return [
+    { key: `enrol:address:${address}`, rule: ADDRESS_RULE },
+    { key: 'enrol:server', rule: SERVER_RULE },
+  ];
+}
+
+/** Throws 429 while any counter is locked; nothing is tried (not even the code). */
+export async function assertEnrolmentOpen(
+  store: Store,
+  counters: readonly Counter[],
+  now: number,
+): Promise<void> {
+  for (const { key, rule } of counters) {
+    const gate = lockoutGate(await store.attempts(key), now, rule);
+    if (!gate.open) {
+      const seconds = Math.max(1, Math.ceil((gate.until - now) / 1000));
+      throw new HttpError(
+        429,
+        'too-many-requests',
+        `too many failed enrolments: try again in ${seconds} s`,
+        seconds,
+      );
+    }
+  }
+}
+
+export async function recordEnrolmentFailure(
+  store: Store,
+  counters: readonly Counter[],
+  now: number,
+): Promise<void> {
+  for (const { key, rule } of counters)
+    await store.setAttempts(key, afterFailure(await store.attempts(key), now, rule));
+}
+
+export async function recordEnrolmentSuccess(
+  store: Store,
+  counters: readonly Counter[],
+): Promise<void> {
+  for (const { key } of counters) await store.setAttempts(key, afterSuccess());
+}

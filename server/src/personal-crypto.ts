@@ -1,0 +1,209 @@
+/**
+ * Personal data encrypted at rest, for any store: `encryptPersonalData(store, keys)`
+ * wraps a Store so that names, ID numbers, phones, staff names and free-text notes
+ * (src/domain/retention.ts PERSONAL_FIELDS) are sealed before they reach it and opened
+ * when they leave. The SQLite and PostgreSQL stores never see them in clear, and the
+ * database file alone reveals none.
+ *
+ * Sealing is AES-256-GCM with a synthetic IV: IV = HMAC-SHA-256(mac key, context,
+ * value), cut to 12 bytes, where the context is the event id and field. The same value
+ * in the same field of the same event always seals the same, so the store's idempotent
+ * insert (a re-sent event is a duplicate, not a conflict) keeps working on ciphertext;
+ * an IV repeats only for that identical message. Equal names in two events seal
+ * differently (their contexts differ). The context is also the GCM additional data, so
+ * a sealed value moved to another event or field does not open.
+ *
+ * Keys: several may be loaded (rotation, docs/server-security.md). The first seals;
+ * every key opens what it sealed (each value names its key's id).
+ */
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+} from 'node:crypto';
+import type { Booking } from '../../src/domain/booking';
+import type { CheckpointEvent } from '../../src/domain/events';
+import { BOOKING_PERSONAL_FIELDS, PERSONAL_FIELDS } from '../../src/domain/retention';
+import type { InsertResult, Store } from './store/store';
+
+const PREFIX = 'enc1:';
+
+export interface PersonalKey {
+  /** First 8 hex characters of the key's SHA-256: names the key in every sealed value. */
+  id: string;
+  enc: Buffer;
+  mac: Buffer;
+}
+
+export function personalKey(master: Buffer): PersonalKey {
+  if (master.length !== 32) throw new Error('a personal data key is 32 bytes (base64: 44 chars)');
+  const derive = (info: string) => Buffer.from(hkdfSync('sha256', master, '', info, 32));
+  return {
+    id: createHash('sha256').update(master).digest('hex').slice(0, 8),
+    enc: derive('checkpoint personal data: AES-256-GCM'),
+    mac: derive('checkpoint personal data: synthetic IV'),
+  };
+}
+
+export function newMasterKey(): string {
+  return randomBytes(32).toString('base64');
+}
+
+export class PersonalCipher {
+  private readonly byId: Map<string, PersonalKey>;
+
+  constructor(readonly keys: readonly PersonalKey[]) {
+    if (keys.length === 0) throw new Error('no personal data key');
+    this.byId = new Map(keys.map((k) => [k.id, k]));
+  }
+
+  seal(value: string, context: string, key: PersonalKey = this.keys[0] as PersonalKey): string {
+    if (value === '' || value.startsWith(PREFIX)) return value;
+    const iv = createHmac('sha256', key.mac)
+      .update(context)
+      .update('\0')
+      .update(value)
+      .digest()
+      .subarray(0, 12);
+    const cipher = createCipheriv('aes-256-gcm', key.enc, iv);
+    cipher.setAAD(Buffer.from(context));
+    const body = Buffer.concat([cipher.update(value, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    return `${PREFIX}${key.id}:${Buffer.concat([iv, body]).toString('base64url')}`;
+  }
+
+  open(value: string, context: string): string {
+    if (!value.startsWith(PREFIX)) return value;
+    const [id, data] = value.slice(PREFIX.length).split(':');
+    const key = this.byId.get(id ?? '');
+    if (!key || !data)
+      throw new Error(
+        `personal data sealed with key ${id}, which is not loaded: restore it (docs/server-security.md)`,
+      );
+    const raw = Buffer.from(data, 'base64url');
+    const decipher = createDecipheriv('aes-256-gcm', key.enc, raw.subarray(0, 12));
+    decipher.setAAD(Buffer.from(context));
+    decipher.setAuthTag(raw.subarray(raw.length - 16));
+    return Buffer.concat([
+      decipher.update(raw.subarray(12, raw.length - 16)),
+      decipher.final(),
+    ]).toString('utf8');
+  }
+}
+
+type Fields = readonly string[];
+function fieldsOf(e: CheckpointEvent): Fields | undefined {
+  return (PERSONAL_FIELDS as Partial<Record<string, Fields>>)[e.type];
+}
+
+function mapFields<T extends object>(
+  object: T,
+  fields: Fields,
+  f: (value: string, field: string) => string,
+): T {
+  const out = { ...object } as Record<string, unknown>;
+  for (const field of fields) {
+    const value = out[field];
+    if (typeof value === 'string') out[field] = f(value, field);
+  }
+  return out as T;
+}
+
+export function sealEvent(
+  c: PersonalCipher,
+  e: CheckpointEvent,
+  key?: PersonalKey,
+): CheckpointEvent {
+  const fields = fieldsOf(e);
+  if (!fields) return e;
+  const data = mapFields(e.data, fields, (v, field) => c.seal(v, `${e.id}/${field}`, key));
+  return { ...e, data } as CheckpointEvent;
+}
+
+export function openEvent(c: PersonalCipher, e: CheckpointEvent): CheckpointEvent {
+  const fields = fieldsOf(e);
+  if (!fields) return e;
+  const data = mapFields(e.data, fields, (v, field) => c.open(v, `${e.id}/${field}`));
+  return { ...e, data } as CheckpointEvent;
+}
+
+const bookingContext = (site: string, b: Booking, field: string) =>
+  `booking/${site}/${b.day}/${b.bookingId}/${field}`;
+
+/** The store with personal fields sealed on the way in and opened on the way out. */
+export function encryptPersonalData(store: Store, cipher: PersonalCipher): Store {
+  const openBooking = (site: string, b: Booking) =>
+    mapFields(b, BOOKING_PERSONAL_FIELDS, (v, f) => cipher.open(v, bookingContext(site, b, f)));
+  const sealBooking = (site: string, b: Booking) =>
+    mapFields(b, BOOKING_PERSONAL_FIELDS, (v, f) => cipher.seal(v, bookingContext(site, b, f)));
+  return {
+    createSite: (site, now) => store.createSite(site, now),
+    site: (id) => store.site(id),
+    addEnrolmentCode: (site, hash, expiresAt, now) =>
+      store.addEnrolmentCode(site, hash, expiresAt, now),
+    enrol: (hash, device, now, current) => store.enrol(hash, device, now, current),
+    deviceByToken: (hash) => store.deviceByToken(hash),
+    revokeDevice: (id, now) => store.revokeDevice(id, now),
+    async insertEvents(site, device, events, receivedAt, isFlagged) {
+      let result = await store.insertEvents(
+        site,
+        device,
+        events.map((e) => sealEvent(cipher, e)),
+        receivedAt,
+        isFlagged,
+      );
+      // After a key rotation, an event stored under an older key and sent again (a lost
+      // reply) seals differently now: try it under the older keys before calling it a conflict.
+      for (const key of cipher.keys.slice(1)) {
+        const reused = new Set(
+          result.refused.filter((r) => r.reason === 'id-reused').map((r) => r.id),
+        );
+        if (reused.size === 0) break;
+        const again = await store.insertEvents(
+          site,
+          device,
+          events.filter((e) => reused.has(e.id)).map((e) => sealEvent(cipher, e, key)),
+          receivedAt,
+          isFlagged,
+        );
+        result = mergeRetry(result, again);
+      }
+      return result;
+    },
+    async eventsAfter(site, after, limit) {
+      const page = await store.eventsAfter(site, after, limit);
+      return { ...page, events: page.events.map((e) => openEvent(cipher, e)) };
+    },
+    policy: (site) => store.policy(site),
+    setPolicy: (site, policy, now) => store.setPolicy(site, policy, now),
+    putBookings: (site, bookings) =>
+      store.putBookings(
+        site,
+        bookings.map((b) => sealBooking(site, b)),
+      ),
+    async bookings(site, fromDay) {
+      const page = await store.bookings(site, fromDay);
+      return { ...page, bookings: page.bookings.map((b) => openBooking(site, b)) };
+    },
+    siteIds: () => store.siteIds(),
+    purgePersonalData: (site, before, now) => store.purgePersonalData(site, before, now),
+    attempts: (key) => store.attempts(key),
+    setAttempts: (key, attempts) => store.setAttempts(key, attempts),
+    close: () => store.close(),
+  };
+}
+
+/** The first result, with the events the retry found held counted as duplicates. */
+function mergeRetry(first: InsertResult, retry: InsertResult): InsertResult {
+  const settled = new Set(
+    first.refused.map((r) => r.id).filter((id) => !retry.refused.some((r) => r.id === id)),
+  );
+  return {
+    ...first,
+    heldSeq: Math.max(first.heldSeq, retry.heldSeq),
+    duplicates: first.duplicates + retry.duplicates,
+    refused: first.refused.filter((r) => !settled.has(r.id)),
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * Requests as the security review made them, against the real server process
+ * (tests/integration/server-process.ts) started with the production limits.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CheckpointEvent } from '../../src/domain/events';
+import { aBooking, ev, validIdNumber, visitEvents } from '../fixtures/builders';
+import { admin, type ServerProcess, startServer, tempDataDir } from '../integration/server-process';
+
+export { admin };
+
+/** The server as `npm start` runs it: default rate limits, no test overrides. */
+export function startHardenedServer(dataDir = tempDataDir(), port = 0): Promise<ServerProcess> {
+  return startServer(dataDir, port, {});
+}
+
+export async function call(
+  url: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; raw?: string } = {},
+): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
+  const headers: Record<string, string> = {};
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined || options.raw !== undefined)
+    headers['content-type'] = 'application/json';
+  const response = await fetch(`${url}/api/v1${path}`, {
+    method,
+    headers,
+    ...(options.raw !== undefined
+      ? { body: options.raw }
+      : options.body !== undefined
+        ? { body: JSON.stringify(options.body) }
+        : {}),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+    headers: response.headers,
+  };
+}
+
+export async function newSite(url: string, site: string): Promise<void> {
+  const created = await admin(url, 'POST', '/sites', { id: site, name: `Hall ${site}` });
+  if (created.status !== 201) throw new Error(JSON.stringify(created));
+}
+
+export async function newCode(url: string, site: string): Promise<string> {
+  const reply = await admin(url, 'POST', `/sites/${site}/enrolment-codes`, {});
+  return String(reply.body.code);
+}
+
+export function enrol(url: string, code: string, deviceId: string, token?: string) {
+  return call(url, 'POST', '/enrol', {
+    body: { code, deviceId, deviceName: deviceId },
+    ...(token ? { token } : {}),
+  });
+}
+
+/** A visit with a name, ID number and phone of its own, dated `at` by the device. */
+export function personalVisit(
+  n: number,
+  site: string,
+  device: string,
+  at: number,
+): CheckpointEvent[] {
+  const person = aBooking({
+    name: `试验姓名${String.fromCharCode(0x4e00 + n)}${n}`,
+    idNumber: validIdNumber(`1101011990030${String(7000 + n).padStart(4, '0')}`),
+    phone: `1391234${String(n).padStart(4, '0')}`,
+  });
+  return visitEvents([ev.opened(), ev.identity(person, 'typed')], {
+    site,
+    device,
+    start: at,
+    firstSeq: n * 2 + 1,
+    visit: `visit-${n}`,
+  });
+}
+
+export function personalValues(events: readonly CheckpointEvent[]): string[] {
+  return events.flatMap((e) =>
+    e.type === 'identity.confirmed' ? [e.data.name, e.data.idNumber, e.data.phone] : [],
+  );
+}
+
+/** The raw bytes of the database, its WAL and its SHM. */
+export function filesOf(dataDir: string): Buffer[] {
+  const db = join(dataDir, 'checkpoint.sqlite');
+  return [db, `${db}-wal`, `${db}-shm`].filter(existsSync).map((f) => readFileSync(f));
+}
