@@ -8,6 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { API, type ApiError, MAX_BODY_BYTES } from '../../src/protocol/api';
+import { allowOrigins } from './cors';
 import { HttpError } from './errors';
 import { adminRoutes } from './routes/admin';
 import { syncRoutes } from './routes/sync';
@@ -22,6 +23,8 @@ export interface AppOptions {
   now?: () => number;
   logger?: FastifyServerOptions['logger'];
   https?: { key: Buffer; cert: Buffer } | null;
+  /** Origins of tablets' apps served elsewhere that may call the sync API (CORS). */
+  allowedOrigins?: readonly string[];
   /** Requests per address and minute (config.ts: ENROL_RATE_LIMIT, ADMIN_RATE_LIMIT). */
   limits?: { enrolPerMinute: number; adminPerMinute: number };
 }
@@ -88,6 +91,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       .send({ error: 'internal', message: 'internal error' } satisfies ApiError);
   });
 
+  allowOrigins(app, options.allowedOrigins ?? []);
   app.get('/healthz', async () => ({ ok: true, time: now() }));
   const limits = options.limits ?? DEFAULT_LIMITS;
   app.register(syncRoutes, {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseAllowedOrigins } from './cors';
 
 function perMinute(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
@@ -21,6 +22,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     adminToken: env.ADMIN_TOKEN,
     /** postgres://… selects the PostgreSQL store; unset, the SQLite file in dataDir. */
     databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : null,
+    allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
     https: cert && key ? { cert: readFileSync(cert), key: readFileSync(key) } : null,
     limits: {
       enrolPerMinute: perMinute(env.ENROL_RATE_LIMIT, 10, 'ENROL_RATE_LIMIT'),

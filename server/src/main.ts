@@ -36,6 +36,7 @@ const app = buildApp({
   adminToken: adminToken(),
   staticDir: config.staticDir,
   https: config.https,
+  allowedOrigins: config.allowedOrigins,
   limits: config.limits,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
 });

@@ -1,4 +1,4 @@
-import { CloudOff, RefreshCw, TriangleAlert } from 'lucide-react';
+import { CloudOff, HardDrive, RefreshCw, TriangleAlert } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { clockTime } from '../domain/time';
 import { useSyncStatus } from '../sync/status-store';
@@ -9,15 +9,24 @@ const SKEW_WARN_MS = 2 * 60_000;
 export function SyncChip() {
   const { t } = useTranslation();
   const s = useSyncStatus();
-  if (!s.enrolled) return null;
+  // Not enrolled: nothing leaves this tablet, and the staff must know it (issue 13).
+  if (!s.enrolled)
+    return (
+      <output className="sync-chip sync-offline" data-testid="sync-chip">
+        <HardDrive aria-hidden />
+        <span>{t('sync.localOnly')}</span>
+      </output>
+    );
   const problem = s.lastError === 'unauthorised' || s.lastError === 'forbidden';
+  // The server is there but this tablet cannot talk to it: named, not "offline".
+  const blocked = s.lastError === 'cors' || s.lastError === 'tls';
   const skewed = s.skewMs !== null && Math.abs(s.skewMs) > SKEW_WARN_MS;
   return (
     <output
-      className={`sync-chip ${problem ? 'sync-bad' : s.online ? '' : 'sync-offline'}`}
+      className={`sync-chip ${problem || blocked ? 'sync-bad' : s.online ? '' : 'sync-offline'}`}
       data-testid="sync-chip"
     >
-      {problem ? (
+      {problem || blocked ? (
         <TriangleAlert aria-hidden />
       ) : s.online ? (
         <RefreshCw aria-hidden />
@@ -27,9 +36,11 @@ export function SyncChip() {
       <span>
         {problem
           ? t('sync.unauthorised')
-          : s.online
-            ? t('sync.pending', { count: s.pending })
-            : t('sync.offline', { count: s.pending })}
+          : blocked
+            ? t(`sync.blocked.${s.lastError === 'cors' ? 'cors' : 'tls'}`, { count: s.pending })
+            : s.online
+              ? t('sync.pending', { count: s.pending })
+              : t('sync.offline', { count: s.pending })}
       </span>
       {s.lastSuccessAt !== null && (
         <span className="sync-last">{t('sync.last', { time: clockTime(s.lastSuccessAt) })}</span>

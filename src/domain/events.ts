@@ -212,7 +212,12 @@ export type RestSkipReason = 'visitor-cannot-wait' | 'staff-decision';
 
 export type DisinfectionSpot = 'temperature-point' | 'isolation-area';
 
-export type IncidentKind = 'refused-measures' | 'staff-abnormal' | 'returnee';
+/**
+ * 'suspected-case': a visitor sent to the isolation area, opened with the verdict so that
+ * the duty lead is told on every screen until acknowledged (the checklist is the visit's).
+ * 'returnee': a person turned away for health earlier today came back.
+ */
+export type IncidentKind = 'refused-measures' | 'staff-abnormal' | 'returnee' | 'suspected-case';
 
 /** What was done about an incident, each recorded once with its time. */
 export type IncidentStep = 'lead-acknowledged' | 'police-called' | 'stopped-work';

@@ -1,8 +1,9 @@
 /**
  * What a door verdict sets in motion, recorded in the same transaction as the verdict so
- * that it can never be forgotten: a suspected case creates the disinfection tasks; a
- * visitor refusing the measures (a mask, their identity) opens an incident for the duty
- * lead, as does a person turned away earlier today who comes back (shared/domain.md).
+ * that it can never be forgotten: a suspected case creates the disinfection tasks and an
+ * incident for the duty lead (the alert on every screen until acknowledged); a visitor
+ * refusing the measures (a mask, their identity) opens an incident for the duty lead, as
+ * does a person turned away earlier today who comes back (shared/domain.md).
  */
 import { isolationTasks } from './disinfection';
 import type { EventDraft, IncidentKind } from './events';
@@ -30,24 +31,37 @@ export function followUps(before: Visit | null, after: Visit, newId: () => strin
 
 function verdictFollowUps(before: Visit | null, after: Visit, newId: () => string): EventDraft[] {
   const at = after.updatedAt;
-  const incident = (kind: IncidentKind): EventDraft => ({
+  const drafts: EventDraft[] = [];
+  if (after.status === 'isolated' && before?.status !== 'isolated') {
+    drafts.push(
+      ...isolationTasks(after.id, at, newId),
+      visitIncident('suspected-case', after, at, newId),
+    );
+  }
+  if (refusedMeasures(after) && !refusedMeasures(before)) {
+    drafts.push(visitIncident('refused-measures', after, at, newId));
+  }
+  if (after.returnee && !before?.returnee) drafts.push(visitIncident('returnee', after, at, newId));
+  return drafts;
+}
+
+function visitIncident(
+  kind: IncidentKind,
+  visit: Visit,
+  at: number,
+  newId: () => string,
+): EventDraft {
+  return {
     type: 'incident.reported',
     at,
     data: {
       incident: newId(),
       kind,
-      visit: after.id,
+      visit: visit.id,
       person: null,
       unit: null,
       temperatures: [],
       note: null,
     },
-  });
-  const drafts: EventDraft[] = [];
-  if (after.status === 'isolated' && before?.status !== 'isolated') {
-    drafts.push(...isolationTasks(after.id, at, newId));
-  }
-  if (refusedMeasures(after) && !refusedMeasures(before)) drafts.push(incident('refused-measures'));
-  if (after.returnee && !before?.returnee) drafts.push(incident('returnee'));
-  return drafts;
+  };
 }

@@ -1,10 +1,12 @@
 /**
  * The facts of an incident's short report for the epidemic-prevention leading group
  * (shared/domain.md: who, which unit/window, a short description): the screen puts them
- * in words. Names are masked as on every screen but entry; the ledger has the rest.
+ * in words. A visitor's name is masked as on every screen but entry (the ledger has the
+ * rest); a staff member is named: the report is the lead's own record of the staff.
  */
 import type { IncidentKind, IncidentStep } from './events';
 import { INCIDENT_STEPS, type Incident } from './incidents';
+import { ISOLATION_STEPS, type IsolationStep, stepTime } from './isolation';
 import { maskName } from './privacy';
 import { admittedTicket, firstCall } from './queue';
 import type { Visit } from './visit';
@@ -25,6 +27,8 @@ export interface ReportFacts {
   temperatures: number[];
   done: { step: IncidentStep; at: number }[];
   pending: IncidentStep[];
+  /** A suspected case: the isolation checklist so far (the hand-over names the hospital). */
+  isolation: { step: IsolationStep; at: number; hospital?: string }[];
   note: string | null;
 }
 
@@ -41,7 +45,7 @@ export function reportFacts(incident: Incident, visit: Visit | undefined): Repor
   return {
     kind: incident.kind,
     reportedAt: incident.reportedAt,
-    who: name ? maskName(name) : null,
+    who: name ? (incident.kind === 'staff-abnormal' ? name : maskName(name)) : null,
     ticket: visit ? admittedTicket(visit) : null,
     place: visit ? placeOfVisit(visit) : null,
     unit: incident.unit,
@@ -52,5 +56,15 @@ export function reportFacts(incident: Incident, visit: Visit | undefined): Repor
     }),
     pending: steps.filter((step) => incident.steps[step] === undefined),
     note: incident.note,
+    isolation: incident.kind === 'suspected-case' && visit ? isolationDone(visit) : [],
   };
+}
+
+function isolationDone(v: Visit): ReportFacts['isolation'] {
+  return ISOLATION_STEPS.flatMap((step) => {
+    const at = stepTime(v.isolation, step);
+    if (at === null) return [];
+    const hospital = step === 'handed-over' ? v.isolation.handedOver?.hospital : undefined;
+    return [hospital ? { step, at, hospital } : { step, at }];
+  });
 }

@@ -29,6 +29,8 @@ export const INCIDENT_STEPS: Record<IncidentKind, readonly IncidentStep[]> = {
   'staff-abnormal': ['lead-acknowledged', 'stopped-work'],
   // A person sent away earlier today came back: the lead decides (police if they insist).
   returnee: ['lead-acknowledged', 'police-called'],
+  // What is done about a suspected case is the isolation checklist, on the visit.
+  'suspected-case': ['lead-acknowledged'],
 };
 
 /** The incidents among a day's records, oldest first; arrival order does not matter. */

@@ -1,7 +1,10 @@
 /**
  * The isolation area and its checklist (shared/domain.md, suspected case at the door):
  * taken to the isolation area, 120 called, ambulance arrived and handed over to a named
- * hospital. Each step is recorded once, with its time; the hand-over is also the exit.
+ * hospital, then the spots disinfected (tasks, src/domain/disinfection). Each step is
+ * recorded once, with its time, and only after the step before it: a hand-over before
+ * 120 was called would make the record say something that cannot have happened. The
+ * hand-over is also the exit.
  */
 import { clipText, type EventDraft, TEXT_LIMITS } from './events';
 import type { Policy } from './policy';
@@ -35,6 +38,16 @@ export function stepTime(c: IsolationChecklist, step: IsolationStep): number | n
   return c.handedOver?.at ?? null;
 }
 
+/** The step that must be recorded before this one, if any. */
+export function stepBefore(step: IsolationStep): IsolationStep | null {
+  return ISOLATION_STEPS[ISOLATION_STEPS.indexOf(step) - 1] ?? null;
+}
+
+/** The next step to record: the first not yet recorded (null once handed over). */
+export function nextIsolationStep(c: IsolationChecklist): IsolationStep | null {
+  return ISOLATION_STEPS.find((step) => stepTime(c, step) === null) ?? null;
+}
+
 export function isolationArea(visits: readonly Visit[], policy: Policy): IsolationArea {
   const cases = visits
     .filter((v) => v.status === 'isolated')
@@ -57,6 +70,7 @@ export type IsolationRefusal =
   | { reason: 'not-isolated' }
   | { reason: 'already-recorded'; at: number }
   | { reason: 'already-handed-over'; at: number }
+  | { reason: 'earlier-step-missing'; missing: IsolationStep }
   | { reason: 'hospital-missing' };
 
 export type IsolationAnswer =
@@ -79,6 +93,9 @@ export function planIsolationStep(
   if (done !== null) return refuse({ reason: 'already-recorded', at: done });
   if (v.isolation.handedOver)
     return refuse({ reason: 'already-handed-over', at: v.isolation.handedOver.at });
+  const missing = stepBefore(step);
+  if (missing && stepTime(v.isolation, missing) === null)
+    return refuse({ reason: 'earlier-step-missing', missing });
   const visit = v.id;
   const ok = (drafts: EventDraft[], overCapacity = false) => ({
     drafts,

@@ -88,10 +88,33 @@ export interface Policy {
   returnee: {
     rule: 'refuse' | 'alert';
   };
+  /** The hall's day: the report's chart spans it (closing is ledger.closing). */
+  hours: {
+    /** Local opening time, "HH:MM". */
+    opening: string;
+  };
+  /** Who the staff call for a suspected case (shared/domain.md): shown on the fever card. */
+  emergency: {
+    /** The ambulance (120). */
+    ambulance: string;
+    /** The local centre for disease control (疾控中心); empty until the hall sets it. */
+    cdc: string;
+    /** The community (社区) the hall reports to; empty until the hall sets it. */
+    community: string;
+    /** The police (110), for a visitor refusing the measures. */
+    police: string;
+  };
+  /** Voice calling (语音叫号): which screen speaks a call. */
+  voice: {
+    speaker: VoiceSpeaker;
+  };
 }
 
 /** The supply a free mask at the door comes from (plans: free masks come from the stock). */
 export const MASK_ITEM = 'masks';
+
+/** The guide's tablet, the board (wall screen) or both: a hall with one loudspeaker picks one. */
+export type VoiceSpeaker = 'guide' | 'board' | 'both';
 
 export const DEFAULT_POLICY = {
   version: '2026.1',
@@ -148,10 +171,23 @@ export const DEFAULT_POLICY = {
   },
   hall: { phone: '', online: '' },
   returnee: { rule: 'refuse' },
+  hours: { opening: '08:30' },
+  emergency: { ambulance: '120', cdc: '', community: '', police: '110' },
+  voice: { speaker: 'both' },
 } as const satisfies Policy;
 
 /** Settings added after the first policies were written: older stored policies lack them. */
-type Later = 'queue' | 'isolation' | 'staff' | 'rounds' | 'supplies' | 'hall' | 'returnee';
+type Later =
+  | 'queue'
+  | 'isolation'
+  | 'staff'
+  | 'rounds'
+  | 'supplies'
+  | 'hall'
+  | 'returnee'
+  | 'hours'
+  | 'emergency'
+  | 'voice';
 /** A policy as stored before the later settings existed. */
 export type StoredPolicy = Omit<Policy, Later> & Partial<Pick<Policy, Later>>;
 
@@ -166,5 +202,8 @@ export function withDefaults(stored: StoredPolicy): Policy {
     supplies: stored.supplies ?? DEFAULT_POLICY.supplies,
     hall: stored.hall ?? DEFAULT_POLICY.hall,
     returnee: stored.returnee ?? DEFAULT_POLICY.returnee,
+    hours: stored.hours ?? DEFAULT_POLICY.hours,
+    emergency: stored.emergency ?? DEFAULT_POLICY.emergency,
+    voice: stored.voice ?? DEFAULT_POLICY.voice,
   };
 }

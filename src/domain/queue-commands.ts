@@ -151,7 +151,17 @@ export function planQueueCommand(
       if (!current) return refuse({ reason: 'not-called', ticket });
       const needed = policy.queue.noShowAfterCalls;
       if (calls < needed) return refuse({ reason: 'calls-remaining', ticket, calls, needed });
-      return ok([{ type: 'queue.no-show', at, visit, data: { calls } }], current.window);
+      // The ticket is void and the visitor gone: the exit is that moment, so tracing does
+      // not count them present until closing.
+      return ok(
+        [
+          { type: 'queue.no-show', at, visit, data: { calls } },
+          ...(v.exited
+            ? []
+            : [{ type: 'visit.exited', at, visit, data: { automatic: false } } as const]),
+        ],
+        current.window,
+      );
     }
     case 'served': {
       if (over) return refuse(over);

@@ -1,8 +1,9 @@
 /**
  * Contact tracing (shared/domain.md, incidents): when a visitor or a staff member later
  * turns out to be a suspected case, everyone whose stay in the hall overlapped theirs.
- * Intervals are closed: a visitor entering the minute another leaves crossed them at the
- * door, so touching stays count (with zero overlap minutes).
+ * A contact shared some time with the index stay: stays that only touch (one leaves the
+ * minute the other arrives) share none and are left out. Whoever never got past the
+ * door (refused, isolated, abandoned) is listed apart from those who were inside.
  */
 import type { Visit } from './visit';
 
@@ -13,7 +14,11 @@ export interface Stay {
   /** No exit was recorded: `end` is the assumption the tracing used. */
   assumedEnd: boolean;
   window?: string;
+  /** 'inside': admitted into the hall; 'door': only at the checkpoint. */
+  place?: StayPlace;
 }
+
+export type StayPlace = 'inside' | 'door';
 
 export interface Contact {
   stay: Stay;
@@ -46,7 +51,9 @@ export function stayOf(v: Visit, rule: StayRule, window?: string): Stay {
   const start = v.openedAt;
   const leftDoor =
     v.decision && v.decision.outcome.kind !== 'admitted' ? v.decision.at : v.abandoned?.at;
-  const known = v.exited?.at ?? leftDoor;
+  // A void ticket (no-show) left then, even if no exit was recorded (older records).
+  const noShow = v.queueEnd?.kind === 'no-show' ? v.queueEnd.at : undefined;
+  const known = v.exited?.at ?? leftDoor ?? noShow;
   const end =
     known ?? Math.min(start + rule.maxStayMinutes * MINUTE, closingOf(start, rule.closing));
   return {
@@ -54,6 +61,7 @@ export function stayOf(v: Visit, rule: StayRule, window?: string): Stay {
     start,
     end: Math.max(start, end),
     assumedEnd: known === undefined,
+    place: v.decision?.outcome.kind === 'admitted' ? 'inside' : 'door',
     ...(window ? { window } : {}),
   };
 }
@@ -63,6 +71,13 @@ export function overlap(index: Stay, other: Stay, marginMinutes: number): number
   const from = Math.max(index.start - marginMinutes * MINUTE, other.start);
   const to = Math.min(index.end + marginMinutes * MINUTE, other.end);
   return from <= to ? (to - from) / MINUTE : null;
+}
+
+/** Why a contact names nobody: retention removed it, or no identity was ever recorded. */
+export type AnonymousReason = 'purged' | 'not-recorded';
+
+export function anonymousReason(v: Visit | undefined): AnonymousReason {
+  return v?.purgedAt ? 'purged' : 'not-recorded';
 }
 
 /** Everyone whose stay overlapped the index stay, longest overlap first. */
@@ -75,7 +90,7 @@ export function traceContacts(
   for (const stay of stays) {
     if (stay.visit === index.visit) continue;
     const minutes = overlap(index, stay, marginMinutes);
-    if (minutes === null) continue;
+    if (minutes === null || minutes <= 0) continue;
     contacts.push({
       stay,
       overlapMinutes: Math.round(minutes * 10) / 10,

@@ -217,7 +217,7 @@ function buildEventSchema(purged: boolean) {
       'incident.reported',
       z.strictObject({
         incident: text(64),
-        kind: z.enum(['refused-measures', 'staff-abnormal', 'returnee']),
+        kind: z.enum(['refused-measures', 'staff-abnormal', 'returnee', 'suspected-case']),
         visit: text(64).nullable(),
         person: text(max.person).nullable(),
         unit: text(max.unit).nullable(),

@@ -5,6 +5,12 @@ import { READING_LIMITS_C } from '../domain/event-content';
 import { DEFAULT_POLICY, type Policy } from '../domain/policy';
 
 const celsius = z.number().min(READING_LIMITS_C.min).max(READING_LIMITS_C.max);
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+/** A number to dial as staff read it: digits, spaces, dashes, an optional leading +. */
+const phone = z
+  .string()
+  .max(32)
+  .regex(/^(\+?[\d -]*)$/, 'digits, spaces, dashes, optional leading +');
 const count = (max: number) => z.number().int().min(1).max(max);
 
 const queue = z.strictObject({
@@ -86,7 +92,7 @@ export const policySchema = z
         .int()
         .min(1)
         .max(24 * 60),
-      closing: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
+      closing: hhmm,
     }),
     // Optional so that policies written before these settings existed still load.
     queue: queue.default(() => ({
@@ -111,6 +117,21 @@ export const policySchema = z
     returnee: z
       .strictObject({ rule: z.enum(['refuse', 'alert']) })
       .default(() => ({ ...DEFAULT_POLICY.returnee })),
+    hours: z.strictObject({ opening: hhmm }).default(() => ({ ...DEFAULT_POLICY.hours })),
+    emergency: z
+      .strictObject({
+        ambulance: phone.min(1),
+        cdc: phone,
+        community: phone,
+        police: phone.min(1),
+      })
+      .default(() => ({ ...DEFAULT_POLICY.emergency })),
+    voice: z
+      .strictObject({ speaker: z.enum(['guide', 'board', 'both']) })
+      .default(() => ({ ...DEFAULT_POLICY.voice })),
+  })
+  .refine((p) => p.hours.opening < p.ledger.closing, {
+    message: 'the hall opens before it closes: hours.opening < ledger.closing',
   })
   .refine(
     (p) =>

@@ -23,7 +23,12 @@ export async function startServiceWorker(checkEveryMs: number): Promise<void> {
     onNeedRefresh,
     onNeedReload: reloadOnce,
     onRegisteredSW: (_url, r) => {
-      if (r) watchForUpdates(r, checkEveryMs);
+      if (!r) return;
+      // onOfflineReady fires only on the first install: after a reload the active worker
+      // (its precache complete, or it would not have activated) is what says so.
+      if (r.active) onOfflineReady();
+      else void navigator.serviceWorker.ready.then(onOfflineReady);
+      watchForUpdates(r, checkEveryMs);
     },
     onRegisterError: (e: unknown) => console.error('service worker registration failed', e),
   });

@@ -15,9 +15,14 @@ import {
 } from '../protocol/api';
 import { pulledEventSchema } from '../protocol/event-schema';
 import { policySchema } from '../protocol/policy-schema';
+import { diagnoseFailure, type FetchLike } from './fetch-failure';
 
 export type SyncErrorCode =
   | 'offline'
+  /** The server answers, but not to this origin (ALLOWED_ORIGINS on the server). */
+  | 'cors'
+  /** No secure connection: an untrusted certificate, or an http server from an https page. */
+  | 'tls'
   | 'unauthorised'
   | 'forbidden'
   | 'unknown-site'
@@ -45,7 +50,7 @@ export interface Transport {
   config(bookingsSince: number): Promise<ConfigReply>;
 }
 
-export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
+export type { FetchLike };
 
 function codeFor(status: number, body: Partial<ApiError>): SyncErrorCode {
   if (status === 401) return 'unauthorised';
@@ -63,7 +68,7 @@ async function request<T>(fetcher: FetchLike, url: string, init: RequestInit): P
   try {
     response = await fetcher(url, init);
   } catch (e) {
-    throw new SyncError('offline', String(e));
+    throw new SyncError(await diagnoseFailure(fetcher, url), String(e));
   }
   let body: unknown;
   try {

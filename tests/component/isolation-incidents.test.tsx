@@ -7,7 +7,7 @@ import { foldTasks } from '../../src/domain/disinfection';
 import { foldIncidents } from '../../src/domain/incidents';
 import { dayKey } from '../../src/domain/time';
 import { aBooking, ev, FIXED_NOW, fakeUlid, MINUTE, visitEvents } from '../fixtures/builders';
-import { renderApp, tap } from './render-app';
+import { LEAD_PIN, renderApp, tap } from './render-app';
 
 const day = dayKey(FIXED_NOW);
 const booking = aBooking({ name: '赵六一' });
@@ -115,11 +115,24 @@ describe('incidents', () => {
     await tap(app.user, '记录并提醒组长');
     const alert = await screen.findByTestId('lead-alert');
     expect(alert).toHaveTextContent('请值班组长注意');
-    expect(alert).toHaveTextContent('工作人员体温异常 · 10:00 · 孙*');
+    // The staff member is named: the report is the lead's own record of the staff.
+    expect(alert).toHaveTextContent('工作人员体温异常 · 10:00 · 孙七');
 
     // The alert follows the staff to the door screen, until the lead acknowledges it.
     await app.user.click(screen.getByRole('link', { name: '门岗检查' }));
     await tap(app.user, '组长已知悉', await screen.findByTestId('lead-alert'));
+    // Only the lead: the PIN first. Cancelling records nothing and the alert stays.
+    const gate = await screen.findByRole('dialog', { name: /只有值班组长可以确认知悉/ });
+    await tap(app.user, '取消', gate);
+    expect(foldIncidents(await dayRecords(app.db, day))[0]?.steps).toEqual({});
+    expect(screen.getByTestId('lead-alert')).toBeInTheDocument();
+    await tap(app.user, '组长已知悉', screen.getByTestId('lead-alert'));
+    const pad = await screen.findByRole('dialog', { name: /只有值班组长可以确认知悉/ });
+    await waitFor(() => expect(within(pad).getByRole('button', { name: '0' })).toBeEnabled());
+    for (const digit of LEAD_PIN)
+      await app.user.click(within(pad).getByRole('button', { name: digit }));
+    await app.user.click(within(pad).getByRole('button', { name: '确认' }));
+    await tap(app.user, '确认知悉', await screen.findByRole('dialog'));
     await waitFor(() => expect(screen.queryByTestId('lead-alert')).not.toBeInTheDocument());
     const [incident] = foldIncidents(await dayRecords(app.db, day));
     expect(incident?.steps).toEqual({ 'lead-acknowledged': FIXED_NOW });

@@ -138,8 +138,9 @@ describe('the shift lead screen', () => {
     const app = await renderLead();
     db = app.db;
     await app.user.click(await screen.findByRole('button', { name: 'CSV' }));
-    expect(await screen.findByRole('status')).toHaveTextContent(
-      '这一天没有符合条件的记录，无需导出',
+    expect(await screen.findByText('这一天没有符合条件的记录，无需导出')).toHaveAttribute(
+      'role',
+      'status',
     );
   });
 
@@ -201,5 +202,107 @@ describe('the shift lead screen', () => {
       ]),
     );
     print.mockRestore();
+  });
+
+  it('heads the list with the paper ledger’s columns and gives each row its values and reason', async () => {
+    const at = (minutes: number) => FIXED_NOW + minutes * MINUTE;
+    const events: CheckpointEvent[] = [
+      ...visitEvents(
+        [
+          ev.opened(),
+          ev.booked(aBooking({ matter: '社保卡补办' })),
+          ev.temperature(36.5),
+          ev.healthCode('green'),
+          ev.travelCode(false),
+          ev.decided({ kind: 'admitted', ticket: 'A001' }),
+          pinAt(ev.called(1), at(10)),
+          pinAt(ev.noShow(3), at(20)),
+        ],
+        { visit: 'ns', start: at(-30) },
+      ),
+      ...visitEvents(
+        [
+          ev.opened(),
+          ev.healthCode('yellow'),
+          ev.decided({ kind: 'refused', reason: 'code-not-green' }),
+        ],
+        { visit: 'rf', start: at(-20), firstSeq: 20 },
+      ),
+    ];
+    const app = await renderLead({ events });
+    db = app.db;
+    const header = await screen.findByTestId('ledger-header');
+    expect([...header.children].map((c) => c.textContent)).toEqual([
+      '到达',
+      '离开',
+      '姓名',
+      '身份证号',
+      '手机号',
+      '体温',
+      '健康码',
+      '行程码',
+      '事由',
+      '结果',
+      '排队号',
+      '登记人',
+    ]);
+    const list = await screen.findByRole('list', { name: '当天来访记录' });
+    const noShow = await within(list).findByRole('button', { name: /A001/ });
+    // A void ticket says why, beside its verdict.
+    expect(noShow).toHaveTextContent('社保卡补办');
+    expect(noShow).toHaveTextContent('绿码');
+    expect(noShow).toHaveTextContent('过号未到，号已作废');
+    const refused = within(list).getByRole('button', { name: /黄码/ });
+    expect(refused).toHaveTextContent('不能入厅');
+    expect(refused).toHaveTextContent('非绿码');
+    expect(refused).toHaveTextContent(/平板 \S+（入口测温岗）/);
+  });
+
+  it('prints the day’s cases with what was done, the signature lines, and the hall’s whole day', async () => {
+    const at = (h: number, m = 0) => new Date(2026, 10, 28, h, m).getTime();
+    const events: CheckpointEvent[] = [
+      ...visitEvents(
+        [
+          ev.opened(),
+          ev.temperature(38.2),
+          ev.identity(aBooking({ name: '王小明' })),
+          ev.decided({ kind: 'isolated' }),
+          ev.isolationEntered(),
+          ev.ambulanceCalled(),
+          ev.handedOver('县人民医院'),
+        ],
+        { visit: 'iso', start: at(7, 10) },
+      ),
+      ...visitEvents(
+        [
+          ev.opened(),
+          ev.temperature(37.4),
+          ev.decided({ kind: 'refused', reason: 'home-observation' }),
+        ],
+        { visit: 'home', start: at(9, 30), firstSeq: 20 },
+      ),
+    ];
+    const app = await renderLead({ events });
+    db = app.db;
+    await app.user.click(await screen.findByRole('link', { name: /日报/ }));
+    const cases = await screen.findByTestId('report-cases');
+    const rows = within(cases).getAllByRole('row').slice(1);
+    expect(rows.map((r) => [...r.children].map((c) => c.textContent))).toEqual([
+      [
+        '07:10',
+        '疑似病例（隔离）',
+        '王*明',
+        '38.2 °C',
+        '07:10 已带至隔离区；07:10 已拨打 120；07:10 救护车到达，已交接 (县人民医院)',
+      ],
+      ['09:30', '居家医学观察', '未登记', '37.4 °C', '已告知回家居家医学观察'],
+    ]);
+    const signatures = screen.getByTestId('report-signatures');
+    expect(signatures).toHaveTextContent('值班人员（签字）');
+    expect(signatures).toHaveTextContent('值班组长（签字）');
+    // The chart spans 08:30–17:30 from the policy, and the 07:10 arrival is not dropped.
+    const chart = screen.getByRole('img', { name: '每小时到达与结果' });
+    const hours = [...chart.querySelectorAll('g > text:first-of-type')].map((t) => t.textContent);
+    expect(hours).toEqual(['7', '8', '9', '10', '11', '12', '13', '14', '15', '16', '17']);
   });
 });

@@ -3,8 +3,9 @@ import { type APIRequestContext, expect, type Page, test } from '@playwright/tes
 import { E2E_ADMIN_TOKEN } from '../../playwright.config';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { bookingsCsv } from '../fixtures/bookings-csv';
-import { aBooking, validIdNumber } from '../fixtures/builders';
-import { admitGreenVisitor, openApp, recheckNow, unlockLead } from './helpers';
+import { aBooking, MINUTE, validIdNumber } from '../fixtures/builders';
+import { fakeSpeech } from './fake-speech';
+import { admitGreenVisitor, LEAD_PIN, openApp, recheckNow, unlockLead } from './helpers';
 
 // The guide's day end to end, against the real server: a 2-place waiting area, calls
 // heard through a speechSynthesis double, the board updating live in another window,
@@ -40,45 +41,6 @@ const people = [
   },
 ];
 
-/** Records every utterance; one local Mandarin voice, as on a tablet with a voice pack. */
-function fakeSpeech() {
-  const spoken: { text: string; lang: string }[] = [];
-  const voice = {
-    name: 'Fake zh',
-    lang: 'zh-CN',
-    localService: true,
-    default: true,
-    voiceURI: 'f',
-  };
-  class FakeUtterance {
-    text: string;
-    lang = '';
-    voice: unknown = null;
-    rate = 1;
-    onend: (() => void) | null = null;
-    onerror: (() => void) | null = null;
-    constructor(text: string) {
-      this.text = text;
-    }
-  }
-  const synth = {
-    getVoices: () => [voice],
-    speak(u: FakeUtterance) {
-      spoken.push({ text: u.text, lang: u.lang });
-      setTimeout(() => u.onend?.(), 5);
-    },
-    cancel() {},
-    addEventListener() {},
-    removeEventListener() {},
-  };
-  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
-  Object.defineProperty(window, 'SpeechSynthesisUtterance', {
-    value: FakeUtterance,
-    configurable: true,
-  });
-  Object.defineProperty(window, '__spoken', { value: spoken });
-}
-
 async function setUpSite(request: APIRequestContext) {
   await request.post('/api/v1/admin/sites', {
     headers: admin,
@@ -96,8 +58,14 @@ async function setUpSite(request: APIRequestContext) {
       await request.put(`/api/v1/admin/sites/${SITE}/policy`, { headers: admin, data: policy })
     ).ok(),
   ).toBe(true);
+  // A 30-minute slot around now that stays within today (a run near midnight included).
   const now = Date.now();
-  const csv = bookingsCsv(people.map((p) => aBooking(p, now)));
+  const midnight = new Date(now).setHours(0, 0, 0, 0);
+  const slotStart = Math.max(
+    midnight,
+    Math.min(now - 15 * MINUTE, midnight + 24 * 60 * MINUTE - 31 * MINUTE),
+  );
+  const csv = bookingsCsv(people.map((p) => aBooking({ ...p, slotStart }, now)));
   const upload = await request.put(`/api/v1/admin/sites/${SITE}/bookings`, {
     headers: { ...admin, 'content-type': 'text/csv' },
     data: csv,
@@ -189,8 +157,9 @@ test('a 2-place waiting area, calls heard and shown on the board, a suspected ca
   await expect(page.getByTestId('guide-message')).toHaveText('已叫 A003 到 1 号窗口');
   await page.getByTestId('window-3').getByRole('button', { name: '办结' }).click();
   await expect(page.getByTestId('guide-message')).toHaveText('A001 已办结');
+  // Like a 叫号机: a served call is cleared from the board.
   await expect(board.getByTestId('board-ticket')).toHaveText('A003');
-  await expect(board.getByTestId('board-recent')).toContainText('A001');
+  await expect(board.getByTestId('board')).not.toContainText('A001');
   await page.screenshot({ path: `${screens}/guide-queue.png` });
 
   // A suspected case: 37.9, then 38.4 on re-check.
@@ -211,7 +180,7 @@ test('a 2-place waiting area, calls heard and shown on the board, a suspected ca
   await expect(page.getByTestId('isolation-occupancy')).toHaveText('隔离区 1/2 人');
   await isolation.getByRole('button', { name: '已拨打 120' }).click();
   await isolation.getByRole('button', { name: '交接' }).click();
-  await expect(page.getByRole('alert')).toHaveText('请填写接收医院');
+  await expect(page.getByText('请填写接收医院')).toHaveAttribute('role', 'alert');
   await isolation.getByLabel('接收医院').fill('县人民医院');
   await page.screenshot({ path: `${screens}/guide-isolation.png` });
   await isolation.getByRole('button', { name: '交接' }).click();
@@ -241,9 +210,21 @@ test('a 2-place waiting area, calls heard and shown on the board, a suspected ca
   await page.getByRole('button', { name: '记录并提醒组长' }).click();
   await expect(page.getByTestId('lead-alert')).toContainText('工作人员体温异常');
   await page.getByTestId('incident').getByRole('button', { name: '已停止工作' }).click();
-  await expect(page.getByTestId('incident-report')).toContainText('处置：');
+  await expect(
+    page.getByTestId('incident').filter({ hasText: '孙七' }).getByTestId('incident-report'),
+  ).toContainText('处置：');
   await page.screenshot({ path: `${screens}/guide-incidents.png` });
-  await page.getByTestId('lead-alert').getByRole('button', { name: '组长已知悉' }).click();
+  // Only the lead acknowledges, with the lead PIN; one unlock covers both alerts.
+  const alerts = page.getByTestId('lead-alert');
+  await expect(alerts.getByRole('listitem')).toHaveCount(2); // the suspected case, the staff
+  await alerts.getByRole('listitem').first().getByRole('button', { name: '组长已知悉' }).click();
+  const gate = page.getByRole('dialog');
+  for (const digit of LEAD_PIN)
+    await gate.getByRole('button', { name: digit, exact: true }).click();
+  await gate.getByRole('button', { name: '确认', exact: true }).click();
+  await gate.getByRole('button', { name: '确认知悉' }).click();
+  await expect(alerts.getByRole('listitem')).toHaveCount(1);
+  await alerts.getByRole('button', { name: '组长已知悉' }).click();
   await expect(page.getByTestId('lead-alert')).toHaveCount(0);
 
   // The same screens in English, for a look.
@@ -256,7 +237,7 @@ test('a 2-place waiting area, calls heard and shown on the board, a suspected ca
   await expect(page.getByTestId('board-ticket')).toHaveText('A003');
   await page.screenshot({ path: `${screens}/board-en.png` });
   await page.goto('/guide/incidents');
-  await expect(page.getByTestId('incident-report')).toContainText('Staff member abnormal');
+  await expect(page.getByTestId('incident-report').first()).toContainText('Staff member abnormal');
   await page.screenshot({ path: `${screens}/guide-incidents-en.png` });
   await page.getByRole('button', { name: 'Switch language' }).click();
   await expect(page.getByRole('link', { name: '今日台账' })).toBeVisible();

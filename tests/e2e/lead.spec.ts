@@ -82,22 +82,30 @@ test('a day at the door, exported as CSV and Excel, and a fever visitor traced t
     '日期',
     '到达',
     '离开',
-    '排队号',
     '姓名',
     '身份证号',
     '手机号',
     '体温',
+    '健康码',
+    '行程码',
+    '事由',
     '口罩',
     '结果',
     '原因',
+    '排队号',
+    '登记人',
     '规则版本',
   ]);
-  expect(rows.slice(1).map((r) => [r[1], r[3], r[4], r[9]])).toEqual([
-    ['13:00', '', '发热人', '隔离'],
-    ['12:50', 'A002', '中午人', '准许入厅'],
-    ['09:30', 'A001', '早上人', '准许入厅'],
-    ['09:00', '', '', '不能入厅'],
+  expect(rows.slice(1).map((r) => [r[1], r[13], r[3], r[11], r[12]])).toEqual([
+    ['13:00', '', '发热人', '隔离', ''],
+    ['12:50', 'A002', '中午人', '准许入厅', ''],
+    ['09:30', 'A001', '早上人', '准许入厅', ''],
+    ['09:00', '', '', '不能入厅', '无预约'],
   ]);
+  // ID numbers and phones as the text formula a spreadsheet keeps as text (not 3.3E+17).
+  expect(rows[1]?.[4]).toBe(`="${bookings[2]?.idNumber}"`);
+  expect(rows[1]?.[5]).toBe('="13800000003"');
+  expect(rows[2]?.[14]).toMatch(/（入口测温岗）$/);
 
   const xlsxDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Excel' }).click();
@@ -111,13 +119,23 @@ test('a day at the door, exported as CSV and Excel, and a fever visitor traced t
       ? v.richText.map((t) => t.text).join('')
       : String(v);
   };
-  expect(cellText(2, 5)).toBe('发热人');
-  expect(cellText(3, 4)).toBe('A002');
+  expect(cellText(2, 4)).toBe('发热人');
+  expect(cellText(2, 5)).toBe(bookings[2]?.idNumber);
+  expect(cellText(3, 14)).toBe('A002');
+  // The suspected case alerted the lead; the lead, unlocked, acknowledges with one tap.
+  await page.getByTestId('lead-alert').getByRole('button', { name: '组长已知悉' }).click();
+  await expect(page.getByTestId('lead-alert')).toHaveCount(0);
+  await page.screenshot({ path: 'docs/lead-ledger.png' });
 
-  await page.getByRole('listitem').filter({ hasText: '隔离' }).getByRole('button').click();
+  await page
+    .getByRole('list', { name: '当天来访记录' })
+    .getByRole('listitem')
+    .filter({ hasText: '隔离' })
+    .getByRole('button')
+    .click();
   await page.getByRole('button', { name: '追踪密切接触者' }).click();
   await page.getByLabel('前后余量（分钟）').fill('0');
-  const contacts = page.getByTestId('contacts').getByRole('listitem');
+  const contacts = page.getByTestId('contacts-inside').getByRole('listitem');
   await expect(contacts).toHaveCount(1);
   await expect(contacts.first()).toContainText('中*人');
   await expect(page.getByText('同时在场 1 人')).toBeVisible();
@@ -135,4 +153,13 @@ test('a day at the door, exported as CSV and Excel, and a fever visitor traced t
     { what: 'contacts', format: 'csv', day: '2026-11-28', rows: 1 },
   ]);
   expect(await eventsOfType(page, 'lead.traced')).toHaveLength(1);
+
+  // The daily report as printed: the day's cases, the whole day's chart, signatures.
+  await page.getByRole('link', { name: /日报/ }).click();
+  await expect(page.getByTestId('report-cases')).toContainText('疑似病例（隔离）');
+  await expect(page.getByTestId('report-cases')).toContainText('38.1 °C → 38.4 °C');
+  await expect(page.getByTestId('report-signatures')).toContainText('值班组长（签字）');
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: 'docs/report-print.png', fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
 });

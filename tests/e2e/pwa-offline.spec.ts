@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, type Page, test } from '@playwright/test';
-import { admitGreenVisitor, eventsOfType, importBookings, openApp } from './helpers';
+import { admitGreenVisitor, eventsOfType, importBookings, openApp, unlockLead } from './helpers';
 
 interface Icon {
   src: string;
@@ -97,6 +97,10 @@ test('cold-starts offline after one online visit and completes a visit', async (
   await reopened.getByRole('link', { name: '今日台账' }).click();
   await expect(reopened.getByTestId('count-admitted')).toHaveText('1');
   expect((await eventsOfType(reopened, 'device.offline')).length).toBeGreaterThan(0);
+  // Settings reads offline readiness from the active service worker, after a reload too.
+  await reopened.getByRole('link', { name: '设置' }).click();
+  await unlockLead(reopened);
+  await expect(reopened.getByText('已就绪（无网络也能打开）')).toBeVisible();
   await context.setOffline(false);
 });
 

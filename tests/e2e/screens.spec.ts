@@ -73,7 +73,12 @@ test('screens', async ({ page }) => {
   await unlockLead(page, undefined, '台账');
   await page.getByRole('list', { name: '当天来访记录' }).waitFor();
   await shot('lead');
-  await page.getByRole('listitem').filter({ hasText: '隔离' }).getByRole('button').click();
+  await page
+    .getByRole('list', { name: '当天来访记录' })
+    .getByRole('listitem')
+    .filter({ hasText: '隔离' })
+    .getByRole('button')
+    .click();
   await page.getByRole('button', { name: '追踪密切接触者' }).click();
   await page.getByTestId('contacts').waitFor();
   await shot('lead-trace');

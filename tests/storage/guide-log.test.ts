@@ -155,14 +155,17 @@ describe('what a door verdict sets in motion, in the same transaction', () => {
     [{ ...ev.identity(), at: at + 3 * 60_000 + 1 }],
   ];
 
-  it('an isolation creates the two disinfection tasks with the decision', async () => {
+  it('an isolation creates the two disinfection tasks and the lead’s alert with the decision', async () => {
     for (const step of feverPath(FIXED_NOW)) await log.record('x1', step, DEFAULT_POLICY);
     const events = await db.events.orderBy('[device+seq]').toArray();
-    expect(events.slice(-3).map((e) => [e.type, e.visit])).toEqual([
+    expect(events.slice(-4).map((e) => [e.type, e.visit])).toEqual([
       ['visit.decided', 'x1'],
       ['disinfection.requested', undefined],
       ['disinfection.requested', undefined],
+      ['incident.reported', undefined],
     ]);
+    const [alert] = foldIncidents(await dayRecords(db, day));
+    expect(alert).toMatchObject({ kind: 'suspected-case', visit: 'x1', steps: {} });
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     const tasks = foldTasks(await dayRecords(db, day));
     expect(tasks.map((t) => [t.spot, t.cause, t.done])).toEqual([

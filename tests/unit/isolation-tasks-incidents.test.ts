@@ -12,7 +12,7 @@ import {
   planIncidentReport,
   planIncidentStep,
 } from '../../src/domain/incidents';
-import { isolationArea, planIsolationStep } from '../../src/domain/isolation';
+import { isolationArea, nextIsolationStep, planIsolationStep } from '../../src/domain/isolation';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { foldVisit, type Visit } from '../../src/domain/visit';
 import {
@@ -77,6 +77,20 @@ describe('the isolation checklist', () => {
       reason: 'already-recorded',
       at: at(1),
     });
+    // In order: no hand-over before 120 was called.
+    expect(step('handed-over', at(3), '县人民医院')).toEqual({
+      drafts: [],
+      answer: { ok: false, reason: 'earlier-step-missing', missing: 'ambulance-called' },
+    });
+    visit = aVisit(
+      [
+        ev.opened(),
+        ev.decided({ kind: 'isolated' }),
+        pinAt(ev.isolationEntered(), at(1)),
+        pinAt(ev.ambulanceCalled(), at(2)),
+      ],
+      { visit: 'x1' },
+    );
     expect(step('handed-over', at(3), '   ').answer).toEqual({
       ok: false,
       reason: 'hospital-missing',
@@ -103,6 +117,22 @@ describe('the isolation checklist', () => {
       reason: 'already-handed-over',
       at: at(5),
     });
+  });
+
+  it('takes the steps in order: 120 only once in the area, the hand-over only after 120', () => {
+    const fresh = isolated('x1');
+    expect(
+      planIsolationStep([fresh], DEFAULT_POLICY, 'x1', 'ambulance-called', '', at(1)).answer,
+    ).toEqual({ ok: false, reason: 'earlier-step-missing', missing: 'entered' });
+    expect(
+      planIsolationStep([fresh], DEFAULT_POLICY, 'x1', 'handed-over', '医院', at(1)).answer,
+    ).toEqual({ ok: false, reason: 'earlier-step-missing', missing: 'ambulance-called' });
+    expect(nextIsolationStep(fresh.isolation)).toBe('entered');
+    const called = isolated('x1', [ev.isolationEntered(), ev.ambulanceCalled()]);
+    expect(nextIsolationStep(called.isolation)).toBe('handed-over');
+    expect(
+      planIsolationStep([called], DEFAULT_POLICY, 'x1', 'handed-over', '医院', at(3)).answer,
+    ).toEqual({ ok: true, step: 'handed-over', overCapacity: false });
   });
 
   it('shows who is in the area against its places, and says when it is over capacity', () => {
@@ -307,7 +337,49 @@ describe('incidents', () => {
       done: [{ step: 'police-called', at: at(5) }],
       pending: ['lead-acknowledged'],
       note: null,
+      isolation: [],
     });
+  });
+
+  it('a suspected case’s report holds the isolation checklist; a staff member is named', () => {
+    const visit = isolated('x1', [
+      pinAt(ev.isolationEntered(), at(1)),
+      pinAt(ev.ambulanceCalled(), at(2)),
+      pinAt(ev.handedOver('县人民医院'), at(30)),
+    ]);
+    const [suspected] = foldIncidents(
+      records(followUps(null, visit, () => 'inc-1')).filter((e) => e.type === 'incident.reported'),
+    );
+    if (!suspected) throw new Error('no incident');
+    expect(reportFacts(suspected, visit)).toMatchObject({
+      kind: 'suspected-case',
+      temperatures: [38.2, 38.4],
+      pending: ['lead-acknowledged'],
+      isolation: [
+        { step: 'entered', at: at(1) },
+        { step: 'ambulance-called', at: at(2) },
+        { step: 'handed-over', at: at(30), hospital: '县人民医院' },
+      ],
+    });
+    const [staff] = foldIncidents(
+      records(
+        planIncidentReport(
+          {
+            kind: 'staff-abnormal',
+            visit: null,
+            person: '孙七',
+            unit: '',
+            temperature: '37.9',
+            note: '',
+          },
+          DEFAULT_POLICY,
+          () => 'inc-2',
+          at(3),
+        ).drafts,
+      ),
+    );
+    if (!staff) throw new Error('no incident');
+    expect(reportFacts(staff, undefined).who).toBe('孙七');
   });
 });
 
@@ -317,14 +389,17 @@ describe('follow-ups of a door verdict', () => {
     return () => `id-${++i}`;
   };
 
-  it('an isolation creates the two disinfection tasks, once', () => {
+  it('an isolation creates the two disinfection tasks and the lead’s suspected-case alert, once', () => {
     const open = aVisit([ev.opened(), ev.temperature(38.3)]);
     const done = isolated('visit-1');
     const drafts = followUps(open, done, newIds());
-    expect(drafts.map((d) => d.type === 'disinfection.requested' && d.data.spot)).toEqual([
-      'temperature-point',
-      'isolation-area',
-    ]);
+    expect(
+      drafts.map((d) =>
+        d.type === 'disinfection.requested'
+          ? d.data.spot
+          : d.type === 'incident.reported' && [d.data.kind, d.data.visit],
+      ),
+    ).toEqual(['temperature-point', 'isolation-area', ['suspected-case', 'visit-1']]);
     expect(drafts.every((d) => d.visit === undefined)).toBe(true);
     expect(followUps(done, done, newIds())).toEqual([]);
   });

@@ -2,12 +2,19 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { LEDGER_COLUMNS, ledgerCsv, ledgerRow, matchesFilter } from '../../src/domain/ledger';
+import {
+  LEDGER_COLUMNS,
+  ledgerCsv,
+  ledgerReason,
+  ledgerRow,
+  matchesFilter,
+  spreadsheetCell,
+} from '../../src/domain/ledger';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { ledgerXlsx } from '../../src/features/lead/xlsx-export';
 import { aBooking, aVisit, ev, FIXED_NOW, MINUTE, pinAt } from '../fixtures/builders';
 
-const booking = aBooking({ name: '张三明' });
+const booking = aBooking({ name: '张三明', matter: '社保卡补办' });
 const admitted = aVisit([
   ev.opened(),
   ev.booked(booking),
@@ -37,7 +44,7 @@ const toCells = (rows: ReturnType<typeof ledgerRow>[]) =>
   rows.map((r) => LEDGER_COLUMNS.map((c) => String(r[c])));
 
 describe('ledgerRow', () => {
-  it('holds what the ledger needs: times, ticket, identity, temperatures, mask, outcome, policy', () => {
+  it('holds the paper ledger’s columns: times, identity, readings, codes, matter, verdict, ticket, recorder', () => {
     expect(ledgerRow(admitted)).toMatchObject({
       arrived: '10:00',
       exited: '10:40',
@@ -45,8 +52,12 @@ describe('ledgerRow', () => {
       name: '张三明',
       idNumber: booking.idNumber,
       temperatures: '36.8',
+      healthCode: 'green',
+      travelCode: 'clear',
+      matter: '社保卡补办',
       mask: 'given',
       status: 'admitted',
+      recordedBy: 'tablet-1',
       policyVersion: DEFAULT_POLICY.version,
     });
     expect(ledgerRow(feverish)).toMatchObject({
@@ -54,7 +65,44 @@ describe('ledgerRow', () => {
       status: 'refused',
       reason: 'home-observation',
       name: '',
+      healthCode: '',
+      travelCode: '',
+      matter: '',
     });
+  });
+
+  it('puts the columns in the paper ledger’s order', () => {
+    expect(LEDGER_COLUMNS).toEqual([
+      'date',
+      'arrived',
+      'exited',
+      'name',
+      'idNumber',
+      'phone',
+      'temperatures',
+      'healthCode',
+      'travelCode',
+      'matter',
+      'mask',
+      'status',
+      'reason',
+      'ticket',
+      'recordedBy',
+      'policyVersion',
+    ]);
+  });
+
+  it('gives a void ticket (no-show) its reason, and a refusal or abandonment theirs', () => {
+    const noShow = aVisit([
+      ev.opened(),
+      ev.decided({ kind: 'admitted', ticket: 'A003' }),
+      ev.called(1),
+      ev.noShow(3),
+    ]);
+    expect(ledgerReason(noShow)).toBe('no-show');
+    expect(ledgerReason(feverish)).toBe('home-observation');
+    expect(ledgerReason(aVisit([ev.opened(), ev.abandoned('left')]))).toBe('left');
+    expect(ledgerReason(admitted)).toBe('');
   });
 });
 
@@ -78,27 +126,32 @@ describe('matchesFilter', () => {
 
 describe('CSV export', () => {
   it('round-trips through a CSV parser, with a BOM, Chinese and quoting intact', () => {
-    const headers = [
-      '日期',
-      '到达',
-      '离开',
-      '号',
-      '姓名',
-      '身份证',
-      '手机',
-      '体温',
-      '口罩',
-      '结果',
-      '原因',
-      '规则',
-    ];
+    const headers = LEDGER_COLUMNS.map((c) => `列 ${c}`);
     const rows = toCells([ledgerRow(admitted), ledgerRow(feverish)]);
-    rows[0] = rows[0]?.map((c, i) => (i === 10 ? '说明, 含逗号 "和引号"\n换行' : c)) ?? [];
+    const reason = LEDGER_COLUMNS.indexOf('reason');
+    rows[0] = rows[0]?.map((c, i) => (i === reason ? '说明, 含逗号 "和引号"\n换行' : c)) ?? [];
     const csv = ledgerCsv(rows, headers);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
-    expect(parsed.data).toEqual([headers, ...rows]);
+    // Long digit strings come back as the text formula that keeps them text.
+    expect(parsed.data).toEqual([headers, ...rows.map((r) => r.map(spreadsheetCell))]);
+    expect(parsed.data[1]?.[LEDGER_COLUMNS.indexOf('idNumber')]).toBe(`="${booking.idNumber}"`);
+  });
+
+  it.each([
+    ['330102199001011234', '="330102199001011234"'],
+    ['33010219900101123X', '="33010219900101123X"'],
+    ['13812345678', '="13812345678"'],
+    ['+8613812345678', '="+8613812345678"'],
+    ['01087654321', '="01087654321"'],
+    ['A007', 'A007'],
+    ['36.8', '36.8'],
+    ['10:40', '10:40'],
+    ['123456', '123456'],
+    ['张三明', '张三明'],
+  ])('keeps long digit strings as text: %j → %j', (cell, written) => {
+    expect(spreadsheetCell(cell)).toBe(written);
   });
 
   it.each(['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1', '=1\n2'])(

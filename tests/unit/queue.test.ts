@@ -210,6 +210,8 @@ describe('recall, no-show, served, left', () => {
     });
     expect(hall.command({ kind: 'no-show', visit: 'v1' }, at(9))).toMatchObject({ ok: true });
     expect(queueStatus(hall.visits()[0] ?? visit)).toBe('no-show');
+    // The void ticket left then: its exit is recorded, so tracing does not keep it present.
+    expect(hall.visits()[0]?.exited).toEqual({ at: at(9), automatic: false });
     expect(hall.queue().windows[0]?.tickets).toEqual([]);
     expect(hall.command({ kind: 'served', visit: 'v1' }, at(10))).toMatchObject({
       reason: 'already-no-show',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type Browser, browserSpeaker, pickVoice } from '../../src/features/guide/speech';
+import { type Browser, browserSpeaker, pickVoice } from '../../src/services/speech/speech';
 import { ENGLISH, type FakeVoice, MANDARIN } from '../fixtures/speech-double';
 
 /** A browser with a recording speechSynthesis and an AudioContext that logs its tones. */
@@ -82,14 +82,14 @@ describe('voice calling', () => {
     ]);
   });
 
-  it('reports "none" without a voice of the language, and speaks nothing', async () => {
+  it('reports "none" without a voice of the language: still chimes, speaks nothing', async () => {
     vi.useFakeTimers();
     const { log, browser } = fakeBrowser([ENGLISH]);
     const speaker = browserSpeaker(browser);
     const answer = speaker.announce(['请 A001 号到 1 号窗口办理'], 'zh-CN');
     await vi.runAllTimersAsync();
     expect(await answer).toBe('none');
-    expect(log).toEqual([]);
+    expect(log).toEqual(['chime', 'chime']);
   });
 
   it('reports "unsupported" without the Web Speech API', async () => {

@@ -58,6 +58,7 @@ describe('traceContacts', () => {
         stay('short', 110, 130, '5'),
         stay('long', 30, 200, '3'),
         stay('after', 121, 200),
+        stay('touching', 120, 150),
       ],
       0,
     );
@@ -83,8 +84,11 @@ describe('traceContacts', () => {
           const found = new Set(
             traceContacts(index, [index, ...stays], 0).map((c) => c.stay.visit),
           );
+          // Only stays that share time: touching ones (zero minutes together) are left out.
           return stays.every(
-            (o) => found.has(o.visit) === (o.start <= index.end && index.start <= o.end),
+            (o) =>
+              found.has(o.visit) ===
+              Math.min(o.end, index.end) - Math.max(o.start, index.start) > 0,
           );
         },
       ),
@@ -113,6 +117,31 @@ describe('stayOf', () => {
     const closing = new Date(FIXED_NOW);
     closing.setHours(11, 0, 0, 0);
     expect(stayOf(v, { ...rule, closing: '11:00' }).end).toBe(closing.getTime());
+  });
+
+  it('ends a void ticket’s stay when it was marked no-show, even with no exit recorded', () => {
+    const v = aVisit([
+      ev.opened(),
+      ev.decided({ kind: 'admitted', ticket: 'A001' }),
+      pinAt(ev.called(1), FIXED_NOW + 10 * MINUTE),
+      pinAt(ev.noShow(3), FIXED_NOW + 20 * MINUTE),
+    ]);
+    expect(stayOf(v, rule)).toMatchObject({
+      end: FIXED_NOW + 20 * MINUTE,
+      assumedEnd: false,
+      place: 'inside',
+    });
+  });
+
+  it('tells those inside the hall from those only at the door', () => {
+    const refused = aVisit([ev.opened(), ev.decided({ kind: 'refused', reason: 'too-early' })]);
+    const admitted = aVisit([ev.opened(), ev.decided({ kind: 'admitted', ticket: 'A1' })]);
+    const left = aVisit([ev.opened(), ev.abandoned('left')]);
+    expect([refused, admitted, left].map((v) => stayOf(v, rule).place)).toEqual([
+      'door',
+      'inside',
+      'door',
+    ]);
   });
 
   it('ends a refused visitor’s stay at the verdict', () => {

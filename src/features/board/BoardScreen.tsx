@@ -1,51 +1,89 @@
-import { Megaphone, ShieldCheck, Users } from 'lucide-react';
+import { Megaphone, ShieldCheck, TriangleAlert, Users, VolumeX } from 'lucide-react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
+import { boardCalls, callsToAnnounce, speaksHere } from '../../domain/board';
+import { awaitingLead, foldIncidents } from '../../domain/incidents';
 import { clockTime } from '../../domain/time';
 import { useServices } from '../../services/services';
-import { useQueue } from '../../services/use-today';
+import { speaker, type VoiceAvailability } from '../../services/speech/speech';
+import { useQueue, useToday } from '../../services/use-today';
 import { useNow } from '../../ui/use-now';
 import './board.css';
 
-const RECENT = 6;
+const OTHERS_SHOWN = 6;
 const CALLED_IN_SHOWN = 4;
 
 /**
- * The wall screen: who is called to which window (large), the last calls, how many wait,
- * who may come in from outside, and the rules. Ticket numbers only, never names.
+ * The wall screen, like a 叫号机: the open calls (cleared once served, void or left), how
+ * many wait, who may come in from outside, and the rules. Ticket numbers only, never
+ * names; nothing on it leads into the staff screens. It chimes and speaks each new call
+ * itself when the policy says the board speaks, and says so on screen when it cannot.
  */
 export function BoardScreen() {
   const { t } = useTranslation();
-  const { settings, now } = useServices();
+  const { settings, now, policy } = useServices();
   const current = useNow(now, 15_000);
   const queue = useQueue();
-  const [latest, ...earlier] = queue?.announcements ?? [];
+  const today = useToday();
+  const speaks = speaksHere(policy, 'board');
+  const [voice, setVoice] = useState<VoiceAvailability | null>(null);
+  const announced = useRef<Set<string> | null>(null);
+
+  useEffect(() => {
+    if (speaks) void speaker.availability(settings.language).then(setVoice);
+  }, [speaks, settings.language]);
+
+  useEffect(() => {
+    if (!queue) return;
+    if (announced.current === null) {
+      // Calls already open when the board starts were said where they were made.
+      announced.current = new Set(callsToAnnounce(queue, new Set()).map((a) => a.key));
+      return;
+    }
+    const fresh = callsToAnnounce(queue, announced.current);
+    if (fresh.length === 0) return;
+    for (const a of fresh) announced.current.add(a.key);
+    if (!speaks) return;
+    const texts = fresh.map((a) => t('guide.voice.call', { ticket: a.ticket, window: a.window }));
+    void speaker.announce(texts, settings.language).then(setVoice);
+  }, [queue, speaks, settings.language, t]);
+
+  const { current: calling, others } = queue ? boardCalls(queue) : { current: null, others: [] };
   const calledIn = (queue?.waiting ?? [])
     .filter((w) => w.place.area === 'inside' && w.enteredAt !== null && w.enteredAt > w.admittedAt)
     .sort((a, b) => (b.enteredAt ?? 0) - (a.enteredAt ?? 0))
     .slice(0, CALLED_IN_SHOWN);
+  // For staff passing by: something waits for the duty lead. No detail on a public screen.
+  const staffNeeded = today ? awaitingLead(foldIncidents(today.records)).length > 0 : false;
 
   return (
     <div className="board" data-testid="board">
       <header className="board-head">
         <h1>{settings.hallName || settings.siteName || t('app.title')}</h1>
+        {staffNeeded && (
+          <span className="board-staff" data-testid="board-staff-notice">
+            <TriangleAlert aria-hidden /> {t('board.staffNotice')}
+          </span>
+        )}
         <span className="board-clock">{clockTime(current)}</span>
-        <Link href="/" className="board-back">
-          {t('board.back')}
-        </Link>
       </header>
+      {speaks && voice !== null && voice !== 'available' && (
+        <p className="board-mute" role="status" data-testid="board-mute">
+          <VolumeX aria-hidden /> {t(`board.cannotSpeak.${voice}`)}
+        </p>
+      )}
       <main className="board-main">
         <section className="board-now" aria-labelledby="board-now-title" aria-live="polite">
           <h2 id="board-now-title">
             <Megaphone aria-hidden /> {t('board.nowCalling')}
           </h2>
-          {latest ? (
+          {calling ? (
             <>
               <p className="board-ticket" data-testid="board-ticket">
-                {latest.ticket}
+                {calling.ticket}
               </p>
               <p className="board-window" data-testid="board-window">
-                {t('board.toWindow', { window: latest.window })}
+                {t('board.toWindow', { window: calling.window })}
               </p>
             </>
           ) : (
@@ -53,12 +91,12 @@ export function BoardScreen() {
           )}
         </section>
         <section className="board-recent" aria-labelledby="board-recent-title">
-          <h2 id="board-recent-title">{t('board.recent')}</h2>
+          <h2 id="board-recent-title">{t('board.others')}</h2>
           <ol data-testid="board-recent">
-            {earlier.slice(0, RECENT).map((a) => (
-              <li key={`${a.ticket}-${a.at}-${a.kind}`}>
-                <span className="board-recent-ticket">{a.ticket}</span>
-                <span>{t('board.toWindow', { window: a.window })}</span>
+            {others.slice(0, OTHERS_SHOWN).map((c) => (
+              <li key={c.visit}>
+                <span className="board-recent-ticket">{c.ticket}</span>
+                <span>{t('board.toWindow', { window: c.window })}</span>
               </li>
             ))}
           </ol>

@@ -9,6 +9,7 @@ import { useServices } from '../../services/services';
 import { useToday } from '../../services/use-today';
 import { Button } from '../../ui/Button';
 import { useNow } from '../../ui/use-now';
+import { EmergencyContacts } from './EmergencyContacts';
 import { ReturneeBanner } from './IdentityStep';
 import { severityOf } from './severity';
 import { useRecord } from './use-record';
@@ -133,6 +134,7 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
       <h2 className="outcome-title">{body.title}</h2>
       {body.detail}
       {visit.returnee && <ReturneeBanner match={visit.returnee} rule={policy.returnee.rule} />}
+      {outcome?.kind === 'isolated' && <EmergencyContacts visit={visit} />}
       <div className="outcome-actions">
         {must && undoLeft > 0 && (
           <Button tone="neutral" onClick={() => void reopen(visit, must)} data-testid="undo">

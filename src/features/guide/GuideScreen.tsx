@@ -6,6 +6,7 @@ import { foldTasks } from '../../domain/disinfection';
 import { awaitingLead, foldIncidents } from '../../domain/incidents';
 import { isolationArea } from '../../domain/isolation';
 import { useServices } from '../../services/services';
+import { speaker } from '../../services/speech/speech';
 import { useToday } from '../../services/use-today';
 import { CleaningTab } from './CleaningTab';
 import { useGuideStore } from './guide-store';
@@ -13,7 +14,6 @@ import { StaffTab } from './hall/StaffTab';
 import { IncidentsTab } from './IncidentsTab';
 import { IsolationTab } from './IsolationTab';
 import { QueueTab } from './QueueTab';
-import { speaker } from './speech';
 import './guide.css';
 
 /**
@@ -35,8 +35,9 @@ export function GuideScreen() {
   const badges = useMemo(() => {
     if (!today) return null;
     const area = isolationArea(today.visits, policy);
+    // A suspected case counts from its verdict until the hand-over, not only once in the area.
     return {
-      isolation: area.inArea > 0 ? `${area.inArea}/${area.places}` : 0,
+      isolation: area.cases.filter((c) => !c.visit.isolation.handedOver).length,
       cleaning: foldTasks(today.records).filter((task) => !task.done).length,
       incidents: awaitingLead(foldIncidents(today.records)).length,
     };

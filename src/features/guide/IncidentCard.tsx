@@ -54,6 +54,13 @@ export function IncidentCard({
         {INCIDENT_STEPS[incident.kind].map((step) => {
           const at = incident.steps[step];
           const label = t(`guide.incidents.steps.${step}`);
+          // Only the lead acknowledges, with the lead PIN, from the alert (app/IncidentAlert).
+          if (at === undefined && step === 'lead-acknowledged')
+            return (
+              <span key={step} className="step-waiting">
+                {t('guide.incidents.awaitingLead')}
+              </span>
+            );
           return at === undefined ? (
             <Button key={step} tone="danger" onClick={() => onStep(incident.incident, step)}>
               {label}

@@ -8,6 +8,7 @@ import {
   type IsolationCase,
   type IsolationStep,
   isolationArea,
+  nextIsolationStep,
   planIsolationStep,
   stepTime,
 } from '../../domain/isolation';
@@ -46,7 +47,11 @@ export function IsolationTab({ today }: { today: DayState }) {
       return true;
     }
     const time = 'at' in a ? clockTime(a.at) : '';
-    setMessage({ tone: 'warn', text: t(`guide.isolation.answers.${a.reason}`, { time }) });
+    const earlier = 'missing' in a ? t(`guide.isolation.steps.${a.missing}`) : '';
+    setMessage({
+      tone: 'warn',
+      text: t(`guide.isolation.answers.${a.reason}`, { time, step: earlier }),
+    });
     return false;
   };
 
@@ -91,6 +96,12 @@ function CaseCard({
     v.readings.map((r) => r.celsius),
     true,
   );
+  // In order: only the next step can be recorded; the ones after it wait (domain/isolation).
+  const next = nextIsolationStep(v.isolation);
+  const disinfected =
+    tasks.length > 0 && tasks.every((task) => task.done)
+      ? Math.max(...tasks.map((task) => task.done?.at ?? 0))
+      : null;
 
   return (
     <article
@@ -127,6 +138,10 @@ function CaseCard({
                       : clockTime(at)}
                   </span>
                 </>
+              ) : step !== next ? (
+                <span className="checklist-label checklist-waiting">
+                  {label} · {t('guide.isolation.waitsFor')}
+                </span>
               ) : step === 'handed-over' ? (
                 <span className="hand-over">
                   <span className="checklist-label">{label}</span>
@@ -149,6 +164,20 @@ function CaseCard({
             </li>
           );
         })}
+        <li className={disinfected === null ? '' : 'step-done'} data-testid="isolation-disinfected">
+          {disinfected !== null ? (
+            <>
+              <span className="checklist-label">
+                <Check aria-hidden /> {t('guide.isolation.disinfection')}
+              </span>
+              <span className="checklist-time">{clockTime(disinfected)}</span>
+            </>
+          ) : (
+            <span className="checklist-label checklist-waiting">
+              {t('guide.isolation.disinfectionWaits')}
+            </span>
+          )}
+        </li>
       </ol>
       {tasks.length > 0 && (
         <p className="case-tasks">

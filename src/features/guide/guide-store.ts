@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { VoiceAvailability } from './speech';
+import type { VoiceAvailability } from '../../services/speech/speech';
 
 /** The last answer the guide got, in words the screen puts together. */
 export type GuideMessage = { tone: 'ok' | 'warn'; text: string };

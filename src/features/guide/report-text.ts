@@ -25,9 +25,13 @@ export function reportLines(
     (facts.ticket ? t(`${r}.ticket`, { ticket: facts.ticket }) : '');
   const place = [placeText(t, facts.place), facts.unit].filter(Boolean).join(' / ');
   const readings = formatReadings(facts.temperatures, true);
-  const done = facts.done
-    .map((d) => `${clockTime(d.at)} ${step(d.step)}`)
-    .join(t(`${r}.stepSeparator`));
+  const isolation = facts.isolation.map(
+    (d) =>
+      `${clockTime(d.at)} ${t(`guide.isolation.steps.${d.step}`)}${d.hospital ? ` (${d.hospital})` : ''}`,
+  );
+  const done = [...facts.done.map((d) => `${clockTime(d.at)} ${step(d.step)}`), ...isolation].join(
+    t(`${r}.stepSeparator`),
+  );
 
   return [
     t(`${r}.heading`, { kind: t(`guide.incidents.kinds.${facts.kind}`) }),

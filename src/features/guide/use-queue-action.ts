@@ -1,11 +1,12 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { speaksHere } from '../../domain/board';
 import { calledIn, queueState } from '../../domain/queue';
 import { hallCalling, planQueueCommand, type QueueCommand } from '../../domain/queue-commands';
 import { useServices } from '../../services/services';
+import { speaker } from '../../services/speech/speech';
 import { queueAnswerText } from './answer-text';
 import { useGuideStore } from './guide-store';
-import { speaker } from './speech';
 import { useGuideCommand } from './use-guide-command';
 
 /**
@@ -48,7 +49,8 @@ export function useQueueAction() {
         texts.push(t('guide.voice.call', { ticket: answer.ticket, window: answer.window }));
       }
       for (const ticket of movedIn) texts.push(t('guide.voice.callIn', { ticket }));
-      if (texts.length > 0) {
+      // The hall's policy says which screen speaks (a board with the loudspeaker, or this).
+      if (texts.length > 0 && speaksHere(policy, 'guide')) {
         void speaker.announce(texts, settings.language).then(store.setVoice);
       }
     },

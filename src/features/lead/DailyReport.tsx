@@ -4,16 +4,22 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { visitsOfDay } from '../../db/queries';
 import { type DaySummary, summariseDay } from '../../domain/day-summary';
+import { chartHours, dayCases } from '../../domain/report';
 import { clockTime } from '../../domain/time';
 import { useServices } from '../../services/services';
 import { HourChart } from './HourChart';
 import { HallReportSections } from './hall/ReportSections';
+import { ReportCases } from './ReportCases';
+import { ReportSignatures } from './ReportSignatures';
 import { useDayRecords } from './use-day-records';
 import { useLeadAudit } from './use-lead-audit';
 import './lead.css';
 import { Button } from '../../ui/Button';
 
-/** The printable daily report (A4): outcomes, masks, temperatures, calls, peak, the hours. */
+/**
+ * The printable daily report (A4): outcomes, masks, temperatures, calls, peak, the day's
+ * cases with what was done, the hours of the hall's day, and the signature lines.
+ */
 export function DailyReport({ day }: { day: string }) {
   const { t } = useTranslation();
   const { db, policy, settings } = useServices();
@@ -73,8 +79,9 @@ export function DailyReport({ day }: { day: string }) {
           ))}
         </tbody>
       </table>
+      <ReportCases cases={dayCases(visits, records)} />
       <h3>{t('lead.report.chart')}</h3>
-      <HourChart hours={s.hours} />
+      <HourChart hours={chartHours(s.hours, policy)} />
       <p className="legend">
         <span className="swatch bar-admitted" /> {t('log.counts.admitted')}{' '}
         <span className="swatch bar-refused" /> {t('log.counts.refused')}{' '}
@@ -83,6 +90,7 @@ export function DailyReport({ day }: { day: string }) {
       </p>
       <HallReportSections day={day} />
       <p className="hint">{t('lead.report.policy', { version: policy.version })}</p>
+      <ReportSignatures />
     </article>
   );
 }

@@ -4,10 +4,9 @@ import type { HourBucket } from '../../domain/day-summary';
 const HEIGHT = 160;
 const TOP = 16;
 
-/** Arrivals and outcomes per hour, as stacked bars (opening hours only). */
-export function HourChart({ hours }: { hours: readonly HourBucket[] }) {
+/** Arrivals and outcomes per hour, as stacked bars, over the hours given (domain/report). */
+export function HourChart({ hours: shown }: { hours: readonly HourBucket[] }) {
   const { t } = useTranslation();
-  const shown = hours.filter((h) => h.hour >= 7 && h.hour <= 19);
   const max = Math.max(1, ...shown.map((h) => h.arrivals));
   const width = 36;
   return (

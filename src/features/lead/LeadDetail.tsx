@@ -41,7 +41,7 @@ export function LeadDetail({
     return (
       <>
         {back(onClose)}
-        <VisitTimeline visit={visit.id} />
+        <VisitTimeline visit={visit.id} revealed={revealed} />
         {tracing ? (
           <TracePanel subject={{ kind: 'visit', visit }} revealed={revealed} />
         ) : (

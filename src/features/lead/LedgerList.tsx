@@ -1,14 +1,32 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { personOf } from '../../domain/ledger';
+import { ledgerReason, personOf } from '../../domain/ledger';
 import { maskIdNumber, maskName, maskPhone } from '../../domain/privacy';
 import { formatReadings } from '../../domain/temperature';
 import { clockTime } from '../../domain/time';
 import type { Visit } from '../../domain/visit';
 import { Button } from '../../ui/Button';
+import { useLedgerCells } from './use-ledger-cells';
+import { useReasonText } from './use-reason-text';
 
 const ROW_HEIGHT = 64;
+
+/** The paper ledger's columns, as the list shows them (the export has them all, plus date). */
+const LIST_COLUMNS = [
+  'arrived',
+  'exited',
+  'name',
+  'idNumber',
+  'phone',
+  'temperatures',
+  'healthCode',
+  'travelCode',
+  'matter',
+  'status',
+  'ticket',
+  'recordedBy',
+] as const;
 
 /** The day's visits, virtualised: only the rows on screen are in the DOM. */
 export function LedgerList({
@@ -23,6 +41,8 @@ export function LedgerList({
   onSelect: (id: string) => void;
 }) {
   const { t } = useTranslation();
+  const reasonText = useReasonText();
+  const { recordedBy } = useLedgerCells();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: visits.length,
@@ -35,6 +55,11 @@ export function LedgerList({
 
   return (
     <div ref={scroller} className="ledger-scroll">
+      <div className="ledger-header" data-testid="ledger-header">
+        {LIST_COLUMNS.map((c) => (
+          <span key={c}>{t(`lead.columns.${c}`)}</span>
+        ))}
+      </div>
       <ul
         className="ledger-items"
         aria-label={t('lead.list')}
@@ -47,6 +72,8 @@ export function LedgerList({
           const person = v.purgedAt ? null : personOf(v);
           const nobody = v.purgedAt ? t('lead.purged') : '—';
           const outcome = v.decision?.outcome;
+          const reason = reasonText(ledgerReason(v));
+          const matter = v.appointment?.kind === 'booked' ? v.appointment.booking.matter : '';
           return (
             <li
               key={v.id}
@@ -59,16 +86,30 @@ export function LedgerList({
                 onClick={() => onSelect(v.id)}
               >
                 <span>{clockTime(v.openedAt)}</span>
-                <span className="ticket-cell">
-                  {outcome?.kind === 'admitted' ? outcome.ticket : ''}
-                </span>
+                <span>{v.exited ? clockTime(v.exited.at) : ''}</span>
                 <span>{person ? (revealed ? person.name : maskName(person.name)) : nobody}</span>
-                <span>{person ? (revealed ? person.phone : maskPhone(person.phone)) : nobody}</span>
                 <span>
                   {person ? (revealed ? person.idNumber : maskIdNumber(person.idNumber)) : nobody}
                 </span>
+                <span>{person ? (revealed ? person.phone : maskPhone(person.phone)) : nobody}</span>
                 <span>{formatReadings(v.readings.map((r) => r.celsius))}</span>
-                <span className={`status status-${v.status}`}>{t(`log.status.${v.status}`)}</span>
+                <span className={v.healthCode ? `code code-${v.healthCode}` : ''}>
+                  {v.healthCode ? t(`door.codes.${v.healthCode}`) : ''}
+                </span>
+                <span>
+                  {v.travelRisk === null
+                    ? ''
+                    : t(v.travelRisk ? 'lead.travel.risk' : 'lead.travel.clear')}
+                </span>
+                <span className="ledger-matter">{matter}</span>
+                <span className={`status status-${v.status}`}>
+                  {t(`log.status.${v.status}`)}
+                  {reason && <small className="ledger-reason">{reason}</small>}
+                </span>
+                <span className="ticket-cell">
+                  {outcome?.kind === 'admitted' ? outcome.ticket : ''}
+                </span>
+                <span className="ledger-by">{recordedBy(v.device)}</span>
               </Button>
             </li>
           );

@@ -5,7 +5,13 @@ import { visitsOfDays } from '../../db/queries';
 import { ledgerCsv, personOf } from '../../domain/ledger';
 import { maskName, maskPhone } from '../../domain/privacy';
 import { clockTime, dayKey } from '../../domain/time';
-import { type Stay, stayOf, traceContacts } from '../../domain/tracing';
+import {
+  anonymousReason,
+  type Stay,
+  type StayPlace,
+  stayOf,
+  traceContacts,
+} from '../../domain/tracing';
 import type { Visit } from '../../domain/visit';
 import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
@@ -72,21 +78,29 @@ export function TracePanel({ subject, revealed }: { subject: TraceSubject; revea
 
   const byId = new Map(visits.map((v) => [v.id, v]));
   const rows = contacts.map((c) => {
-    const person = byId.get(c.stay.visit);
-    return { c, who: person ? personOf(person) : null };
+    const visit = byId.get(c.stay.visit);
+    const who = visit && !visit.purgedAt ? personOf(visit) : null;
+    return { c, who, anonymous: who ? null : anonymousReason(visit) };
   });
+  const places: StayPlace[] = ['inside', 'door'];
+  const nobody = (reason: ReturnType<typeof anonymousReason> | null) =>
+    reason ? t(`lead.trace.anonymous.${reason}`) : '';
 
   const exportList = async () => {
     const headers = [
       t('lead.trace.name'),
+      t('lead.trace.idNumber'),
       t('lead.trace.phone'),
+      t('lead.trace.place'),
       t('lead.trace.from'),
       t('lead.trace.to'),
       t('lead.trace.minutes'),
     ];
-    const cells = rows.map(({ c, who }) => [
-      who?.name ?? '',
+    const cells = rows.map(({ c, who, anonymous }) => [
+      who?.name ?? nobody(anonymous),
+      who?.idNumber ?? '',
       who?.phone ?? '',
+      t(`lead.trace.places.${c.stay.place ?? 'door'}`),
       clockTime(c.stay.start),
       clockTime(c.stay.end),
       String(c.overlapMinutes),
@@ -127,19 +141,32 @@ export function TracePanel({ subject, revealed }: { subject: TraceSubject; revea
           onChange={(e) => setMargin(Math.min(120, Math.max(0, Number(e.target.value) || 0)))}
         />
       </label>
-      <ul className="contacts" data-testid="contacts">
-        {rows.map(({ c, who }) => (
-          <li key={c.stay.visit}>
-            <span>{who ? (revealed ? who.name : maskName(who.name)) : '—'}</span>
-            <span>{who ? (revealed ? who.phone : maskPhone(who.phone)) : ''}</span>
-            <span>
-              {clockTime(c.stay.start)}–{clockTime(c.stay.end)}
-            </span>
-            <strong>{t('lead.trace.overlap', { minutes: c.overlapMinutes })}</strong>
-            {c.sameWindow && <span className="tag">{t('lead.trace.sameWindow')}</span>}
-          </li>
-        ))}
-      </ul>
+      <div data-testid="contacts">
+        {places.map((place) => {
+          const here = rows.filter((row) => (row.c.stay.place ?? 'door') === place);
+          if (here.length === 0) return null;
+          return (
+            <div key={place} className="contacts-group">
+              <h4>{t(`lead.trace.groups.${place}`, { count: here.length })}</h4>
+              <ul className="contacts" data-testid={`contacts-${place}`}>
+                {here.map(({ c, who, anonymous }) => (
+                  <li key={c.stay.visit}>
+                    <span>
+                      {who ? (revealed ? who.name : maskName(who.name)) : nobody(anonymous)}
+                    </span>
+                    <span>{who ? (revealed ? who.phone : maskPhone(who.phone)) : ''}</span>
+                    <span>
+                      {clockTime(c.stay.start)}–{clockTime(c.stay.end)}
+                    </span>
+                    <strong>{t('lead.trace.overlap', { minutes: c.overlapMinutes })}</strong>
+                    {c.sameWindow && <span className="tag">{t('lead.trace.sameWindow')}</span>}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        })}
+      </div>
       {error && (
         <p role="alert" className="field-error">
           {error}

@@ -2,12 +2,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { eventsOfVisit } from '../../db/queries';
 import { compareEvents } from '../../domain/events';
-import { formatReadings } from '../../domain/temperature';
 import { clockTime } from '../../domain/time';
 import { useServices } from '../../services/services';
+import { eventValue } from './event-value';
 
 /** Every event of one visit, in order: the audit trail behind a ledger row. */
-export function VisitTimeline({ visit }: { visit: string }) {
+export function VisitTimeline({ visit, revealed }: { visit: string; revealed: boolean }) {
   const { t } = useTranslation();
   const { db } = useServices();
   const events = useLiveQuery(() => eventsOfVisit(db, visit), [db, visit]);
@@ -17,12 +17,7 @@ export function VisitTimeline({ visit }: { visit: string }) {
       {[...events].sort(compareEvents).map((e) => (
         <li key={e.id}>
           <time>{clockTime(e.at)}</time> <span>{t(`lead.events.${e.type}`)}</span>
-          {e.type === 'temperature.measured' && (
-            <strong> {formatReadings([e.data.celsius], true)}</strong>
-          )}
-          {e.type === 'visit.decided' && e.data.outcome.kind === 'admitted' && (
-            <strong> {e.data.outcome.ticket}</strong>
-          )}
+          {eventValue(t, e, revealed) && <strong> {eventValue(t, e, revealed)}</strong>}
         </li>
       ))}
     </ol>

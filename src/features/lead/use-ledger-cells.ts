@@ -1,28 +1,46 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEDGER_COLUMNS, type LedgerRow } from '../../domain/ledger';
+import { useServices } from '../../services/services';
+import { useReasonText } from './use-reason-text';
 
 /** Ledger rows as the words a person reads in the export (headers and values translated). */
 export function useLedgerCells() {
   const { t } = useTranslation();
+  const { device, settings } = useServices();
+  const reasonText = useReasonText();
   const headers = LEDGER_COLUMNS.map((c) => t(`lead.columns.${c}`));
+  const recordedBy = useCallback(
+    (id: string) =>
+      // Visits are opened at the door: the role is the door's; the name is known for this tablet.
+      t('lead.recordedBy', {
+        device: id === device ? settings.deviceName : `${t('lead.otherDevice')} ${id.slice(-6)}`,
+      }),
+    [t, device, settings.deviceName],
+  );
   const cells = useCallback(
     (row: LedgerRow): string[] =>
       LEDGER_COLUMNS.map((c) => {
-        const value = row[c];
-        if (c === 'status') return t(`log.status.${row.status}`);
-        if (c === 'mask') return row.mask ? t(`lead.mask.${row.mask}`) : '';
-        if (c === 'reason') {
-          if (!row.reason) return '';
-          return row.reason === 'left' ||
-            row.reason === 'refused-measures' ||
-            row.reason === 'discarded-draft'
-            ? t(`door.outcome.abandonReasons.${row.reason}`)
-            : t(`log.reasons.${row.reason}`);
+        switch (c) {
+          case 'status':
+            return t(`log.status.${row.status}`);
+          case 'mask':
+            return row.mask ? t(`lead.mask.${row.mask}`) : '';
+          case 'reason':
+            return reasonText(row.reason);
+          case 'healthCode':
+            return row.healthCode ? t(`door.codes.${row.healthCode}`) : '';
+          case 'travelCode':
+            return row.travelCode
+              ? t(`door.codes.${row.travelCode === 'risk' ? 'risk' : 'noRisk'}`)
+              : '';
+          case 'recordedBy':
+            return recordedBy(row.recordedBy);
+          default:
+            return row[c];
         }
-        return value;
       }),
-    [t],
+    [t, reasonText, recordedBy],
   );
-  return { headers, cells };
+  return { headers, cells, recordedBy };
 }

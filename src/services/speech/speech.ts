@@ -2,7 +2,8 @@
  * Voice calling (语音叫号) with the Web Speech API: a chime, then the call, said twice.
  * Only a voice of the UI's language is used (a Mandarin call read by an English voice is
  * worse than none); local voices first, since the tablet is often offline. With no voice
- * the caller is told so, and the board still shows the call.
+ * the chime still sounds, the screen says it cannot speak, and the board shows the call.
+ * The guide's tablet, the board or both speak, as the policy says (policy.voice).
  *
  * Everything the browser provides is read from globalThis at call time, so tests replace
  * `speechSynthesis` and `SpeechSynthesisUtterance` with a double that records utterances.
@@ -162,9 +163,10 @@ export function browserSpeaker(browser: Browser = globalThis as Browser): Speake
     announce(texts, lang) {
       const run = async (): Promise<VoiceAvailability> => {
         const { synth, voice } = await voiceFor(lang);
+        // The chime needs no voice: with none installed people still look up at the board.
+        await chime(tones());
         if (!synth) return 'unsupported';
         if (!voice) return 'none';
-        await chime(tones());
         for (const text of texts) {
           for (let i = 0; i < REPEAT; i++) await say(browser, synth, text, voice);
         }

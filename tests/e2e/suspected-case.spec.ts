@@ -1,0 +1,243 @@
+import { mkdirSync } from 'node:fs';
+import {
+  type APIRequestContext,
+  type BrowserContext,
+  expect,
+  type Page,
+  test,
+} from '@playwright/test';
+import { E2E_ADMIN_TOKEN } from '../../playwright.config';
+import { DEFAULT_POLICY } from '../../src/domain/policy';
+import { bookingsCsv } from '../fixtures/bookings-csv';
+import { aBooking, MINUTE, validIdNumber } from '../fixtures/builders';
+
+import { fakeSpeech } from './fake-speech';
+import { admitGreenVisitor, LEAD_PIN, openApp, unlockLead } from './helpers';
+
+// A suspected case reaches everyone: the door isolates, a second tablet (synced) and the
+// board's host are told at once, only the lead PIN clears it, the incident draft holds
+// the case, and the checklist goes in order. Then the board behaves like a 叫号机: it
+// speaks the calls itself (the policy names the board) and clears served and void calls.
+const SITE = 'e2e-case';
+const DAY = 24 * 60 * MINUTE;
+const admin = { authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
+const screens = '.e2e-artifacts/screens';
+
+const people = [
+  {
+    bookingId: 'C1',
+    name: '张三明',
+    phone: '13812345678',
+    idNumber: validIdNumber('11010119900307867'),
+  },
+  {
+    bookingId: 'C2',
+    name: '李四',
+    phone: '13900001111',
+    idNumber: validIdNumber('33010219850512341'),
+  },
+  {
+    bookingId: 'C3',
+    name: '赵六',
+    phone: '13600003333',
+    idNumber: validIdNumber('51010719920214233'),
+  },
+];
+
+async function setUpSite(request: APIRequestContext) {
+  await request.post('/api/v1/admin/sites', {
+    headers: admin,
+    data: { id: SITE, name: 'E2E 病例' },
+  });
+  const policy = {
+    ...DEFAULT_POLICY,
+    version: 'e2e-board-speaks',
+    ledger: { ...DEFAULT_POLICY.ledger, closing: '23:59' },
+    hours: { opening: '00:00' },
+    emergency: {
+      ambulance: '120',
+      cdc: '0571-87654321',
+      community: '0571-12345678',
+      police: '110',
+    },
+    voice: { speaker: 'board' },
+  };
+  const put = await request.put(`/api/v1/admin/sites/${SITE}/policy`, {
+    headers: admin,
+    data: policy,
+  });
+  expect(put.ok()).toBe(true);
+  // A 30-minute slot around now that stays within today (a run near midnight included).
+  const now = Date.now();
+  const midnight = new Date(now).setHours(0, 0, 0, 0);
+  const slotStart = Math.max(midnight, Math.min(now - 15 * MINUTE, midnight + DAY - 31 * MINUTE));
+  const csv = bookingsCsv(people.map((p) => aBooking({ ...p, slotStart }, now)));
+  const upload = await request.put(`/api/v1/admin/sites/${SITE}/bookings`, {
+    headers: { ...admin, 'content-type': 'text/csv' },
+    data: csv,
+  });
+  expect((await upload.json()).imported).toBe(3);
+}
+
+async function enrol(request: APIRequestContext, page: Page) {
+  const reply = await request.post(`/api/v1/admin/sites/${SITE}/enrolment-codes`, {
+    headers: admin,
+    data: {},
+  });
+  await openApp(page, '/settings');
+  await unlockLead(page);
+  await page.getByLabel('登记码（值班组长在服务器上生成）').fill((await reply.json()).code);
+  await page.getByRole('button', { name: '登记本机' }).click();
+  await expect(page.getByText('e2e-board-speaks')).toBeVisible({ timeout: 20_000 });
+}
+
+/** Asks the tablet to sync now (as the network coming back does). */
+const syncNow = (page: Page) => page.evaluate(() => window.dispatchEvent(new Event('online')));
+const spoken = (page: Page) =>
+  page.evaluate(() =>
+    (window as unknown as { __spoken: { text: string }[] }).__spoken.map((s) => s.text),
+  );
+
+async function typeReading(page: Page, reading: string) {
+  if (!(await page.getByTestId('keypad-display').isVisible())) {
+    await page.getByRole('button', { name: '其他读数' }).click();
+  }
+  for (const key of reading) await page.getByRole('button', { name: key, exact: true }).click();
+  await page.getByRole('button', { name: '确认', exact: true }).click();
+}
+
+test('a suspected case reaches every tablet and the board; only the lead clears it; the board calls like a 叫号机', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  mkdirSync(screens, { recursive: true });
+  await setUpSite(request);
+  const doorTablet: BrowserContext = await browser.newContext();
+  const guideTablet: BrowserContext = await browser.newContext();
+  await guideTablet.addInitScript(fakeSpeech);
+  const door = await doorTablet.newPage();
+  const guide = await guideTablet.newPage();
+  await enrol(request, door);
+  await enrol(request, guide);
+
+  await door.getByRole('link', { name: '门岗检查' }).click();
+  await expect(door.getByRole('button', { name: /赵\*/ })).toBeVisible({ timeout: 20_000 });
+  await admitGreenVisitor(door, /张\*明/, '36.6');
+  await admitGreenVisitor(door, /李\*/, '36.6');
+
+  // The guide's tablet also hosts the board, in a second window.
+  await guide.getByRole('link', { name: '引导叫号' }).click();
+  const board = await guideTablet.newPage();
+  await board.goto('/board');
+  await guide.bringToFront();
+
+  // The suspected case at the door: 37.9, then 38.4.
+  await door.getByRole('button', { name: /赵\*/ }).click();
+  await door.getByRole('button', { name: '已戴口罩 · 已手消毒' }).click();
+  await typeReading(door, '37.9');
+  await typeReading(door, '38.4');
+  const card = door.getByTestId('outcome');
+  await expect(card).toContainText('立即隔离');
+  // The fever card: whom to call, from the policy, and what to say.
+  await expect(door.getByTestId('emergency')).toContainText('120');
+  await expect(door.getByTestId('emergency')).toContainText('0571-87654321');
+  await expect(door.getByTestId('emergency')).toContainText('0571-12345678');
+  await expect(door.getByTestId('emergency')).toContainText('37.9 °C → 38.4 °C');
+  await expect(door.getByTestId('lead-alert')).toContainText('疑似病例');
+  await door.screenshot({ path: `${screens}/door-suspected-case.png` });
+
+  // The second tablet, once synced: the red banner, the badge, and the board's host told.
+  await syncNow(door);
+  await expect(async () => {
+    await syncNow(guide);
+    await expect(guide.getByTestId('lead-alert')).toContainText('疑似病例', { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(guide.getByTestId('lead-alert')).toContainText('赵*');
+  await expect(guide.getByRole('link', { name: /^隔离区/ }).locator('.rail-badge')).toHaveText('1');
+  await expect(board.getByTestId('board-staff-notice')).toBeVisible();
+  await expect(board.getByTestId('board')).not.toContainText(/赵|疑似/);
+
+  // The checklist in order: no hand-over before 120.
+  await guide.getByRole('link', { name: /^隔离区/ }).click();
+  const isolation = guide.getByTestId('isolation-case');
+  await expect(isolation.getByRole('button', { name: '交接' })).toHaveCount(0);
+  await expect(isolation).toContainText('救护车到达，已交接 · 等待上一步');
+  await expect(isolation.getByRole('button', { name: '已拨打 120' })).toHaveCount(0);
+  await isolation.getByRole('button', { name: '已带至隔离区' }).click();
+  await expect(isolation.getByRole('button', { name: '交接' })).toHaveCount(0);
+  await isolation.getByRole('button', { name: '已拨打 120' }).click();
+  await expect(isolation.getByRole('button', { name: '交接' })).toBeVisible();
+  await guide.screenshot({ path: `${screens}/guide-isolation-order.png` });
+
+  // The incident draft for the leading group holds the case.
+  await guide.getByRole('link', { name: /^事件/ }).click();
+  const draft = guide
+    .getByTestId('incident')
+    .filter({ hasText: '疑似病例' })
+    .getByTestId('incident-report');
+  await expect(draft).toContainText('【防疫事件报告】疑似病例（已送隔离区）');
+  await expect(draft).toContainText('人员：赵*');
+  await expect(draft).toContainText('体温：37.9 °C → 38.4 °C');
+  await expect(draft).toContainText('已带至隔离区');
+  await expect(draft).toContainText('已拨打 120');
+  await expect(draft).toContainText('待办：组长已知悉');
+
+  // Only the lead PIN clears it: a wrong PIN leaves it, the right one acknowledges.
+  const alert = guide.getByTestId('lead-alert');
+  await alert.getByRole('button', { name: '组长已知悉' }).click();
+  const gate = guide.getByRole('dialog');
+  for (const digit of '1111') await gate.getByRole('button', { name: digit, exact: true }).click();
+  await gate.getByRole('button', { name: '确认', exact: true }).click();
+  await expect(gate.getByRole('alert')).toContainText('密码');
+  await gate.getByRole('button', { name: '取消' }).click();
+  await expect(alert).toBeVisible();
+  await alert.getByRole('button', { name: '组长已知悉' }).click();
+  for (const digit of LEAD_PIN)
+    await gate.getByRole('button', { name: digit, exact: true }).click();
+  await gate.getByRole('button', { name: '确认', exact: true }).click();
+  await gate.getByRole('button', { name: '确认知悉' }).click();
+  await expect(guide.getByTestId('lead-alert')).toHaveCount(0);
+  await expect(async () => {
+    await syncNow(guide);
+    await syncNow(door);
+    await expect(door.getByTestId('lead-alert')).toHaveCount(0, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(board.getByTestId('board-staff-notice')).toHaveCount(0);
+
+  // The board as a 叫号机: it speaks the call itself (the policy names the board), the
+  // guide's tablet stays silent; a served call and a void (no-show) call are cleared.
+  await guide.getByRole('link', { name: '引导叫号' }).click();
+  await guide.getByTestId('window-1').getByRole('button', { name: '叫下一位' }).click();
+  await expect(board.getByTestId('board-ticket')).toHaveText('A001');
+  await expect
+    .poll(() => spoken(board))
+    .toEqual(['请 A001 号到 1 号窗口办理', '请 A001 号到 1 号窗口办理']);
+  expect(await spoken(guide)).toEqual([]);
+  await board.bringToFront();
+  await board.screenshot({ path: 'docs/board.png' });
+  await guide.bringToFront();
+  await guide.getByTestId('window-1').getByRole('button', { name: '办结' }).click();
+  await expect(board.getByTestId('board-ticket')).toHaveCount(0);
+  await expect(board.getByTestId('board')).not.toContainText('A001');
+
+  await guide.getByTestId('window-2').getByRole('button', { name: '叫下一位' }).click();
+  await expect(board.getByTestId('board-ticket')).toHaveText('A002');
+  for (let i = 0; i < 2; i++) {
+    await guide.getByTestId('window-2').getByRole('button', { name: '重呼' }).click();
+    await expect(guide.getByTestId('guide-message')).toContainText(`第 ${i + 2} 次`);
+  }
+  await guide.getByTestId('window-2').getByRole('button', { name: '未到' }).click();
+  await expect(board.getByTestId('board-ticket')).toHaveCount(0);
+  await expect(board.getByTestId('board')).not.toContainText('A002');
+  // Three calls of A002 said by the board: the call and two recalls, each twice.
+  await expect
+    .poll(async () => (await spoken(board)).filter((t) => t.includes('A002')).length)
+    .toBe(6);
+  // Nothing on the board leads into the staff screens.
+  await expect(board.getByRole('link')).toHaveCount(0);
+  await expect(board.getByRole('button')).toHaveCount(0);
+
+  await doorTablet.close();
+  await guideTablet.close();
+});
