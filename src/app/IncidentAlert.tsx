@@ -5,6 +5,7 @@ import { Link } from 'wouter';
 import { StorageError } from '../db/storage-error';
 import { reportFacts } from '../domain/incident-report';
 import { awaitingLead, foldIncidents, type Incident, planIncidentStep } from '../domain/incidents';
+import { maskName } from '../domain/privacy';
 import { clockTime, dayKey } from '../domain/time';
 import { useKioskStore } from '../features/kiosk/kiosk-store';
 import { LeadGate } from '../features/kiosk/LeadGate';
@@ -58,10 +59,13 @@ export function IncidentAlert() {
       i,
       today.visits.find((v) => v.id === i.visit),
     );
+    // The report names a staff member (the lead's own record); a banner on every screen
+    // masks everyone, as it does visitors.
+    const who = facts.who && i.kind === 'staff-abnormal' ? maskName(facts.who) : facts.who;
     return t('alert.line', {
       kind: t(`guide.incidents.kinds.${i.kind}`),
       time: clockTime(i.reportedAt),
-      who: facts.who ?? facts.ticket ?? t('guide.incidents.report.unknown'),
+      who: who ?? facts.ticket ?? t('guide.incidents.report.unknown'),
     });
   };
   const asked = open.find((i) => i.incident === asking);
