@@ -15,6 +15,19 @@ const HEALTH = 'https://jkm.example.gov.cn/v2/code?n=zhang&id=330102198505123418
 // machine that can take longer than Testing Library's default second.
 const SLOW = { timeout: 5000 };
 
+/**
+ * The door is listening for a scanner once its scan panel has mounted and given up on
+ * jsdom's missing camera (the wedge listener is attached by then). Scanning as soon as
+ * the booking list shows raced the listener on a loaded machine.
+ */
+async function doorListening() {
+  await screen.findByRole('button', { name: /张\*明/ }, SLOW);
+  await waitFor(
+    () => expect(screen.getByTestId('scan-panel')).toHaveAttribute('data-camera', 'failed'),
+    SLOW,
+  );
+}
+
 let db: CheckpointDb | undefined;
 afterEach(async () => {
   await db?.delete();
@@ -43,7 +56,7 @@ describe('scanning at the door with a handheld scanner', () => {
   it('opens the visit from a booking code, with no touch', async () => {
     const app = await renderApp([zhang]);
     db = app.db;
-    await screen.findByRole('button', { name: /张\*明/ });
+    await doorListening();
     wedge(formatBookingCode('B0001', '2026-11-28'));
     expect(await screen.findByRole('heading', { name: /口罩与手消毒/ }, SLOW)).toBeInTheDocument();
     expect(screen.getByTestId('scan-notice')).toHaveTextContent('已扫码：张*明 的预约 B0001');
@@ -64,7 +77,7 @@ describe('scanning at the door with a handheld scanner', () => {
   it('refuses an expired booking code in words and opens nothing', async () => {
     const app = await renderApp([zhang]);
     db = app.db;
-    await screen.findByRole('button', { name: /张\*明/ });
+    await doorListening();
     wedge(formatBookingCode('B0001', '2026-11-27'));
     expect(await screen.findByTestId('scan-notice', {}, SLOW)).toHaveTextContent(
       '预约码已过期（预约日期 2026-11-27）',
@@ -75,7 +88,7 @@ describe('scanning at the door with a handheld scanner', () => {
   it('says a damaged booking code is malformed', async () => {
     const app = await renderApp([zhang]);
     db = app.db;
-    await screen.findByRole('button', { name: /张\*明/ });
+    await doorListening();
     const good = formatBookingCode('B0001', '2026-11-28');
     wedge(`${good.slice(0, -1)}${good.endsWith('A') ? 'B' : 'A'}`);
     expect(await screen.findByTestId('scan-notice', {}, SLOW)).toHaveTextContent(
@@ -86,7 +99,7 @@ describe('scanning at the door with a handheld scanner', () => {
   it('does not take a booking code typed at human speed', async () => {
     const app = await renderApp([zhang]);
     db = app.db;
-    await screen.findByRole('button', { name: /张\*明/ });
+    await doorListening();
     wedge(formatBookingCode('B0001', '2026-11-28'), 150);
     await new Promise((r) => setTimeout(r, 50));
     expect(screen.queryByTestId('scan-notice')).toBeNull();
