@@ -12,7 +12,7 @@ import { bookingsCsv } from '../fixtures/bookings-csv';
 import { aBooking, MINUTE, validIdNumber } from '../fixtures/builders';
 
 import { fakeSpeech } from './fake-speech';
-import { admitGreenVisitor, LEAD_PIN, openApp, unlockLead } from './helpers';
+import { admitGreenVisitor, LEAD_PIN, openApp, recheckNow, unlockLead } from './helpers';
 
 // A suspected case reaches everyone: the door isolates, a second tablet (synced) and the
 // board's host are told at once, only the lead PIN clears it, the incident draft holds
@@ -136,7 +136,9 @@ test('a suspected case reaches every tablet and the board; only the lead clears 
   await door.getByRole('button', { name: /赵\*/ }).click();
   await door.getByRole('button', { name: '已戴口罩 · 已手消毒' }).click();
   await typeReading(door, '37.9');
+  await recheckNow(door); // set aside to rest; re-checked now, with the reason recorded
   await typeReading(door, '38.4');
+  await door.getByRole('button', { name: '身份证与预约一致' }).click(); // identity first
   const card = door.getByTestId('outcome');
   await expect(card).toContainText('立即隔离');
   // The fever card: whom to call, from the policy, and what to say.
