@@ -111,6 +111,7 @@ test('staff re-check, rounds, masks and closing on-site service, across two tabl
   // The lead clears 张三: window 3 opens again.
   await openHallPlan(b);
   await b.getByRole('button', { name: '准予上岗' }).click();
+  await expect(b.getByRole('button', { name: '准予上岗' })).toHaveCount(0); // recorded
   await b.goto('/guide');
   await expect(b.getByTestId('window-3')).not.toContainText('窗口关闭');
 
