@@ -115,8 +115,10 @@ describe('incidents', () => {
     await tap(app.user, '记录并提醒组长');
     const alert = await screen.findByTestId('lead-alert');
     expect(alert).toHaveTextContent('请值班组长注意');
-    // The staff member is named: the report is the lead's own record of the staff.
-    expect(alert).toHaveTextContent('工作人员体温异常 · 10:00 · 孙七');
+    // The banner on every screen masks the staff member as it masks visitors (the
+    // incident report, the lead's own record, names them).
+    expect(alert).toHaveTextContent('工作人员体温异常 · 10:00 · 孙*');
+    expect(alert).not.toHaveTextContent('孙七');
 
     // The alert follows the staff to the door screen, until the lead acknowledges it.
     await app.user.click(screen.getByRole('link', { name: '门岗检查' }));

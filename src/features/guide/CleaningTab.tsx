@@ -3,16 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { DayState } from '../../db/queries';
 import { foldTasks, planTaskDone } from '../../domain/disinfection';
 import { clockTime } from '../../domain/time';
+import { useCommand } from '../../services/use-command';
 import { Button } from '../../ui/Button';
 import { AnswerNote } from './AnswerNote';
 import { type GuideMessage, useGuideStore } from './guide-store';
 import { RoundsPanel } from './hall/RoundsPanel';
-import { useGuideCommand } from './use-guide-command';
 
 /** Disinfection tasks for the cleaners: what to disinfect, ticked off with who and when. */
 export function CleaningTab({ today }: { today: DayState }) {
   const { t } = useTranslation();
-  const run = useGuideCommand();
+  const run = useCommand();
   const cleaner = useGuideStore((s) => s.cleaner);
   const setCleaner = useGuideStore((s) => s.setCleaner);
   const [message, setMessage] = useState<GuideMessage | null>(null);

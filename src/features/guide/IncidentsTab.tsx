@@ -12,11 +12,11 @@ import {
 } from '../../domain/incidents';
 import { clockTime } from '../../domain/time';
 import { useServices } from '../../services/services';
+import { useCommand } from '../../services/use-command';
 import { Button } from '../../ui/Button';
 import { AnswerNote } from './AnswerNote';
 import type { GuideMessage } from './guide-store';
 import { IncidentCard } from './IncidentCard';
-import { useGuideCommand } from './use-guide-command';
 
 const KINDS: readonly IncidentKind[] = ['refused-measures', 'staff-abnormal'];
 
@@ -24,7 +24,7 @@ const KINDS: readonly IncidentKind[] = ['refused-measures', 'staff-abnormal'];
 export function IncidentsTab({ today }: { today: DayState }) {
   const { t } = useTranslation();
   const { policy } = useServices();
-  const run = useGuideCommand();
+  const run = useCommand();
   const [kind, setKind] = useState<IncidentKind | null>(null);
   const [message, setMessage] = useState<GuideMessage | null>(null);
   const incidents = foldIncidents(today.records).reverse();

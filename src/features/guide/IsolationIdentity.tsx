@@ -4,8 +4,8 @@ import { validateIdNumber } from '../../domain/id-number';
 import { validatePhone } from '../../domain/phone';
 import type { Visit } from '../../domain/visit';
 import { useServices } from '../../services/services';
+import { useCommand } from '../../services/use-command';
 import { Button } from '../../ui/Button';
-import { useGuideCommand } from './use-guide-command';
 
 /**
  * Who the suspected case is (issue 12): the guide adds the identity the door could not
@@ -15,7 +15,7 @@ import { useGuideCommand } from './use-guide-command';
 export function IsolationIdentity({ visit }: { visit: Visit }) {
   const { t } = useTranslation();
   const { now } = useServices();
-  const run = useGuideCommand();
+  const run = useCommand();
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState({ name: '', idNumber: '', phone: '' });
   const [error, setError] = useState<string | null>(null);

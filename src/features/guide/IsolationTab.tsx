@@ -15,18 +15,18 @@ import {
 import { formatReadings } from '../../domain/temperature';
 import { clockTime } from '../../domain/time';
 import { useServices } from '../../services/services';
+import { useCommand } from '../../services/use-command';
 import { Button } from '../../ui/Button';
 import { AnswerNote } from './AnswerNote';
 import type { GuideMessage } from './guide-store';
 import { IsolationIdentity } from './IsolationIdentity';
-import { useGuideCommand } from './use-guide-command';
 import { maskedVisitorName } from './visitor-name';
 
 /** Suspected cases of the day: the checklist with a time per step, and the area's places. */
 export function IsolationTab({ today }: { today: DayState }) {
   const { t } = useTranslation();
   const { policy } = useServices();
-  const run = useGuideCommand();
+  const run = useCommand();
   const [message, setMessage] = useState<GuideMessage | null>(null);
   const area = isolationArea(today.visits, policy);
   const tasks = foldTasks(today.records);

@@ -5,9 +5,9 @@ import { calledIn, queueState } from '../../domain/queue';
 import { hallCalling, planQueueCommand, type QueueCommand } from '../../domain/queue-commands';
 import { useServices } from '../../services/services';
 import { speaker } from '../../services/speech/speech';
+import { useCommand } from '../../services/use-command';
 import { queueAnswerText } from './answer-text';
 import { useGuideStore } from './guide-store';
-import { useGuideCommand } from './use-guide-command';
 
 /**
  * One queue action: checked and recorded in one transaction, answered in words, and for
@@ -16,7 +16,7 @@ import { useGuideCommand } from './use-guide-command';
 export function useQueueAction() {
   const { t } = useTranslation();
   const { policy, settings } = useServices();
-  const run = useGuideCommand();
+  const run = useCommand();
 
   return useCallback(
     async (command: QueueCommand) => {

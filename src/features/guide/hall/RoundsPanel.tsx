@@ -5,11 +5,11 @@ import { foldRounds, planRoundTick } from '../../../domain/rounds';
 import { clockTime } from '../../../domain/time';
 import { taskLabel } from '../../../services/hall-labels';
 import { useServices } from '../../../services/services';
+import { useCommand } from '../../../services/use-command';
 import { Button } from '../../../ui/Button';
 import { useNow } from '../../../ui/use-now';
 import { AnswerNote } from '../AnswerNote';
 import { type GuideMessage, useGuideStore } from '../guide-store';
-import { useGuideCommand } from '../use-guide-command';
 import './hall.css';
 
 /**
@@ -20,7 +20,7 @@ export function RoundsPanel({ today }: { today: DayState }) {
   const { t } = useTranslation();
   const { policy, now } = useServices();
   const time = useNow(now, 30_000);
-  const run = useGuideCommand();
+  const run = useCommand();
   const cleaner = useGuideStore((s) => s.cleaner);
   const [message, setMessage] = useState<GuideMessage | null>(null);
   const rounds = foldRounds(today.records, policy, today.day, time);

@@ -12,11 +12,11 @@ import {
 } from '../../../domain/staff-health';
 import { commonReadings, formatCelsius } from '../../../domain/temperature';
 import { useServices } from '../../../services/services';
+import { useCommand } from '../../../services/use-command';
 import { Button } from '../../../ui/Button';
 import { useNow } from '../../../ui/use-now';
 import { AnswerNote } from '../AnswerNote';
 import type { GuideMessage } from '../guide-store';
-import { useGuideCommand } from '../use-guide-command';
 import { OverdueChecks } from './OverdueChecks';
 import { slotLabel } from './slot-label';
 import './hall.css';
@@ -38,7 +38,7 @@ export function StaffTab({ today }: { today: DayState }) {
   const { t } = useTranslation();
   const { policy, now } = useServices();
   const time = useNow(now, 30_000);
-  const run = useGuideCommand();
+  const run = useCommand();
   const [chosen, setChosen] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
   const [message, setMessage] = useState<GuideMessage | null>(null);
