@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { validIdNumber } from '../fixtures/builders';
 import { importBookings, recheckNow } from './helpers';
 
 /**
@@ -230,3 +231,176 @@ test('a person sent home comes back as a walk-in: red banner, refused, the lead 
   await expect(page.getByTestId('lead-alert')).toContainText('当天已劝返人员再次到来');
   await outcome.screenshot({ path: `${screens}/verdict-returnee.png` });
 });
+
+/** Types a reading on the keypad (opening it when the step shows the common readings). */
+async function keypadReading(page: Page, celsius: string, times: number, gap: number) {
+  const other = button(page, '其他读数');
+  if (await other.isVisible()) await other.click();
+  for (const key of celsius) await button(page, key).click();
+  await ghostTap(page, button(page, '确认'), times, gap);
+}
+
+/**
+ * The stored events of the only visit once its verdict is on screen: one visit, one
+ * verdict, and exactly the `expected` event types (a ghost tap would add one).
+ */
+async function theOneVisit(page: Page, expected: string[]) {
+  await page.waitForTimeout(600); // any late ghost would have been recorded by now
+  const events = (await storedEvents(page)).filter((e) => e.visit);
+  expect(new Set(events.map((e) => e.visit)).size).toBe(1);
+  expect(events.map((e) => e.type)).toEqual(expected);
+  const decided = events.filter((e) => e.type === 'visit.decided');
+  expect(decided).toHaveLength(1);
+  return { events, outcome: decided[0]?.data.outcome };
+}
+
+/** A booked 张三明 up to the temperature step, every button ghost-tapped. */
+async function bookedToTemperature(page: Page, times: number, gap: number) {
+  const now = await page.evaluate(() => Date.now());
+  await importBookings(page, now);
+  await page.getByRole('link', { name: '门岗检查' }).click();
+  await ghostTap(page, button(page, /张\*明/), times, gap);
+  await ghostTap(page, button(page, '已戴口罩 · 已手消毒'), times, gap);
+}
+
+const bookedOpening = ['visit.opened', 'appointment.matched', 'mask.checked', 'hands.disinfected'];
+
+for (const [times, gap] of [
+  [2, 150],
+  [3, 100],
+] as const) {
+  test(`re-check 37.4 then 37.4 under ${times}× taps ${gap} ms apart: rests, then home observation, one verdict`, async ({
+    page,
+  }) => {
+    await bookedToTemperature(page, times, gap);
+    await keypadReading(page, '37.4', times, gap);
+    await expect(page.getByTestId('resting-list')).toContainText('37.4 °C');
+    await recheckNow(page);
+    await keypadReading(page, '37.4', times, gap);
+    await ghostTap(page, button(page, '身份证与预约一致'), times, gap);
+    await expect(page.getByTestId('outcome')).toContainText('居家医学观察');
+    const { events, outcome } = await theOneVisit(page, [
+      ...bookedOpening,
+      'temperature.measured',
+      'temperature.rest-skipped',
+      'symptoms.reported',
+      'temperature.measured',
+      'identity.confirmed',
+      'visit.decided',
+    ]);
+    expect(outcome).toEqual({ kind: 'refused', reason: 'home-observation' });
+    const readings = events.filter((e) => e.type === 'temperature.measured');
+    expect(readings.map((e) => e.data.celsius)).toEqual([37.4, 37.4]);
+    await expect(page.getByTestId('resting-list')).toHaveCount(0);
+  });
+
+  test(`re-check 37.8 under ${times}× taps ${gap} ms apart: isolated with the booking's identity, one verdict`, async ({
+    page,
+  }) => {
+    await bookedToTemperature(page, times, gap);
+    await keypadReading(page, '37.8', times, gap);
+    await expect(page.getByTestId('resting-list')).toContainText('37.8 °C');
+    await recheckNow(page);
+    await keypadReading(page, '37.8', times, gap);
+    await ghostTap(page, button(page, '身份证与预约一致'), times, gap);
+    const outcome = page.getByTestId('outcome');
+    await expect(outcome).toContainText('立即隔离');
+    await expect(outcome).toHaveAttribute('data-severity', 'alarm');
+    const stored = await theOneVisit(page, [
+      ...bookedOpening,
+      'temperature.measured',
+      'temperature.rest-skipped',
+      'symptoms.reported',
+      'temperature.measured',
+      'identity.confirmed',
+      'visit.decided',
+    ]);
+    expect(stored.outcome).toEqual({ kind: 'isolated' });
+    const identity = stored.events.find((e) => e.type === 'identity.confirmed');
+    expect(identity?.data).toMatchObject({ name: '张三明' });
+  });
+
+  test(`a dry cough under ${times}× taps ${gap} ms apart: fever clinic with a normal reading, one verdict`, async ({
+    page,
+  }) => {
+    await bookedToTemperature(page, times, gap);
+    const cough = button(page, '干咳');
+    await ghostTap(page, cough, times, gap);
+    await expect(cough).toHaveAttribute('aria-pressed', 'true');
+    await ghostTap(page, button(page, '36.5'), times, gap);
+    await ghostTap(page, button(page, '身份证与预约一致'), times, gap);
+    await expect(page.getByTestId('outcome')).toContainText('发热门诊');
+    const { events, outcome } = await theOneVisit(page, [
+      ...bookedOpening,
+      'symptoms.reported',
+      'temperature.measured',
+      'identity.confirmed',
+      'visit.decided',
+    ]);
+    expect(outcome).toEqual({ kind: 'refused', reason: 'fever-clinic' });
+    expect(events.find((e) => e.type === 'symptoms.reported')?.data).toEqual({
+      cough: true,
+      breathing: false,
+      other: false,
+    });
+  });
+
+  test(`medium-risk travel under ${times}× taps ${gap} ms apart: refused, one verdict`, async ({
+    page,
+  }) => {
+    await bookedToTemperature(page, times, gap);
+    await ghostTap(page, button(page, '36.5'), times, gap);
+    await ghostTap(page, button(page, '身份证与预约一致'), times, gap);
+    await ghostTap(page, button(page, '绿码'), times, gap);
+    await ghostTap(page, button(page, '有中高风险地区旅居史'), times, gap);
+    const outcome = page.getByTestId('outcome');
+    await expect(outcome).toContainText('有中高风险地区旅居史');
+    await expect(outcome).toHaveAttribute('data-severity', 'refused');
+    const { events, outcome: stored } = await theOneVisit(page, [
+      ...bookedOpening,
+      'temperature.measured',
+      'identity.confirmed',
+      'health-code.checked',
+      'travel-code.checked',
+      'visit.decided',
+    ]);
+    expect(stored).toEqual({ kind: 'refused', reason: 'risk-area-travel' });
+    expect(events.find((e) => e.type === 'health-code.checked')?.data.colour).toBe('green');
+    expect(events.find((e) => e.type === 'travel-code.checked')?.data.riskArea).toBe(true);
+  });
+
+  test(`an urgent walk-in under ${times}× taps ${gap} ms apart: identity typed, admitted, one verdict`, async ({
+    page,
+  }) => {
+    const now = await page.evaluate(() => Date.now());
+    await importBookings(page, now);
+    await page.getByRole('link', { name: '门岗检查' }).click();
+    await ghostTap(page, button(page, '无预约'), times, gap);
+    await ghostTap(page, button(page, '是，紧急事项'), times, gap);
+    await ghostTap(page, button(page, '已戴口罩 · 已手消毒'), times, gap);
+    await ghostTap(page, button(page, '36.5'), times, gap);
+    await page.getByLabel('姓名').fill('孙八');
+    await page.getByLabel('身份证号').fill(validIdNumber('44030419880515123'));
+    await page.getByLabel(/手机号/).fill('13600003333');
+    await ghostTap(page, button(page, '登记'), times, gap);
+    await ghostTap(page, button(page, '绿码 · 行程无中高风险'), times, gap);
+    await expect(page.getByTestId('outcome')).toContainText('准许入厅');
+    const { events, outcome } = await theOneVisit(page, [
+      'visit.opened',
+      'appointment.walk-in',
+      'mask.checked',
+      'hands.disinfected',
+      'temperature.measured',
+      'identity.confirmed',
+      'health-code.checked',
+      'travel-code.checked',
+      'visit.decided',
+    ]);
+    expect(outcome).toMatchObject({ kind: 'admitted' });
+    expect(events.find((e) => e.type === 'appointment.walk-in')?.data).toEqual({ urgent: true });
+    expect(events.find((e) => e.type === 'identity.confirmed')?.data).toMatchObject({
+      name: '孙八',
+      phone: '13600003333',
+    });
+  });
+}
