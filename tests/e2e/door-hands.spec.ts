@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { validIdNumber } from '../fixtures/builders';
-import { importBookings, recheckNow } from './helpers';
+import { admitGreenVisitor, importBookings, recheckNow } from './helpers';
 
 /**
  * The door under real hands (issue 12): gloved staff double- and triple-tap. Every tap
@@ -232,10 +232,18 @@ test('a person sent home comes back as a walk-in: red banner, refused, the lead 
   await outcome.screenshot({ path: `${screens}/verdict-returnee.png` });
 });
 
-/** Types a reading on the keypad (opening it when the step shows the common readings). */
-async function keypadReading(page: Page, celsius: string, times: number, gap: number) {
-  const other = button(page, '其他读数');
-  if (await other.isVisible()) await other.click();
+/**
+ * Types a reading on the keypad: the first reading opens it from the common readings
+ * ("其他读数"), the re-check shows it already.
+ */
+async function keypadReading(
+  page: Page,
+  celsius: string,
+  times: number,
+  gap: number,
+  keypadOpen = false,
+) {
+  if (!keypadOpen) await button(page, '其他读数').click();
   for (const key of celsius) await button(page, key).click();
   await ghostTap(page, button(page, '确认'), times, gap);
 }
@@ -276,7 +284,7 @@ for (const [times, gap] of [
     await keypadReading(page, '37.4', times, gap);
     await expect(page.getByTestId('resting-list')).toContainText('37.4 °C');
     await recheckNow(page);
-    await keypadReading(page, '37.4', times, gap);
+    await keypadReading(page, '37.4', times, gap, true);
     await ghostTap(page, button(page, '身份证与预约一致'), times, gap);
     await expect(page.getByTestId('outcome')).toContainText('居家医学观察');
     const { events, outcome } = await theOneVisit(page, [
@@ -301,7 +309,7 @@ for (const [times, gap] of [
     await keypadReading(page, '37.8', times, gap);
     await expect(page.getByTestId('resting-list')).toContainText('37.8 °C');
     await recheckNow(page);
-    await keypadReading(page, '37.8', times, gap);
+    await keypadReading(page, '37.8', times, gap, true);
     await ghostTap(page, button(page, '身份证与预约一致'), times, gap);
     const outcome = page.getByTestId('outcome');
     await expect(outcome).toContainText('立即隔离');
@@ -404,3 +412,54 @@ for (const [times, gap] of [
     });
   });
 }
+
+test('while one visitor rests before the re-check, two others are admitted; the resting one resumes and is admitted', async ({
+  page,
+}) => {
+  const now = await page.evaluate(() => Date.now());
+  await importBookings(page, now);
+  await page.getByRole('link', { name: '门岗检查' }).click();
+
+  // 张三明 reads 37.4: set aside to rest, the door is free for the next visitor.
+  await button(page, /张\*明/).click();
+  await button(page, '已戴口罩 · 已手消毒').click();
+  await keypadReading(page, '37.4', 1, 0);
+  const resting = page.getByTestId('resting-list');
+  await expect(resting).toContainText('37.4 °C');
+
+  // 李四 (booked) and an urgent walk-in go through meanwhile.
+  await admitGreenVisitor(page, /李\*/);
+  await expect(resting).toContainText('37.4 °C');
+  await button(page, '无预约').click();
+  await button(page, '是，紧急事项').click();
+  await button(page, '已戴口罩 · 已手消毒').click();
+  await button(page, '36.5').click();
+  await page.getByLabel('姓名').fill('孙八');
+  await page.getByLabel('身份证号').fill(validIdNumber('44030419880515123'));
+  await page.getByLabel(/手机号/).fill('13600003333');
+  await button(page, '登记').click();
+  await button(page, '绿码 · 行程无中高风险').click();
+  await expect(page.getByTestId('outcome')).toContainText('准许入厅');
+  await expect(resting).toContainText('37.4 °C');
+
+  // 张三明 resumes at the re-check: normal now, admitted.
+  await recheckNow(page);
+  await keypadReading(page, '36.8', 1, 0, true);
+  await button(page, '身份证与预约一致').click();
+  await button(page, '绿码 · 行程无中高风险').click();
+  await expect(page.getByTestId('outcome')).toContainText('准许入厅');
+  await expect(resting).toHaveCount(0);
+
+  const events = await storedEvents(page);
+  const decided = events.filter((e) => e.type === 'visit.decided');
+  expect(decided.map((e) => e.data.outcome)).toEqual([
+    expect.objectContaining({ kind: 'admitted' }),
+    expect.objectContaining({ kind: 'admitted' }),
+    expect.objectContaining({ kind: 'admitted' }),
+  ]);
+  expect(new Set(decided.map((e) => e.visit)).size).toBe(3);
+  const first = events.find((e) => e.type === 'appointment.matched')?.visit;
+  expect(decided.at(-1)?.visit).toBe(first);
+  const readings = events.filter((e) => e.visit === first && e.type === 'temperature.measured');
+  expect(readings.map((e) => e.data.celsius)).toEqual([37.4, 36.8]);
+});
