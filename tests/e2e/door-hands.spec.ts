@@ -37,9 +37,9 @@ async function storedEvents(page: Page): Promise<StoredEvent[]> {
 
 /**
  * Taps `times` times at the centre of the button once it can be tapped, `gap` ms apart.
- * On a loaded machine the taps can drift apart; once the last one starts a settle time
- * or more after the first, the app rightly takes it for a deliberate tap, so the test
- * stops there with that cause instead of failing later on a misleading assertion.
+ * On a loaded machine the taps drift apart; once the last one is sent a settle time or
+ * more after the first, the app may rightly take it for a deliberate tap. That is noted
+ * on the test (annotation "tap-drift"), so a failure that follows shows its likely cause.
  */
 async function ghostTap(page: Page, target: Locator, times: number, gap: number) {
   await expect(target).toBeEnabled();
@@ -55,10 +55,9 @@ async function ghostTap(page: Page, target: Locator, times: number, gap: number)
     await page.touchscreen.tap(x, y);
   }
   if (last - first >= DEFAULT_TAP_SETTLE_MS) {
-    throw new Error(
-      `${times} taps meant ${gap} ms apart spread over ${last - first} ms (machine load): ` +
-        `not a ghost tap any more (settle ${DEFAULT_TAP_SETTLE_MS} ms); re-run on a quieter machine`,
-    );
+    const description = `${times} taps meant ${gap} ms apart were sent over ${last - first} ms (settle ${DEFAULT_TAP_SETTLE_MS} ms): the last may count as a deliberate tap`;
+    test.info().annotations.push({ type: 'tap-drift', description });
+    console.warn(description);
   }
 }
 
