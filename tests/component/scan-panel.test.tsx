@@ -110,7 +110,9 @@ describe('the camera of a scan step', () => {
     fireEvent.click(screen.getByRole('button', { name: /重试摄像头/ }));
     await waitFor(() => expect(panel()).toHaveAttribute('data-camera', 'running'));
     expect(camera.live()).toBe(1);
-    expect(useHealthStore.getState().problems['camera-failed']).toBeUndefined();
+    await waitFor(() =>
+      expect(useHealthStore.getState().problems['camera-failed']).toBeUndefined(),
+    );
   });
 
   it('starts the rear camera, and remembers a camera the staff switch to', async () => {
