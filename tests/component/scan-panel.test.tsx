@@ -105,7 +105,11 @@ describe('the camera of a scan step', () => {
     fakeMediaDevices({ error: new DOMException('Permission denied', 'NotAllowedError') });
     const { panel } = renderPanel();
     expect(await screen.findByRole('alert')).toHaveTextContent('未允许使用摄像头');
-    expect(useHealthStore.getState().problems['camera-failed']).toMatchObject({ reason: 'denied' });
+    await waitFor(() =>
+      expect(useHealthStore.getState().problems['camera-failed']).toMatchObject({
+        reason: 'denied',
+      }),
+    );
     const camera = fakeMediaDevices();
     fireEvent.click(screen.getByRole('button', { name: /重试摄像头/ }));
     await waitFor(() => expect(panel()).toHaveAttribute('data-camera', 'running'));
