@@ -144,14 +144,11 @@ test('free mask, mask refused and a walk-in isolation under double taps; identit
   await ghostTap(page, button(page, '无预约'), 2, 150);
   await ghostTap(page, button(page, '是，紧急事项'), 2, 150);
   await ghostTap(page, button(page, '已戴口罩 · 已手消毒'), 2, 150);
-  await button(page, '其他读数').click();
-  for (const key of '37.9') await button(page, key).click();
-  await ghostTap(page, button(page, '确认'), 2, 150);
+  await keypadReading(page, '37.9', 2, 150);
   await expect(page.getByTestId('resting-list')).toContainText('37.9 °C');
   await page.screenshot({ path: `${screens}/door-resting.png` });
   await recheckNow(page);
-  for (const key of '38.4') await button(page, key).click();
-  await ghostTap(page, button(page, '确认'), 2, 150);
+  await keypadReading(page, '38.4', 2, 150, true);
   await expect(page.getByRole('heading', { name: /登记身份（必须）/ })).toBeVisible();
   await page.getByLabel('姓名').fill('赵六');
   await page.getByLabel('身份证号').fill('110101199003078670');
@@ -180,12 +177,9 @@ test('free mask, mask refused and a walk-in isolation under double taps; identit
   await button(page, '无预约').click();
   await button(page, '是，紧急事项').click();
   await button(page, '已戴口罩 · 已手消毒').click();
-  await button(page, '其他读数').click();
-  for (const key of '38.0') await button(page, key).click();
-  await button(page, '确认').click();
+  await keypadReading(page, '38.0', 1, 0);
   await recheckNow(page);
-  for (const key of '38.1') await button(page, key).click();
-  await button(page, '确认').click();
+  await keypadReading(page, '38.1', 1, 0, true);
   await button(page, '来访者拒绝提供身份').click();
   await ghostTap(page, button(page, '确认'), 2, 150);
   await expect(page.getByTestId('outcome')).toContainText('立即隔离');
@@ -224,12 +218,9 @@ test('a person sent home comes back as a walk-in: red banner, refused, the lead 
   // 张三明: 37.4 twice → home observation (identity from the booking).
   await button(page, /张\*明/).click();
   await button(page, '已戴口罩 · 已手消毒').click();
-  await button(page, '其他读数').click();
-  for (const key of '37.4') await button(page, key).click();
-  await button(page, '确认').click();
+  await keypadReading(page, '37.4', 1, 0);
   await recheckNow(page);
-  for (const key of '37.4') await button(page, key).click();
-  await button(page, '确认').click();
+  await keypadReading(page, '37.4', 1, 0, true);
   await button(page, '身份证与预约一致').click();
   await expect(page.getByTestId('outcome')).toContainText('居家医学观察');
   await button(page, '下一位').click();
