@@ -1,6 +1,6 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { E2E_ADMIN_TOKEN } from '../../playwright.config';
-import { eventsOfType, openApp, unlockLead } from './helpers';
+import { enrolTablet, eventsOfType, unlockLead } from './helpers';
 
 /**
  * The rest of the hall's plan across two tablets and the real server (issue 15): a staff
@@ -15,23 +15,6 @@ function todayAt(hours: number, minutes: number): number {
   const d = new Date();
   d.setHours(hours, minutes, 0, 0);
   return d.getTime();
-}
-
-async function enrolmentCode(request: APIRequestContext): Promise<string> {
-  const reply = await request.post(`/api/v1/admin/sites/${SITE}/enrolment-codes`, {
-    headers: admin,
-    data: {},
-  });
-  expect(reply.status()).toBe(201);
-  return (await reply.json()).code;
-}
-
-async function enrol(page: Page, code: string) {
-  await openApp(page, '/settings');
-  await unlockLead(page);
-  await page.getByLabel('登记码（值班组长在服务器上生成）').fill(code);
-  await page.getByRole('button', { name: '登记本机' }).click();
-  await expect(page.getByText(`E2E hall plan (${SITE})`)).toBeVisible();
 }
 
 async function openHallPlan(page: Page) {
@@ -68,8 +51,8 @@ test('staff re-check, rounds, masks and closing on-site service, across two tabl
   // Both tablets just after the 12:00 check; time flows on from there.
   await a.clock.install({ time: todayAt(12, 1) });
   await b.clock.install({ time: todayAt(12, 1) });
-  await enrol(a, await enrolmentCode(request));
-  await enrol(b, await enrolmentCode(request));
+  await enrolTablet(request, a, SITE, `E2E hall plan (${SITE})`);
+  await enrolTablet(request, b, SITE, `E2E hall plan (${SITE})`);
 
   // The lead (tablet B) keeps the staff list and records a delivery of masks.
   await openHallPlan(b);

@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { E2E_ADMIN_TOKEN } from '../../playwright.config';
 import { bookingsCsv } from '../fixtures/bookings-csv';
 import { aBooking, MINUTE, validIdNumber } from '../fixtures/builders';
 
@@ -122,4 +123,26 @@ export async function recheckNow(page: Page) {
   await page.getByTestId('resting-list').getByRole('button').first().click();
   await page.getByRole('button', { name: '现在复测（休息未满）' }).click();
   await page.getByRole('button', { name: '来访者不能等待' }).click();
+}
+
+/**
+ * Enrols a tablet into a site, as the shift lead does: a code from the server's admin API,
+ * typed in settings behind the lead PIN; done once the tablet shows `shown`.
+ */
+export async function enrolTablet(
+  request: APIRequestContext,
+  page: Page,
+  site: string,
+  shown: string,
+) {
+  const reply = await request.post(`/api/v1/admin/sites/${site}/enrolment-codes`, {
+    headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` },
+    data: {},
+  });
+  expect(reply.status()).toBe(201);
+  await openApp(page, '/settings');
+  await unlockLead(page);
+  await page.getByLabel('登记码（值班组长在服务器上生成）').fill((await reply.json()).code);
+  await page.getByRole('button', { name: '登记本机' }).click();
+  await expect(page.getByText(shown)).toBeVisible({ timeout: 20_000 });
 }

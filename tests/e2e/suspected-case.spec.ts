@@ -12,7 +12,7 @@ import { bookingsCsv } from '../fixtures/bookings-csv';
 import { aBooking, MINUTE, validIdNumber } from '../fixtures/builders';
 
 import { fakeSpeech } from './fake-speech';
-import { admitGreenVisitor, LEAD_PIN, openApp, recheckNow, unlockLead } from './helpers';
+import { admitGreenVisitor, enrolTablet, LEAD_PIN, recheckNow } from './helpers';
 
 // A suspected case reaches everyone: the door isolates, a second tablet (synced) and the
 // board's host are told at once, only the lead PIN clears it, the incident draft holds
@@ -79,18 +79,6 @@ async function setUpSite(request: APIRequestContext) {
   expect((await upload.json()).imported).toBe(3);
 }
 
-async function enrol(request: APIRequestContext, page: Page) {
-  const reply = await request.post(`/api/v1/admin/sites/${SITE}/enrolment-codes`, {
-    headers: admin,
-    data: {},
-  });
-  await openApp(page, '/settings');
-  await unlockLead(page);
-  await page.getByLabel('登记码（值班组长在服务器上生成）').fill((await reply.json()).code);
-  await page.getByRole('button', { name: '登记本机' }).click();
-  await expect(page.getByText('e2e-board-speaks')).toBeVisible({ timeout: 20_000 });
-}
-
 /** Asks the tablet to sync now (as the network coming back does). */
 const syncNow = (page: Page) => page.evaluate(() => window.dispatchEvent(new Event('online')));
 const spoken = (page: Page) =>
@@ -118,8 +106,8 @@ test('a suspected case reaches every tablet and the board; only the lead clears 
   await guideTablet.addInitScript(fakeSpeech);
   const door = await doorTablet.newPage();
   const guide = await guideTablet.newPage();
-  await enrol(request, door);
-  await enrol(request, guide);
+  await enrolTablet(request, door, SITE, 'e2e-board-speaks');
+  await enrolTablet(request, guide, SITE, 'e2e-board-speaks');
 
   await door.getByRole('link', { name: '门岗检查' }).click();
   await expect(door.getByRole('button', { name: /赵\*/ })).toBeVisible({ timeout: 20_000 });

@@ -1,27 +1,10 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { E2E_ADMIN_TOKEN } from '../../playwright.config';
 import { bookingsCsv } from '../fixtures/bookings-csv';
-import { admitGreenVisitor, openApp, todaysBookings, unlockLead } from './helpers';
+import { admitGreenVisitor, enrolTablet, todaysBookings } from './helpers';
 
 const SITE = 'e2e-hall';
 const admin = { authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
-
-async function enrolmentCode(request: APIRequestContext): Promise<string> {
-  const reply = await request.post(`/api/v1/admin/sites/${SITE}/enrolment-codes`, {
-    headers: admin,
-    data: {},
-  });
-  expect(reply.status()).toBe(201);
-  return (await reply.json()).code;
-}
-
-async function enrol(page: Page, code: string) {
-  await openApp(page, '/settings');
-  await unlockLead(page);
-  await page.getByLabel('登记码（值班组长在服务器上生成）').fill(code);
-  await page.getByRole('button', { name: '登记本机' }).click();
-  await expect(page.getByText(`E2E hall (${SITE})`)).toBeVisible();
-}
 
 test('a tablet offline records three visits; back online, the other tablet’s log shows them without a reload', async ({
   browser,
@@ -41,8 +24,8 @@ test('a tablet offline records three visits; back online, the other tablet’s l
   const lead = await browser.newContext();
   const a = await door.newPage();
   const b = await lead.newPage();
-  await enrol(a, await enrolmentCode(request));
-  await enrol(b, await enrolmentCode(request));
+  await enrolTablet(request, a, SITE, `E2E hall (${SITE})`);
+  await enrolTablet(request, b, SITE, `E2E hall (${SITE})`);
 
   // Tablet A has the bookings from the server, then loses the network.
   await a.getByRole('link', { name: '门岗检查' }).click();
