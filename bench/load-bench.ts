@@ -7,21 +7,17 @@
  *   node --import tsx bench/load-bench.ts   (LOAD_SECONDS to shorten)
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckpointEvent } from '../src/domain/events';
 import { bookingsCsv } from '../tests/fixtures/bookings-csv';
-import { aBooking, validIdNumber, visitEvents } from '../tests/fixtures/builders';
+import { manyBookings, visitEvents } from '../tests/fixtures/builders';
 import { greenVisitSteps } from '../tests/fixtures/tablet';
 import { enrolledDevice, startServer } from '../tests/integration/server-process';
+import { rssMb } from './process-stats';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const TABLETS = 4;
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-}
 
 function quantile(sorted: readonly number[], q: number): number {
   return (
@@ -46,17 +42,7 @@ try {
   const tokens: string[] = [];
   for (let t = 0; t < TABLETS; t++)
     tokens.push(await enrolledDevice(server.url, 'load', `tab-${t}`));
-  const today = new Date();
-  const bookings = Array.from({ length: 10_000 }, (_, i) =>
-    aBooking(
-      {
-        bookingId: `L${i}`,
-        name: `预约人${i}`,
-        idNumber: validIdNumber(`1101011990030${String(1000 + (i % 8000)).padStart(4, '0')}`),
-      },
-      new Date(today.getFullYear(), today.getMonth(), today.getDate() + (i % 3), 10).getTime(),
-    ),
-  );
+  const bookings = manyBookings(10_000, Date.now(), 3, 'L');
   const csv = join(server.dataDir, 'load.csv');
   writeFileSync(csv, bookingsCsv(bookings));
 

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -60,6 +61,10 @@ export function buildApp(options: AppOptions): FastifyInstance {
       );
     },
   });
+
+  // Only the routes that ask for it (a day's bookings): gzip is cheap to decode on a
+  // tablet, and the push and pull paths keep their CPU for throughput.
+  app.register(compress, { global: false });
 
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     if (error instanceof HttpError) {

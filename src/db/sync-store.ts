@@ -8,12 +8,10 @@ import type { CheckpointEvent } from '../domain/events';
 import { type Policy, type StoredPolicy, withDefaults } from '../domain/policy';
 import { foldVisit, type Visit } from '../domain/visit';
 import type { CheckpointDb } from './database';
-import { importBookings } from './queries';
 import { lowerCleanMark } from './retention-mark';
 
 const HELD_SEQ = 'sync:held-seq';
 const CURSOR = 'sync:cursor';
-const BOOKINGS_VERSION = 'sync:bookings-version';
 
 async function metaValue(db: CheckpointDb, key: string): Promise<number> {
   return (await db.meta.get(key))?.value ?? 0;
@@ -88,30 +86,45 @@ export async function applyPulled(
   });
 }
 
-export function bookingsVersion(db: CheckpointDb): Promise<number> {
-  return metaValue(db, BOOKINGS_VERSION);
+/** Each day's bookings version as last received from the server: `sync:booking-day:YYYY-MM-DD`. */
+const BOOKING_DAY = 'sync:booking-day:';
+
+/** The version of each day's bookings this tablet holds from the server, by day. */
+export async function bookingDayVersions(db: CheckpointDb): Promise<Map<string, number>> {
+  const rows = await db.meta.where('key').startsWith(BOOKING_DAY).toArray();
+  return new Map(rows.map((r) => [r.key.slice(BOOKING_DAY.length), r.value]));
 }
 
-/** Stores the server's policy (if new) and bookings (if newer). Returns true if the policy changed. */
-export async function applyConfig(
+/**
+ * Replaces one day's bookings with the server's list and records its version, in one
+ * transaction; forgets the versions of days before `oldestServed` (they are no longer
+ * served, and retention removes their bookings).
+ */
+export async function applyBookingDay(
   db: CheckpointDb,
-  config: { policy: Policy | null; bookings: readonly Booking[]; bookingsVersion: number },
+  reply: { day: string; version: number; bookings: readonly Booking[] },
+  oldestServed: string,
+): Promise<void> {
+  await db.transaction('rw', [db.bookings, db.meta], async () => {
+    await db.bookings.where('day').equals(reply.day).delete();
+    await db.bookings.bulkPut([...reply.bookings]);
+    await db.meta.put({ key: BOOKING_DAY + reply.day, value: reply.version });
+    await db.meta
+      .where('key')
+      .between(BOOKING_DAY, BOOKING_DAY + oldestServed)
+      .delete();
+  });
+}
+
+/** Stores the server's policy if it is new. Returns true if it was. */
+export async function applyPolicy(
+  db: CheckpointDb,
+  policy: Policy | null,
   now: number,
 ): Promise<boolean> {
-  let policyChanged = false;
-  if (config.policy && !(await db.policies.get(config.policy.version))) {
-    await db.policies.put({
-      version: config.policy.version,
-      policy: config.policy,
-      receivedAt: now,
-    });
-    policyChanged = true;
-  }
-  if (config.bookingsVersion > (await bookingsVersion(db)) && config.bookings.length > 0) {
-    await importBookings(db, config.bookings);
-  }
-  await db.meta.put({ key: BOOKINGS_VERSION, value: config.bookingsVersion });
-  return policyChanged;
+  if (!policy || (await db.policies.get(policy.version))) return false;
+  await db.policies.put({ version: policy.version, policy, receivedAt: now });
+  return true;
 }
 
 /** Every stored policy, newest first; one stored before the queue settings gets their defaults. */

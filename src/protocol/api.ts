@@ -9,6 +9,7 @@ import type { Booking } from '../domain/booking';
 import type { ContentProblem } from '../domain/event-content';
 import type { CheckpointEvent } from '../domain/events';
 import type { Policy } from '../domain/policy';
+import { dayKey, nextDay, previousDay } from '../domain/time';
 
 export const API = '/api/v1';
 export const MAX_PUSH_EVENTS = 500;
@@ -65,11 +66,66 @@ export interface PullReply {
   serverTime: number;
 }
 
+/**
+ * Bookings travel by day. The config reply lists the days of the window with each day's
+ * version; the tablet fetches a day only when its version differs from the one it holds.
+ * A whole-site version would not do: a day entering the window at midnight changes no
+ * version, so a tablet asking "anything newer?" would never get it.
+ */
+export interface BookingDay {
+  day: string;
+  /** Raised whenever the day's list changes (an import, a booking moved to another day). */
+  version: number;
+  count: number;
+}
+
+/**
+ * The days served: yesterday (a tablet whose clock or time zone lags still finds its
+ * day) through a week ahead (a tablet that goes offline keeps working on the bookings
+ * it has for the days to come).
+ */
+export const BOOKING_DAYS_BEHIND = 1;
+export const BOOKING_DAYS_AHEAD = 7;
+
+/** The days, oldest first, whose bookings a tablet gets at time `now`. */
+export function bookingWindow(now: number): string[] {
+  let day = dayKey(now);
+  for (let i = 0; i < BOOKING_DAYS_BEHIND; i++) day = previousDay(day);
+  const days = [day];
+  for (let i = 0; i < BOOKING_DAYS_BEHIND + BOOKING_DAYS_AHEAD; i++) {
+    day = nextDay(day);
+    days.push(day);
+  }
+  return days;
+}
+
+export const bookingDayParams = z.object({
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD'),
+});
+
+/** The ETag of a day's bookings at a version (If-None-Match with it gets a 304). */
+export const bookingDayTag = (version: number): string => `"v${version}"`;
+
 export interface ConfigReply {
   policy: Policy | null;
+  /** The window's days that hold (or held) bookings, oldest first. */
+  bookingDays: BookingDay[];
+  serverTime: number;
+}
+
+/**
+ * The reply a tablet still running the app before bookings by day gets (it asks with
+ * `?bookingsSince=`): the window's bookings in one list, until its app updates.
+ */
+export interface LegacyConfigReply extends ConfigReply {
   bookings: Booking[];
   bookingsVersion: number;
-  serverTime: number;
+}
+
+export interface BookingDayReply {
+  day: string;
+  version: number;
+  bookings: Booking[];
 }
 
 /** Error replies are JSON with a code the client can act on, and words for people. */

@@ -1,15 +1,20 @@
 /**
  * The sync engine: push what the server lacks, pull what others wrote, fetch the policy
- * and bookings. Plain TypeScript, no React; the UI only reads its status.
+ * and the days of bookings that changed. Plain TypeScript, no React; the UI only reads its status.
  *
  * Ordering that matters: events are marked synced only up to the seq the server says it
  * holds, and the pull cursor moves in the same IndexedDB transaction as the pulled events.
  * No IndexedDB transaction is ever held open across a fetch.
  */
-import type { Booking } from '../domain/booking';
 import type { CheckpointEvent } from '../domain/events';
 import type { Policy } from '../domain/policy';
-import { MAX_PULL_EVENTS, MAX_PUSH_EVENTS, type RefusedEvent } from '../protocol/api';
+import {
+  type BookingDayReply,
+  bookingWindow,
+  MAX_PULL_EVENTS,
+  MAX_PUSH_EVENTS,
+  type RefusedEvent,
+} from '../protocol/api';
 import { retryDelay } from './backoff';
 import { SyncError, type SyncErrorCode, type Transport } from './transport';
 
@@ -19,12 +24,11 @@ export interface LocalSyncStore {
   markHeld(heldSeq: number): Promise<void>;
   pullCursor(): Promise<number>;
   applyPulled(events: readonly CheckpointEvent[], cursor: number): Promise<number>;
-  bookingsVersion(): Promise<number>;
-  applyConfig(config: {
-    policy: Policy | null;
-    bookings: readonly Booking[];
-    bookingsVersion: number;
-  }): Promise<boolean>;
+  /** Stores the policy if new; true if it was. */
+  applyPolicy(policy: Policy | null): Promise<boolean>;
+  /** The version of each day's bookings held from the server. */
+  bookingDayVersions(): Promise<Map<string, number>>;
+  applyBookingDay(reply: BookingDayReply, oldestServed: string): Promise<void>;
 }
 
 export interface SyncStatus {
@@ -154,9 +158,21 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * The policy, then each day of bookings whose version differs from the one held (a
+   * day entering the window, a new import): an unchanged day costs nothing.
+   */
   private async fetchConfig(): Promise<void> {
-    const reply = await this.options.transport.config(await this.options.local.bookingsVersion());
-    if (await this.options.local.applyConfig(reply)) this.options.onPolicyChanged?.();
+    const { local, transport } = this.options;
+    const reply = await transport.config();
+    if (await local.applyPolicy(reply.policy)) this.options.onPolicyChanged?.();
+    const held = await local.bookingDayVersions();
+    const oldestServed = bookingWindow(reply.serverTime)[0] ?? '';
+    for (const { day, version } of reply.bookingDays) {
+      if (held.get(day) === version) continue;
+      const fresh = await transport.bookingDay(day, held.get(day));
+      if (fresh) await local.applyBookingDay(fresh, oldestServed);
+    }
   }
 
   private measureSkew(sentAt: number, serverTime: number): void {

@@ -5,15 +5,16 @@
 import type { CheckpointDb } from '../db/database';
 import type { EventLog } from '../db/event-log';
 import {
-  applyConfig,
+  applyBookingDay,
+  applyPolicy,
   applyPulled,
-  bookingsVersion,
+  bookingDayVersions,
   markHeld,
   pendingCount,
   pendingEvents,
   pullCursor,
 } from '../db/sync-store';
-import { SyncEngine } from './engine';
+import { type LocalSyncStore, SyncEngine } from './engine';
 import { useSyncStatus } from './status-store';
 import { type FetchLike, httpTransport } from './transport';
 
@@ -29,19 +30,29 @@ export interface SyncRuntimeOptions {
   fetcher?: FetchLike;
 }
 
+/** The tablet's side of sync, on its IndexedDB. */
+export function localSyncStore(
+  db: CheckpointDb,
+  device: string,
+  now: () => number,
+): LocalSyncStore {
+  return {
+    pendingEvents: (limit) => pendingEvents(db, device, limit),
+    pendingCount: () => pendingCount(db, device),
+    markHeld: (seq) => markHeld(db, seq),
+    pullCursor: () => pullCursor(db),
+    applyPulled: (events, cursor) => applyPulled(db, events, cursor),
+    applyPolicy: (policy) => applyPolicy(db, policy, now()),
+    bookingDayVersions: () => bookingDayVersions(db),
+    applyBookingDay: (reply, oldest) => applyBookingDay(db, reply, oldest),
+  };
+}
+
 export function startSync(o: SyncRuntimeOptions): { engine: SyncEngine; stop: () => void } {
   const fetcher: FetchLike = o.fetcher ?? ((url, init) => fetch(url, init));
   const engine = new SyncEngine({
     transport: httpTransport(fetcher, o.server, o.site, o.token),
-    local: {
-      pendingEvents: (limit) => pendingEvents(o.db, o.device, limit),
-      pendingCount: () => pendingCount(o.db, o.device),
-      markHeld: (seq) => markHeld(o.db, seq),
-      pullCursor: () => pullCursor(o.db),
-      applyPulled: (events, cursor) => applyPulled(o.db, events, cursor),
-      bookingsVersion: () => bookingsVersion(o.db),
-      applyConfig: (config) => applyConfig(o.db, config, o.now()),
-    },
+    local: localSyncStore(o.db, o.device, o.now),
     now: o.now,
     onStatus: (status) => useSyncStatus.setState({ ...status, enrolled: true }),
     onPolicyChanged: o.onPolicyChanged,

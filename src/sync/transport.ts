@@ -2,17 +2,19 @@
  * The HTTP side of sync. Failures come back as codes the engine and the UI act on,
  * never as thrown strings; pulled events are checked against the wire schema.
  */
-import type { Booking } from '../domain/booking';
 import type { CheckpointEvent } from '../domain/events';
 import {
   API,
   type ApiError,
+  type BookingDayReply,
+  bookingDayTag,
   type ConfigReply,
   type EnrolReply,
   type EnrolRequest,
   type PullReply,
   type PushReply,
 } from '../protocol/api';
+import { bookingDayReplySchema, bookingDaysSchema } from '../protocol/booking-schema';
 import { pulledEventSchema } from '../protocol/event-schema';
 import { policySchema } from '../protocol/policy-schema';
 import { diagnoseFailure, type FetchLike } from './fetch-failure';
@@ -47,7 +49,9 @@ export class SyncError extends Error {
 export interface Transport {
   push(events: readonly CheckpointEvent[]): Promise<PushReply>;
   pull(after: number, limit: number): Promise<PullReply>;
-  config(bookingsSince: number): Promise<ConfigReply>;
+  config(): Promise<ConfigReply>;
+  /** A day's bookings; null when the server still has the version held (304). */
+  bookingDay(day: string, heldVersion: number | undefined): Promise<BookingDayReply | null>;
 }
 
 export type { FetchLike };
@@ -63,13 +67,19 @@ function codeFor(status: number, body: Partial<ApiError>): SyncErrorCode {
   return 'rejected';
 }
 
-async function request<T>(fetcher: FetchLike, url: string, init: RequestInit): Promise<T> {
-  let response: Response;
+async function send(fetcher: FetchLike, url: string, init: RequestInit): Promise<Response> {
   try {
-    response = await fetcher(url, init);
+    return await fetcher(url, init);
   } catch (e) {
     throw new SyncError(await diagnoseFailure(fetcher, url), String(e));
   }
+}
+
+async function request<T>(fetcher: FetchLike, url: string, init: RequestInit): Promise<T> {
+  return read<T>(await send(fetcher, url, init));
+}
+
+async function read<T>(response: Response): Promise<T> {
   let body: unknown;
   try {
     body = await response.json();
@@ -146,19 +156,27 @@ export function httpTransport(
       if (!Number.isInteger(reply.cursor)) throw new SyncError('bad-reply', 'no cursor');
       return { ...reply, events };
     },
-    async config(bookingsSince) {
-      const reply = await request<ConfigReply>(
-        fetcher,
-        `${base}/config?bookingsSince=${bookingsSince}`,
-        json('GET', token),
-      );
+    async config() {
+      const reply = await request<ConfigReply>(fetcher, `${base}/config`, json('GET', token));
       const policy = reply.policy ? policySchema.safeParse(reply.policy) : null;
       if (policy && !policy.success) throw new SyncError('bad-reply', 'policy fails the schema');
-      return {
-        ...reply,
-        policy: policy?.data ?? null,
-        bookings: (reply.bookings ?? []) as Booking[],
-      };
+      const days = bookingDaysSchema.safeParse(reply.bookingDays);
+      if (!days.success) throw new SyncError('bad-reply', 'booking days fail the schema');
+      return { ...reply, policy: policy?.data ?? null, bookingDays: days.data };
+    },
+    async bookingDay(day, heldVersion) {
+      const init = json('GET', token);
+      if (heldVersion !== undefined)
+        init.headers = { ...init.headers, 'if-none-match': bookingDayTag(heldVersion) };
+      const response = await send(fetcher, `${base}/bookings/${day}`, init);
+      if (response.status === 304) return null;
+      const reply = bookingDayReplySchema.safeParse(await read<unknown>(response));
+      if (!reply.success)
+        throw new SyncError(
+          'bad-reply',
+          `bookings of ${day} fail the schema: ${reply.error.message}`,
+        );
+      return reply.data;
     },
   };
 }

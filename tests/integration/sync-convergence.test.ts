@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/src/app';
 import { openSqliteStore } from '../../server/src/store/sqlite';
 import type { CheckpointEvent } from '../../src/domain/events';
-import type { ConfigReply, PullReply, PushReply } from '../../src/protocol/api';
+import type { BookingDayReply, ConfigReply, PullReply, PushReply } from '../../src/protocol/api';
 import { SyncError, type Transport } from '../../src/sync/transport';
 import { makeTablet, type Tablet } from '../fixtures/tablet';
 
@@ -61,7 +61,8 @@ async function inProcessServer() {
     return {
       push: (events) => call<PushReply>('POST', '/events', { events }),
       pull: (after, limit) => call<PullReply>('GET', `/events?after=${after}&limit=${limit}`),
-      config: (since) => call<ConfigReply>('GET', `/config?bookingsSince=${since}`),
+      config: () => call<ConfigReply>('GET', '/config'),
+      bookingDay: (day) => call<BookingDayReply>('GET', `/bookings/${day}`),
     };
   }
 

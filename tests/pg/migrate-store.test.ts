@@ -48,7 +48,12 @@ async function snapshot(store: Store, site: string, tokens: string[]) {
     devices: await Promise.all(tokens.map((t) => store.deviceByToken(t))),
     pages,
     policy: await store.policy(site),
-    bookings: await store.bookings(site, '2000-01-01'),
+    bookingDays: await store.bookingDays(site, '2000-01-01', '2100-01-01'),
+    bookings: await Promise.all(
+      (await store.bookingDays(site, '2000-01-01', '2100-01-01')).map((d) =>
+        store.bookingsOfDay(site, d.day),
+      ),
+    ),
   };
 }
 

@@ -2,6 +2,7 @@
  * Requests as the security review made them, against the real server process
  * (tests/integration/server-process.ts) started with the production limits.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckpointEvent } from '../../src/domain/events';
@@ -90,4 +91,25 @@ export function personalValues(events: readonly CheckpointEvent[]): string[] {
 export function filesOf(dataDir: string): Buffer[] {
   const db = join(dataDir, 'checkpoint.sqlite');
   return [db, `${db}-wal`, `${db}-shm`].filter(existsSync).map((f) => readFileSync(f));
+}
+
+/** Runs `npm run admin -- <args>` (server/src/cli.ts) on a server's data folder. */
+export function adminCli(
+  dataDir: string,
+  ...args: string[]
+): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', ...args], {
+      env: { ...process.env, DATA_DIR: dataDir },
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c;
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      err += c;
+    });
+    child.on('exit', (code) => resolve({ code, out, err }));
+  });
 }

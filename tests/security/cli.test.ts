@@ -4,14 +4,13 @@
  * accepted, `abc` crashed with a stack trace, site `Evil Site/../x` created), and 16 of
  * 165 pushes failed with SQLITE_BUSY while it imported bookings.
  */
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingsCsv } from '../fixtures/bookings-csv';
 import { aBooking, ev, validIdNumber, visitEvents } from '../fixtures/builders';
 import type { ServerProcess } from '../integration/server-process';
-import { call, enrol, newCode, newSite, startHardenedServer } from './attack';
+import { adminCli, call, enrol, newCode, newSite, startHardenedServer } from './attack';
 
 let server: ServerProcess;
 beforeAll(async () => {
@@ -19,22 +18,7 @@ beforeAll(async () => {
 }, 40_000);
 afterAll(() => server.stop());
 
-function cli(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', ...args], {
-      env: { ...process.env, DATA_DIR: server.dataDir },
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c;
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      err += c;
-    });
-    child.on('exit', (code) => resolve({ code, out, err }));
-  });
-}
+const cli = (...args: string[]) => adminCli(server.dataDir, ...args);
 
 describe('finding 10: the CLI validates like the API', () => {
   it('refuses bad lifetimes and site ids with a message, no stack trace, nothing created', async () => {

@@ -354,24 +354,61 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
         expect(await store.policy('hall-1')).toEqual(next);
       });
 
-      it('bookings replace the days they cover, each import a new version', async () => {
+      it('bookings are kept by day, each day with the version of its last change', async () => {
         await store.createSite({ id: 'hall-1', name: 'Hall' }, NOW);
-        expect(await store.bookings('hall-1', '2000-01-01')).toEqual({ bookings: [], version: 0 });
-        const today = aBooking({ bookingId: 'B1' });
-        const today2 = aBooking({ bookingId: 'B2', name: '李四' });
-        const tomorrow = aBooking({ bookingId: 'B3' }, NOW + DAY);
-        expect(await store.putBookings('hall-1', [today, today2, tomorrow])).toBe(1);
-        // A new import for today only: today's list is replaced, tomorrow's kept.
-        const fresh = aBooking({ bookingId: 'B4', name: '赵五' });
-        expect(await store.putBookings('hall-1', [fresh])).toBe(2);
-        const all = await store.bookings('hall-1', dayKey(NOW));
-        expect(all).toEqual({ bookings: [fresh, tomorrow], version: 2 });
-        expect((await store.bookings('hall-1', dayKey(NOW + DAY))).bookings).toEqual([tomorrow]);
+        const [today, tomorrow, later] = [dayKey(NOW), dayKey(NOW + DAY), dayKey(NOW + 2 * DAY)];
+        const all = () => store.bookingDays('hall-1', '2000-01-01', '2100-01-01');
+        expect(await all()).toEqual([]);
+        expect(await store.bookingsOfDay('hall-1', today)).toEqual({ bookings: [], version: 0 });
+        const b1 = aBooking({ bookingId: 'B1' });
+        const b2 = aBooking({ bookingId: 'B2', name: '李四' });
+        const b3 = aBooking({ bookingId: 'B3' }, NOW + DAY);
+        expect(await store.putBookings('hall-1', [b2, b1, b3])).toBe(1);
+        expect(await all()).toEqual([
+          { day: today, version: 1, count: 2 },
+          { day: tomorrow, version: 1, count: 1 },
+        ]);
+        expect(await store.bookingsOfDay('hall-1', today)).toEqual({
+          bookings: [b1, b2],
+          version: 1,
+        });
+
+        // A new import for today only: today's list is replaced, tomorrow's keeps its version.
+        const b4 = aBooking({ bookingId: 'B4', name: '赵五' });
+        expect(await store.putBookings('hall-1', [b4])).toBe(2);
+        expect(await all()).toEqual([
+          { day: today, version: 2, count: 1 },
+          { day: tomorrow, version: 1, count: 1 },
+        ]);
+        expect(await store.bookingsOfDay('hall-1', today)).toEqual({ bookings: [b4], version: 2 });
+        expect(await store.bookingsOfDay('hall-1', tomorrow)).toEqual({
+          bookings: [b3],
+          version: 1,
+        });
+
+        // A booking moved to another day: the day it left changes too (a tablet must drop it).
+        const moved = aBooking({ bookingId: 'B3' }, NOW + 2 * DAY);
+        expect(await store.putBookings('hall-1', [moved])).toBe(3);
+        expect(await all()).toEqual([
+          { day: today, version: 2, count: 1 },
+          { day: tomorrow, version: 3, count: 0 },
+          { day: later, version: 3, count: 1 },
+        ]);
+        expect(await store.bookingsOfDay('hall-1', tomorrow)).toEqual({ bookings: [], version: 3 });
+
         // One id twice in one import: the last row wins.
-        const again = { ...fresh, name: '赵六' };
-        expect(await store.putBookings('hall-1', [fresh, again])).toBe(3);
-        expect((await store.bookings('hall-1', dayKey(NOW))).bookings).toEqual([again, tomorrow]);
-        expect(await store.bookings('hall-2', '2000-01-01')).toEqual({ bookings: [], version: 0 });
+        const again = { ...b4, name: '赵六' };
+        expect(await store.putBookings('hall-1', [b4, again])).toBe(4);
+        expect(await store.bookingsOfDay('hall-1', today)).toEqual({
+          bookings: [again],
+          version: 4,
+        });
+        // Only the days asked for; other sites see nothing.
+        expect(await store.bookingDays('hall-1', tomorrow, later)).toEqual([
+          { day: tomorrow, version: 3, count: 0 },
+          { day: later, version: 3, count: 1 },
+        ]);
+        expect(await store.bookingDays('hall-2', '2000-01-01', '2100-01-01')).toEqual([]);
       });
     });
 
@@ -403,9 +440,9 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
         for (const value of [OLD_PERSON.name, OLD_PERSON.idNumber, OLD_PERSON.phone])
           expect(live).not.toContain(value);
         expect(live).toContain(aBooking().idNumber);
-        expect(
-          (await store.bookings('hall-1', '2000-01-01')).bookings.map((b) => b.bookingId),
-        ).toEqual(['B2']);
+        const days = await store.bookingDays('hall-1', '2000-01-01', '2100-01-01');
+        expect(days.map((d) => [d.day, d.count])).toEqual([[dayKey(NOW), 1]]);
+        expect((await store.bookingsOfDay('hall-1', OLD_PERSON.day)).bookings).toEqual([]);
         // Nothing left to do: a second pass changes nothing.
         expect(await store.purgePersonalData('hall-1', cutoff, NOW + 1)).toEqual({
           events: 0,

@@ -40,8 +40,9 @@ function memoryLocal(events: CheckpointEvent[]): LocalSyncStore & { held: number
       state.cursor = cursor;
       return 0;
     },
-    bookingsVersion: async () => 0,
-    applyConfig: async () => false,
+    applyPolicy: async () => false,
+    bookingDayVersions: async () => new Map<string, number>(),
+    applyBookingDay: async () => {},
   };
   return state;
 }
@@ -56,7 +57,8 @@ const okTransport = (over: Partial<Transport> = {}): Transport => ({
     serverTime: Date.now(),
   }),
   pull: async (after) => ({ events: [], cursor: after, more: false, serverTime: Date.now() }),
-  config: async () => ({ policy: null, bookings: [], bookingsVersion: 0, serverTime: Date.now() }),
+  config: async () => ({ policy: null, bookingDays: [], serverTime: Date.now() }),
+  bookingDay: async () => null,
   ...over,
 });
 

@@ -2,11 +2,14 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { eventContentRefusal } from '../../../src/domain/event-content';
 import type { CheckpointEvent } from '../../../src/domain/events';
-import { dayKey } from '../../../src/domain/time';
 import {
+  bookingDayParams,
+  bookingDayTag,
+  bookingWindow,
   type ConfigReply,
   type EnrolReply,
   enrolRequestSchema,
+  type LegacyConfigReply,
   MAX_PULL_EVENTS,
   MAX_PUSH_EVENTS,
   type PullReply,
@@ -15,6 +18,7 @@ import {
 } from '../../../src/protocol/api';
 import { eventSchema } from '../../../src/protocol/event-schema';
 import { enrolmentCodeHash, hashSecret, newToken } from '../auth';
+import { bookingDayCache } from '../booking-day-cache';
 import {
   assertEnrolmentOpen,
   enrolmentCounters,
@@ -36,7 +40,8 @@ const pullQuery = z.object({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_EVENTS).default(MAX_PULL_EVENTS),
 });
-const configQuery = z.object({ bookingsSince: z.coerce.number().int().min(0).default(0) });
+/** `bookingsSince`: asked only by a tablet on the app before bookings by day. */
+const configQuery = z.object({ bookingsSince: z.coerce.number().int().min(0).optional() });
 
 const ENROL_REFUSALS = {
   'code-invalid': new HttpError(
@@ -112,6 +117,7 @@ export const syncRoutes: FastifyPluginAsync<{
   // Device routes: the token is checked before the body is read (onRequest runs before
   // parsing), so an unknown caller never makes the server parse a megabyte of JSON.
   app.register(async (routes) => {
+    const bookingDays = bookingDayCache(store);
     const devices = new WeakMap<FastifyRequest, Device>();
     routes.addHook('onRequest', async (request) => {
       const { site } = request.params as { site: string };
@@ -167,20 +173,54 @@ export const syncRoutes: FastifyPluginAsync<{
       return { ...page, serverTime: now() };
     });
 
-    routes.get('/sites/:site/config', async (request): Promise<ConfigReply> => {
+    routes.get('/sites/:site/config', async (request): Promise<ConfigReply | LegacyConfigReply> => {
       const device = deviceOf(request);
       const { bookingsSince } = parse(configQuery, request.query);
-      const yesterday = dayKey(now() - 24 * 3_600_000);
-      const [policy, bookings] = await Promise.all([
+      const window = bookingWindow(now());
+      const from = window[0] ?? '';
+      const to = window.at(-1) ?? '';
+      const [policy, bookingDays] = await Promise.all([
         store.policy(device.site),
-        store.bookings(device.site, yesterday),
+        store.bookingDays(device.site, from, to),
       ]);
+      const reply: ConfigReply = { policy, bookingDays, serverTime: now() };
+      if (bookingsSince === undefined) return reply;
+      // A tablet still on the app before bookings by day: the window in one list.
+      const version = Math.max(0, ...bookingDays.map((d) => d.version));
+      const days =
+        version > bookingsSince
+          ? await Promise.all(bookingDays.map((d) => store.bookingsOfDay(device.site, d.day)))
+          : [];
       return {
-        policy,
-        bookings: bookings.version > bookingsSince ? bookings.bookings : [],
-        bookingsVersion: bookings.version,
-        serverTime: now(),
-      };
+        ...reply,
+        bookings: days.flatMap((d) => d.bookings),
+        bookingsVersion: version,
+      } satisfies LegacyConfigReply;
     });
+
+    routes.get(
+      '/sites/:site/bookings/:day',
+      { compress: { encodings: ['gzip'] } },
+      async (request, reply) => {
+        const device = deviceOf(request);
+        const { day } = parse(bookingDayParams, request.params);
+        const window = bookingWindow(now());
+        if (!window.includes(day))
+          throw new HttpError(
+            404,
+            'not-found',
+            `bookings are served for ${window[0]} to ${window.at(-1)} only`,
+          );
+        const [listed] = await store.bookingDays(device.site, day, day);
+        const version = listed?.version ?? 0;
+        if (request.headers['if-none-match'] === bookingDayTag(version))
+          return reply.header('etag', bookingDayTag(version)).status(304).send();
+        const cached = await bookingDays.get(device.site, day, version);
+        return reply
+          .header('etag', bookingDayTag(cached.version))
+          .type('application/json; charset=utf-8')
+          .send(cached.json);
+      },
+    );
   });
 };

@@ -161,6 +161,12 @@ export async function migrateSqliteToPostgres(
       { site: 'text', version: 'integer' },
       all('SELECT site, version FROM booking_versions'),
     );
+    await copy(
+      client,
+      'booking_days',
+      { site: 'text', day: 'text', version: 'integer' },
+      all('SELECT site, day, version FROM booking_days'),
+    );
     // Lock-outs in force stay in force.
     await client.query(
       `INSERT INTO attempts (key, failures, lockouts, locked_until)

@@ -46,6 +46,12 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE attempts (
      key TEXT PRIMARY KEY, failures INTEGER NOT NULL, lockouts INTEGER NOT NULL,
      locked_until BIGINT);`,
+  // 2: bookings are served by day, each day with the version of its last change.
+  `CREATE TABLE booking_days (
+     site TEXT NOT NULL, day TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (site, day));
+   INSERT INTO booking_days (site, day, version)
+     SELECT b.site, b.day, COALESCE(MAX(v.version), 1) FROM bookings b
+     LEFT JOIN booking_versions v ON v.site = b.site GROUP BY b.site, b.day;`,
 ];
 
 export async function migrate(client: PoolClient): Promise<void> {

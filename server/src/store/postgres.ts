@@ -19,6 +19,7 @@ import type { CheckpointEvent } from '../../../src/domain/events';
 import { type Attempts, NO_ATTEMPTS } from '../../../src/domain/lockout';
 import type { Policy } from '../../../src/domain/policy';
 import { withoutPersonalData } from '../../../src/domain/retention';
+import type { BookingDay } from '../../../src/protocol/api';
 import { canonicalJson } from '../../../src/protocol/canonical-json';
 import { LOCK, migrate } from './postgres-schema';
 import type { EnrolOutcome, InsertResult, PurgeCounts, Site, Store } from './store';
@@ -351,47 +352,71 @@ export class PostgresStore implements Store {
   async putBookings(site: string, bookings: readonly Booking[]) {
     return this.tx(async (c) => {
       // The version row first: two imports for one site run one after the other.
-      const version = await this.one<{ version: number }>(
-        c,
-        `INSERT INTO booking_versions (site, version) VALUES ($1, 1)
-         ON CONFLICT (site) DO UPDATE SET version = booking_versions.version + 1
-         RETURNING version`,
-        [site],
-      );
-      const days = [...new Set(bookings.map((b) => b.day))];
-      await c.query('DELETE FROM bookings WHERE site = $1 AND day = ANY($2::text[])', [site, days]);
+      const version =
+        (
+          await this.one<{ version: number }>(
+            c,
+            `INSERT INTO booking_versions (site, version) VALUES ($1, 1)
+             ON CONFLICT (site) DO UPDATE SET version = booking_versions.version + 1
+             RETURNING version`,
+            [site],
+          )
+        )?.version ?? 0;
       // The last row of one booking id wins, as SQLite's INSERT OR REPLACE does.
       const byId = new Map(bookings.map((b) => [b.bookingId, b]));
+      const ids = [...byId.keys()];
+      const imported = [...new Set(bookings.map((b) => b.day))];
+      // A booking imported for another day leaves the day it was on: that day changes too.
+      const left = await c.query<{ day: string }>(
+        'SELECT DISTINCT day FROM bookings WHERE site = $1 AND booking_id = ANY($2::text[])',
+        [site, ids],
+      );
+      const changed = [...new Set([...imported, ...left.rows.map((r) => r.day)])];
+      await c.query('DELETE FROM bookings WHERE site = $1 AND day = ANY($2::text[])', [
+        site,
+        imported,
+      ]);
       await c.query(
         `INSERT INTO bookings (site, booking_id, day, body)
          SELECT $1, id, day, body FROM unnest($2::text[], $3::text[], $4::text[]) AS t (id, day, body)
          ON CONFLICT (site, booking_id) DO UPDATE SET day = excluded.day, body = excluded.body`,
         [
           site,
-          [...byId.keys()],
+          ids,
           [...byId.values()].map((b) => b.day),
           [...byId.values()].map((b) => JSON.stringify(b)),
         ],
       );
-      return version?.version ?? 0;
+      await c.query(
+        `INSERT INTO booking_days (site, day, version) SELECT $1, day, $3 FROM unnest($2::text[]) AS t (day)
+         ON CONFLICT (site, day) DO UPDATE SET version = excluded.version`,
+        [site, changed, version],
+      );
+      return version;
     });
   }
 
-  async bookings(site: string, fromDay: string) {
-    const [rows, version] = await Promise.all([
-      this.pool.query<{ body: string }>(
-        'SELECT body FROM bookings WHERE site = $1 AND day >= $2 ORDER BY day, booking_id',
-        [site, fromDay],
-      ),
-      this.one<{ version: number }>(
-        this.pool,
-        'SELECT version FROM booking_versions WHERE site = $1',
-        [site],
-      ),
-    ]);
+  async bookingDays(site: string, fromDay: string, toDay: string) {
+    const { rows } = await this.pool.query<BookingDay>(
+      `SELECT d.day, d.version::int AS version,
+         (SELECT COUNT(*) FROM bookings b WHERE b.site = d.site AND b.day = d.day)::int AS count
+       FROM booking_days d WHERE d.site = $1 AND d.day BETWEEN $2 AND $3 ORDER BY d.day`,
+      [site, fromDay, toDay],
+    );
+    return rows;
+  }
+
+  async bookingsOfDay(site: string, day: string) {
+    // One statement, one snapshot: the version always matches the rows sent with it.
+    const { rows } = await this.pool.query<{ version: number; body: string | null }>(
+      `SELECT d.version::int AS version, b.body FROM booking_days d
+       LEFT JOIN bookings b ON b.site = d.site AND b.day = d.day
+       WHERE d.site = $1 AND d.day = $2 ORDER BY b.booking_id`,
+      [site, day],
+    );
     return {
-      bookings: rows.rows.map((r) => JSON.parse(r.body) as Booking),
-      version: version?.version ?? 0,
+      bookings: rows.flatMap((r) => (r.body === null ? [] : [JSON.parse(r.body) as Booking])),
+      version: rows[0]?.version ?? 0,
     };
   }
 
@@ -452,6 +477,7 @@ export class PostgresStore implements Store {
         site,
         before.day,
       ]);
+      await c.query('DELETE FROM booking_days WHERE site = $1 AND day < $2', [site, before.day]);
       return { events: changed.length, bookings: dropped.rowCount ?? 0 };
     });
   }

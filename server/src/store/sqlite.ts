@@ -13,6 +13,7 @@ import type { CheckpointEvent } from '../../../src/domain/events';
 import { type Attempts, NO_ATTEMPTS } from '../../../src/domain/lockout';
 import type { Policy } from '../../../src/domain/policy';
 import { withoutPersonalData } from '../../../src/domain/retention';
+import type { BookingDay } from '../../../src/protocol/api';
 import { canonicalJson } from '../../../src/protocol/canonical-json';
 import type { EnrolOutcome, InsertResult, PurgeCounts, Site, Store } from './store';
 import { PERSONAL_TYPES, sameEvent } from './stored-events';
@@ -53,6 +54,12 @@ const MIGRATIONS: readonly string[] = [
      locked_until INTEGER);`,
   // 4: periodic jobs claim their slot here (the CLI and a server may share the file).
   'CREATE TABLE job_runs (job TEXT PRIMARY KEY, last_run INTEGER NOT NULL);',
+  // 5: bookings are served by day, each day with the version of its last change.
+  `CREATE TABLE booking_days (
+     site TEXT NOT NULL, day TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (site, day));
+   INSERT INTO booking_days (site, day, version)
+     SELECT b.site, b.day, COALESCE(v.version, 1) FROM bookings b
+     LEFT JOIN booking_versions v ON v.site = b.site GROUP BY b.site, b.day;`,
 ];
 
 /** How long a write waits for the CLI's (or another process's) lock before SQLITE_BUSY. */
@@ -291,20 +298,33 @@ class SqliteStore implements Store {
 
   async putBookings(site: string, bookings: readonly Booking[]) {
     return writeTransaction(this.db, () => {
-      const days = [...new Set(bookings.map((b) => b.day))];
+      const version = (
+        this.db
+          .prepare(
+            `INSERT INTO booking_versions (site, version) VALUES (?, 1)
+             ON CONFLICT (site) DO UPDATE SET version = version + 1 RETURNING version`,
+          )
+          .get(site) as { version: number }
+      ).version;
+      const days = new Set(bookings.map((b) => b.day));
+      // A booking imported for another day leaves the day it was on: that day changes too.
+      const dayOf = this.db.prepare('SELECT day FROM bookings WHERE site = ? AND booking_id = ?');
+      for (const b of bookings) {
+        const was = dayOf.get(site, b.bookingId) as { day: string } | undefined;
+        if (was) days.add(was.day);
+      }
       const remove = this.db.prepare('DELETE FROM bookings WHERE site = ? AND day = ?');
-      for (const day of days) remove.run(site, day);
+      for (const day of bookings.map((b) => b.day)) remove.run(site, day);
       const insert = this.db.prepare(
         'INSERT OR REPLACE INTO bookings (site, booking_id, day, body) VALUES (?, ?, ?, ?)',
       );
       for (const b of bookings) insert.run(site, b.bookingId, b.day, JSON.stringify(b));
-      const row = this.db
-        .prepare(
-          `INSERT INTO booking_versions (site, version) VALUES (?, 1)
-           ON CONFLICT (site) DO UPDATE SET version = version + 1 RETURNING version`,
-        )
-        .get(site) as { version: number };
-      return row.version;
+      const mark = this.db.prepare(
+        `INSERT INTO booking_days (site, day, version) VALUES (?, ?, ?)
+         ON CONFLICT (site, day) DO UPDATE SET version = excluded.version`,
+      );
+      for (const day of days) mark.run(site, day, version);
+      return version;
     });
   }
 
@@ -330,6 +350,7 @@ class SqliteStore implements Store {
     const lastCursor = this.db.prepare('SELECT MAX(cursor) AS cursor FROM events WHERE site = ?');
     const update = this.db.prepare('UPDATE events SET body = ? WHERE cursor = ?');
     const dropBookings = this.db.prepare('DELETE FROM bookings WHERE site = ? AND day < ?');
+    const dropDays = this.db.prepare('DELETE FROM booking_days WHERE site = ? AND day < ?');
     const counts = writeTransaction(this.db, (): PurgeCounts => {
       const last = this.purgedUpTo.get(site) ?? { cursor: 0, at: 0 };
       const upTo = (lastCursor.get(site) as { cursor: number | null }).cursor ?? 0;
@@ -352,6 +373,7 @@ class SqliteStore implements Store {
         events++;
       }
       this.purgedUpTo.set(site, { cursor: upTo, at: Math.max(last.at, before.at) });
+      dropDays.run(site, before.day);
       return { events, bookings: dropBookings.run(site, before.day).changes };
     });
     if (counts.events > 0 || counts.bookings > 0) this.leaveNothingOnDisk();
@@ -375,16 +397,28 @@ class SqliteStore implements Store {
     }
   }
 
-  async bookings(site: string, fromDay: string) {
+  async bookingDays(site: string, fromDay: string, toDay: string) {
+    return this.db
+      .prepare(
+        `SELECT d.day, d.version,
+           (SELECT COUNT(*) FROM bookings b WHERE b.site = d.site AND b.day = d.day) AS count
+         FROM booking_days d WHERE d.site = ? AND d.day BETWEEN ? AND ? ORDER BY d.day`,
+      )
+      .all(site, fromDay, toDay) as BookingDay[];
+  }
+
+  async bookingsOfDay(site: string, day: string) {
+    // One statement, one snapshot: the version always matches the rows sent with it.
     const rows = this.db
-      .prepare('SELECT body FROM bookings WHERE site = ? AND day >= ? ORDER BY day, booking_id')
-      .all(site, fromDay) as { body: string }[];
-    const version = this.db
-      .prepare('SELECT version FROM booking_versions WHERE site = ?')
-      .get(site) as { version: number } | undefined;
+      .prepare(
+        `SELECT d.version, b.body FROM booking_days d
+         LEFT JOIN bookings b ON b.site = d.site AND b.day = d.day
+         WHERE d.site = ? AND d.day = ? ORDER BY b.booking_id`,
+      )
+      .all(site, day) as { version: number; body: string | null }[];
     return {
-      bookings: rows.map((r) => JSON.parse(r.body) as Booking),
-      version: version?.version ?? 0,
+      bookings: rows.flatMap((r) => (r.body === null ? [] : [JSON.parse(r.body) as Booking])),
+      version: rows[0]?.version ?? 0,
     };
   }
 

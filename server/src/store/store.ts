@@ -9,7 +9,7 @@ import type { Booking } from '../../../src/domain/booking';
 import type { CheckpointEvent } from '../../../src/domain/events';
 import type { Attempts } from '../../../src/domain/lockout';
 import type { Policy } from '../../../src/domain/policy';
-import type { PushReply } from '../../../src/protocol/api';
+import type { BookingDay, PushReply } from '../../../src/protocol/api';
 
 export interface Site {
   id: string;
@@ -75,9 +75,16 @@ export interface Store {
   ): Promise<{ events: CheckpointEvent[]; cursor: number; more: boolean }>;
   policy(site: string): Promise<Policy | null>;
   setPolicy(site: string, policy: Policy, now: number): Promise<void>;
-  /** Replaces the bookings of the days in the list; returns the new bookings version. */
+  /**
+   * Replaces the bookings of the days in the list; returns the site's new bookings
+   * version, which becomes the version of every day whose list changed (the imported
+   * days, and a day a booking moved away from).
+   */
   putBookings(site: string, bookings: readonly Booking[]): Promise<number>;
-  bookings(site: string, fromDay: string): Promise<{ bookings: Booking[]; version: number }>;
+  /** The days from `fromDay` to `toDay` (inclusive) that hold or held bookings, by day. */
+  bookingDays(site: string, fromDay: string, toDay: string): Promise<BookingDay[]>;
+  /** One day's bookings and its version (0 and none for a day never imported). */
+  bookingsOfDay(site: string, day: string): Promise<{ bookings: Booking[]; version: number }>;
   siteIds(): Promise<string[]>;
   /**
    * Retention: removes personal data from the site's events whose earlier of device time
