@@ -46,6 +46,13 @@ export function bookingsOfDay(db: CheckpointDb, day: string): Promise<Booking[]>
   return db.bookings.where('day').equals(day).toArray();
 }
 
+/** How many bookings this tablet holds for each of `days`, in that order. */
+export function bookingCounts(db: CheckpointDb, days: readonly string[]) {
+  return Promise.all(
+    days.map(async (day) => ({ day, count: await db.bookings.where('day').equals(day).count() })),
+  );
+}
+
 /** Booking ids already used by a visit today (so the start list can hide them). */
 export async function usedBookingIds(db: CheckpointDb, day: string): Promise<Set<string>> {
   const visits = await db.visits.where('day').equals(day).toArray();

@@ -772,6 +772,7 @@ export const en: Messages = {
       test: 'Test',
     },
     bookings: "Import today's bookings (CSV)",
+    held: { title: 'Bookings on this tablet (work offline)', today: 'Today' },
     bookingsHelp:
       'Columns: booking, name, phone, idNumber, date (YYYY-MM-DD), start (HH:MM), end (HH:MM), matter',
     imported: '{{count}} bookings imported',

@@ -737,6 +737,7 @@ export const zhCN = {
       test: '试听',
     },
     bookings: '导入今日预约（CSV）',
+    held: { title: '本机已有预约（离线可用）', today: '今天' },
     bookingsHelp:
       '列：预约号, 姓名, 手机号, 身份证号, 日期(YYYY-MM-DD), 开始(HH:MM), 结束(HH:MM), 事项',
     imported: '已导入 {{count}} 条预约',

@@ -177,3 +177,29 @@ describe('keeping personal data (settings, lead only)', () => {
     expect(purges).toHaveLength(1);
   });
 });
+
+describe('the bookings this tablet holds', () => {
+  it('counts today and each day of the week ahead, live as bookings arrive', async () => {
+    const DAY = 24 * 3_600_000;
+    const today = [aBooking({ bookingId: 'T1' }), aBooking({ bookingId: 'T2' })];
+    const app = await renderApp(today, '/settings');
+    db = app.db;
+    await openSettings(app.user);
+    const held = await screen.findByTestId('held-bookings');
+    expect(held).toHaveTextContent('本机已有预约（离线可用）');
+    const items = () =>
+      within(held)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
+    await waitFor(() => expect(items()).toHaveLength(8));
+    expect(items()[0]).toBe('今天2');
+    expect(items()[1]).toBe('11/290');
+    // A day's list arriving by sync shows without leaving the screen.
+    await app.db.bookings.bulkPut([
+      aBooking({ bookingId: 'N1' }, FIXED_NOW + DAY),
+      aBooking({ bookingId: 'N2' }, FIXED_NOW + 7 * DAY),
+    ]);
+    await waitFor(() => expect(items()[1]).toBe('11/291'));
+    expect(items()[7]).toBe('12/051');
+  });
+});

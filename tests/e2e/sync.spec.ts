@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { E2E_ADMIN_TOKEN } from '../../playwright.config';
 import { bookingsCsv } from '../fixtures/bookings-csv';
-import { admitGreenVisitor, enrolTablet, todaysBookings } from './helpers';
+import { admitGreenVisitor, enrolTablet, todaysBookings, unlockLead } from './helpers';
 
 const SITE = 'e2e-hall';
 const admin = { authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
@@ -50,6 +50,9 @@ test('a tablet offline records three visits; back online, the other tablet’s l
   await expect(b.locator('tbody')).toContainText('A002');
   await b.screenshot({ path: '.e2e-artifacts/screens/log-synced.png' });
   await a.goto('/settings');
+  await unlockLead(a);
+  // The day's list came by day from the server: the lead sees it held on the tablet.
+  await expect(a.getByTestId('held-bookings').getByRole('listitem').first()).toHaveText('今天3');
   await a.screenshot({ path: '.e2e-artifacts/screens/settings-enrolled.png', fullPage: true });
   await door.close();
   await lead.close();

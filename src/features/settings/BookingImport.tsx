@@ -1,7 +1,9 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { importBookings } from '../../db/queries';
+import { bookingCounts, importBookings } from '../../db/queries';
 import { parseBookingsFile } from '../../domain/bookings-csv';
+import { bookingWindow } from '../../protocol/api';
 import { useServices } from '../../services/services';
 
 type Report =
@@ -43,6 +45,7 @@ export function BookingImport() {
         />
       </label>
       <p className="hint">{t('settings.bookingsHelp')}</p>
+      <HeldBookings />
       {report && 'encoding' in report && (
         <p className="field-error" role="alert">
           {t('settings.encodingRefused', { encoding: report.encoding })}
@@ -60,6 +63,32 @@ export function BookingImport() {
           </ul>
         </div>
       )}
+    </div>
+  );
+}
+
+/**
+ * The bookings this tablet holds for today and the week ahead (what it can work with
+ * offline): the lead sees at a glance that tomorrow's list arrived.
+ */
+function HeldBookings() {
+  const { t } = useTranslation();
+  const { db, now } = useServices();
+  // Today onwards: the window's first day (yesterday) is only a margin for clocks.
+  const days = bookingWindow(now()).slice(1);
+  const counts = useLiveQuery(() => bookingCounts(db, days), [db, days.join()]);
+  if (!counts) return null;
+  return (
+    <div className="held-bookings" data-testid="held-bookings">
+      <span>{t('settings.held.title')}</span>
+      <ul>
+        {counts.map(({ day, count }, i) => (
+          <li key={day} className={count === 0 ? 'none' : undefined}>
+            <span>{i === 0 ? t('settings.held.today') : day.slice(5).replace('-', '/')}</span>
+            <strong>{count}</strong>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
