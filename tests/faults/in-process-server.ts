@@ -67,7 +67,7 @@ export class InProcessServer {
       headers: init.headers as Record<string, string>,
       ...(typeof init.body === 'string' ? { payload: init.body } : {}),
     });
-    return new Response(reply.body, {
+    return new Response(reply.statusCode === 304 ? null : reply.body, {
       status: reply.statusCode,
       headers: { 'content-type': String(reply.headers['content-type'] ?? 'application/json') },
     });

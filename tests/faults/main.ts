@@ -8,7 +8,7 @@
  *   STORES     comma-separated, default "sqlite,postgres"
  *   DATABASE_URL  a PostgreSQL cluster to use; without it one is started for the run
  *   WORKERS    worker processes (default 2)
- *   PLANT      a bug planted on purpose (mark-before-reply, cursor-ahead): must fail
+ *   PLANT      a bug planted on purpose (mark-before-reply, cursor-ahead, skip-emptied-day): must fail
  *
  * Exits 1 unless events lost, events doubled and devices not converged are all 0.
  */
@@ -35,8 +35,9 @@ if (!Number.isInteger(workers) || workers < 1) throw new Error('WORKERS: a whole
 for (const s of stores)
   if (!(STORE_NAMES as readonly string[]).includes(s))
     throw new Error(`STORES: unknown store "${s}" (${STORE_NAMES.join(', ')})`);
-if (!['none', 'mark-before-reply', 'cursor-ahead'].includes(plant))
-  throw new Error(`PLANT: unknown bug "${plant}" (mark-before-reply, cursor-ahead)`);
+const PLANTS = ['mark-before-reply', 'cursor-ahead', 'skip-emptied-day'];
+if (plant !== 'none' && !PLANTS.includes(plant))
+  throw new Error(`PLANT: unknown bug "${plant}" (${PLANTS.join(', ')})`);
 
 const started = performance.now();
 let cluster: PgCluster | null = null;

@@ -9,7 +9,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { markHeld } from '../../src/db/sync-store';
 import type { CheckpointEvent } from '../../src/domain/events';
 import { foldVisit, type Visit } from '../../src/domain/visit';
+import { bookingWindow } from '../../src/protocol/api';
 import { type FetchLike, httpTransport, type Transport } from '../../src/sync/transport';
+import { aBooking } from '../fixtures/builders';
 import { makeTablet, type Tablet } from '../fixtures/tablet';
 import type { InProcessServer } from './in-process-server';
 import { type Fault, pick, type Random, type Schedule, seededRandom } from './schedule';
@@ -20,7 +22,9 @@ export type Plant =
   /** The tablet marks a batch as held before the server answered. */
   | 'mark-before-reply'
   /** The tablet's pull cursor jumps one past what the server sent. */
-  | 'cursor-ahead';
+  | 'cursor-ahead'
+  /** The tablet ignores a day of bookings that came back empty (a move emptied it). */
+  | 'skip-emptied-day';
 
 export interface ScheduleResult {
   seed: number;
@@ -52,6 +56,7 @@ const FLAKY: readonly Fault[] = [
   'error-after',
   'cut-pull',
 ];
+const DAY = 24 * 3_600_000;
 const never = () => new Promise<never>(() => {});
 const networkError = () => new TypeError('fetch failed');
 const gatewayError = (status: number) =>
@@ -89,7 +94,9 @@ export async function runSchedule(
       if (slot.generation !== generation) return never();
       const { plan } = slot;
       const n = plan.count++;
-      const isPull = (init?.method ?? 'GET') === 'GET' && url.includes('/events');
+      const isPull =
+        (init?.method ?? 'GET') === 'GET' &&
+        (url.includes('/events') || url.includes('/bookings/'));
       let fault: Fault = 'none';
       if (plan.rate > 0) {
         if (random() < plan.rate) fault = pick(random, FLAKY);
@@ -142,6 +149,14 @@ export async function runSchedule(
         async pull(after, limit) {
           const reply = await inner.pull(after, limit);
           return { ...reply, cursor: reply.cursor + (reply.events.length > 0 ? 1 : 0) };
+        },
+      };
+    if (plant === 'skip-emptied-day')
+      return {
+        ...inner,
+        async bookingDay(day, held) {
+          const reply = await inner.bookingDay(day, held);
+          return reply && reply.bookings.length === 0 ? null : reply;
         },
       };
     return inner;
@@ -217,6 +232,14 @@ export async function runSchedule(
         await server.restart();
         continue;
       }
+      if (step.kind === 'import-bookings') {
+        const at = Date.now() + step.day * DAY;
+        await server.store.putBookings(
+          site,
+          step.ids.map((id) => aBooking({ bookingId: `F${id}`, name: `预约${step.day}` }, at)),
+        );
+        continue;
+      }
       const slot = slots[step.tablet];
       if (!slot) continue;
       switch (step.kind) {
@@ -274,6 +297,14 @@ async function tally(
   const unexplained = [...heldIds].filter((id) => !recorded.has(id)).length;
   const expectedVisits = foldAll(held);
 
+  // Each day of the window as the server holds it: booking ids, in order.
+  const window = bookingWindow(Date.now());
+  const serverDays = await Promise.all(
+    window.map(async (day) =>
+      (await server.store.bookingsOfDay(site, day)).bookings.map((b) => `${b.bookingId} ${b.name}`),
+    ),
+  );
+
   let notConverged = 0;
   for (const slot of slots) {
     const local = await slot.tablet.db.events.toArray();
@@ -284,10 +315,23 @@ async function tally(
       localIds.size === heldIds.size && [...localIds].every((id) => heldIds.has(id));
     const visits = await slot.tablet.db.visits.orderBy('id').toArray();
     const sameVisits = isDeepStrictEqual(visits, expectedVisits);
-    if (!sameEvents || !sameVisits || problems.some((p) => p.startsWith(slot.device))) {
+    const localDays = await Promise.all(
+      window.map(async (day) =>
+        (await slot.tablet.db.bookings.where('day').equals(day).sortBy('bookingId')).map(
+          (b) => `${b.bookingId} ${b.name}`,
+        ),
+      ),
+    );
+    const sameBookings = isDeepStrictEqual(localDays, serverDays);
+    if (
+      !sameEvents ||
+      !sameVisits ||
+      !sameBookings ||
+      problems.some((p) => p.startsWith(slot.device))
+    ) {
       notConverged++;
       problems.push(
-        `${slot.device}: ${localIds.size} events (server ${heldIds.size}), visits ${sameVisits ? 'equal' : 'differ'}`,
+        `${slot.device}: ${localIds.size} events (server ${heldIds.size}), visits ${sameVisits ? 'equal' : 'differ'}, bookings ${sameBookings ? 'equal' : 'differ'}`,
       );
     }
   }

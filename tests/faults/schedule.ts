@@ -43,7 +43,13 @@ export type Step =
   /** The server restarted between rounds. */
   | { kind: 'restart' }
   /** The tablet reloaded between rounds (nothing in flight). */
-  | { kind: 'reload'; tablet: number };
+  | { kind: 'reload'; tablet: number }
+  /**
+   * The admin imports a day's bookings (`day` days from today: in the serving window or
+   * the day after it), booking ids drawn from one small pool, so an id imported for
+   * another day moves there.
+   */
+  | { kind: 'import-bookings'; day: number; ids: number[] };
 
 export interface Schedule {
   seed: number;
@@ -75,6 +81,9 @@ export function pick<T>(random: Random, items: readonly T[]): T {
 const int = (random: Random, min: number, max: number) =>
   min + Math.floor(random() * (max - min + 1));
 
+/** Days from today an import is for: the window's first days, and one past its end. */
+const BOOKING_DAYS = [-1, 0, 1, 2, 8] as const;
+
 /** The schedule of one seed: 2–4 tablets, 6–18 steps, skews up to ±15 minutes. */
 export function makeSchedule(seed: number): Schedule {
   const random = seededRandom(seed);
@@ -87,18 +96,24 @@ export function makeSchedule(seed: number): Schedule {
   for (let i = 0; i < length; i++) {
     const tablet = int(random, 0, tablets - 1);
     const roll = random();
-    if (roll < 0.3) steps.push({ kind: 'record', tablet, visits: int(random, 1, 3) });
-    else if (roll < 0.7)
+    if (roll < 0.27) steps.push({ kind: 'record', tablet, visits: int(random, 1, 3) });
+    else if (roll < 0.63)
       steps.push({
         kind: 'sync',
         tablet,
         fault: random() < 0.2 ? 'none' : pick(random, FAULTS),
         at: int(random, 0, 4),
       });
-    else if (roll < 0.8) steps.push({ kind: 'flaky-sync', tablet, rate: 0.2 + random() * 0.5 });
-    else if (roll < 0.9) steps.push({ kind: 'record-during-sync', tablet });
-    else if (roll < 0.95) steps.push({ kind: 'restart' });
-    else steps.push({ kind: 'reload', tablet });
+    else if (roll < 0.72) steps.push({ kind: 'flaky-sync', tablet, rate: 0.2 + random() * 0.5 });
+    else if (roll < 0.81) steps.push({ kind: 'record-during-sync', tablet });
+    else if (roll < 0.85) steps.push({ kind: 'restart' });
+    else if (roll < 0.89) steps.push({ kind: 'reload', tablet });
+    else
+      steps.push({
+        kind: 'import-bookings',
+        day: pick(random, BOOKING_DAYS),
+        ids: [...new Set(Array.from({ length: int(random, 1, 3) }, () => int(random, 0, 5)))],
+      });
   }
   return { seed, skewMs, steps };
 }

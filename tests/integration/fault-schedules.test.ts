@@ -30,4 +30,12 @@ describe('fault schedules (a sample; npm run test:faults runs ≥ 1,000)', () =>
     const totals = await runBatches(sqliteFactory(), 7, 4, { plant: 'cursor-ahead' });
     expect(totals.notConverged).toBeGreaterThan(0);
   }, 120_000);
+
+  it('catches a tablet that keeps a day of bookings a move emptied', async () => {
+    // Seed 1042: a booking is moved off a day where it was alone, between two syncs.
+    const planted = await runBatches(sqliteFactory(), 1042, 1, { plant: 'skip-emptied-day' });
+    expect(planted.failures.flatMap((f) => f.problems).join()).toMatch(/bookings differ/);
+    const fair = await runBatches(sqliteFactory(), 1042, 1);
+    expect(fair.notConverged).toBe(0);
+  }, 120_000);
 });
