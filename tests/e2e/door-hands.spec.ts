@@ -472,3 +472,35 @@ test('while one visitor rests before the re-check, two others are admitted; the 
   const readings = events.filter((e) => e.visit === first && e.type === 'temperature.measured');
   expect(readings.map((e) => e.data.celsius)).toEqual([37.4, 36.8]);
 });
+
+test('an early booking is told the time; back at the slot, the same booking goes through and is admitted', async ({
+  page,
+}) => {
+  // The browser's clock is the test's: installed now, moved to the slot later.
+  const now = Date.now();
+  await page.clock.install({ time: now });
+  await importBookings(page, now);
+  await page.getByRole('link', { name: '门岗检查' }).click();
+
+  // 王五 is booked an hour from now: told the time, no visit opened.
+  await button(page, /王\*/).click();
+  await expect(page.getByTestId('outcome')).toHaveAttribute('data-severity', 'come-back');
+  await button(page, '下一位').click();
+  expect((await storedEvents(page)).filter((e) => e.visit)).toEqual([]);
+
+  // An hour later 王五 is back: the same booking, now due, takes the green path.
+  await page.clock.setSystemTime(now + 60 * 60_000);
+  await admitGreenVisitor(page, /王\*/);
+  const { events } = await theOneVisit(page, [
+    'visit.opened',
+    'appointment.matched',
+    'mask.checked',
+    'hands.disinfected',
+    'temperature.measured',
+    'identity.confirmed',
+    'health-code.checked',
+    'travel-code.checked',
+    'visit.decided',
+  ]);
+  expect(events.find((e) => e.type === 'appointment.matched')?.data.bookingId).toBe('B0003');
+});
