@@ -9,7 +9,8 @@ export const zhCN = {
       log: '今日台账',
       settings: '设置',
     },
-    language: 'English',
+    // The top bar is full: the short name, with the full one as its label.
+    language: 'EN',
     languageLabel: '切换语言',
     ticketClash:
       '本机和另一台平板都在用排队号字母 {{letter}}，今天的号码会重复。请值班组长到“设置”为本机换一个字母。',
