@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { eventContentRefusal } from '../../../src/domain/event-content';
 import type { CheckpointEvent } from '../../../src/domain/events';
 import {
+  type BookingDayReply,
   bookingDayParams,
   bookingDayTag,
   bookingWindow,
@@ -117,7 +118,7 @@ export const syncRoutes: FastifyPluginAsync<{
   // Device routes: the token is checked before the body is read (onRequest runs before
   // parsing), so an unknown caller never makes the server parse a megabyte of JSON.
   app.register(async (routes) => {
-    const bookingDays = bookingDayCache(store);
+    const dayReplies = bookingDayCache(store);
     const devices = new WeakMap<FastifyRequest, Device>();
     routes.addHook('onRequest', async (request) => {
       const { site } = request.params as { site: string };
@@ -189,11 +190,11 @@ export const syncRoutes: FastifyPluginAsync<{
       const version = Math.max(0, ...bookingDays.map((d) => d.version));
       const days =
         version > bookingsSince
-          ? await Promise.all(bookingDays.map((d) => store.bookingsOfDay(device.site, d.day)))
+          ? await Promise.all(bookingDays.map((d) => dayReplies.get(device.site, d.day, d.version)))
           : [];
       return {
         ...reply,
-        bookings: days.flatMap((d) => d.bookings),
+        bookings: days.flatMap((d) => (JSON.parse(d.json) as BookingDayReply).bookings),
         bookingsVersion: version,
       } satisfies LegacyConfigReply;
     });
@@ -215,7 +216,7 @@ export const syncRoutes: FastifyPluginAsync<{
         const version = listed?.version ?? 0;
         if (request.headers['if-none-match'] === bookingDayTag(version))
           return reply.header('etag', bookingDayTag(version)).status(304).send();
-        const cached = await bookingDays.get(device.site, day, version);
+        const cached = await dayReplies.get(device.site, day, version);
         return reply
           .header('etag', bookingDayTag(cached.version))
           .type('application/json; charset=utf-8')
