@@ -1,6 +1,7 @@
 /**
  * The wire schema of a day's bookings as the tablet receives them (the server checked
  * each row with the domain's rules at import; the tablet checks the shape it stores).
+ * Fields a newer server adds are dropped, not refused: an older tablet keeps syncing.
  */
 import { z } from 'zod';
 // Before any schema parses: the CSP forbids eval.
@@ -12,7 +13,7 @@ import type { BookingDay, BookingDayReply } from './api';
 const text = (max: number) => z.string().min(1).max(max);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day YYYY-MM-DD');
 
-export const bookingSchema = z.strictObject({
+export const bookingSchema = z.object({
   bookingId: text(64),
   name: text(TEXT_LIMITS.person),
   idNumber: text(18),
@@ -23,14 +24,14 @@ export const bookingSchema = z.strictObject({
   matter: text(200).optional(),
 });
 
-export const bookingDayReplySchema = z.strictObject({
+export const bookingDayReplySchema = z.object({
   day,
   version: z.number().int().nonnegative(),
   bookings: z.array(bookingSchema),
 });
 
 export const bookingDaysSchema = z.array(
-  z.strictObject({
+  z.object({
     day,
     version: z.number().int().nonnegative(),
     count: z.number().int().nonnegative(),
