@@ -21,6 +21,8 @@ export function SyncChip() {
   // The server is there but this tablet cannot talk to it: named, not "offline".
   const blocked = s.lastError === 'cors' || s.lastError === 'tls';
   const skewed = s.skewMs !== null && Math.abs(s.skewMs) > SKEW_WARN_MS;
+  // All synced: one short phrase, the top bar is crowded.
+  const allSynced = !problem && !blocked && s.online && s.pending === 0 && s.lastSuccessAt !== null;
   return (
     <output
       className={`sync-chip ${problem || blocked ? 'sync-bad' : s.online ? '' : 'sync-offline'}`}
@@ -34,15 +36,17 @@ export function SyncChip() {
         <CloudOff aria-hidden />
       )}
       <span>
-        {problem
-          ? t('sync.unauthorised')
-          : blocked
-            ? t(`sync.blocked.${s.lastError === 'cors' ? 'cors' : 'tls'}`, { count: s.pending })
-            : s.online
-              ? t('sync.pending', { count: s.pending })
-              : t('sync.offline', { count: s.pending })}
+        {allSynced
+          ? t('sync.synced', { time: clockTime(s.lastSuccessAt ?? 0) })
+          : problem
+            ? t('sync.unauthorised')
+            : blocked
+              ? t(`sync.blocked.${s.lastError === 'cors' ? 'cors' : 'tls'}`, { count: s.pending })
+              : s.online
+                ? t('sync.pending', { count: s.pending })
+                : t('sync.offline', { count: s.pending })}
       </span>
-      {s.lastSuccessAt !== null && (
+      {s.lastSuccessAt !== null && !allSynced && (
         <span className="sync-last">{t('sync.last', { time: clockTime(s.lastSuccessAt) })}</span>
       )}
       {skewed && (

@@ -721,6 +721,7 @@ export const en: Messages = {
     reenrol: 'Enrol again',
     now: 'Sync now',
     pending: '{{count}} to sync',
+    synced: 'synced {{time}}',
     offline: 'Offline · {{count}} to sync',
     last: 'last {{time}}',
     skew: 'Clock off by {{minutes}} min: set the time',

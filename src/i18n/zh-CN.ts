@@ -691,6 +691,7 @@ export const zhCN = {
     reenrol: '重新登记',
     now: '立即同步',
     pending: '待同步 {{count}}',
+    synced: '已同步 {{time}}',
     offline: '离线 · 待同步 {{count}}',
     last: '上次 {{time}}',
     skew: '本机时钟偏差 {{minutes}} 分钟，请校准',

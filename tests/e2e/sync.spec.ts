@@ -42,7 +42,7 @@ test('a tablet offline records three visits; back online, the other tablet’s l
   await expect(b.getByTestId('count-all')).toHaveText('0');
 
   await door.setOffline(false);
-  await expect(a.getByTestId('sync-chip')).toContainText('待同步 0', { timeout: 20_000 });
+  await expect(a.getByTestId('sync-chip')).toContainText('已同步', { timeout: 20_000 });
   await expect(b.getByTestId('count-all')).toHaveText('2', { timeout: 30_000 });
   await expect(b.getByTestId('count-admitted')).toHaveText('2');
   await expect(b.getByTestId('count-refused')).toHaveText('0');
