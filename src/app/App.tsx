@@ -12,6 +12,7 @@ import { useKioskStore } from '../features/kiosk/kiosk-store';
 import { LeadGate } from '../features/kiosk/LeadGate';
 import { useIdleReset } from '../features/kiosk/use-idle-reset';
 import { useKioskMode } from '../features/kiosk/use-kiosk-mode';
+import { withScreenMessages } from '../i18n';
 import { useDeviceHealth } from '../services/health/use-device-health';
 import { useServices } from '../services/services';
 import { useRetention } from '../services/use-retention';
@@ -29,27 +30,37 @@ import './shell.css';
 import { Button } from '../ui/Button';
 
 // The door is the first screen and loads with the app; the rest load when opened
-// (and are precached, so they open offline too).
+// (and are precached, so they open offline too), with their messages.
 const LogScreen = lazy(() =>
-  import('../features/log/LogScreen').then((m) => ({ default: m.LogScreen })),
+  withScreenMessages(import('../features/log/LogScreen')).then((m) => ({ default: m.LogScreen })),
 );
 const LeadScreen = lazy(() =>
-  import('../features/lead/LeadScreen').then((m) => ({ default: m.LeadScreen })),
+  withScreenMessages(import('../features/lead/LeadScreen')).then((m) => ({
+    default: m.LeadScreen,
+  })),
 );
 const DailyReport = lazy(() =>
-  import('../features/lead/DailyReport').then((m) => ({ default: m.DailyReport })),
+  withScreenMessages(import('../features/lead/DailyReport')).then((m) => ({
+    default: m.DailyReport,
+  })),
 );
 const HallPlanScreen = lazy(() =>
-  import('../features/lead/hall/HallPlanScreen').then((m) => ({ default: m.HallPlanScreen })),
+  withScreenMessages(import('../features/lead/hall/HallPlanScreen')).then((m) => ({
+    default: m.HallPlanScreen,
+  })),
 );
 const GuideScreen = lazy(() =>
   import('../features/guide/GuideScreen').then((m) => ({ default: m.GuideScreen })),
 );
 const BoardScreen = lazy(() =>
-  import('../features/board/BoardScreen').then((m) => ({ default: m.BoardScreen })),
+  withScreenMessages(import('../features/board/BoardScreen')).then((m) => ({
+    default: m.BoardScreen,
+  })),
 );
 const SettingsScreen = lazy(() =>
-  import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
+  withScreenMessages(import('../features/settings/SettingsScreen')).then((m) => ({
+    default: m.SettingsScreen,
+  })),
 );
 
 type OnSettings = (settings: DeviceSettings) => Promise<void>;

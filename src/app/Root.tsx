@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { DEFAULT_SETTINGS, type DeviceSettings, saveSettings } from '../db/settings';
-import { setupI18n, switchLanguage } from '../i18n';
+import { setupI18n, switchLanguage, withScreenMessages } from '../i18n';
 import { type Services, ServicesProvider } from '../services/services';
 import { DEFAULT_TAP_SETTLE_MS, SettleTime } from '../ui/settle';
 import type { BootOptions } from './boot';
@@ -14,7 +14,9 @@ const loadingApp = import('./App');
 const App = lazy(() => loadingApp.then((m) => ({ default: m.App })));
 
 const SetupScreen = lazy(() =>
-  import('../features/setup/SetupScreen').then((m) => ({ default: m.SetupScreen })),
+  withScreenMessages(import('../features/setup/SetupScreen')).then((m) => ({
+    default: m.SetupScreen,
+  })),
 );
 
 /** Boots storage, then renders first-run setup or the app; settings changes boot it again. */

@@ -761,17 +761,17 @@ export const en: Messages = {
       conflict: 'Record number conflict: call the administrator',
     },
   },
+  sound: {
+    title: 'Sounds',
+    volume: 'Volume',
+    mute: 'Mute',
+    unmute: 'Turn sounds on',
+    on: 'Sounds on (volume {{volume}}%)',
+    off: 'Sounds off',
+    test: 'Test',
+  },
   settings: {
     title: 'Settings',
-    sound: {
-      title: 'Sounds',
-      volume: 'Volume',
-      mute: 'Mute',
-      unmute: 'Turn sounds on',
-      on: 'Sounds on (volume {{volume}}%)',
-      off: 'Sounds off',
-      test: 'Test',
-    },
     bookings: "Import today's bookings (CSV)",
     held: { title: 'Bookings on this tablet (work offline)', today: 'Today' },
     bookingsHelp:

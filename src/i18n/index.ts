@@ -1,7 +1,8 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Messages } from './messages';
+import type { AllMessages, Messages } from './messages';
 import { zhCN } from './zh-CN';
+import type { zhCNScreens } from './zh-CN-screens';
 
 export type Language = 'zh-CN' | 'en';
 
@@ -13,17 +14,37 @@ const otherLanguages: Record<Exclude<Language, 'zh-CN'>, () => Promise<Messages>
   en: () => import('./en').then((m) => m.en),
 };
 
+/**
+ * The door's messages ship with the first script; those of the screens that load when
+ * opened (./zh-CN-screens) load with them (`loadScreenMessages`), into every instance.
+ */
+let screenMessages: typeof zhCNScreens | null = null;
+const instances = new Set<i18n>();
+
 /** An i18next instance in Simplified Chinese; `switchLanguage` changes it. */
 export function setupI18n() {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
     lng: 'zh-CN',
     fallbackLng: 'zh-CN',
-    resources: { 'zh-CN': { translation: zhCN } },
+    resources: { 'zh-CN': { translation: { ...zhCN, ...screenMessages } } },
     interpolation: { escapeValue: false },
     initAsync: false,
   });
+  instances.add(instance);
   return instance;
+}
+
+/** Loads the Simplified Chinese of the lazily loaded screens; call it as one of them loads. */
+export async function loadScreenMessages(): Promise<void> {
+  if (!screenMessages) screenMessages = (await import('./zh-CN-screens')).zhCNScreens;
+  for (const instance of instances)
+    instance.addResourceBundle('zh-CN', 'translation', screenMessages, true, false);
+}
+
+/** A screen's module, once its messages are loaded too (for `React.lazy`). */
+export function withScreenMessages<M>(module: Promise<M>): Promise<M> {
+  return Promise.all([module, loadScreenMessages()]).then(([m]) => m);
 }
 
 /** Loads the language's messages if needed, then makes it the instance's language. */
@@ -36,6 +57,6 @@ export async function switchLanguage(instance: i18n, language: Language): Promis
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    resources: { translation: typeof zhCN };
+    resources: { translation: AllMessages };
   }
 }

@@ -77,7 +77,7 @@ export function AppointmentStep() {
         <DoorOccupancy />
         {(settings.soundMuted || settings.soundVolume === 0) && (
           <span className="tag" data-testid="door-muted">
-            {t('settings.sound.off')}
+            {t('sound.off')}
           </span>
         )}
       </div>

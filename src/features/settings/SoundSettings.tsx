@@ -14,13 +14,13 @@ export function SoundSettings({ onSave }: { onSave: (settings: DeviceSettings) =
 
   return (
     <section className="sound-settings" aria-labelledby="sound-title">
-      <h3 id="sound-title">{t('settings.sound.title')}</h3>
+      <h3 id="sound-title">{t('sound.title')}</h3>
       <p role="status" data-testid="sound-state">
         {on ? <Volume2 aria-hidden /> : <VolumeX aria-hidden />}{' '}
-        {on ? t('settings.sound.on', { volume: settings.soundVolume }) : t('settings.sound.off')}
+        {on ? t('sound.on', { volume: settings.soundVolume }) : t('sound.off')}
       </p>
       <fieldset className="row">
-        <legend>{t('settings.sound.volume')}</legend>
+        <legend>{t('sound.volume')}</legend>
         {STEPS.map((v) => (
           <Button
             key={v}
@@ -38,9 +38,9 @@ export function SoundSettings({ onSave }: { onSave: (settings: DeviceSettings) =
           tone={settings.soundMuted ? 'primary' : 'neutral'}
           onClick={() => void onSave({ ...settings, soundMuted: !settings.soundMuted })}
         >
-          {settings.soundMuted ? t('settings.sound.unmute') : t('settings.sound.mute')}
+          {settings.soundMuted ? t('sound.unmute') : t('sound.mute')}
         </Button>
-        <Button onClick={() => sound.play('admitted')}>{t('settings.sound.test')}</Button>
+        <Button onClick={() => sound.play('admitted')}>{t('sound.test')}</Button>
       </div>
     </section>
   );
