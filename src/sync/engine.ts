@@ -167,7 +167,13 @@ export class SyncEngine {
     const reply = await transport.config();
     if (await local.applyPolicy(reply.policy)) this.options.onPolicyChanged?.();
     const held = await local.bookingDayVersions();
-    const oldestServed = bookingWindow(reply.serverTime)[0] ?? '';
+    // Versions of days before the window are forgotten; never those of a listed day (a
+    // server in another time zone may start its window a day earlier).
+    const oldestServed =
+      [
+        bookingWindow(reply.serverTime)[0] ?? '',
+        ...reply.bookingDays.map((d) => d.day),
+      ].sort()[0] ?? '';
     for (const { day, version } of reply.bookingDays) {
       if (held.get(day) === version) continue;
       const fresh = await transport.bookingDay(day, held.get(day));

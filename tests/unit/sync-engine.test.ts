@@ -4,7 +4,7 @@ import type { CheckpointEvent } from '../../src/domain/events';
 import { retryDelay } from '../../src/sync/backoff';
 import { type LocalSyncStore, SyncEngine } from '../../src/sync/engine';
 import { SyncError, type Transport } from '../../src/sync/transport';
-import { ev, visitEvents } from '../fixtures/builders';
+import { ev, FIXED_NOW, visitEvents } from '../fixtures/builders';
 
 describe('retryDelay', () => {
   it('grows from 1–2 s and never exceeds 5 minutes, whatever the jitter', () => {
@@ -74,6 +74,32 @@ describe('SyncEngine', () => {
     ev.hands(),
     ev.temperature(36.5),
   ]);
+
+  it('fetches only the days whose version it lacks, and never forgets a day the server lists', async () => {
+    // The server's window starts the 26th (its time zone is a day behind); the tablet's the 27th.
+    const local = memoryLocal([]);
+    const applied: { day: string; oldest: string }[] = [];
+    local.bookingDayVersions = async () => new Map([['2026-11-28', 3]]);
+    local.applyBookingDay = async (reply, oldest) => {
+      applied.push({ day: reply.day, oldest });
+    };
+    const engine = new SyncEngine({
+      local,
+      transport: okTransport({
+        config: async () => ({
+          policy: null,
+          bookingDays: [
+            { day: '2026-11-26', version: 1, count: 1 },
+            { day: '2026-11-28', version: 3, count: 5 },
+          ],
+          serverTime: FIXED_NOW,
+        }),
+        bookingDay: async (day) => ({ day, version: 1, bookings: [] }),
+      }),
+    });
+    expect(await engine.syncOnce()).toBe(true);
+    expect(applied).toEqual([{ day: '2026-11-26', oldest: '2026-11-26' }]);
+  });
 
   it('pushes in batches and marks synced only up to the seq the server holds', async () => {
     const local = memoryLocal(events);
