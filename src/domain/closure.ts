@@ -104,27 +104,25 @@ export function planSuspend(
   };
 }
 
-export function planReopen(
+/** A draft about the closure in force, or a refusal when service is not suspended. */
+function planOnCurrentClosure(
   records: readonly RecordEvent[],
   at: number,
+  type: 'hall.reopened' | 'hall.turned-away',
 ): { drafts: EventDraft[]; answer: ClosureAnswer } {
   const { current } = foldClosure(records);
   if (!current) return { drafts: [], answer: { ok: false, reason: 'not-suspended' } };
   return {
-    drafts: [{ type: 'hall.reopened', at, data: { closure: current.closure } }],
+    drafts: [{ type, at, data: { closure: current.closure } }],
     answer: { ok: true, closure: current.closure },
   };
 }
 
+export function planReopen(records: readonly RecordEvent[], at: number) {
+  return planOnCurrentClosure(records, at, 'hall.reopened');
+}
+
 /** The door turns a person away while service is suspended. */
-export function planTurnAway(
-  records: readonly RecordEvent[],
-  at: number,
-): { drafts: EventDraft[]; answer: ClosureAnswer } {
-  const { current } = foldClosure(records);
-  if (!current) return { drafts: [], answer: { ok: false, reason: 'not-suspended' } };
-  return {
-    drafts: [{ type: 'hall.turned-away', at, data: { closure: current.closure } }],
-    answer: { ok: true, closure: current.closure },
-  };
+export function planTurnAway(records: readonly RecordEvent[], at: number) {
+  return planOnCurrentClosure(records, at, 'hall.turned-away');
 }

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ledgerReason, personOf } from '../../domain/ledger';
+import { LEDGER_COLUMNS, ledgerReason, personOf } from '../../domain/ledger';
 import { maskIdNumber, maskName, maskPhone } from '../../domain/privacy';
 import { formatReadings } from '../../domain/temperature';
 import { clockTime } from '../../domain/time';
@@ -12,21 +12,9 @@ import { useReasonText } from './use-reason-text';
 
 const ROW_HEIGHT = 64;
 
-/** The paper ledger's columns, as the list shows them (the export has them all, plus date). */
-const LIST_COLUMNS = [
-  'arrived',
-  'exited',
-  'name',
-  'idNumber',
-  'phone',
-  'temperatures',
-  'healthCode',
-  'travelCode',
-  'matter',
-  'status',
-  'ticket',
-  'recordedBy',
-] as const;
+/** The paper ledger's columns, as the list shows them (the export has them all). */
+const NOT_LISTED: ReadonlySet<string> = new Set(['date', 'mask', 'reason', 'policyVersion']);
+const LIST_COLUMNS = LEDGER_COLUMNS.filter((c) => !NOT_LISTED.has(c));
 
 /** The day's visits, virtualised: only the rows on screen are in the DOM. */
 export function LedgerList({
