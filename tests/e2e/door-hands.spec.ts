@@ -65,6 +65,19 @@ async function ghostTap(page: Page, target: Locator, times: number, gap: number)
   }
 }
 
+/** The stored events of a booked visitor admitted on the green path, in order. */
+const BOOKED_GREEN_PATH = [
+  'visit.opened',
+  'appointment.matched',
+  'mask.checked',
+  'hands.disinfected',
+  'temperature.measured',
+  'identity.confirmed',
+  'health-code.checked',
+  'travel-code.checked',
+  'visit.decided',
+];
+
 const button = (page: Page, name: string | RegExp) =>
   page.getByRole('button', { name, exact: typeof name === 'string' });
 
@@ -94,17 +107,7 @@ for (const [times, gap] of [
     const visits = new Set(events.flatMap((e) => (e.visit ? [e.visit] : [])));
     expect(visits.size).toBe(1);
     const types = events.filter((e) => e.visit).map((e) => e.type);
-    expect(types).toEqual([
-      'visit.opened',
-      'appointment.matched',
-      'mask.checked',
-      'hands.disinfected',
-      'temperature.measured',
-      'identity.confirmed',
-      'health-code.checked',
-      'travel-code.checked',
-      'visit.decided',
-    ]);
+    expect(types).toEqual(BOOKED_GREEN_PATH);
     const decided = events.find((e) => e.type === 'visit.decided');
     expect(decided?.data.outcome).toMatchObject({ kind: 'admitted' });
     expect(events.find((e) => e.type === 'health-code.checked')?.data.colour).toBe('green');
@@ -491,16 +494,6 @@ test('an early booking is told the time; back at the slot, the same booking goes
   // An hour later 王五 is back: the same booking, now due, takes the green path.
   await page.clock.setSystemTime(now + 60 * 60_000);
   await admitGreenVisitor(page, /王\*/);
-  const { events } = await theOneVisit(page, [
-    'visit.opened',
-    'appointment.matched',
-    'mask.checked',
-    'hands.disinfected',
-    'temperature.measured',
-    'identity.confirmed',
-    'health-code.checked',
-    'travel-code.checked',
-    'visit.decided',
-  ]);
+  const { events } = await theOneVisit(page, BOOKED_GREEN_PATH);
   expect(events.find((e) => e.type === 'appointment.matched')?.data.bookingId).toBe('B0003');
 });

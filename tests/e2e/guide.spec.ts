@@ -1,17 +1,31 @@
 import { mkdirSync } from 'node:fs';
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from '@playwright/test';
 import { E2E_ADMIN_TOKEN } from '../../playwright.config';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
-import { bookingsCsv } from '../fixtures/bookings-csv';
-import { aBooking, MINUTE, validIdNumber } from '../fixtures/builders';
+import { validIdNumber } from '../fixtures/builders';
 import { fakeSpeech } from './fake-speech';
-import { admitGreenVisitor, LEAD_PIN, openApp, recheckNow, unlockLead } from './helpers';
+import {
+  admitGreenVisitor,
+  LEAD_PIN,
+  openApp,
+  recheckNow,
+  siteWithBookings,
+  typeReading,
+  unlockLead,
+} from './helpers';
 
 // The guide's day end to end, against the real server: a 2-place waiting area, calls
 // heard through a speechSynthesis double, the board updating live in another window,
 // and a suspected case through the isolation checklist with its cleaning ticked off.
 const SITE = 'e2e-guide';
 const admin = { authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
+const POLICY = {
+  ...DEFAULT_POLICY,
+  version: 'e2e-two-places',
+  // Closing late, so that a run in the evening is not checked out under its feet.
+  queue: { ...DEFAULT_POLICY.queue, waitingPlaces: 2 },
+  ledger: { ...DEFAULT_POLICY.ledger, closing: '23:59' },
+};
 const screens = '.e2e-artifacts/screens';
 
 const people = [
@@ -42,48 +56,12 @@ const people = [
 ];
 
 async function setUpSite(request: APIRequestContext) {
-  await request.post('/api/v1/admin/sites', {
-    headers: admin,
-    data: { id: SITE, name: 'E2E 大厅' },
-  });
-  const policy = {
-    ...DEFAULT_POLICY,
-    version: 'e2e-two-places',
-    // Closing late, so that a run in the evening is not checked out under its feet.
-    queue: { ...DEFAULT_POLICY.queue, waitingPlaces: 2 },
-    ledger: { ...DEFAULT_POLICY.ledger, closing: '23:59' },
-  };
-  expect(
-    (
-      await request.put(`/api/v1/admin/sites/${SITE}/policy`, { headers: admin, data: policy })
-    ).ok(),
-  ).toBe(true);
-  // A 30-minute slot around now that stays within today (a run near midnight included).
-  const now = Date.now();
-  const midnight = new Date(now).setHours(0, 0, 0, 0);
-  const slotStart = Math.max(
-    midnight,
-    Math.min(now - 15 * MINUTE, midnight + 24 * 60 * MINUTE - 31 * MINUTE),
-  );
-  const csv = bookingsCsv(people.map((p) => aBooking({ ...p, slotStart }, now)));
-  const upload = await request.put(`/api/v1/admin/sites/${SITE}/bookings`, {
-    headers: { ...admin, 'content-type': 'text/csv' },
-    data: csv,
-  });
-  expect((await upload.json()).imported).toBe(4);
+  await siteWithBookings(request, { id: SITE, name: 'E2E 大厅' }, POLICY, people);
   const code = await request.post(`/api/v1/admin/sites/${SITE}/enrolment-codes`, {
     headers: admin,
     data: {},
   });
   return (await code.json()).code as string;
-}
-
-async function typeReading(page: Page, reading: string) {
-  if (!(await page.getByTestId('keypad-display').isVisible())) {
-    await page.getByRole('button', { name: '其他读数' }).click();
-  }
-  for (const key of reading) await page.getByRole('button', { name: key, exact: true }).click();
-  await page.getByRole('button', { name: '确认', exact: true }).click();
 }
 
 test('a 2-place waiting area, calls heard and shown on the board, a suspected case handed over', async ({

@@ -1,5 +1,7 @@
 import { type APIRequestContext, expect, type Page } from '@playwright/test';
 import { E2E_ADMIN_TOKEN } from '../../playwright.config';
+import type { Booking } from '../../src/domain/booking';
+import type { Policy } from '../../src/domain/policy';
 import { bookingsCsv } from '../fixtures/bookings-csv';
 import { aBooking, MINUTE, validIdNumber } from '../fixtures/builders';
 
@@ -145,4 +147,43 @@ export async function enrolTablet(
   await page.getByLabel('登记码（值班组长在服务器上生成）').fill((await reply.json()).code);
   await page.getByRole('button', { name: '登记本机' }).click();
   await expect(page.getByText(shown)).toBeVisible({ timeout: 20_000 });
+}
+
+/**
+ * A site on the e2e server with its policy and bookings for `people`, all in one
+ * 30-minute slot around now that stays within today (a run near midnight included).
+ */
+export async function siteWithBookings(
+  request: APIRequestContext,
+  site: { id: string; name: string },
+  policy: Policy,
+  people: readonly Partial<Booking>[],
+) {
+  const admin = { authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
+  await request.post('/api/v1/admin/sites', { headers: admin, data: site });
+  const put = await request.put(`/api/v1/admin/sites/${site.id}/policy`, {
+    headers: admin,
+    data: policy,
+  });
+  expect(put.ok()).toBe(true);
+  const now = Date.now();
+  const midnight = new Date(now).setHours(0, 0, 0, 0);
+  const slotStart = Math.max(
+    midnight,
+    Math.min(now - 15 * MINUTE, midnight + 24 * 60 * MINUTE - 31 * MINUTE),
+  );
+  const upload = await request.put(`/api/v1/admin/sites/${site.id}/bookings`, {
+    headers: { ...admin, 'content-type': 'text/csv' },
+    data: bookingsCsv(people.map((p) => aBooking({ ...p, slotStart }, now))),
+  });
+  expect((await upload.json()).imported).toBe(people.length);
+}
+
+/** Types a reading on the door's keypad (opening it from the common readings first). */
+export async function typeReading(page: Page, reading: string) {
+  if (!(await page.getByTestId('keypad-display').isVisible())) {
+    await page.getByRole('button', { name: '其他读数' }).click();
+  }
+  for (const key of reading) await page.getByRole('button', { name: key, exact: true }).click();
+  await page.getByRole('button', { name: '确认', exact: true }).click();
 }

@@ -1,26 +1,36 @@
 import { mkdirSync } from 'node:fs';
-import {
-  type APIRequestContext,
-  type BrowserContext,
-  expect,
-  type Page,
-  test,
-} from '@playwright/test';
-import { E2E_ADMIN_TOKEN } from '../../playwright.config';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
-import { bookingsCsv } from '../fixtures/bookings-csv';
-import { aBooking, MINUTE, validIdNumber } from '../fixtures/builders';
+import { validIdNumber } from '../fixtures/builders';
 
 import { fakeSpeech } from './fake-speech';
-import { admitGreenVisitor, enrolTablet, LEAD_PIN, recheckNow } from './helpers';
+import {
+  admitGreenVisitor,
+  enrolTablet,
+  LEAD_PIN,
+  recheckNow,
+  siteWithBookings,
+  typeReading,
+} from './helpers';
 
 // A suspected case reaches everyone: the door isolates, a second tablet (synced) and the
 // board's host are told at once, only the lead PIN clears it, the incident draft holds
 // the case, and the checklist goes in order. Then the board behaves like a 叫号机: it
 // speaks the calls itself (the policy names the board) and clears served and void calls.
 const SITE = 'e2e-case';
-const DAY = 24 * 60 * MINUTE;
-const admin = { authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
+const POLICY = {
+  ...DEFAULT_POLICY,
+  version: 'e2e-board-speaks',
+  ledger: { ...DEFAULT_POLICY.ledger, closing: '23:59' },
+  hours: { opening: '00:00' },
+  emergency: {
+    ambulance: '120',
+    cdc: '0571-87654321',
+    community: '0571-12345678',
+    police: '110',
+  },
+  voice: { speaker: 'board' as const },
+};
 const screens = '.e2e-artifacts/screens';
 
 const people = [
@@ -44,41 +54,6 @@ const people = [
   },
 ];
 
-async function setUpSite(request: APIRequestContext) {
-  await request.post('/api/v1/admin/sites', {
-    headers: admin,
-    data: { id: SITE, name: 'E2E 病例' },
-  });
-  const policy = {
-    ...DEFAULT_POLICY,
-    version: 'e2e-board-speaks',
-    ledger: { ...DEFAULT_POLICY.ledger, closing: '23:59' },
-    hours: { opening: '00:00' },
-    emergency: {
-      ambulance: '120',
-      cdc: '0571-87654321',
-      community: '0571-12345678',
-      police: '110',
-    },
-    voice: { speaker: 'board' },
-  };
-  const put = await request.put(`/api/v1/admin/sites/${SITE}/policy`, {
-    headers: admin,
-    data: policy,
-  });
-  expect(put.ok()).toBe(true);
-  // A 30-minute slot around now that stays within today (a run near midnight included).
-  const now = Date.now();
-  const midnight = new Date(now).setHours(0, 0, 0, 0);
-  const slotStart = Math.max(midnight, Math.min(now - 15 * MINUTE, midnight + DAY - 31 * MINUTE));
-  const csv = bookingsCsv(people.map((p) => aBooking({ ...p, slotStart }, now)));
-  const upload = await request.put(`/api/v1/admin/sites/${SITE}/bookings`, {
-    headers: { ...admin, 'content-type': 'text/csv' },
-    data: csv,
-  });
-  expect((await upload.json()).imported).toBe(3);
-}
-
 /** Asks the tablet to sync now (as the network coming back does). */
 const syncNow = (page: Page) => page.evaluate(() => window.dispatchEvent(new Event('online')));
 const spoken = (page: Page) =>
@@ -86,21 +61,13 @@ const spoken = (page: Page) =>
     (window as unknown as { __spoken: { text: string }[] }).__spoken.map((s) => s.text),
   );
 
-async function typeReading(page: Page, reading: string) {
-  if (!(await page.getByTestId('keypad-display').isVisible())) {
-    await page.getByRole('button', { name: '其他读数' }).click();
-  }
-  for (const key of reading) await page.getByRole('button', { name: key, exact: true }).click();
-  await page.getByRole('button', { name: '确认', exact: true }).click();
-}
-
 test('a suspected case reaches every tablet and the board; only the lead clears it; the board calls like a 叫号机', async ({
   browser,
   request,
 }) => {
   test.setTimeout(180_000);
   mkdirSync(screens, { recursive: true });
-  await setUpSite(request);
+  await siteWithBookings(request, { id: SITE, name: 'E2E 病例' }, POLICY, people);
   const doorTablet: BrowserContext = await browser.newContext();
   const guideTablet: BrowserContext = await browser.newContext();
   await guideTablet.addInitScript(fakeSpeech);
