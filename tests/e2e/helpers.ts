@@ -4,6 +4,7 @@ import type { Booking } from '../../src/domain/booking';
 import type { Policy } from '../../src/domain/policy';
 import { bookingsCsv } from '../fixtures/bookings-csv';
 import { aBooking, MINUTE, validIdNumber } from '../fixtures/builders';
+import { storedEvents } from './stored-events';
 
 /** Three bookings due around the browser's "now". */
 export function todaysBookings(now: number) {
@@ -86,25 +87,8 @@ export function touchCounter() {
 }
 
 /** Events of the given types in the tablet's IndexedDB log, read from inside the page. */
-export function eventsOfType(page: Page, ...types: string[]) {
-  return page.evaluate(
-    (wanted) =>
-      new Promise<{ type: string; seq: number; visit?: string; data: unknown }[]>(
-        (resolve, reject) => {
-          const open = indexedDB.open('checkpoint');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const all = open.result.transaction('events').objectStore('events').getAll();
-            all.onerror = () => reject(all.error);
-            all.onsuccess = () => {
-              open.result.close();
-              resolve(all.result.filter((e: { type: string }) => wanted.includes(e.type)));
-            };
-          };
-        },
-      ),
-    types,
-  );
+export async function eventsOfType(page: Page, ...types: string[]) {
+  return (await storedEvents(page)).filter((e) => types.includes(e.type));
 }
 
 /** The green path of a booked visitor, from the booking to the verdict. */
