@@ -71,31 +71,33 @@ function plausibleReadings(v: Visit, p: Policy) {
 }
 
 /**
- * The first plausible reading, and the re-checks that count: taken after the rest, or
- * at any time once staff recorded why they re-checked early.
+ * The readings that decide the band: the first plausible reading and the first re-check
+ * that counts (taken after the rest, or at any time once staff recorded why they re-checked
+ * early). A reading after that re-check is kept in the ledger but never changes the band:
+ * measuring again until the number is low is not a re-check (shared/domain.md, must 4).
  */
-function temperatureReadings(v: Visit, p: Policy) {
+export function decidingReadings(v: Visit, p: Policy): { first?: number; recheck?: number } {
   const [first, ...later] = plausibleReadings(v, p);
-  if (!first) return { first: undefined, rechecks: [] };
+  if (!first) return {};
   const restEnd = first.at + p.temperature.recheckRestSeconds * 1000;
-  const rechecks = later.filter((r) => v.restSkipped || r.at >= restEnd);
-  return { first: first.celsius, rechecks: rechecks.map((r) => r.celsius) };
+  const recheck = later.find((r) => v.restSkipped || r.at >= restEnd);
+  return { first: first.celsius, recheck: recheck?.celsius };
 }
 
 function temperatureGate(v: Visit, p: Policy): Gate {
-  const { first } = temperatureReadings(v, p);
+  const { first } = decidingReadings(v, p);
   if (first === undefined) return 'pending';
   if (temperatureBand(first, p) === 'normal') {
+    if (v.symptomsDue) return 'pending';
     return hasSymptoms(v) ? { refused: 'fever-clinic' } : 'pass';
   }
   return 'pass'; // decided by the re-check gate
 }
 
 function recheckGate(v: Visit, p: Policy): Gate {
-  const { first, rechecks } = temperatureReadings(v, p);
+  const { first, recheck } = decidingReadings(v, p);
   if (first === undefined || temperatureBand(first, p) === 'normal') return 'pass';
-  const recheck = rechecks[rechecks.length - 1];
-  if (recheck === undefined) return 'pending';
+  if (recheck === undefined || v.symptomsDue) return 'pending';
   switch (temperatureBand(recheck, p)) {
     case 'fever':
       return 'isolated';
@@ -104,6 +106,17 @@ function recheckGate(v: Visit, p: Policy): Gate {
     default:
       return hasSymptoms(v) ? { refused: 'fever-clinic' } : 'pass';
   }
+}
+
+/**
+ * True when the temperature step has its deciding reading already and asks only the
+ * symptoms again (after an undo): the door offers no keypad then.
+ */
+export function symptomsOnly(v: Visit, p: Policy): boolean {
+  if (!v.symptomsDue) return false;
+  const { first, recheck } = decidingReadings(v, p);
+  if (first === undefined) return false;
+  return temperatureBand(first, p) === 'normal' || recheck !== undefined;
 }
 
 /** The identity's content checked again: what a form checked is not trusted blindly. */

@@ -56,6 +56,11 @@ export interface Visit {
   handsDisinfected: boolean;
   readings: Reading[];
   symptoms: Symptoms | null;
+  /**
+   * An undo reopened the temperature: the readings stay (an undo must not become a way to
+   * measure until the number is low), only the symptoms are asked again.
+   */
+  symptomsDue: boolean;
   identity: (Identity & { source: 'booking' | 'typed' }) | null;
   /** The visitor refused to give their identity (then `identity` stays null). */
   identityRefused: boolean;
@@ -98,6 +103,7 @@ function emptyVisit(first: VisitEvent): Visit {
     handsDisinfected: false,
     readings: [],
     symptoms: null,
+    symptomsDue: false,
     identity: null,
     identityRefused: false,
     restSkipped: null,
@@ -140,9 +146,8 @@ function reopen(v: Visit, must: ReopenedMust, at: number): Visit {
     case 'mask':
       return { ...open, mask: null };
     case 'temperature':
-      return { ...open, readings: [], symptoms: null, restSkipped: null };
     case 'recheck':
-      return { ...open, readings: open.readings.slice(0, 1), symptoms: null, restSkipped: null };
+      return { ...open, symptoms: null, symptomsDue: true };
     case 'identity':
       return { ...open, identity: null, identityRefused: false, returnee: null };
     case 'health-code':
@@ -180,7 +185,7 @@ function apply(v: Visit, e: VisitEvent): Visit {
     case 'temperature.measured':
       return { ...next, readings: [...v.readings, { celsius: e.data.celsius, at: e.at }] };
     case 'symptoms.reported':
-      return { ...next, symptoms: e.data };
+      return { ...next, symptoms: e.data, symptomsDue: false };
     case 'identity.confirmed':
       return { ...next, identity: e.data, identityRefused: false };
     case 'identity.refused':

@@ -137,6 +137,8 @@ export const en: Messages = {
       errorImplausible:
         'Not plausible (outside {{min}}–{{max}} °C): a measuring error, measure again',
       suggestion: 'Did you mean {{value}} °C?',
+      readingStands: '{{value}} °C is recorded and stands: ask about symptoms again',
+      confirmSymptoms: 'Confirm symptoms',
     },
     identity: {
       title: 'Check the ID card',

@@ -131,6 +131,8 @@ export const zhCN = {
       errorFormat: '格式不对：请输入如 36.5 的读数',
       errorImplausible: '读数不合理（{{min}}–{{max}} °C 之外），属于测量误差，请重新测量',
       suggestion: '是否为 {{value}} °C？',
+      readingStands: '体温 {{value}} °C 已记录并以此为准，请重新询问症状',
+      confirmSymptoms: '确认症状',
     },
     identity: {
       title: '核对身份证',

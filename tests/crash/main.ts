@@ -215,7 +215,11 @@ async function run(base: string, dataDir: string, profile: string) {
         if (!killed) await driver.leave(screen, 20_000);
       }
     } catch (e) {
-      if (!killed) throw e;
+      if (!killed) {
+        const shot = join(tmpdir(), `crash-stuck-${SEED}-${round}.png`);
+        await page.screenshot({ path: shot }).catch(() => undefined);
+        throw new Error(`round ${round}: ${(e as Error).message} (screen: ${shot})`);
+      }
     }
     await Promise.all(killing);
     results.push({ killedAfterAction: killAfter, delayMs, problems });

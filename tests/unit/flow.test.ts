@@ -208,16 +208,16 @@ const temperatureCases: Case[] = [
     step: 'decide',
   },
   {
-    name: 'a third reading corrects the re-check: the latest plausible reading counts',
+    name: 'the re-check decides: a later fever reading is recorded, not counted',
     events: [...atDoor, ev.temperature(37.4), rested(36.8), ev.temperature(37.8), who],
-    verdict: isolated,
-    step: 'decide',
+    verdict: null,
+    step: 'health-code',
   },
   {
-    name: 'a third reading can also clear a re-check typed wrong',
-    events: [...atDoor, ev.temperature(37.4), rested(37.8), ev.temperature(36.8)],
-    verdict: null,
-    step: 'identity',
+    name: 'the re-check decides: measuring again until the number is low still isolates',
+    events: [...atDoor, ev.temperature(37.8), rested(37.6), ev.temperature(36.9), who],
+    verdict: isolated,
+    step: 'decide',
   },
   {
     name: 're-check 37.8: isolated',

@@ -2,7 +2,7 @@ import { Thermometer } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventBody, RestSkipReason, Symptoms } from '../../domain/events';
-import { recheckRestUntil } from '../../domain/flow';
+import { decidingReadings, recheckRestUntil, symptomsOnly } from '../../domain/flow';
 import { commonReadings, commonReadingsLabel, formatCelsius } from '../../domain/temperature';
 import type { Visit } from '../../domain/visit';
 import { useServices } from '../../services/services';
@@ -50,7 +50,25 @@ export function TemperatureStep({ visit, recheck }: { visit: Visit; recheck: boo
     if (!recheck && restUntil !== null && now() < restUntil) setAside();
   };
   const toggle = (key: keyof Symptoms) => setSymptoms((s) => ({ ...s, [key]: !s[key] }));
-  const blocked = recheck && resting && !skip;
+  const onlySymptoms = symptomsOnly(visit, policy);
+  const blocked = !onlySymptoms && recheck && resting && !skip;
+  const symptomToggles = (
+    <fieldset className="symptoms">
+      <legend className="sr-only">{t('door.temperature.symptoms')}</legend>
+      {(['cough', 'breathing', 'other'] as const).map((key) => (
+        <Button
+          key={key}
+          bare
+          guardRepeat
+          className="toggle"
+          aria-pressed={symptoms[key]}
+          onClick={() => toggle(key)}
+        >
+          {t(key === 'other' ? 'door.temperature.otherSymptom' : `door.temperature.${key}`)}
+        </Button>
+      ))}
+    </fieldset>
+  );
 
   return (
     <section className="step" aria-labelledby="step-title">
@@ -59,8 +77,24 @@ export function TemperatureStep({ visit, recheck }: { visit: Visit; recheck: boo
         icon={<Thermometer aria-hidden />}
         title={t(recheck ? 'door.temperature.recheckTitle' : 'door.temperature.title')}
       />
-      {recheck && <RecheckNotice visit={visit} current={current} />}
-      {blocked ? (
+      {onlySymptoms ? (
+        <>
+          <DecidingReadingNotice visit={visit} />
+          {symptomToggles}
+          <div className="choices">
+            <Button
+              tone="primary"
+              size="huge"
+              onClick={() => void record({ type: 'symptoms.reported', data: symptoms })}
+            >
+              {t('door.temperature.confirmSymptoms')}
+            </Button>
+          </div>
+        </>
+      ) : (
+        recheck && <RecheckNotice visit={visit} current={current} />
+      )}
+      {onlySymptoms ? null : blocked ? (
         <div className="choices rest-actions">
           <Button tone="primary" size="huge" onClick={setAside}>
             {t('door.temperature.setAside')}
@@ -80,21 +114,7 @@ export function TemperatureStep({ visit, recheck }: { visit: Visit; recheck: boo
         </div>
       ) : (
         <>
-          <fieldset className="symptoms">
-            <legend className="sr-only">{t('door.temperature.symptoms')}</legend>
-            {(['cough', 'breathing', 'other'] as const).map((key) => (
-              <Button
-                key={key}
-                bare
-                guardRepeat
-                className="toggle"
-                aria-pressed={symptoms[key]}
-                onClick={() => toggle(key)}
-              >
-                {t(key === 'other' ? 'door.temperature.otherSymptom' : `door.temperature.${key}`)}
-              </Button>
-            ))}
-          </fieldset>
+          {symptomToggles}
           {keypad ? (
             <Keypad policy={policy} onReading={(c) => void measured(c, 'keypad')}>
               <Button onClick={() => setKeypad(false)}>{commonReadingsLabel(policy)}</Button>
@@ -114,6 +134,19 @@ export function TemperatureStep({ visit, recheck }: { visit: Visit; recheck: boo
         </>
       )}
     </section>
+  );
+}
+
+/** After an undo: the readings that decided stand; only the symptoms are asked again. */
+function DecidingReadingNotice({ visit }: { visit: Visit }) {
+  const { t } = useTranslation();
+  const { policyFor } = useServices();
+  const { first, recheck } = decidingReadings(visit, policyFor(visit.policyVersion));
+  const value = formatCelsius(recheck ?? first ?? 0);
+  return (
+    <div className="notice notice-warn" role="status">
+      <p>{t('door.temperature.readingStands', { value })}</p>
+    </div>
   );
 }
 
