@@ -54,15 +54,19 @@ export function Keypad({
         <output className="keypad-display" aria-live="polite" data-testid="keypad-display">
           {text || ' '} °C
         </output>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        {suggestion !== null && (
-          <Button tone="primary" onClick={() => onReading(suggestion)}>
-            {t('door.temperature.suggestion', { value: formatCelsius(suggestion) })}
-          </Button>
+        {/* One message: a likely slip ("376") gets the one-tap correction, not also an error. */}
+        {suggestion !== null ? (
+          <div role="alert">
+            <Button tone="primary" onClick={() => onReading(suggestion)}>
+              {t('door.temperature.suggestion', { value: formatCelsius(suggestion) })}
+            </Button>
+          </div>
+        ) : (
+          error && (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          )
         )}
         <Button tone="primary" onClick={submit}>
           {t('door.temperature.ok')}
