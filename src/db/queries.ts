@@ -46,6 +46,11 @@ export function bookingsOfDay(db: CheckpointDb, day: string): Promise<Booking[]>
   return db.bookings.where('day').equals(day).toArray();
 }
 
+/** The bookings this tablet holds for days other than `day` (a visitor who came on the wrong day). */
+export function bookingsNotOnDay(db: CheckpointDb, day: string): Promise<Booking[]> {
+  return db.bookings.where('day').notEqual(day).toArray();
+}
+
 /** How many bookings this tablet holds for each of `days`, in that order. */
 export function bookingCounts(db: CheckpointDb, days: readonly string[]) {
   return Promise.all(

@@ -93,6 +93,7 @@ export const en: Messages = {
       title: 'Find the booking',
       search: 'Phone, name or booking number',
       none: 'No booking today matches',
+      otherDay: 'No booking today matches: {{who}} ({{id}}) is booked for {{day}}, not today',
       noBookings: 'No bookings imported for today (Settings → Import bookings)',
       walkIn: 'No booking',
       urgentQuestion: 'No booking: is it an urgent matter that cannot wait?',

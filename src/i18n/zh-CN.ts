@@ -88,6 +88,7 @@ export const zhCN = {
       title: '查找预约',
       search: '输入手机号、姓名或预约号',
       none: '今天没有匹配的预约',
+      otherDay: '今天没有匹配的预约：{{who}}（{{id}}）预约的是 {{day}}，不是今天',
       noBookings: '今天尚未导入预约名单（设置 → 导入预约）',
       walkIn: '无预约',
       urgentQuestion: '无预约：是否为无法推迟的紧急事项？',

@@ -4,6 +4,8 @@ import type { CheckpointDb } from '../../src/db/database';
 import { aBooking, FIXED_NOW, validIdNumber } from '../fixtures/builders';
 import { renderApp, type User } from './render-app';
 
+const DAY = 24 * 60 * 60 * 1000;
+
 const zhang = aBooking({ bookingId: 'B0001', name: '张三明', phone: '13812345678' });
 const li = aBooking({
   bookingId: 'B0002',
@@ -109,6 +111,22 @@ describe('the door', () => {
     expect((await app.db.visits.toArray())[0]?.readings).toEqual([]);
     await tap(app.user, '是否为 36.5 °C？');
     expect(await screen.findByRole('heading', { name: /核对身份证/ })).toBeInTheDocument();
+  });
+
+  it('a search that matches a booking of another day says which day it is for', async () => {
+    const tomorrow = aBooking(
+      { bookingId: 'B0009', name: '周明', phone: '13600009999' },
+      FIXED_NOW + DAY,
+    );
+    const app = await renderApp([zhang, tomorrow]);
+    db = app.db;
+    await app.user.type(screen.getByRole('searchbox'), 'B0009');
+    expect(
+      await screen.findByText(`今天没有匹配的预约：周*（B0009）预约的是 ${tomorrow.day}，不是今天`),
+    ).toBeInTheDocument();
+    await app.user.clear(screen.getByRole('searchbox'));
+    await app.user.type(screen.getByRole('searchbox'), 'B0404');
+    expect(await screen.findByText('今天没有匹配的预约')).toBeInTheDocument();
   });
 
   it('validates a typed identity in words and keeps what was typed', async () => {

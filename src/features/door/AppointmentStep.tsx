@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { UserX } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bookingsOfDay, usedBookingIds } from '../../db/queries';
+import { bookingsNotOnDay, bookingsOfDay, usedBookingIds } from '../../db/queries';
 import { type Booking, bookingsByNearness, searchBookings } from '../../domain/booking';
 import { looksLikeBookingCode } from '../../domain/codes/booking-code';
 import { readScan } from '../../domain/codes/inspect';
@@ -39,6 +39,13 @@ export function AppointmentStep() {
 
   const available = (data?.bookings ?? []).filter((b) => !data?.used.has(b.bookingId));
   const shown = bookingsByNearness(searchBookings(available, query), now()).slice(0, SHOWN);
+  // Nothing today for what was typed: is it booked for another day? Say which.
+  const searchElsewhere = query.trim() !== '' && data !== undefined && shown.length === 0;
+  const elsewhere = useLiveQuery(
+    async () =>
+      searchElsewhere ? (searchBookings(await bookingsNotOnDay(db, day), query)[0] ?? null) : null,
+    [db, day, query, searchElsewhere],
+  );
 
   const choose = async (b: Booking) => {
     // Too early is not a refusal: told when to come in, no visit, the booking is kept.
@@ -123,7 +130,15 @@ export function AppointmentStep() {
             <p className="hint">{t('door.appointment.noBookings')}</p>
           )}
           {data && data.bookings.length > 0 && shown.length === 0 && (
-            <p className="hint">{t('door.appointment.none')}</p>
+            <p className="hint">
+              {elsewhere
+                ? t('door.appointment.otherDay', {
+                    who: maskName(elsewhere.name),
+                    id: elsewhere.bookingId,
+                    day: elsewhere.day,
+                  })
+                : t('door.appointment.none')}
+            </p>
           )}
           <ul className="booking-list" aria-label={t('door.appointment.due')}>
             {shown.map((b) => (
