@@ -187,11 +187,16 @@ export class EventLog {
   }
 
   private async nextTicket(day: string): Promise<string> {
-    const key = `ticket:${day}:${this.identity.ticketPrefix}`;
+    const key = ticketCounterKey(day, this.identity.ticketPrefix);
     const n = ((await this.db.meta.get(key))?.value ?? 0) + 1;
     await this.db.meta.put({ key, value: n });
     return `${this.identity.ticketPrefix}${String(n).padStart(3, '0')}`;
   }
+}
+
+/** The meta key of a day's ticket counter for one letter (sync raises it: sync-store.ts). */
+export function ticketCounterKey(day: string, prefix: string): string {
+  return `ticket:${day}:${prefix}`;
 }
 
 function mustFold(events: CheckpointEvent[]): Visit {

@@ -6,8 +6,10 @@
 import type { Booking } from '../domain/booking';
 import type { CheckpointEvent } from '../domain/events';
 import { type Policy, type StoredPolicy, withDefaults } from '../domain/policy';
+import { highestTickets } from '../domain/ticket-clash';
 import { foldVisit, type Visit } from '../domain/visit';
 import type { CheckpointDb } from './database';
+import { ticketCounterKey } from './event-log';
 import { lowerCleanMark } from './retention-mark';
 
 const HELD_SEQ = 'sync:held-seq';
@@ -81,6 +83,13 @@ export async function applyPulled(
       if (visit) visits.push(visit);
     }
     await db.visits.bulkPut(visits);
+    // Tickets another tablet of this door issued (the one this tablet replaces): the
+    // counter goes on after them, so no number is issued twice.
+    for (const [dayLetter, n] of highestTickets(visits)) {
+      const [day = '', letter = ''] = dayLetter.split(':');
+      const key = ticketCounterKey(day, letter);
+      if (n > (await metaValue(db, key))) await db.meta.put({ key, value: n });
+    }
     if (cursor > (await metaValue(db, CURSOR))) await db.meta.put({ key: CURSOR, value: cursor });
     return fresh.length;
   });

@@ -20,3 +20,19 @@ export function ticketClash(visits: readonly Visit[], device: string, prefix: st
   if (!issuers.delete(device)) return [];
   return [...issuers].sort();
 }
+
+/**
+ * The highest ticket number issued per day and letter among `visits` (key
+ * `${day}:${letter}`). A tablet that pulls these continues after them: a replacement
+ * tablet enrolled mid-day with the door's letter never issues A001 a second time.
+ */
+export function highestTickets(visits: readonly Visit[]): Map<string, number> {
+  const highest = new Map<string, number>();
+  for (const v of visits) {
+    const match = /^([A-Z]+)(\d+)$/.exec(admittedTicket(v) ?? '');
+    if (!match) continue;
+    const key = `${v.day}:${match[1]}`;
+    highest.set(key, Math.max(highest.get(key) ?? 0, Number(match[2])));
+  }
+  return highest;
+}

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CheckpointDb } from '../../src/db/database';
 import { type EventLog, rebuildProjections } from '../../src/db/event-log';
 import { StorageError } from '../../src/db/storage-error';
+import { applyPulled } from '../../src/db/sync-store';
 import type { EventDraft } from '../../src/domain/events';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { openFreshLog } from '../fixtures/storage';
@@ -60,6 +61,22 @@ describe('EventLog.record', () => {
     for (const step of greenPath(T0 + 1000)) await log.record('v2', step, DEFAULT_POLICY);
     const v2 = await db.visits.get('v2');
     expect(v2?.decision?.outcome).toEqual({ kind: 'admitted', ticket: 'A002' });
+  });
+
+  it('a replacement tablet with the same letter goes on after the tickets it pulled', async () => {
+    // The wiped tablet issued A001 and A002; its replacement pulls them, then admits.
+    for (const step of greenPath(T0)) await log.record('v1', step, DEFAULT_POLICY);
+    for (const step of greenPath(T0 + 1000)) await log.record('v2', step, DEFAULT_POLICY);
+    const issued = await db.events.toArray();
+    const replacement = await openFreshLog('dev-2');
+    await applyPulled(replacement.db, issued, issued.length);
+    for (const step of greenPath(T0 + 2000))
+      await replacement.log.record('v3', step, DEFAULT_POLICY);
+    expect((await replacement.db.visits.get('v3'))?.decision?.outcome).toEqual({
+      kind: 'admitted',
+      ticket: 'A003',
+    });
+    await replacement.db.delete();
   });
 
   it('decides a refusal in the same transaction as the must that settles it', async () => {
