@@ -24,6 +24,7 @@ import { doorNeedsReset, putDoorAside } from './idle-door';
 import { useUpdateWhenIdle } from './pwa/use-update-when-idle';
 import { StatusBanner } from './StatusBanner';
 import { SyncChip } from './SyncChip';
+import { ThermometerChip } from './ThermometerChip';
 import { TicketClashBanner } from './TicketClashBanner';
 import { useClosingCheckout } from './use-closing-checkout';
 import './shell.css';
@@ -154,6 +155,7 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
             </Button>
           )}
         </nav>
+        <ThermometerChip />
         <SyncChip />
         <Button
           bare

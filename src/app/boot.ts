@@ -12,6 +12,7 @@ import type { Services } from '../services/services';
 import { SoundPlayer } from '../services/sound/sound-player';
 import type { AudioSink } from '../services/sound/tones';
 import { webAudioSink } from '../services/sound/web-audio-sink';
+import { startThermometer } from '../services/thermometer/thermometer';
 import { APP_VERSION } from '../services/version';
 import { startSyncLazily } from '../sync/lazy-start';
 
@@ -70,6 +71,7 @@ export async function boot(
         .catch(() => {}),
   });
   await recordVersionChange(log, now());
+  void startThermometer(now);
   const sync = settings.token
     ? startSyncLazily({
         db,

@@ -121,3 +121,17 @@ export function loadLastVersion(): Promise<string | undefined> {
 export function saveLastVersion(version: string): Promise<void> {
   return set('app-version', version, settingsStore());
 }
+
+/** The Bluetooth thermometer this tablet paired (its Web Bluetooth id), or null. */
+export interface PairedThermometer {
+  id: string;
+  name: string;
+}
+
+export async function loadThermometer(): Promise<PairedThermometer | null> {
+  return (await get<PairedThermometer | null>('thermometer', settingsStore())) ?? null;
+}
+
+export async function saveThermometer(paired: PairedThermometer | null): Promise<void> {
+  await set('thermometer', paired, settingsStore());
+}

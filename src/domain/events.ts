@@ -101,7 +101,7 @@ export type EventBody =
   /** 'given': a free mask from the hall's stock (counted); 'refused': would not wear one. */
   | { type: 'mask.checked'; data: { status: 'worn' | 'given' | 'refused' } }
   | { type: 'hands.disinfected'; data: Record<string, never> }
-  | { type: 'temperature.measured'; data: { celsius: number; source: 'preset' | 'keypad' } }
+  | { type: 'temperature.measured'; data: TemperatureMeasured }
   | { type: 'symptoms.reported'; data: Symptoms }
   /** A re-check before the rest is over, and why (the rest is otherwise enforced). */
   | { type: 'temperature.rest-skipped'; data: { reason: RestSkipReason } }
@@ -209,6 +209,19 @@ export function clipText(text: string, max: number): string {
 }
 
 export type RestSkipReason = 'visitor-cannot-wait' | 'staff-decision';
+
+/**
+ * How a visitor's reading came in: a one-touch preset, the keypad, a Bluetooth
+ * thermometer (which one: `device`) or a keyboard-wedge thermometer. Older events
+ * carry only 'preset' or 'keypad'.
+ */
+export type TemperatureSource = 'preset' | 'keypad' | 'ble' | 'wedge';
+export interface TemperatureMeasured {
+  celsius: number;
+  source: TemperatureSource;
+  /** The Bluetooth thermometer, when source is 'ble'. */
+  device?: { id: string; name: string };
+}
 
 export type DisinfectionSpot = 'temperature-point' | 'isolation-area';
 

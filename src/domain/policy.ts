@@ -108,6 +108,14 @@ export interface Policy {
   voice: {
     speaker: VoiceSpeaker;
   };
+  /** A Bluetooth or keyboard thermometer that sends its own reading (issue 21). */
+  thermometer: {
+    /**
+     * A reading older than this (by its time stamp, or when it arrived) is not used: the
+     * visitor in front of the thermometer now may not be the one it measured.
+     */
+    freshReadingSeconds: number;
+  };
 }
 
 /** The supply a free mask at the door comes from (plans: free masks come from the stock). */
@@ -174,6 +182,7 @@ export const DEFAULT_POLICY = {
   hours: { opening: '08:30' },
   emergency: { ambulance: '120', cdc: '', community: '', police: '110' },
   voice: { speaker: 'both' },
+  thermometer: { freshReadingSeconds: 30 },
 } as const satisfies Policy;
 
 /** Settings added after the first policies were written: older stored policies lack them. */
@@ -187,7 +196,8 @@ type Later =
   | 'returnee'
   | 'hours'
   | 'emergency'
-  | 'voice';
+  | 'voice'
+  | 'thermometer';
 /** A policy as stored before the later settings existed. */
 export type StoredPolicy = Omit<Policy, Later> & Partial<Pick<Policy, Later>>;
 
@@ -205,5 +215,6 @@ export function withDefaults(stored: StoredPolicy): Policy {
     hours: stored.hours ?? DEFAULT_POLICY.hours,
     emergency: stored.emergency ?? DEFAULT_POLICY.emergency,
     voice: stored.voice ?? DEFAULT_POLICY.voice,
+    thermometer: stored.thermometer ?? DEFAULT_POLICY.thermometer,
   };
 }

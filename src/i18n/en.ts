@@ -1081,4 +1081,43 @@ export const en: Messages = {
       celsius: '°C',
     },
   },
+  thermometer: {
+    chip: {
+      connected: 'Thermometer',
+      connecting: 'Thermometer connecting',
+      reconnecting: 'Thermometer reconnecting',
+      off: 'Thermometer off',
+      battery: '{{percent}}%',
+      low: 'Battery low',
+    },
+    settings: {
+      title: 'Bluetooth thermometer',
+      intro:
+        'A thermometer that speaks Bluetooth Health Thermometer (0x1809) sends its reading to the temperature step; staff confirm it with one tap.',
+      unsupported:
+        'This browser has no Web Bluetooth: readings are typed as always (a keyboard thermometer still works).',
+      none: 'No thermometer paired.',
+      paired: 'Paired: {{name}}',
+      pair: 'Pair a thermometer',
+      reconnect: 'Reconnect',
+      forget: 'Forget this thermometer',
+      failed: 'Pairing did not finish: {{error}}',
+    },
+    step: {
+      offered: 'From the thermometer: {{value}} °C',
+      offeredWedge: 'From the keyboard thermometer: {{value}} °C',
+      confirm: 'Use {{value}} °C',
+      dismiss: 'Not this reading',
+      waiting: 'Waiting for the thermometer… or choose the reading below',
+      disconnected: 'Thermometer disconnected: type the reading',
+      reconnect: 'Reconnect thermometer',
+      notUsed: {
+        'no-value': 'The thermometer sent no value (error or out of its range): measure again',
+        'before-step': 'A reading from before this visitor: measure again',
+        stale: 'That reading is too old: measure again',
+        repeat: '',
+        implausible: 'Reading {{value}} °C is not plausible: measure again',
+      },
+    },
+  },
 };

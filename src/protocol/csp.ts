@@ -32,6 +32,9 @@ export function cspText(forMeta = false): string {
     .join('; ');
 }
 
-/** Only the camera, and only for the app itself; nothing else the kiosk does not use. */
+/**
+ * Only the camera and Bluetooth (the door's thermometer), and only for the app itself;
+ * nothing else the kiosk does not use.
+ */
 export const PERMISSIONS_POLICY =
-  'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()';
+  'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(self)';

@@ -108,7 +108,11 @@ function buildEventSchema(purged: boolean) {
     event('hands.disinfected', z.strictObject({})),
     event(
       'temperature.measured',
-      z.strictObject({ celsius: z.number().finite(), source: z.enum(['preset', 'keypad']) }),
+      z.strictObject({
+        celsius: z.number().finite(),
+        source: z.enum(['preset', 'keypad', 'ble', 'wedge']),
+        device: z.strictObject({ id: text(128), name: z.string().max(64) }).optional(),
+      }),
     ),
     event('symptoms.reported', symptoms),
     event(

@@ -129,6 +129,9 @@ export const policySchema = z
     voice: z
       .strictObject({ speaker: z.enum(['guide', 'board', 'both']) })
       .default(() => ({ ...DEFAULT_POLICY.voice })),
+    thermometer: z
+      .strictObject({ freshReadingSeconds: z.number().int().min(5).max(600) })
+      .default(() => ({ ...DEFAULT_POLICY.thermometer })),
   })
   .refine((p) => p.hours.opening < p.ledger.closing, {
     message: 'the hall opens before it closes: hours.opening < ledger.closing',

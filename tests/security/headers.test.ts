@@ -39,6 +39,8 @@ describe('finding 6: security headers', () => {
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     expect(page.headers.get('permissions-policy')).toMatch(/(^|, )camera=\(self\)/);
+    // The thermometer (Web Bluetooth) for the app's own origin, never for another.
+    expect(page.headers.get('permissions-policy')).toMatch(/(^|, )bluetooth=\(self\)(,|$)/);
     expect(page.headers.get('strict-transport-security')).toBeNull(); // no TLS here
   });
 

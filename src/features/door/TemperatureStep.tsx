@@ -1,7 +1,7 @@
 import { Thermometer } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EventBody, RestSkipReason, Symptoms } from '../../domain/events';
+import type { EventBody, RestSkipReason, Symptoms, TemperatureMeasured } from '../../domain/events';
 import { decidingReadings, recheckRestUntil, symptomsOnly } from '../../domain/flow';
 import { commonReadings, commonReadingsLabel, formatCelsius } from '../../domain/temperature';
 import type { Visit } from '../../domain/visit';
@@ -11,6 +11,7 @@ import { useNow } from '../../ui/use-now';
 import { useDoorStore } from './door-store';
 import { Keypad } from './Keypad';
 import { StepTitle } from './StepTitle';
+import { ThermometerOffer } from './thermometer/ThermometerOffer';
 import { useRecord } from './use-record';
 
 const NO_SYMPTOMS: Symptoms = { cough: false, breathing: false, other: false };
@@ -36,13 +37,20 @@ export function TemperatureStep({ visit, recheck }: { visit: Visit; recheck: boo
   const [symptoms, setSymptoms] = useState<Symptoms>(NO_SYMPTOMS);
   const anySymptom = symptoms.cough || symptoms.breathing || symptoms.other;
 
-  const measured = async (celsius: number, source: 'preset' | 'keypad') => {
+  const measured = async (
+    celsius: number,
+    source: TemperatureMeasured['source'],
+    device?: TemperatureMeasured['device'],
+  ) => {
     const events: EventBody[] = [];
     if (recheck && resting && skip) {
       events.push({ type: 'temperature.rest-skipped', data: { reason: skip } });
     }
     if (anySymptom || recheck) events.push({ type: 'symptoms.reported', data: symptoms });
-    events.push({ type: 'temperature.measured', data: { celsius, source } });
+    events.push({
+      type: 'temperature.measured',
+      data: { celsius, source, ...(device ? { device } : {}) },
+    });
     if (!(await record(...events))) return;
     // A raised first reading: the visitor rests and the door serves the next one.
     const after = useDoorStore.getState().visit;
@@ -114,6 +122,11 @@ export function TemperatureStep({ visit, recheck }: { visit: Visit; recheck: boo
         </div>
       ) : (
         <>
+          <ThermometerOffer
+            policy={policy}
+            now={now}
+            onConfirm={(o) => void measured(o.celsius, o.source, o.device)}
+          />
           {symptomToggles}
           {keypad ? (
             <Keypad policy={policy} onReading={(c) => void measured(c, 'keypad')}>

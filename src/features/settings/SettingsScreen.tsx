@@ -8,6 +8,7 @@ import { KioskOptions } from './KioskOptions';
 import { RetentionPanel } from './RetentionPanel';
 import { ServerPanel } from './ServerPanel';
 import { SoundSettings } from './SoundSettings';
+import { ThermometerSettings } from './ThermometerSettings';
 import './settings.css';
 import { Button } from '../../ui/Button';
 
@@ -81,6 +82,7 @@ export function SettingsScreen({
         <DeviceFacts />
         <KioskOptions onSave={onSave} />
         <SoundSettings onSave={onSave} />
+        <ThermometerSettings />
       </div>
     </section>
   );
