@@ -139,6 +139,11 @@ export type EventBody =
   | { type: 'disinfection.done'; data: { task: string; by: string } }
   | { type: 'incident.reported'; data: IncidentReport }
   | { type: 'incident.step'; data: { incident: string; step: IncidentStep } }
+  /**
+   * An undo at the door took back what raised the visit's incidents of `kind` (a refusal
+   * tapped by mistake): those reported before it are withdrawn, on every tablet.
+   */
+  | { type: 'incident.withdrawn'; data: { visit: string; kind: IncidentKind } }
   | HallEventBody;
 
 /**
@@ -255,6 +260,7 @@ export const RECORD_TYPES = [
   'disinfection.done',
   'incident.reported',
   'incident.step',
+  'incident.withdrawn',
   'staff.added',
   'staff.removed',
   'staff.measured',

@@ -42,7 +42,15 @@ function verdictFollowUps(before: Visit | null, after: Visit, newId: () => strin
     drafts.push(visitIncident('refused-measures', after, at, newId));
   }
   if (after.returnee && !before?.returnee) drafts.push(visitIncident('returnee', after, at, newId));
+  // An undo took the refusal (or the identity that made a returnee) back: so is its incident.
+  if (refusedMeasures(before) && !refusedMeasures(after))
+    drafts.push(withdrawn('refused-measures'));
+  if (before?.returnee && !after.returnee) drafts.push(withdrawn('returnee'));
   return drafts;
+
+  function withdrawn(kind: IncidentKind): EventDraft {
+    return { type: 'incident.withdrawn', at, data: { visit: after.id, kind } };
+  }
 }
 
 function visitIncident(

@@ -33,13 +33,21 @@ export const INCIDENT_STEPS: Record<IncidentKind, readonly IncidentStep[]> = {
   'suspected-case': ['lead-acknowledged'],
 };
 
-/** The incidents among a day's records, oldest first; arrival order does not matter. */
+/**
+ * The incidents among a day's records, oldest first; arrival order does not matter. An
+ * incident withdrawn by an undo at the door (the refusal was a mis-tap) is not one: it
+ * stays in the ledger's events, not here.
+ */
 export function foldIncidents(records: readonly RecordEvent[]): Incident[] {
   const sorted = [...records].sort(compareEvents);
   const incidents = new Map<string, Incident>();
   for (const e of sorted) {
     if (e.type === 'incident.reported' && !incidents.has(e.data.incident)) {
       incidents.set(e.data.incident, { ...e.data, reportedAt: e.at, steps: {} });
+    } else if (e.type === 'incident.withdrawn') {
+      for (const [id, i] of incidents) {
+        if (i.visit === e.data.visit && i.kind === e.data.kind) incidents.delete(id);
+      }
     }
   }
   for (const e of sorted) {

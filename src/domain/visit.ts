@@ -250,6 +250,7 @@ function apply(v: Visit, e: VisitEvent): Visit {
     case 'disinfection.done':
     case 'incident.reported':
     case 'incident.step':
+    case 'incident.withdrawn':
     case 'staff.added':
     case 'staff.removed':
     case 'staff.measured':

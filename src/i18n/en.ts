@@ -660,6 +660,7 @@ export const en: Messages = {
       'disinfection.done': 'Disinfection done',
       'incident.reported': 'Incident reported',
       'incident.step': 'Incident step',
+      'incident.withdrawn': 'Incident withdrawn (undone)',
       'staff.added': 'Added to the staff list',
       'staff.removed': 'Removed from the staff list',
       'staff.measured': 'Staff temperature',

@@ -212,6 +212,7 @@ export const zhCNScreens = {
       'disinfection.done': '消毒完成',
       'incident.reported': '上报事件',
       'incident.step': '事件处置',
+      'incident.withdrawn': '撤回事件（误触撤销）',
       'staff.added': '加入员工名单',
       'staff.removed': '移出员工名单',
       'staff.measured': '员工测温',

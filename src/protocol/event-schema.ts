@@ -236,6 +236,13 @@ function buildEventSchema(purged: boolean) {
         step: z.enum(['lead-acknowledged', 'police-called', 'stopped-work']),
       }),
     ),
+    event(
+      'incident.withdrawn',
+      z.strictObject({
+        visit: text(64),
+        kind: z.enum(['refused-measures', 'staff-abnormal', 'returnee', 'suspected-case']),
+      }),
+    ),
     ...hallEvents(event, personal),
   ]);
 }

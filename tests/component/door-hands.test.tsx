@@ -1,6 +1,9 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckpointDb } from '../../src/db/database';
+import { dayRecords } from '../../src/db/queries';
+import { foldIncidents } from '../../src/domain/incidents';
+import { dayKey } from '../../src/domain/time';
 import type { AudioSink, Tone } from '../../src/services/sound/tones';
 import { TONES } from '../../src/services/sound/tones';
 import { aBooking, FIXED_NOW, MINUTE } from '../fixtures/builders';
@@ -90,6 +93,21 @@ describe('undo of a refusal', () => {
     // The refusal stays in the log, followed by its undo and the new verdict.
     expect(types.filter((t) => t === 'visit.decided')).toHaveLength(2);
     expect(types).toContain('visit.reopened');
+  });
+
+  it('a mask refusal undone and refused again leaves one incident, not two (issue 24)', async () => {
+    const app = await renderApp([zhang]);
+    db = app.db;
+    const incidents = async () => foldIncidents(await dayRecords(app.db, dayKey(FIXED_NOW)));
+    await tap(app.user, /张\*明/);
+    await tap(app.user, '拒绝戴口罩');
+    expect(await screen.findByTestId('lead-alert')).toBeInTheDocument();
+    await tap(app.user, /撤销（误触）/);
+    await waitFor(() => expect(screen.queryByTestId('lead-alert')).toBeNull());
+    expect(await incidents()).toEqual([]);
+    await tap(app.user, '拒绝戴口罩');
+    expect(await screen.findByTestId('lead-alert')).toBeInTheDocument();
+    expect((await incidents()).map((i) => i.kind)).toEqual(['refused-measures']);
   });
 });
 
