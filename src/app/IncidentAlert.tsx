@@ -4,7 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { StorageError } from '../db/storage-error';
 import { reportFacts } from '../domain/incident-report';
-import { awaitingLead, foldIncidents, type Incident, planIncidentStep } from '../domain/incidents';
+import {
+  alertOrder,
+  awaitingLead,
+  foldIncidents,
+  type Incident,
+  planIncidentStep,
+} from '../domain/incidents';
 import { maskName } from '../domain/privacy';
 import { clockTime, dayKey } from '../domain/time';
 import { useKioskStore } from '../features/kiosk/kiosk-store';
@@ -16,9 +22,14 @@ import { Button } from '../ui/Button';
 
 /**
  * The duty lead is told at once (shared/domain.md): every incident not yet acknowledged
- * (a suspected case first) shows on every staff screen, on every tablet once synced,
- * until the lead acknowledges it. Only the lead may: acknowledging asks for the lead PIN
- * (one unlock covers the lead's session, as for the lead's screens); anyone can view.
+ * shows on every staff screen, on every tablet once synced, until the lead acknowledges
+ * it. Only the lead may: acknowledging asks for the lead PIN (one unlock covers the lead's
+ * session, as for the lead's screens); anyone can view.
+ *
+ * The alert is one line whatever the count (issue 24): the most urgent incident (a
+ * suspected case, else the newest), with its own heading and action, and how many there
+ * are. A tap on the count opens them all over the screen. Incidents stay until the lead
+ * is back, so a banner growing a row each would push the door's keypad off the kiosk.
  */
 export function IncidentAlert() {
   const { t } = useTranslation();
@@ -26,14 +37,12 @@ export function IncidentAlert() {
   const setStorageError = useStatusStore((s) => s.setStorageError);
   const leadUnlocked = useKioskStore((s) => s.leadUnlocked);
   const [asking, setAsking] = useState<string | null>(null);
+  const [listing, setListing] = useState(false);
   const today = useToday();
   if (!today) return null;
-  // Suspected cases first: they are the most urgent.
-  const open = awaitingLead(foldIncidents(today.records)).sort(
-    (a, b) => Number(b.kind === 'suspected-case') - Number(a.kind === 'suspected-case'),
-  );
-  if (open.length === 0) return null;
-  const suspected = open.some((i) => i.kind === 'suspected-case');
+  const open = alertOrder(awaitingLead(foldIncidents(today.records)));
+  const [first] = open;
+  if (!first) return null;
 
   const acknowledge = async (incident: string) => {
     const at = now();
@@ -68,6 +77,27 @@ export function IncidentAlert() {
       who: who ?? facts.ticket ?? t('guide.incidents.report.unknown'),
     });
   };
+  const actions = (i: Incident, onLeave?: () => void) => {
+    const suspected = i.kind === 'suspected-case';
+    return (
+      <>
+        <Button
+          tone="neutral"
+          onClick={() => (leadUnlocked ? void acknowledge(i.incident) : setAsking(i.incident))}
+        >
+          {t('alert.acknowledge')}
+        </Button>
+        <Link
+          href={suspected ? '/guide/isolation' : '/guide/incidents'}
+          className="btn btn-neutral btn-link"
+          onClick={onLeave}
+        >
+          {t(suspected ? 'alert.openIsolation' : 'alert.open')}
+        </Link>
+      </>
+    );
+  };
+  const suspected = first.kind === 'suspected-case';
   const asked = open.find((i) => i.incident === asking);
 
   return (
@@ -78,25 +108,38 @@ export function IncidentAlert() {
     >
       <Siren aria-hidden />
       <strong>{t(suspected ? 'alert.suspectedTitle' : 'alert.title')}</strong>
-      <ul>
-        {open.map((i) => (
-          <li key={i.incident} data-kind={i.kind}>
-            <span>{line(i)}</span>
-            <Button
-              tone="neutral"
-              onClick={() => (leadUnlocked ? void acknowledge(i.incident) : setAsking(i.incident))}
-            >
-              {t('alert.acknowledge')}
+      <span className="lead-alert-line" data-kind={first.kind}>
+        {line(first)}
+      </span>
+      {open.length > 1 && (
+        <Button tone="neutral" className="lead-alert-count" onClick={() => setListing(true)}>
+          {t('alert.count', { count: open.length })}
+        </Button>
+      )}
+      {actions(first)}
+      {listing && open.length > 1 && (
+        <div
+          className="alert-gate"
+          role="dialog"
+          aria-modal="true"
+          aria-label={t('alert.listTitle', { count: open.length })}
+        >
+          <div className="alert-gate-box alert-list">
+            <h2>{t('alert.listTitle', { count: open.length })}</h2>
+            <ul>
+              {open.map((i) => (
+                <li key={i.incident} data-kind={i.kind}>
+                  <span>{line(i)}</span>
+                  {actions(i, () => setListing(false))}
+                </li>
+              ))}
+            </ul>
+            <Button tone="neutral" onClick={() => setListing(false)}>
+              {t('alert.close')}
             </Button>
-          </li>
-        ))}
-      </ul>
-      <Link
-        href={suspected ? '/guide/isolation' : '/guide/incidents'}
-        className="btn btn-neutral btn-large btn-link"
-      >
-        {t(suspected ? 'alert.openIsolation' : 'alert.open')}
-      </Link>
+          </div>
+        </div>
+      )}
       {asked && (
         <div
           className="alert-gate"

@@ -161,13 +161,16 @@ const MUSTS: readonly Must[] = [
   { step: 'travel-code', gate: travelCodeGate },
 ];
 
-/** Verdicts about health: the ledger must say who it was (issue 12). */
-function isHealthVerdict(gate: Gate): boolean {
-  return (
-    gate === 'isolated' ||
-    (typeof gate === 'object' &&
-      (gate.refused === 'home-observation' || gate.refused === 'fever-clinic'))
-  );
+/** The verdicts about health, each needing who it was for its own hand-over. */
+export type HealthVerdict = 'isolated' | 'home-observation' | 'fever-clinic';
+
+/** The verdict about health a gate leads to (the ledger must say who it was, issue 12). */
+function healthVerdictOf(gate: Gate): HealthVerdict | null {
+  if (gate === 'isolated') return gate;
+  if (typeof gate !== 'object') return null;
+  return gate.refused === 'home-observation' || gate.refused === 'fever-clinic'
+    ? gate.refused
+    : null;
 }
 
 function firstOpenMust(v: Visit, p: Policy): { step: DoorStep; gate: Gate } | null {
@@ -176,7 +179,7 @@ function firstOpenMust(v: Visit, p: Policy): { step: DoorStep; gate: Gate } | nu
     if (gate === 'pass') continue;
     // A suspected case, fever clinic or home observation is never anonymous: the door
     // takes the identity first, unless the visitor refused to give it (recorded).
-    if (isHealthVerdict(gate) && !v.identityRefused && !identityValid(v)) {
+    if (healthVerdictOf(gate) && !v.identityRefused && !identityValid(v)) {
       return { step: 'identity', gate: 'pending' };
     }
     return { step: must.step, gate };
@@ -200,10 +203,18 @@ export function nextStep(v: Visit, p: Policy): DoorStep {
   return open?.gate === 'pending' ? open.step : 'decide';
 }
 
-/** True when the visit's verdict is about health and the door must still take who it is. */
-export function identityForHealth(v: Visit, p: Policy): boolean {
-  if (v.decision || v.abandoned || v.identityRefused || identityValid(v)) return false;
-  return MUSTS.some((m) => isHealthVerdict(m.gate(v, p)));
+/**
+ * The health verdict the door must still take who it is for (the door says what the
+ * identity is needed for: 120's hand-over, the community's follow-up, the clinic's
+ * referral), or null when none is pending.
+ */
+export function identityForHealth(v: Visit, p: Policy): HealthVerdict | null {
+  if (v.decision || v.abandoned || v.identityRefused || identityValid(v)) return null;
+  for (const m of MUSTS) {
+    const health = healthVerdictOf(m.gate(v, p));
+    if (health) return health;
+  }
+  return null;
 }
 
 /**

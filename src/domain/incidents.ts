@@ -65,6 +65,15 @@ export function awaitingLead(incidents: readonly Incident[]): Incident[] {
   return incidents.filter((i) => i.steps['lead-acknowledged'] === undefined);
 }
 
+/**
+ * The order of the lead's alert: suspected cases first (the most urgent), each group
+ * newest first. The alert's one line shows the first; the list opened from it, all.
+ */
+export function alertOrder(open: readonly Incident[]): Incident[] {
+  const urgent = (i: Incident) => Number(i.kind === 'suspected-case');
+  return [...open].sort((a, b) => urgent(b) - urgent(a) || b.reportedAt - a.reportedAt);
+}
+
 export interface IncidentInput {
   kind: IncidentKind;
   visit: string | null;

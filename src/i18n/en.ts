@@ -144,8 +144,14 @@ export const en: Messages = {
     identity: {
       title: 'Check the ID card',
       healthTitle: 'Register identity (required)',
-      healthHint:
-        'Raised temperature or symptoms: the 120 hand-over, the report and contact tracing need name, ID number and phone',
+      healthHint: {
+        isolated:
+          'Suspected case: the 120 hand-over, the report and contact tracing need name, ID number and phone',
+        'home-observation':
+          "Home medical observation: the community's follow-up, the report and contact tracing need name, ID number and phone",
+        'fever-clinic':
+          'Sent to the fever clinic: telling the clinic, the report and contact tracing need name, ID number and phone',
+      },
       refuses: 'Visitor refuses to give identity',
       refusesConfirm:
         'Confirm the visitor refuses to give identity? The duty lead is alerted (110 if needed)',
@@ -459,6 +465,9 @@ export const en: Messages = {
     cancel: 'Cancel',
     openIsolation: 'Open the isolation checklist',
     open: 'See incident',
+    count: '{{count}} in all',
+    listTitle: 'Open incidents ({{count}})',
+    close: 'Close',
   },
   log: {
     title: "Today's log",

@@ -138,7 +138,12 @@ export const zhCN = {
     identity: {
       title: '核对身份证',
       healthTitle: '登记身份（必须）',
-      healthHint: '体温或症状异常：转交120、上报和追踪密接都需要姓名、身份证号和电话',
+      healthHint: {
+        isolated: '疑似病例：转交120、上报和追踪密接都需要姓名、身份证号和电话',
+        'home-observation':
+          '居家医学观察：社区跟进健康监测、上报和追踪密接都需要姓名、身份证号和电话',
+        'fever-clinic': '转诊发热门诊：告知医院、上报和追踪密接都需要姓名、身份证号和电话',
+      },
       refuses: '来访者拒绝提供身份',
       refusesConfirm: '确认来访者拒绝提供身份？将提醒值班组长（必要时拨打110）',
       fullName: '姓名（全名）',
@@ -426,6 +431,9 @@ export const zhCN = {
     cancel: '取消',
     openIsolation: '打开隔离清单',
     open: '查看事件',
+    count: '共 {{count}} 项',
+    listTitle: '未处理事件（{{count}}）',
+    close: '关闭',
   },
   sync: {
     localOnly: '仅保存在本机',

@@ -64,6 +64,7 @@ describe('the door', () => {
     await typeReading(app.user, '38.2');
     // Who it was, before the visit closes (booking pre-fills: one touch).
     expect(await screen.findByRole('heading', { name: /登记身份（必须）/ })).toBeInTheDocument();
+    expect(screen.getByText(/^疑似病例：转交120/)).toBeInTheDocument();
     await tap(app.user, '身份证与预约一致');
     const outcome = await screen.findByTestId('outcome');
     expect(outcome).toHaveTextContent('立即隔离');
@@ -83,6 +84,9 @@ describe('the door', () => {
     await tap(app.user, '现在复测（休息未满）');
     await tap(app.user, '来访者不能等待');
     await typeReading(app.user, '37.4');
+    // What the identity is needed for is the community's follow-up, not 120's hand-over.
+    expect(await screen.findByText(/^居家医学观察：社区跟进健康监测/)).toBeInTheDocument();
+    expect(screen.queryByText(/120/)).toBeNull();
     await tap(app.user, '身份证与预约一致');
     const outcome = await screen.findByTestId('outcome');
     expect(outcome).toHaveTextContent('不能入厅');

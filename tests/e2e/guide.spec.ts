@@ -194,14 +194,17 @@ test('a 2-place waiting area, calls heard and shown on the board, a suspected ca
   await page.screenshot({ path: `${screens}/guide-incidents.png` });
   // Only the lead acknowledges, with the lead PIN; one unlock covers both alerts.
   const alerts = page.getByTestId('lead-alert');
-  await expect(alerts.getByRole('listitem')).toHaveCount(2); // the suspected case, the staff
-  await alerts.getByRole('listitem').first().getByRole('button', { name: '组长已知悉' }).click();
+  // One line: the suspected case (the most urgent) and the count with the staff member's.
+  await expect(alerts).toContainText('疑似病例：请值班组长立即处理');
+  await expect(alerts).toContainText('共 2 项');
+  await alerts.getByRole('button', { name: '组长已知悉' }).click();
   const gate = page.getByRole('dialog');
   for (const digit of LEAD_PIN)
     await gate.getByRole('button', { name: digit, exact: true }).click();
   await gate.getByRole('button', { name: '确认', exact: true }).click();
   await gate.getByRole('button', { name: '确认知悉' }).click();
-  await expect(alerts.getByRole('listitem')).toHaveCount(1);
+  await expect(alerts).toContainText('工作人员体温异常');
+  await expect(alerts).not.toContainText('共 2 项');
   await alerts.getByRole('button', { name: '组长已知悉' }).click();
   await expect(page.getByTestId('lead-alert')).toHaveCount(0);
 

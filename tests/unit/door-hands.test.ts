@@ -145,18 +145,29 @@ describe('the verdict re-validates the identity', () => {
 
 describe('no anonymous suspected case', () => {
   const walkIn: EventBody[] = [ev.opened(), ev.walkIn(true), ev.mask(), ev.hands()];
-  it.each<[string, EventSpec[], string]>([
-    ['re-check 37.8 (isolation)', [...walkIn, ev.temperature(37.8), rested(37.8)], 'isolated'],
-    ['re-check 37.4 (home)', [...walkIn, ev.temperature(37.4), rested(37.4)], 'refused'],
+  it.each<[string, EventSpec[], string, string]>([
+    [
+      're-check 37.8 (isolation)',
+      [...walkIn, ev.temperature(37.8), rested(37.8)],
+      'isolated',
+      'isolated',
+    ],
+    [
+      're-check 37.4 (home)',
+      [...walkIn, ev.temperature(37.4), rested(37.4)],
+      'refused',
+      'home-observation',
+    ],
     [
       'a cough (fever clinic)',
       [...walkIn, ev.symptoms({ cough: true }), ev.temperature(36.5)],
       'refused',
+      'fever-clinic',
     ],
-  ])('%s: the door takes the identity first, then decides', (_name, events, kind) => {
+  ])('%s: the door takes the identity first, then decides', (_name, events, kind, health) => {
     const visit = aVisit(events);
     expect(nextStep(visit, P)).toBe('identity');
-    expect(identityForHealth(visit, P)).toBe(true);
+    expect(identityForHealth(visit, P)).toBe(health);
     expect(outcome(visit, P)).toBeNull();
     const known = aVisit([...events, ev.identity(aBooking(), 'typed')]);
     expect(outcome(known, P)?.kind).toBe(kind);

@@ -60,7 +60,7 @@ export function IdentityStep({ visit }: { visit: Visit }) {
         icon={<IdCard aria-hidden />}
         title={t(health ? 'door.identity.healthTitle' : 'door.identity.title')}
       />
-      {health && <p className="hint">{t('door.identity.healthHint')}</p>}
+      {health && <p className="hint">{t(`door.identity.healthHint.${health}`)}</p>}
       {bookingMatch && <ReturneeBanner match={bookingMatch} rule={policy.returnee.rule} />}
       {booking && !typing ? (
         <>

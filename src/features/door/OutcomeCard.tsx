@@ -130,8 +130,10 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
       data-testid="outcome"
       data-severity={severity}
     >
-      {body.icon}
-      <h2 className="outcome-title">{body.title}</h2>
+      <div className="outcome-head">
+        {body.icon}
+        <h2 className="outcome-title">{body.title}</h2>
+      </div>
       {body.detail}
       {visit.returnee && <ReturneeBanner match={visit.returnee} rule={policy.returnee.rule} />}
       {outcome?.kind === 'isolated' && <EmergencyContacts visit={visit} />}
