@@ -68,8 +68,8 @@ export default defineConfig({
       },
       workbox: {
         // The whole shell, so a cold start works with no network: code, styles, icons,
-        // fonts and any WebAssembly (the QR decoder), lazily loaded chunks included.
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,woff,woff2,ttf,wasm}'],
+        // fonts, any WebAssembly (the QR decoder) and the call clips, lazy chunks included.
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,woff,woff2,ttf,wasm,ogg}'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//],

@@ -6,6 +6,7 @@
  */
 import { createStore, get, set, type UseStore } from 'idb-keyval';
 import { ulid } from 'ulidx';
+import type { CallVoice } from '../domain/call-clips';
 import type { Attempts } from '../domain/lockout';
 import type { PinRecord } from '../domain/pin';
 import type { Role } from '../domain/roles';
@@ -35,6 +36,8 @@ export interface DeviceSettings {
   /** Verdict tones (src/services/sound): volume 0–100, and whether they are off. */
   soundVolume: number;
   soundMuted: boolean;
+  /** How Mandarin calls are said: recorded clips (as a 叫号机) or the tablet's own voice. */
+  callVoice: CallVoice;
 }
 
 export const DEFAULT_SETTINGS: DeviceSettings = {
@@ -53,6 +56,7 @@ export const DEFAULT_SETTINGS: DeviceSettings = {
   largeType: false,
   soundVolume: 70,
   soundMuted: false,
+  callVoice: 'clips',
 };
 
 let store: UseStore | undefined;

@@ -785,6 +785,13 @@ export const en: Messages = {
   },
   settings: {
     title: 'Settings',
+    callVoice: {
+      title: 'Call voice (Mandarin)',
+      clips: 'Recorded (as a queue machine)',
+      device: "This tablet's voice",
+      noDevice: 'No Mandarin voice on this tablet: recorded calls are used',
+      test: 'Test a call',
+    },
     bookings: "Import today's bookings (CSV)",
     held: { title: 'Bookings on this tablet (work offline)', today: 'Today' },
     bookingsHelp:

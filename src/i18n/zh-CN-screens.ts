@@ -259,6 +259,13 @@ export const zhCNScreens = {
   },
   settings: {
     title: '设置',
+    callVoice: {
+      title: '叫号语音',
+      clips: '录音播报（同叫号机）',
+      device: '本机语音',
+      noDevice: '本机没有中文语音：使用录音播报',
+      test: '试听叫号',
+    },
     bookings: '导入今日预约（CSV）',
     held: { title: '本机已有预约（离线可用）', today: '今天' },
     bookingsHelp:

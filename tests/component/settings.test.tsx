@@ -6,6 +6,7 @@ import { deviceId, loadSettings } from '../../src/db/settings';
 import { DEFAULT_IDLE_TIMING } from '../../src/domain/idle';
 import { PinGuard } from '../../src/services/pin-guard';
 import { aBooking, FIXED_NOW, visitEvents } from '../fixtures/builders';
+import { ENGLISH, installSpeechDouble, MANDARIN } from '../fixtures/speech-double';
 import { greenVisitSteps } from '../fixtures/tablet';
 import { LEAD_PIN, renderApp, TEST_PIN_ITERATIONS, type User } from './render-app';
 
@@ -129,6 +130,34 @@ describe('the settings screen', () => {
     await app.user.click(screen.getByRole('button', { name: '保存' }));
     await screen.findByText('已保存');
     expect(await loadSettings()).toMatchObject({ entrance: '北门', largeType: true });
+  });
+});
+
+describe('the call voice', () => {
+  it('recorded clips by default; the tablet’s own voice is a choice where it has one', async () => {
+    installSpeechDouble([MANDARIN]);
+    const app = await renderApp([], '/settings');
+    db = app.db;
+    await openSettings(app.user);
+    const choice = await screen.findByTestId('call-voice');
+    const clips = within(choice).getByRole('button', { name: '录音播报（同叫号机）' });
+    const device = within(choice).getByRole('button', { name: '本机语音' });
+    expect(clips).toHaveAttribute('aria-pressed', 'true');
+    await waitFor(() => expect(device).toBeEnabled());
+    await app.user.click(device);
+    await waitFor(async () => expect((await loadSettings()).callVoice).toBe('device'));
+    expect(device).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('without a Mandarin voice, only the clips, and it says so', async () => {
+    installSpeechDouble([ENGLISH]);
+    const app = await renderApp([], '/settings');
+    db = app.db;
+    await openSettings(app.user);
+    expect(await screen.findByText('本机没有中文语音：使用录音播报')).toBeInTheDocument();
+    expect(
+      within(screen.getByTestId('call-voice')).getByRole('button', { name: '本机语音' }),
+    ).toBeDisabled();
   });
 });
 

@@ -93,6 +93,13 @@ test('cold-starts offline after one online visit and completes a visit', async (
   await admitGreenVisitor(reopened, /张\*明/);
   await expect(reopened.getByTestId('outcome')).toContainText('A001');
 
+  // The call clips are precached: the guide and the board say calls offline.
+  const clip = await reopened.evaluate(async () => {
+    const reply = await fetch('/clips/zh-CN/please.ogg');
+    return { ok: reply.ok, bytes: (await reply.arrayBuffer()).byteLength };
+  });
+  expect(clip.ok).toBe(true);
+  expect(clip.bytes).toBeGreaterThan(500);
   // A screen loaded lazily opens offline too (its chunk is precached).
   await reopened.getByRole('link', { name: '今日台账' }).click();
   await expect(reopened.getByTestId('count-admitted')).toHaveText('1');

@@ -5,6 +5,7 @@ import { boardCalls, callsToAnnounce, speaksHere } from '../../domain/board';
 import { awaitingLead, foldIncidents } from '../../domain/incidents';
 import { clockTime } from '../../domain/time';
 import { useServices } from '../../services/services';
+import { callAnnouncement } from '../../services/speech/call-announcement';
 import { speaker, type VoiceAvailability } from '../../services/speech/speech';
 import { useQueue, useToday } from '../../services/use-today';
 import { useNow } from '../../ui/use-now';
@@ -30,8 +31,11 @@ export function BoardScreen() {
   const announced = useRef<Set<string> | null>(null);
 
   useEffect(() => {
-    if (speaks) void speaker.availability(settings.language).then(setVoice);
-  }, [speaks, settings.language]);
+    if (speaks)
+      void speaker
+        .availability({ lang: settings.language, voice: settings.callVoice })
+        .then(setVoice);
+  }, [speaks, settings.language, settings.callVoice]);
 
   useEffect(() => {
     if (!queue) return;
@@ -44,9 +48,13 @@ export function BoardScreen() {
     if (fresh.length === 0) return;
     for (const a of fresh) announced.current.add(a.key);
     if (!speaks) return;
-    const texts = fresh.map((a) => t('guide.voice.call', { ticket: a.ticket, window: a.window }));
-    void speaker.announce(texts, settings.language).then(setVoice);
-  }, [queue, speaks, settings.language, t]);
+    const items = fresh.map((a) =>
+      callAnnouncement(t, { kind: 'call', ticket: a.ticket, window: a.window }),
+    );
+    void speaker
+      .announce(items, { lang: settings.language, voice: settings.callVoice })
+      .then(setVoice);
+  }, [queue, speaks, settings.language, settings.callVoice, t]);
 
   const { current: calling, others } = queue ? boardCalls(queue) : { current: null, others: [] };
   const calledIn = (queue?.waiting ?? [])

@@ -29,8 +29,10 @@ export function GuideScreen() {
 
   useEffect(() => {
     clearMessages(); // answers are words in one language: none carried into another
-    void speaker.availability(settings.language).then(setVoice);
-  }, [settings.language, setVoice, clearMessages]);
+    void speaker
+      .availability({ lang: settings.language, voice: settings.callVoice })
+      .then(setVoice);
+  }, [settings.language, settings.callVoice, setVoice, clearMessages]);
 
   const badges = useMemo(() => {
     if (!today) return null;

@@ -4,7 +4,8 @@ import { speaksHere } from '../../domain/board';
 import { calledIn, queueState } from '../../domain/queue';
 import { hallCalling, planQueueCommand, type QueueCommand } from '../../domain/queue-commands';
 import { useServices } from '../../services/services';
-import { speaker } from '../../services/speech/speech';
+import { callAnnouncement } from '../../services/speech/call-announcement';
+import { type Announcement, speaker } from '../../services/speech/speech';
 import { useCommand } from '../../services/use-command';
 import { queueAnswerText } from './answer-text';
 import { useGuideStore } from './guide-store';
@@ -43,17 +44,21 @@ export function useQueueAction() {
       if (!answer.ok) return;
       if (store.selected === answer.visit) store.select(null);
 
-      const texts: string[] = [];
+      const items: Announcement[] = [];
       const calling = ['call', 'call-next', 'recall'].includes(answer.command);
       if (calling && answer.window !== null) {
-        texts.push(t('guide.voice.call', { ticket: answer.ticket, window: answer.window }));
+        items.push(
+          callAnnouncement(t, { kind: 'call', ticket: answer.ticket, window: answer.window }),
+        );
       }
-      for (const ticket of movedIn) texts.push(t('guide.voice.callIn', { ticket }));
+      for (const ticket of movedIn) items.push(callAnnouncement(t, { kind: 'call-in', ticket }));
       // The hall's policy says which screen speaks (a board with the loudspeaker, or this).
-      if (texts.length > 0 && speaksHere(policy, 'guide')) {
-        void speaker.announce(texts, settings.language).then(store.setVoice);
+      if (items.length > 0 && speaksHere(policy, 'guide')) {
+        void speaker
+          .announce(items, { lang: settings.language, voice: settings.callVoice })
+          .then(store.setVoice);
       }
     },
-    [run, policy, t, settings.language],
+    [run, policy, t, settings.language, settings.callVoice],
   );
 }

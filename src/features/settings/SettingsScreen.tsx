@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceSettings } from '../../db/settings';
 import { useServices } from '../../services/services';
 import { BookingImport } from './BookingImport';
+import { CallVoiceSettings } from './CallVoiceSettings';
 import { DeviceFacts } from './DeviceFacts';
 import { KioskOptions } from './KioskOptions';
 import { RetentionPanel } from './RetentionPanel';
@@ -82,6 +83,7 @@ export function SettingsScreen({
         <DeviceFacts />
         <KioskOptions onSave={onSave} />
         <SoundSettings onSave={onSave} />
+        <CallVoiceSettings onSave={onSave} />
         <ThermometerSettings />
       </div>
     </section>

@@ -1,21 +1,41 @@
 /**
- * Voice calling (语音叫号) with the Web Speech API: a chime, then the call, said twice.
- * Only a voice of the UI's language is used (a Mandarin call read by an English voice is
- * worse than none); local voices first, since the tablet is often offline. With no voice
- * the chime still sounds, the screen says it cannot speak, and the board shows the call.
+ * Voice calling (语音叫号): a chime, then the call, said twice. In Mandarin the call is
+ * played from recorded clips by default, as a 叫号机 does (the same on every tablet, with
+ * or without a voice pack: domain/call-clips.ts, ./clip-player.ts); the tablet's own
+ * voice is a choice in settings, and speaks English calls. Only a voice of the UI's
+ * language is used (a Mandarin call read by an English voice is worse than none); local
+ * voices first, since the tablet is often offline. With neither clips nor a voice the
+ * chime still sounds, the screen says it cannot speak, and the board shows the call.
  * The guide's tablet, the board or both speak, as the policy says (policy.voice).
  *
  * Everything the browser provides is read from globalThis at call time, so tests replace
  * `speechSynthesis` and `SpeechSynthesisUtterance` with a double that records utterances.
  */
+import type { CallVoice, ClipId } from '../../domain/call-clips';
+import { type ClipContext, clipPlayer } from './clip-player';
+
 export type SpeechLanguage = 'zh-CN' | 'en';
 export type VoiceAvailability = 'available' | 'none' | 'unsupported';
+export type { CallVoice };
+
+/** One thing to say: its words, and the clips that say it (null when clips cannot). */
+export interface Announcement {
+  text: string;
+  clips: readonly ClipId[] | null;
+}
+
+export interface SpeakOptions {
+  lang: SpeechLanguage;
+  voice: CallVoice;
+  /** False to ask of the tablet's own voice only (settings shows whether it has one). */
+  clipsAllowed?: boolean;
+}
 
 export interface Speaker {
-  /** Whether a voice of this language can speak here. */
-  availability(lang: SpeechLanguage): Promise<VoiceAvailability>;
-  /** Chime, then each text twice, after anything already announcing. */
-  announce(texts: readonly string[], lang: SpeechLanguage): Promise<VoiceAvailability>;
+  /** Whether calls in this language can be said here, by clips or a voice. */
+  availability(options: SpeakOptions): Promise<VoiceAvailability>;
+  /** Chime, then each announcement twice, after anything already announcing. */
+  announce(items: readonly Announcement[], options: SpeakOptions): Promise<VoiceAvailability>;
 }
 
 const VOICES_WAIT_MS = 1500;
@@ -39,6 +59,8 @@ interface SynthLike {
 }
 interface ToneContext {
   currentTime: number;
+  state?: string;
+  resume?(): Promise<void>;
   destination: unknown;
   createOscillator(): {
     frequency: { value: number };
@@ -57,7 +79,10 @@ interface ToneContext {
 export interface Browser {
   speechSynthesis?: SynthLike | undefined;
   SpeechSynthesisUtterance?: (new (text: string) => UtteranceLike) | undefined;
-  AudioContext?: (new () => ToneContext) | undefined;
+  AudioContext?: (new () => ToneContext & Partial<ClipContext>) | undefined;
+  fetch?:
+    | ((url: string) => Promise<{ ok: boolean; arrayBuffer(): Promise<ArrayBuffer> }>)
+    | undefined;
 }
 
 const voicesLoaded = new WeakMap<SynthLike, Promise<void>>();
@@ -140,37 +165,68 @@ function chime(ctx: ToneContext | null): Promise<void> {
 
 export function browserSpeaker(browser: Browser = globalThis as Browser): Speaker {
   let queue: Promise<unknown> = Promise.resolve();
-  let audio: ToneContext | null = null;
+  let audio: (ToneContext & Partial<ClipContext>) | null = null;
   const tones = () => {
     const Context = browser.AudioContext;
     try {
       audio ??= Context ? new Context() : null;
+      // A board that no one has touched starts suspended; resuming is allowed in a kiosk.
+      if (audio?.state === 'suspended') void audio.resume?.().catch(() => {});
     } catch {
       audio = null; // no sound device: the call is still spoken and shown
     }
     return audio;
+  };
+  let clips: ReturnType<typeof clipPlayer> | null = null;
+  const clipsHere = () => {
+    const ctx = tones();
+    const fetch = browser.fetch?.bind(globalThis);
+    if (!ctx?.decodeAudioData || !ctx.createBufferSource || !fetch) return null;
+    clips ??= clipPlayer(ctx as ClipContext, fetch);
+    return clips;
   };
   const voiceFor = async (lang: SpeechLanguage) => {
     const synth = browser.speechSynthesis;
     if (!synth || !browser.SpeechSynthesisUtterance) return { synth: null, voice: null };
     return { synth, voice: pickVoice(await voicesOf(synth), lang) };
   };
+  /** Clips say Mandarin calls, unless the tablet's own voice is chosen and present. */
+  const byClipsFor = async (options: SpeakOptions) => {
+    if (options.lang !== 'zh-CN' || options.clipsAllowed === false || !clipsHere()) return false;
+    return options.voice === 'clips' || (await voiceFor(options.lang)).voice === null;
+  };
+  const speakAll = async (items: readonly Announcement[], lang: SpeechLanguage) => {
+    const { synth, voice } = await voiceFor(lang);
+    if (!synth) return 'unsupported';
+    if (!voice) return 'none';
+    for (const { text } of items) {
+      for (let i = 0; i < REPEAT; i++) await say(browser, synth, text, voice);
+    }
+    return 'available';
+  };
   return {
-    async availability(lang) {
-      const { synth, voice } = await voiceFor(lang);
+    async availability(options) {
+      if (await byClipsFor(options)) return 'available';
+      const { synth, voice } = await voiceFor(options.lang);
       return !synth ? 'unsupported' : voice ? 'available' : 'none';
     },
-    announce(texts, lang) {
+    announce(items, options) {
       const run = async (): Promise<VoiceAvailability> => {
-        const { synth, voice } = await voiceFor(lang);
+        const byClips = await byClipsFor(options);
         // The chime needs no voice: with none installed people still look up at the board.
         await chime(tones());
-        if (!synth) return 'unsupported';
-        if (!voice) return 'none';
-        for (const text of texts) {
-          for (let i = 0; i < REPEAT; i++) await say(browser, synth, text, voice);
+        const player = byClips ? clipsHere() : null;
+        if (player && items.every((i) => i.clips)) {
+          try {
+            for (const item of items) {
+              for (let i = 0; i < REPEAT; i++) await player.play(item.clips ?? []);
+            }
+            return 'available';
+          } catch {
+            // A clip missing from the cache: the tablet's voice, if it has one, says it.
+          }
         }
-        return 'available';
+        return speakAll(items, options.lang);
       };
       const next = queue.then(run, run);
       queue = next;
