@@ -23,6 +23,9 @@ export function SyncChip() {
   const skewed = s.skewMs !== null && Math.abs(s.skewMs) > SKEW_WARN_MS;
   // All synced: one short phrase, the top bar is crowded.
   const allSynced = !problem && !blocked && s.online && s.pending === 0 && s.lastSuccessAt !== null;
+  // What a wiped tablet would lose goes back to the oldest record the server lacks (issue
+  // 23); with it shown, the last sync is in settings (the bar is crowded).
+  const since = s.pending > 0 ? s.pendingSince : null;
   return (
     <output
       className={`sync-chip ${problem || blocked ? 'sync-bad' : s.online ? '' : 'sync-offline'}`}
@@ -46,7 +49,12 @@ export function SyncChip() {
                 ? t('sync.pending', { count: s.pending })
                 : t('sync.offline', { count: s.pending })}
       </span>
-      {s.lastSuccessAt !== null && !allSynced && (
+      {since && (
+        <span className="sync-last" data-testid="sync-since">
+          {t('sync.since', { time: clockTime(since) })}
+        </span>
+      )}
+      {s.lastSuccessAt !== null && !allSynced && !since && (
         <span className="sync-last">{t('sync.last', { time: clockTime(s.lastSuccessAt) })}</span>
       )}
       {skewed && (

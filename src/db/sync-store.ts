@@ -46,6 +46,15 @@ export async function pendingCount(db: CheckpointDb, device: string): Promise<nu
   return unsentEvents(db, device, await metaValue(db, HELD_SEQ)).count();
 }
 
+/**
+ * When the oldest record only this tablet holds was written (its own clock), or null when
+ * the server holds everything: what a wiped tablet would lose goes back to then.
+ */
+export async function pendingSince(db: CheckpointDb, device: string): Promise<number | null> {
+  const oldest = await unsentEvents(db, device, await metaValue(db, HELD_SEQ)).first();
+  return oldest?.at ?? null;
+}
+
 /** Records that the server holds every event of this device up to `heldSeq`. */
 export async function markHeld(db: CheckpointDb, heldSeq: number): Promise<void> {
   await db.transaction('rw', db.meta, async () => {

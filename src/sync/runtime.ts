@@ -12,6 +12,7 @@ import {
   markHeld,
   pendingCount,
   pendingEvents,
+  pendingSince,
   pullCursor,
 } from '../db/sync-store';
 import { type LocalSyncStore, SyncEngine } from './engine';
@@ -50,11 +51,20 @@ export function localSyncStore(
 
 export function startSync(o: SyncRuntimeOptions): { engine: SyncEngine; stop: () => void } {
   const fetcher: FetchLike = o.fetcher ?? ((url, init) => fetch(url, init));
+  const refreshSince = () => {
+    void pendingSince(o.db, o.device).then(
+      (since) => useSyncStatus.setState({ pendingSince: since }),
+      () => {}, // storage trouble is shown elsewhere; the chip keeps its last figure
+    );
+  };
   const engine = new SyncEngine({
     transport: httpTransport(fetcher, o.server, o.site, o.token),
     local: localSyncStore(o.db, o.device, o.now),
     now: o.now,
-    onStatus: (status) => useSyncStatus.setState({ ...status, enrolled: true }),
+    onStatus: (status) => {
+      useSyncStatus.setState({ ...status, enrolled: true });
+      if (!status.running) refreshSince();
+    },
     onPolicyChanged: o.onPolicyChanged,
     withLock: (round) =>
       typeof navigator !== 'undefined' && navigator.locks
@@ -71,6 +81,7 @@ export function startSync(o: SyncRuntimeOptions): { engine: SyncEngine; stop: ()
   const unsubscribe = o.log.onAppend(() => {
     engine.soon();
     void pendingCount(o.db, o.device).then((pending) => useSyncStatus.setState({ pending }));
+    refreshSince();
   });
   window.addEventListener('online', online);
   document.addEventListener('visibilitychange', visible);

@@ -2,8 +2,14 @@ import { create } from 'zustand';
 import type { SyncStatus } from './engine';
 
 /** The sync status the UI reads (and never writes). */
-export const useSyncStatus = create<SyncStatus & { enrolled: boolean }>(() => ({
+export const useSyncStatus = create<
+  SyncStatus & {
+    enrolled: boolean /** The oldest record only on this tablet. */;
+    pendingSince: number | null;
+  }
+>(() => ({
   enrolled: false,
+  pendingSince: null,
   running: false,
   online: true,
   pending: 0,

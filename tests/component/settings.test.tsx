@@ -146,7 +146,7 @@ describe('the call voice', () => {
     await waitFor(() => expect(device).toBeEnabled());
     await app.user.click(device);
     await waitFor(async () => expect((await loadSettings()).callVoice).toBe('device'));
-    expect(device).toHaveAttribute('aria-pressed', 'true');
+    await waitFor(() => expect(device).toHaveAttribute('aria-pressed', 'true'));
   });
 
   it('without a Mandarin voice, only the clips, and it says so', async () => {

@@ -26,8 +26,18 @@ describe('the sync chip in the top bar', () => {
 
   it('counts what waits, with the last sync, while records wait or the tablet is offline', () => {
     expect(chipWith({ pending: 3, lastSuccessAt: FIXED_NOW })).toHaveTextContent(
-      '待同步 3上次 10:00',
+      '仅在本机 3 条上次 10:00',
     );
+  });
+
+  it('says since when records exist only on this tablet (what a wipe would lose)', () => {
+    const chip = chipWith({
+      online: false,
+      pending: 12,
+      pendingSince: FIXED_NOW - 95 * 60_000,
+      lastSuccessAt: FIXED_NOW - 2 * 3600_000,
+    });
+    expect(chip).toHaveTextContent(/^离线 · 仅在本机 12 条最早 08:25$/);
   });
 
   it('offline with nothing waiting still says offline', () => {

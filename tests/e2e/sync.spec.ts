@@ -36,7 +36,7 @@ test('a tablet offline records three visits; back online, the other tablet’s l
   // Booked an hour later: too early. Told when to come in; no visit, the booking stays.
   await a.getByRole('button', { name: /王\*/ }).click();
   await expect(a.getByTestId('outcome')).toContainText('请稍后再来');
-  await expect(a.getByTestId('sync-chip')).toContainText(/离线|待同步/);
+  await expect(a.getByTestId('sync-chip')).toContainText(/离线|仅在本机/);
 
   await b.getByRole('link', { name: '今日台账' }).click();
   await expect(b.getByTestId('count-all')).toHaveText('0');

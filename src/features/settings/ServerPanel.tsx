@@ -52,7 +52,14 @@ export function ServerPanel({ onSave }: { onSave: (settings: DeviceSettings) => 
             {settings.siteName} ({settings.site})
           </dd>
           <dt>{t('sync.pendingLabel')}</dt>
-          <dd data-testid="sync-pending">{status.pending}</dd>
+          <dd data-testid="sync-pending">
+            {status.pending > 0 && status.pendingSince !== null
+              ? t('sync.pendingSince', {
+                  count: status.pending,
+                  time: clockTime(status.pendingSince),
+                })
+              : status.pending}
+          </dd>
           <dt>{t('sync.lastLabel')}</dt>
           <dd>{status.lastSuccessAt ? clockTime(status.lastSuccessAt) : '—'}</dd>
           <dt>{t('sync.errorLabel')}</dt>
