@@ -5,7 +5,7 @@ import { applyPulled, markHeld, pendingCount, pendingSince } from '../../src/db/
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { FIXED_NOW, MINUTE, visitEvents } from '../fixtures/builders';
 import { openFreshLog } from '../fixtures/storage';
-import { greenVisitSteps } from '../fixtures/tablet';
+import { recordGreenVisit } from '../fixtures/tablet';
 
 const DEVICE = 'door-1';
 let db: CheckpointDb;
@@ -15,16 +15,7 @@ beforeEach(async () => {
 });
 afterEach(() => db.delete());
 
-async function recordVisit(id: string, start: number) {
-  let at = start;
-  for (const step of greenVisitSteps()) {
-    await log.record(
-      id,
-      step.map((b) => ({ ...b, at: at++ })),
-      DEFAULT_POLICY,
-    );
-  }
-}
+const recordVisit = (id: string, start: number) => recordGreenVisit(log, id, start);
 
 describe('what only this tablet holds', () => {
   it('counts the records the server lacks and says since when, as the server takes them', async () => {

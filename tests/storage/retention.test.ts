@@ -11,7 +11,7 @@ import { retentionCutoff } from '../../src/domain/retention';
 import { dayKey } from '../../src/domain/time';
 import { aBooking, FIXED_NOW, visitEvents } from '../fixtures/builders';
 import { openFreshLog } from '../fixtures/storage';
-import { greenVisitSteps } from '../fixtures/tablet';
+import { greenVisitSteps, recordGreenVisit } from '../fixtures/tablet';
 
 const DAY = 86_400_000;
 const OLD = FIXED_NOW - 40 * DAY;
@@ -27,17 +27,7 @@ beforeEach(async () => {
 });
 afterEach(() => db.delete());
 
-/** A green visit recorded on this tablet at `start`. */
-async function recordVisit(id: string, start: number) {
-  let at = start;
-  for (const step of greenVisitSteps()) {
-    await log.record(
-      id,
-      step.map((b) => ({ ...b, at: at++ })),
-      DEFAULT_POLICY,
-    );
-  }
-}
+const recordVisit = (id: string, start: number) => recordGreenVisit(log, id, start);
 
 const purge = () => purgeExpired(db, log, { device: DEVICE, before: BEFORE, now: FIXED_NOW });
 const json = async () => JSON.stringify(await db.events.toArray());

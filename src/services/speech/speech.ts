@@ -190,9 +190,21 @@ export function browserSpeaker(browser: Browser = globalThis as Browser): Speake
     if (!synth || !browser.SpeechSynthesisUtterance) return { synth: null, voice: null };
     return { synth, voice: pickVoice(await voicesOf(synth), lang) };
   };
+  // Asked when a screen opens: whether clips could play, without making an AudioContext
+  // before anyone has touched the screen (that is made when a call is said).
+  const clipsSupported = () => {
+    const Context = browser.AudioContext;
+    return (
+      !!browser.fetch &&
+      !!Context &&
+      typeof Context.prototype.decodeAudioData === 'function' &&
+      typeof Context.prototype.createBufferSource === 'function'
+    );
+  };
   /** Clips say Mandarin calls, unless the tablet's own voice is chosen and present. */
   const byClipsFor = async (options: SpeakOptions) => {
-    if (options.lang !== 'zh-CN' || options.clipsAllowed === false || !clipsHere()) return false;
+    if (options.lang !== 'zh-CN' || options.clipsAllowed === false || !clipsSupported())
+      return false;
     return options.voice === 'clips' || (await voiceFor(options.lang)).voice === null;
   };
   const speakAll = async (items: readonly Announcement[], lang: SpeechLanguage) => {
