@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckpointDb } from '../../src/db/database';
 import type { EventLog } from '../../src/db/event-log';
 import { applyPulled, markHeld, pendingCount, pendingSince } from '../../src/db/sync-store';
-import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { FIXED_NOW, MINUTE, visitEvents } from '../fixtures/builders';
 import { openFreshLog } from '../fixtures/storage';
 import { recordGreenVisit } from '../fixtures/tablet';
