@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { UserX } from 'lucide-react';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bookingsNotOnDay, bookingsOfDay, usedBookingIds } from '../../db/queries';
 import { type Booking, bookingsByNearness, searchBookings } from '../../domain/booking';
@@ -13,13 +13,11 @@ import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
 import { bookingFromScan } from './booking-scan';
 import { DoorOccupancy } from './DoorOccupancy';
-import { DraftList } from './DraftList';
+import { DraftList, RestingList, ScanPanel } from './door-later';
 import { useDoorStore } from './door-store';
-import { RestingList } from './RestingList';
 import { ScanNoticeBar } from './ScanNoticeBar';
 import { StepTitle } from './StepTitle';
 import { scanFeedback } from './scan-feedback';
-import { ScanPanel } from './scanner/ScanPanel';
 import { useRecord } from './use-record';
 
 const SHOWN = 8;
@@ -125,7 +123,9 @@ export function AppointmentStep() {
               <Button onClick={() => walkIn(false)}>{t('door.appointment.urgentNo')}</Button>
             </fieldset>
           )}
-          <RestingList />
+          <Suspense fallback={null}>
+            <RestingList />
+          </Suspense>
           {data && data.bookings.length === 0 && (
             <p className="hint">{t('door.appointment.noBookings')}</p>
           )}
@@ -154,11 +154,15 @@ export function AppointmentStep() {
               </li>
             ))}
           </ul>
-          <DraftList />
+          <Suspense fallback={null}>
+            <DraftList />
+          </Suspense>
         </div>
-        <ScanPanel title={t('door.scan.bookingTitle')} onScan={(text) => void scanned(text)}>
-          <ScanNoticeBar />
-        </ScanPanel>
+        <Suspense fallback={null}>
+          <ScanPanel title={t('door.scan.bookingTitle')} onScan={(text) => void scanned(text)}>
+            <ScanNoticeBar />
+          </ScanPanel>
+        </Suspense>
       </div>
     </section>
   );

@@ -1,20 +1,24 @@
+import { Suspense, useEffect } from 'react';
 import { nextStep } from '../../domain/flow';
 import { useServices } from '../../services/services';
 import { useHall } from '../../services/use-hall';
 import { SettleRegion } from '../../ui/settle';
 import { AppointmentStep } from './AppointmentStep';
-import { ClosureNotice } from './ClosureNotice';
-import { CodesStep } from './CodesStep';
-import { ComeBackCard } from './ComeBackCard';
+import {
+  ClosureNotice,
+  CodesStep,
+  ComeBackCard,
+  IdentityStep,
+  MaskHandsStep,
+  OutcomeCard,
+  preloadDoor,
+  TemperatureStep,
+  WalkInStep,
+} from './door-later';
 import { useDoorStore } from './door-store';
-import { IdentityStep } from './IdentityStep';
 import { LowStockLine } from './LowStockLine';
-import { MaskHandsStep } from './MaskHandsStep';
-import { OutcomeCard } from './OutcomeCard';
 import { ScanNoticeBar } from './ScanNoticeBar';
-import { TemperatureStep } from './TemperatureStep';
 import { VisitPanel } from './VisitPanel';
-import { WalkInStep } from './WalkInStep';
 import './door.css';
 
 /**
@@ -28,8 +32,15 @@ export function DoorScreen() {
   const comeBack = useDoorStore((s) => s.comeBack);
   const next = useDoorStore((s) => s.next);
   const closure = useHall()?.closure.current;
+  useEffect(() => void preloadDoor(), []);
 
-  if (!visit && closure) return <ClosureNotice closure={closure} />;
+  if (!visit && closure) {
+    return (
+      <Suspense fallback={null}>
+        <ClosureNotice closure={closure} />
+      </Suspense>
+    );
+  }
   if (!visit) {
     const card = lastFinished ? (
       <OutcomeCard visit={lastFinished} onNext={next} />
@@ -41,7 +52,7 @@ export function DoorScreen() {
         <div className={`door ${card ? 'door-with-outcome' : ''}`}>
           {card && (
             <SettleRegion step={lastFinished?.id ?? `come-back-${comeBack?.from}`}>
-              {card}
+              <Suspense fallback={null}>{card}</Suspense>
             </SettleRegion>
           )}
           <SettleRegion step={`start-${lastFinished?.id ?? ''}`}>
@@ -59,14 +70,16 @@ export function DoorScreen() {
       <VisitPanel visit={visit} step={step} />
       <SettleRegion step={`${visit.id}-${step}`}>
         <div className="door-main">
-          {step !== 'health-code' && step !== 'travel-code' && <ScanNoticeBar overlay />}
-          {(step === 'mask' || step === 'hands') && <MaskHandsStep step={step} />}
-          {(step === 'temperature' || step === 'recheck') && (
-            <TemperatureStep key={step} visit={visit} recheck={step === 'recheck'} />
-          )}
-          {step === 'identity' && <IdentityStep visit={visit} />}
-          {(step === 'health-code' || step === 'travel-code') && <CodesStep step={step} />}
-          {step === 'appointment' && <WalkInStep />}
+          <Suspense fallback={null}>
+            {step !== 'health-code' && step !== 'travel-code' && <ScanNoticeBar overlay />}
+            {(step === 'mask' || step === 'hands') && <MaskHandsStep step={step} />}
+            {(step === 'temperature' || step === 'recheck') && (
+              <TemperatureStep key={step} visit={visit} recheck={step === 'recheck'} />
+            )}
+            {step === 'identity' && <IdentityStep visit={visit} />}
+            {(step === 'health-code' || step === 'travel-code') && <CodesStep step={step} />}
+            {step === 'appointment' && <WalkInStep />}
+          </Suspense>
         </div>
       </SettleRegion>
     </div>
