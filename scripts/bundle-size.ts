@@ -27,8 +27,12 @@ export interface BundleSizes {
   doorGzipKb: number;
 }
 
-/** Modules src/app/Root.tsx imports dynamically at once, in parallel with its first render. */
-export const STARTED_AT_ONCE = ['src/app/boot.ts', 'src/app/App.tsx'];
+/**
+ * Modules src/app/Root.tsx would import dynamically at once, in parallel with its first
+ * render: none since the door's path is one chunk (vite.config.ts), but one added there
+ * is still counted in the door's figure.
+ */
+export const STARTED_AT_ONCE: readonly string[] = [];
 
 /** One chunk of Vite's build manifest (`build.manifest: true`). */
 interface ManifestChunk {

@@ -5,14 +5,15 @@
  */
 import { bundleSizes } from './bundle-size';
 
-/** KB gzip of initial JavaScript. The target is 150; the budget leaves a small margin. */
-export const INITIAL_JS_BUDGET_KB = 160;
+/** KB gzip of initial JavaScript. */
+export const INITIAL_JS_BUDGET_KB = 150;
 /**
- * KB gzip of everything fetched before the door paints (initial JS and the chunks Root
- * starts at once). Root loading boot and App beside the entry took them out of the
- * "initial" figure, not out of the door's path: this budget keeps the honest figure.
+ * KB gzip of everything fetched before the door paints (initial JS and any chunk Root
+ * starts at once, scripts/bundle-size.ts): today the two are the same figure. Issue 24
+ * brought it from 179 to 148: the door's later parts and the shell's chips load as it
+ * paints, with their messages, and its path is one chunk.
  */
-export const DOOR_JS_BUDGET_KB = 180;
+export const DOOR_JS_BUDGET_KB = 150;
 
 const round = (kb: number) => Math.round(kb * 10) / 10;
 

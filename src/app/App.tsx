@@ -6,10 +6,9 @@ import { memoryLocation } from 'wouter/memory-location';
 import { type DeviceSettings, saveRole } from '../db/settings';
 import { isLeadArea, roleHome, roleOfPath } from '../domain/roles';
 import { DoorScreen } from '../features/door/DoorScreen';
+import { preloadDoor } from '../features/door/door-later';
 import { ActivityClock } from '../features/kiosk/activity';
-import { IdleWarning } from '../features/kiosk/IdleWarning';
 import { useKioskStore } from '../features/kiosk/kiosk-store';
-import { LeadGate } from '../features/kiosk/LeadGate';
 import { useIdleReset } from '../features/kiosk/use-idle-reset';
 import { useKioskMode } from '../features/kiosk/use-kiosk-mode';
 import { withScreenMessages } from '../i18n';
@@ -18,13 +17,18 @@ import { useServices } from '../services/services';
 import { useRetention } from '../services/use-retention';
 import { TodayProvider } from '../services/use-today';
 import { APP_VERSION } from '../services/version';
-import { HealthStatus } from './health/HealthStatus';
-import { IncidentAlert } from './IncidentAlert';
 import { doorNeedsReset, putDoorAside } from './idle-door';
 import { useUpdateWhenIdle } from './pwa/use-update-when-idle';
 import { StatusBanner } from './StatusBanner';
 import { SyncChip } from './SyncChip';
-import { ThermometerChip } from './ThermometerChip';
+import {
+  HealthStatus,
+  IdleWarning,
+  IncidentAlert,
+  LeadGate,
+  preloadShell,
+  ThermometerChip,
+} from './shell-later';
 import { TicketClashBanner } from './TicketClashBanner';
 import { useClosingCheckout } from './use-closing-checkout';
 import './shell.css';
@@ -51,7 +55,9 @@ const HallPlanScreen = lazy(() =>
   })),
 );
 const GuideScreen = lazy(() =>
-  import('../features/guide/GuideScreen').then((m) => ({ default: m.GuideScreen })),
+  withScreenMessages(import('../features/guide/GuideScreen')).then((m) => ({
+    default: m.GuideScreen,
+  })),
 );
 const BoardScreen = lazy(() =>
   withScreenMessages(import('../features/board/BoardScreen')).then((m) => ({
@@ -118,13 +124,20 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
     navigate(roleHome(useKioskStore.getState().role), { replace: true });
   }, [log, now, navigate]);
   useIdleReset(clock, timing, needsReset, resetToStart);
+  // What the door and the shell show later loads once the first screen has painted.
+  useEffect(() => {
+    void preloadShell();
+    void preloadDoor();
+  }, []);
 
   const tab = (active: boolean) => (active ? 'tab tab-active' : 'tab');
   return (
     <div className={kiosk ? 'shell kiosk' : 'shell'} data-app-version={APP_VERSION}>
       <header className="topbar">
         <h1>{settings.hallName || t('app.title')}</h1>
-        <HealthStatus />
+        <Suspense fallback={null}>
+          <HealthStatus />
+        </Suspense>
         <nav aria-label="main">
           {/* In kiosk mode links replace the history entry: back has nowhere to go. */}
           <Link href="/" className={tab} replace={kiosk}>
@@ -155,7 +168,9 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
             </Button>
           )}
         </nav>
-        <ThermometerChip />
+        <Suspense fallback={null}>
+          <ThermometerChip />
+        </Suspense>
         <SyncChip />
         <Button
           bare
@@ -169,7 +184,9 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
       </header>
       <StatusBanner />
       <TicketClashBanner />
-      <IncidentAlert />
+      <Suspense fallback={null}>
+        <IncidentAlert />
+      </Suspense>
       <main className="content">
         <Suspense fallback={null}>
           <Switch>
@@ -196,7 +213,9 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
           </Switch>
         </Suspense>
       </main>
-      <IdleWarning />
+      <Suspense fallback={null}>
+        <IdleWarning />
+      </Suspense>
     </div>
   );
 }

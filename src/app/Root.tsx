@@ -4,14 +4,13 @@ import { DEFAULT_SETTINGS, type DeviceSettings, saveSettings } from '../db/setti
 import { setupI18n, switchLanguage, withScreenMessages } from '../i18n';
 import { type Services, ServicesProvider } from '../services/services';
 import { DEFAULT_TAP_SETTLE_MS, SettleTime } from '../ui/settle';
-import type { BootOptions } from './boot';
+import { App } from './App';
+import { type BootOptions, boot } from './boot';
 import { useTheme } from './use-theme';
 
-// Storage (Dexie, opened by boot) and the screens are not in the first script: both start
-// loading the moment it runs, side by side, from the precache (docs/benchmarks.md).
-const booting = import('./boot');
-const loadingApp = import('./App');
-const App = lazy(() => loadingApp.then((m) => ({ default: m.App })));
+// What the door needs to paint (storage, the shell, the booking list) is one script: split
+// into chunks shared with the lazy parts it cost 8 KB of gzip more (docs/benchmarks.md).
+// Whatever else the door shows loads as it paints (src/ui/later.tsx).
 
 const SetupScreen = lazy(() =>
   withScreenMessages(import('../features/setup/SetupScreen')).then((m) => ({
@@ -32,14 +31,12 @@ export function Root({ options, initialPath }: { options?: BootOptions; initialP
     let cancelled = false;
     // The screens appear in their language: any but the default loads first (should that
     // fail, they stay in Simplified Chinese).
-    const booted = booting
-      .then(({ boot }) => boot(options, restart))
-      .then((s) =>
-        switchLanguage(i18n, s.settings.language).then(
-          () => s,
-          () => s,
-        ),
-      );
+    const booted = boot(options, restart).then((s) =>
+      switchLanguage(i18n, s.settings.language).then(
+        () => s,
+        () => s,
+      ),
+    );
     booted.then(
       (s) => {
         current = s;

@@ -12,7 +12,6 @@ import type { Services } from '../services/services';
 import { SoundPlayer } from '../services/sound/sound-player';
 import type { AudioSink } from '../services/sound/tones';
 import { webAudioSink } from '../services/sound/web-audio-sink';
-import { startThermometer } from '../services/thermometer/thermometer';
 import { APP_VERSION } from '../services/version';
 import { startSyncLazily } from '../sync/lazy-start';
 
@@ -71,7 +70,8 @@ export async function boot(
         .catch(() => {}),
   });
   await recordVersionChange(log, now());
-  void startThermometer(now);
+  // The thermometer's code loads beside the door, not before it paints (the door's budget).
+  void import('../services/thermometer/thermometer').then((m) => m.startThermometer(now));
   const sync = settings.token
     ? startSyncLazily({
         db,

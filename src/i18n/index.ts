@@ -27,10 +27,12 @@ export function setupI18n() {
   void instance.use(initReactI18next).init({
     lng: 'zh-CN',
     fallbackLng: 'zh-CN',
-    resources: { 'zh-CN': { translation: { ...zhCN, ...screenMessages } } },
+    resources: { 'zh-CN': { translation: zhCN } },
     interpolation: { escapeValue: false },
     initAsync: false,
+    ...missingKeyReport,
   });
+  if (screenMessages) addScreenMessages(instance, screenMessages);
   instances.add(instance);
   return instance;
 }
@@ -38,9 +40,26 @@ export function setupI18n() {
 /** Loads the Simplified Chinese of the lazily loaded screens; call it as one of them loads. */
 export async function loadScreenMessages(): Promise<void> {
   if (!screenMessages) screenMessages = (await import('./zh-CN-screens')).zhCNScreens;
-  for (const instance of instances)
-    instance.addResourceBundle('zh-CN', 'translation', screenMessages, true, false);
+  for (const instance of instances) addScreenMessages(instance, screenMessages);
 }
+
+/** Deep: the door's and the screens' messages share namespaces (door.*, hall.*, sync.*). */
+function addScreenMessages(instance: i18n, messages: typeof zhCNScreens) {
+  instance.addResourceBundle('zh-CN', 'translation', messages, true, false);
+}
+
+/**
+ * Outside production a message asked for before it is loaded is reported: a part of the
+ * first paint using a message of ./zh-CN-screens would show its key (a test watches this).
+ */
+const missingKeyReport =
+  import.meta.env.MODE === 'production'
+    ? {}
+    : {
+        saveMissing: true,
+        missingKeyHandler: (_languages: readonly string[], _ns: string, key: string) =>
+          console.warn(`missing message: ${key}`),
+      };
 
 /** A screen's module, once its messages are loaded too (for `React.lazy`). */
 export function withScreenMessages<M>(module: Promise<M>): Promise<M> {

@@ -2,11 +2,11 @@ import { act, configure, fireEvent, render, screen, waitFor } from '@testing-lib
 import { clear, createStore } from 'idb-keyval';
 import { StrictMode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CameraEngineContext } from '../../src/features/door/scanner/engine-context';
 import { html5Engine } from '../../src/features/door/scanner/html5-engine';
 import { ScanPanel } from '../../src/features/door/scanner/ScanPanel';
-import { setupI18n } from '../../src/i18n';
+import { loadScreenMessages, setupI18n } from '../../src/i18n';
 import { useHealthStore } from '../../src/services/health/health-store';
 import {
   type FakeHtml5Qrcode,
@@ -19,6 +19,8 @@ vi.mock('html5-qrcode', () => import('../fixtures/fake-html5-qrcode'));
 configure({ asyncUtilTimeout: 5000 });
 
 const engine = html5Engine({ decoder: 'zxing-js' });
+// The panel loads after the door paints, with the messages of the later parts.
+beforeAll(loadScreenMessages);
 let clock = 0;
 
 function renderPanel(onScan = vi.fn()) {

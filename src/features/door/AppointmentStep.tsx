@@ -5,19 +5,18 @@ import { useTranslation } from 'react-i18next';
 import { bookingsNotOnDay, bookingsOfDay, usedBookingIds } from '../../db/queries';
 import { type Booking, bookingsByNearness, searchBookings } from '../../domain/booking';
 import { looksLikeBookingCode } from '../../domain/codes/booking-code';
-import { readScan } from '../../domain/codes/inspect';
 import { arrivalWindow } from '../../domain/flow';
 import { maskName, maskPhone } from '../../domain/privacy';
 import { clockTime, dayKey } from '../../domain/time';
 import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
-import { bookingFromScan } from './booking-scan';
+import { scanAtAppointment } from './booking-scan';
 import { DoorOccupancy } from './DoorOccupancy';
-import { DraftList, RestingList, ScanPanel } from './door-later';
+import { DraftList, RestingList } from './door-later';
 import { useDoorStore } from './door-store';
 import { ScanNoticeBar } from './ScanNoticeBar';
 import { StepTitle } from './StepTitle';
-import { scanFeedback } from './scan-feedback';
+import { ScanPanel } from './scanner/ScanPanel';
 import { useRecord } from './use-record';
 
 const SHOWN = 8;
@@ -58,17 +57,7 @@ export function AppointmentStep() {
   /** A good booking code opens the visit by itself: one touch fewer than the list. */
   const scanned = async (text: string) => {
     if (!data || useDoorStore.getState().saving) return;
-    const found = bookingFromScan(await readScan(text, now()), day, data.bookings, data.used);
-    if (!found.ok) {
-      scanFeedback('bad', found.key, found.params);
-      return;
-    }
-    if (await choose(found.booking)) {
-      scanFeedback('good', 'bookingFound', {
-        name: maskName(found.booking.name),
-        id: found.booking.bookingId,
-      });
-    }
+    await scanAtAppointment(text, now(), { day, bookings: data.bookings, used: data.used }, choose);
   };
   const walkIn = (urgent: boolean) => {
     setAskUrgent(false);
@@ -158,11 +147,9 @@ export function AppointmentStep() {
             <DraftList />
           </Suspense>
         </div>
-        <Suspense fallback={null}>
-          <ScanPanel title={t('door.scan.bookingTitle')} onScan={(text) => void scanned(text)}>
-            <ScanNoticeBar />
-          </ScanPanel>
-        </Suspense>
+        <ScanPanel title={t('door.scan.bookingTitle')} onScan={(text) => void scanned(text)}>
+          <ScanNoticeBar />
+        </ScanPanel>
       </div>
     </section>
   );

@@ -1,4 +1,4 @@
-import { Suspense, useEffect } from 'react';
+import { Suspense } from 'react';
 import { nextStep } from '../../domain/flow';
 import { useServices } from '../../services/services';
 import { useHall } from '../../services/use-hall';
@@ -11,7 +11,6 @@ import {
   IdentityStep,
   MaskHandsStep,
   OutcomeCard,
-  preloadDoor,
   TemperatureStep,
   WalkInStep,
 } from './door-later';
@@ -32,7 +31,6 @@ export function DoorScreen() {
   const comeBack = useDoorStore((s) => s.comeBack);
   const next = useDoorStore((s) => s.next);
   const closure = useHall()?.closure.current;
-  useEffect(() => void preloadDoor(), []);
 
   if (!visit && closure) {
     return (

@@ -1,6 +1,7 @@
 import type { Booking } from '../../domain/booking';
 import { bookingCodeDay } from '../../domain/codes/booking-code';
 import type { ScanReading } from '../../domain/codes/inspect';
+import { maskName } from '../../domain/privacy';
 import type { ScanNotice, ScanNoticeParams } from './door-store';
 
 export type BookingScanResult =
@@ -36,5 +37,31 @@ export function bookingFromScan(
       const unreachable: never = reading;
       return unreachable;
     }
+  }
+}
+
+/**
+ * A scan at the appointment step: read, matched against today's bookings, the visit opened
+ * with its booking (`open`, false when it did not open), and the outcome heard and seen.
+ * Loaded at the first scan, not with the door (its budget): the code readers and the beep
+ * are not needed to paint it.
+ */
+export async function scanAtAppointment(
+  text: string,
+  at: number,
+  today: { day: string; bookings: readonly Booking[]; used: ReadonlySet<string> },
+  open: (booking: Booking) => Promise<boolean>,
+): Promise<void> {
+  const [{ readScan }, { scanFeedback }] = await Promise.all([
+    import('../../domain/codes/inspect'),
+    import('./scan-feedback'),
+  ]);
+  const found = bookingFromScan(await readScan(text, at), today.day, today.bookings, today.used);
+  if (!found.ok) return scanFeedback('bad', found.key, found.params);
+  if (await open(found.booking)) {
+    scanFeedback('good', 'bookingFound', {
+      name: maskName(found.booking.name),
+      id: found.booking.bookingId,
+    });
   }
 }

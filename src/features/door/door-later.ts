@@ -1,21 +1,38 @@
+import { withScreenMessages } from '../../i18n';
 import { later, preloadAll } from '../../ui/later';
+import { CameraPanel } from './scanner/ScanPanel';
 
 /*
  * What the door shows only once a visit is under way, or once there is something to show
  * (a verdict, a closure, a draft, a resting visitor, the camera): its code loads as the
- * door paints (`preloadDoor`), not before it (the door's budget, docs/benchmarks.md).
+ * door paints (`preloadDoor`), with their messages, not before it (the door's budget,
+ * docs/benchmarks.md).
  */
-export const MaskHandsStep = later(() => import('./MaskHandsStep'), 'MaskHandsStep');
-export const TemperatureStep = later(() => import('./TemperatureStep'), 'TemperatureStep');
-export const IdentityStep = later(() => import('./IdentityStep'), 'IdentityStep');
-export const CodesStep = later(() => import('./CodesStep'), 'CodesStep');
-export const WalkInStep = later(() => import('./WalkInStep'), 'WalkInStep');
-export const OutcomeCard = later(() => import('./OutcomeCard'), 'OutcomeCard');
-export const ComeBackCard = later(() => import('./ComeBackCard'), 'ComeBackCard');
-export const ClosureNotice = later(() => import('./ClosureNotice'), 'ClosureNotice');
-export const ScanPanel = later(() => import('./scanner/ScanPanel'), 'ScanPanel');
-export const DraftList = later(() => import('./DraftList'), 'DraftList');
-export const RestingList = later(() => import('./RestingList'), 'RestingList');
+export const MaskHandsStep = later(
+  () => withScreenMessages(import('./MaskHandsStep')),
+  'MaskHandsStep',
+);
+export const TemperatureStep = later(
+  () => withScreenMessages(import('./TemperatureStep')),
+  'TemperatureStep',
+);
+export const IdentityStep = later(
+  () => withScreenMessages(import('./IdentityStep')),
+  'IdentityStep',
+);
+export const CodesStep = later(() => withScreenMessages(import('./CodesStep')), 'CodesStep');
+export const WalkInStep = later(() => withScreenMessages(import('./WalkInStep')), 'WalkInStep');
+export const OutcomeCard = later(() => withScreenMessages(import('./OutcomeCard')), 'OutcomeCard');
+export const ComeBackCard = later(
+  () => withScreenMessages(import('./ComeBackCard')),
+  'ComeBackCard',
+);
+export const ClosureNotice = later(
+  () => withScreenMessages(import('./ClosureNotice')),
+  'ClosureNotice',
+);
+export const DraftList = later(() => withScreenMessages(import('./DraftList')), 'DraftList');
+export const RestingList = later(() => withScreenMessages(import('./RestingList')), 'RestingList');
 
 /** Loads the code of every part of the door above (call it once the door has painted). */
 export function preloadDoor() {
@@ -28,7 +45,7 @@ export function preloadDoor() {
     OutcomeCard,
     ComeBackCard,
     ClosureNotice,
-    ScanPanel,
+    CameraPanel,
     DraftList,
     RestingList,
   ]);

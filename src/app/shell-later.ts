@@ -1,0 +1,33 @@
+import { withScreenMessages } from '../i18n';
+import { later, preloadAll } from '../ui/later';
+
+/*
+ * The top bar's and the shell's parts that are not needed to paint the door (the lead's
+ * alert, the device-health chip, the thermometer's chip, the idle warning, the PIN gate):
+ * their code and messages load as the door paints (`preloadShell`), not before it.
+ */
+export const IncidentAlert = later(
+  () => withScreenMessages(import('./IncidentAlert')),
+  'IncidentAlert',
+);
+export const HealthStatus = later(
+  () => withScreenMessages(import('./health/HealthStatus')),
+  'HealthStatus',
+);
+export const ThermometerChip = later(
+  () => withScreenMessages(import('./ThermometerChip')),
+  'ThermometerChip',
+);
+export const IdleWarning = later(
+  () => withScreenMessages(import('../features/kiosk/IdleWarning')),
+  'IdleWarning',
+);
+export const LeadGate = later(
+  () => withScreenMessages(import('../features/kiosk/LeadGate')),
+  'LeadGate',
+);
+
+/** Loads the code of every part above (call it once the door has painted). */
+export function preloadShell() {
+  return preloadAll([IncidentAlert, HealthStatus, ThermometerChip, IdleWarning, LeadGate]);
+}

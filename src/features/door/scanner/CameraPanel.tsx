@@ -1,0 +1,149 @@
+import { Camera, Flashlight, FlashlightOff, RefreshCw, SwitchCamera } from 'lucide-react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { loadCameraId, saveCameraId } from '../../../db/settings';
+import { reportCameraFailure, reportCameraWorking } from '../../../services/health/health-store';
+import { Button } from '../../../ui/Button';
+import type { CameraDevice, RunningCamera } from './camera-engine';
+import { CameraSession, type SessionState } from './camera-session';
+import { useCameraEngine } from './engine-context';
+
+/**
+ * A phone shows the same code for many frames: a code is read once while it stays in
+ * view, and again only after it has been out of view this long.
+ */
+const REPEAT_MS = 2500;
+
+/**
+ * The camera of a scan step (./ScanPanel): the viewfinder, started when the step opens and
+ * stopped when it closes. Camera failures are shown in words with what to do; the step's
+ * buttons around it keep working.
+ */
+export function CameraPanel({
+  title,
+  onScan,
+  children,
+}: {
+  title: string;
+  onScan: (text: string) => void;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const engine = useCameraEngine();
+  const viewfinder = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState<SessionState>({ status: 'idle' });
+  const [decoder, setDecoder] = useState('');
+  // Keyed by camera: a camera that starts again starts with its torch off.
+  const [torchOf, setTorchOf] = useState<RunningCamera | null>(null);
+  const [cameras, setCameras] = useState<CameraDevice[]>([]);
+  const latest = useRef(onScan);
+  latest.current = onScan;
+
+  const [session] = useState(() => {
+    let last = { text: '', at: 0 };
+    return new CameraSession(
+      engine,
+      async () => ({
+        element: viewfinder.current ?? document.createElement('div'),
+        deviceId: await loadCameraId().catch(() => null),
+        onDecode: (text, name) => {
+          const now = performance.now();
+          const repeated = text === last.text && now - last.at < REPEAT_MS;
+          last = { text, at: now };
+          if (repeated) return;
+          setDecoder(name);
+          latest.current(text);
+        },
+      }),
+      setState,
+    );
+  });
+
+  useEffect(() => {
+    session.open();
+    return () => session.close();
+  }, [session]);
+
+  // The top bar's device health shows (and the log records) a camera that fails here.
+  useEffect(() => {
+    if (state.status === 'failed') reportCameraFailure(state.problem);
+    else if (state.status === 'running') reportCameraWorking();
+  }, [state]);
+
+  useEffect(() => {
+    if (state.status !== 'running') return;
+    let live = true;
+    state.camera.cameras().then(
+      (list) => live && setCameras(list),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [state]);
+
+  const running = state.status === 'running' ? state.camera : null;
+  const torch = running !== null && torchOf === running;
+  const switchCamera = async () => {
+    if (!running || cameras.length < 2) return;
+    const at = cameras.findIndex((c) => c.id === running.deviceId);
+    const next = cameras[(at + 1) % cameras.length];
+    if (!next) return;
+    await saveCameraId(next.id).catch(() => undefined);
+    session.reopen();
+  };
+  const toggleTorch = async () => {
+    if (!running) return;
+    await running.setTorch(!torch).then(
+      () => setTorchOf(torch ? null : running),
+      () => undefined,
+    );
+  };
+
+  return (
+    <section
+      className="scan-panel"
+      aria-label={title}
+      data-testid="scan-panel"
+      data-camera={state.status}
+      data-decoder={decoder}
+      data-engine={running?.decoder ?? ''}
+    >
+      <h3 className="scan-title">
+        <Camera aria-hidden /> {title}
+      </h3>
+      <div className="viewfinder">
+        {/* html5-qrcode owns this element's children: React renders none into it. */}
+        <div className="viewfinder-video" ref={viewfinder} />
+        {state.status === 'starting' && <p className="viewfinder-note">{t('scanner.starting')}</p>}
+      </div>
+      {state.status === 'failed' && (
+        <div className="notice notice-warn scan-problem" role="alert">
+          <p>{t(`scanner.problems.${state.problem}`)}</p>
+          {state.problem !== 'insecure' && state.problem !== 'unsupported' && (
+            <Button onClick={() => session.reopen()}>
+              <RefreshCw aria-hidden /> {t('scanner.retry')}
+            </Button>
+          )}
+        </div>
+      )}
+      {running && (running.torchSupported || cameras.length > 1) && (
+        <div className="scan-tools">
+          {running.torchSupported && (
+            <Button aria-pressed={torch} onClick={() => void toggleTorch()}>
+              {torch ? <FlashlightOff aria-hidden /> : <Flashlight aria-hidden />}
+              {t(torch ? 'scanner.torchOff' : 'scanner.torchOn')}
+            </Button>
+          )}
+          {cameras.length > 1 && (
+            <Button onClick={() => void switchCamera()}>
+              <SwitchCamera aria-hidden /> {t('scanner.switchCamera')}
+            </Button>
+          )}
+        </div>
+      )}
+      <p className="hint">{t('scanner.hint')}</p>
+      {children}
+    </section>
+  );
+}
