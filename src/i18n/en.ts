@@ -72,7 +72,7 @@ export const en: Messages = {
       title: 'Resting before the re-check',
       left: '{{time}} to go',
       ready: 'Ready to re-check',
-      resume: 'Re-check {{who}}',
+      resume: 'Re-check',
     },
     stepN: 'Step {{n}} · {{title}}',
     visitor: 'Current visitor',

@@ -67,7 +67,7 @@ export const zhCN = {
       title: '休息待复测',
       left: '还需 {{time}}',
       ready: '可以复测',
-      resume: '复测 {{who}}',
+      resume: '复测',
     },
     stepN: '第{{n}}步 · {{title}}',
     visitor: '当前来访者',
