@@ -163,6 +163,25 @@ export async function siteWithBookings(
   expect((await upload.json()).imported).toBe(people.length);
 }
 
+/** Opens, in the lead's ledger of the day, the visit whose row shows `text`. */
+export async function openLedgerVisit(page: Page, text: string) {
+  await page
+    .getByRole('list', { name: '当天来访记录' })
+    .getByRole('listitem')
+    .filter({ hasText: text })
+    .getByRole('button')
+    .click();
+}
+
+/** Starts 李四's check at the door and leaves it until the idle warning shows (clock installed). */
+export async function leaveCheckIdle(page: Page) {
+  await page.getByRole('link', { name: '门岗检查' }).click();
+  await page.getByRole('button', { name: /李\*/ }).click();
+  await page.getByRole('button', { name: '已戴口罩 · 已手消毒' }).click();
+  await page.clock.fastForward(3 * 60_000 + 2_000);
+  await page.getByRole('alertdialog').waitFor();
+}
+
 /** Types a reading on the door's keypad (opening it from the common readings first). */
 export async function typeReading(page: Page, reading: string) {
   if (!(await page.getByTestId('keypad-display').isVisible())) {
