@@ -225,6 +225,7 @@ export const en: Messages = {
       admitted: 'Admitted',
       admittedHint: 'Go to the waiting area, keep 1 m apart, wait to be called',
       refused: 'Not admitted',
+      redCode: 'Red code · not admitted',
       isolated: 'Isolate now',
       abandoned: 'Left',
       ticket: 'Ticket',

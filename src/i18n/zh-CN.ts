@@ -213,6 +213,7 @@ export const zhCN = {
       admitted: '准许入厅',
       admittedHint: '请到等候区，保持1米距离，听叫号到窗口办理',
       refused: '不能入厅',
+      redCode: '红码 · 不能入厅',
       isolated: '立即隔离',
       abandoned: '已离开',
       ticket: '排队号',
