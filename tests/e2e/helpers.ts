@@ -60,16 +60,16 @@ export async function unlockLead(page: Page, pin = LEAD_PIN, screen = '设置') 
   await page.getByRole('heading', { name: screen, exact: true }).waitFor();
 }
 
-/** Imports bookings through the settings screen, as a shift lead would. */
-export async function importBookings(page: Page, now: number) {
+/** Imports bookings (today's three unless told) through settings, as a shift lead would. */
+export async function importBookings(page: Page, now: number, bookings = todaysBookings(now)) {
   await openApp(page, '/settings');
   await unlockLead(page);
   await page.getByLabel(/导入今日预约/).setInputFiles({
     name: 'bookings.csv',
     mimeType: 'text/csv',
-    buffer: Buffer.from(bookingsCsv(todaysBookings(now)), 'utf8'),
+    buffer: Buffer.from(bookingsCsv(bookings), 'utf8'),
   });
-  await page.getByText('已导入 3 条预约').waitFor();
+  await page.getByText(`已导入 ${bookings.length} 条预约`).waitFor();
 }
 
 /** Counts every touch the staff make on the door screen. */
