@@ -172,14 +172,14 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
           <ThermometerChip />
         </Suspense>
         <SyncChip />
+        {/* The top bar is full: "EN" shows, the whole name is read (each part in its language). */}
         <Button
           bare
           className="tab lang"
-          aria-label={t('app.languageLabel')}
-          lang={nextLanguage}
           onClick={() => void onSettings({ ...settings, language: nextLanguage })}
         >
-          {t('app.language')}
+          <span className="sr-only">{t('app.languageLabel')}</span>{' '}
+          <span lang={nextLanguage}>{t('app.language')}</span>
         </Button>
       </header>
       <StatusBanner />

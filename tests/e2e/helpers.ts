@@ -60,16 +60,16 @@ export async function unlockLead(page: Page, pin = LEAD_PIN, screen = '设置') 
   await page.getByRole('heading', { name: screen, exact: true }).waitFor();
 }
 
-/** Imports bookings through the settings screen, as a shift lead would. */
-export async function importBookings(page: Page, now: number) {
+/** Imports bookings (today's three unless told) through settings, as a shift lead would. */
+export async function importBookings(page: Page, now: number, bookings = todaysBookings(now)) {
   await openApp(page, '/settings');
   await unlockLead(page);
   await page.getByLabel(/导入今日预约/).setInputFiles({
     name: 'bookings.csv',
     mimeType: 'text/csv',
-    buffer: Buffer.from(bookingsCsv(todaysBookings(now)), 'utf8'),
+    buffer: Buffer.from(bookingsCsv(bookings), 'utf8'),
   });
-  await page.getByText('已导入 3 条预约').waitFor();
+  await page.getByText(`已导入 ${bookings.length} 条预约`).waitFor();
 }
 
 /** Counts every touch the staff make on the door screen. */
@@ -161,6 +161,25 @@ export async function siteWithBookings(
     data: bookingsCsv(people.map((p) => aBooking({ ...p, slotStart }, now))),
   });
   expect((await upload.json()).imported).toBe(people.length);
+}
+
+/** Opens, in the lead's ledger of the day, the visit whose row shows `text`. */
+export async function openLedgerVisit(page: Page, text: string) {
+  await page
+    .getByRole('list', { name: '当天来访记录' })
+    .getByRole('listitem')
+    .filter({ hasText: text })
+    .getByRole('button')
+    .click();
+}
+
+/** Starts 李四's check at the door and leaves it until the idle warning shows (clock installed). */
+export async function leaveCheckIdle(page: Page) {
+  await page.getByRole('link', { name: '门岗检查' }).click();
+  await page.getByRole('button', { name: /李\*/ }).click();
+  await page.getByRole('button', { name: '已戴口罩 · 已手消毒' }).click();
+  await page.clock.fastForward(3 * 60_000 + 2_000);
+  await page.getByRole('alertdialog').waitFor();
 }
 
 /** Types a reading on the door's keypad (opening it from the common readings first). */

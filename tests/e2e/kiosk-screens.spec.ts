@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { type Page, test } from '@playwright/test';
-import { completeSetup, importBookings, LEAD_PIN } from './helpers';
+import { completeSetup, importBookings, LEAD_PIN, leaveCheckIdle } from './helpers';
 
 // Screenshots of the kiosk, setup and settings screens at 1280×800, for people to look
 // at (not asserted), beside those of screens.spec.ts.
@@ -85,11 +85,7 @@ test('lead PIN, settings, display options', async ({ page }) => {
 test('idle warning, drafts, offline status', async ({ page, context }) => {
   await page.clock.install();
   await importBookings(page, Date.now());
-  await page.getByRole('link', { name: '门岗检查' }).click();
-  await page.getByRole('button', { name: /李\*/ }).click();
-  await page.getByRole('button', { name: '已戴口罩 · 已手消毒' }).click();
-  await page.clock.fastForward(3 * 60_000 + 2_000);
-  await page.getByRole('alertdialog').waitFor();
+  await leaveCheckIdle(page);
   await shot(page, 'idle-warning');
   await page.clock.fastForward(31_000);
   await page.getByRole('region', { name: '未完成的检查' }).waitFor();

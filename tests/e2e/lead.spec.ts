@@ -4,7 +4,14 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { bookingsCsv } from '../fixtures/bookings-csv';
 import { aBooking, validIdNumber } from '../fixtures/builders';
-import { admitGreenVisitor, eventsOfType, openApp, recheckNow, unlockLead } from './helpers';
+import {
+  admitGreenVisitor,
+  eventsOfType,
+  openApp,
+  openLedgerVisit,
+  recheckNow,
+  unlockLead,
+} from './helpers';
 
 const at = (h: number, m: number) => new Date(2026, 10, 28, h, m).getTime();
 const bookings = [
@@ -127,12 +134,7 @@ test('a day at the door, exported as CSV and Excel, and a fever visitor traced t
   await expect(page.getByTestId('lead-alert')).toHaveCount(0);
   await page.screenshot({ path: 'docs/lead-ledger.png' });
 
-  await page
-    .getByRole('list', { name: '当天来访记录' })
-    .getByRole('listitem')
-    .filter({ hasText: '隔离' })
-    .getByRole('button')
-    .click();
+  await openLedgerVisit(page, '隔离');
   await page.getByRole('button', { name: '追踪密切接触者' }).click();
   await page.getByLabel('前后余量（分钟）').fill('0');
   const contacts = page.getByTestId('contacts-inside').getByRole('listitem');

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { test } from '@playwright/test';
-import { importBookings, LEAD_PIN, recheckNow, unlockLead } from './helpers';
+import { importBookings, LEAD_PIN, openLedgerVisit, recheckNow, unlockLead } from './helpers';
 
 // Screenshots of every screen at 1280×800, for people to look at (not asserted).
 const dir = '.e2e-artifacts/screens';
@@ -73,12 +73,7 @@ test('screens', async ({ page }) => {
   await unlockLead(page, undefined, '台账');
   await page.getByRole('list', { name: '当天来访记录' }).waitFor();
   await shot('lead');
-  await page
-    .getByRole('list', { name: '当天来访记录' })
-    .getByRole('listitem')
-    .filter({ hasText: '隔离' })
-    .getByRole('button')
-    .click();
+  await openLedgerVisit(page, '隔离');
   await page.getByRole('button', { name: '追踪密切接触者' }).click();
   await page.getByTestId('contacts').waitFor();
   await shot('lead-trace');

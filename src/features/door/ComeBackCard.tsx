@@ -21,8 +21,10 @@ export function ComeBackCard({ comeBack, onNext }: { comeBack: ComeBack; onNext:
       data-testid="outcome"
       data-severity="come-back"
     >
-      <Clock aria-hidden size={72} />
-      <h2 className="outcome-title">{t('door.outcome.comeBack')}</h2>
+      <div className="outcome-head">
+        <Clock aria-hidden size={72} />
+        <h2 className="outcome-title">{t('door.outcome.comeBack')}</h2>
+      </div>
       <p className="outcome-reason">{maskName(booking.name)}</p>
       <p className="outcome-reason" data-testid="come-back-at">
         {t('door.outcome.comeBackAt', {

@@ -1,4 +1,13 @@
-import { BellOff, CircleCheck, CircleX, Siren, Undo2, UserMinus } from 'lucide-react';
+import {
+  BellOff,
+  CircleCheck,
+  CircleX,
+  Clock,
+  OctagonAlert,
+  Siren,
+  Undo2,
+  UserMinus,
+} from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { refusingMust } from '../../domain/flow';
@@ -18,6 +27,16 @@ import { useRecord } from './use-record';
 export const UNDO_SECONDS = 10;
 
 const TONE = { admitted: 'ok', 'come-back': 'warn', refused: 'refuse', alarm: 'danger' } as const;
+
+/**
+ * A refusal's icon and heading follow its colour, so that amber, orange and red never
+ * differ by colour alone (one man in twelve does not tell red from green; issue 24).
+ */
+const REFUSAL = {
+  'come-back': { Icon: Clock, title: 'door.outcome.comeBack' },
+  refused: { Icon: CircleX, title: 'door.outcome.refused' },
+  alarm: { Icon: OctagonAlert, title: 'door.outcome.redCode' },
+} as const;
 
 /** The verdict, in colour, words, icon and sound, readable at 2 m. */
 export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => void }) {
@@ -84,10 +103,11 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
             </>
           ),
         };
-      case 'refused':
+      case 'refused': {
+        const { Icon, title } = REFUSAL[severity === 'admitted' ? 'refused' : severity];
         return {
-          icon: <CircleX aria-hidden size={72} />,
-          title: t('door.outcome.refused'),
+          icon: <Icon aria-hidden size={72} />,
+          title: t(title),
           detail: (
             <>
               <p className="outcome-reason">
@@ -99,6 +119,7 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
             </>
           ),
         };
+      }
       case 'isolated':
         return {
           icon: <Siren aria-hidden size={72} />,
@@ -130,7 +151,7 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
       data-testid="outcome"
       data-severity={severity}
     >
-      <div className="outcome-head">
+      <div className={`outcome-head ${outcome?.kind === 'isolated' ? 'outcome-head-beside' : ''}`}>
         {body.icon}
         <h2 className="outcome-title">{body.title}</h2>
       </div>

@@ -67,16 +67,17 @@ function RestingRow({
       <Button
         bare
         className={`resting-card ${left === 0 ? 'resting-ready' : ''}`}
-        aria-label={t('door.resting.resume', { who })}
         onClick={() => useDoorStore.getState().show(visit)}
       >
-        <strong>{who}</strong>
+        {/* Named by what it shows (who, the readings, the time left), after the action; the
+            spaces are not laid out in the grid but keep the words apart when read. */}
+        <span className="sr-only">{t('door.resting.resume')}</span> <strong>{who}</strong>{' '}
         <span>
           {formatReadings(
             visit.readings.map((r) => r.celsius),
             true,
           )}
-        </span>
+        </span>{' '}
         <span className="resting-left">
           {left > 0 ? t('door.resting.left', { time: restClock(left) }) : t('door.resting.ready')}
         </span>
