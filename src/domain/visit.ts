@@ -2,8 +2,9 @@ import {
   type AbandonReason,
   type BookingRef,
   type CheckpointEvent,
-  compareEvents,
+  checkedAt,
   type Identity,
+  inLogOrder,
   isVisitEvent,
   type Outcome,
   type ReopenedMust,
@@ -93,7 +94,7 @@ export interface Visit {
 function emptyVisit(first: VisitEvent): Visit {
   return {
     id: first.visit ?? first.id,
-    day: dayKey(first.at),
+    day: dayKey(checkedAt(first)),
     openedAt: first.at,
     updatedAt: first.at,
     device: first.device,
@@ -170,7 +171,7 @@ function apply(v: Visit, e: VisitEvent): Visit {
       return {
         ...next,
         openedAt: e.at,
-        day: dayKey(e.at),
+        day: dayKey(checkedAt(e)),
         device: e.device,
         policyVersion: e.data.policyVersion,
       };
@@ -281,7 +282,7 @@ export function foldVisit(events: readonly CheckpointEvent[]): Visit | null {
   // a first reading seen twice must never count as its own re-check.
   const unique = new Map<string, VisitEvent>();
   for (const e of events) if (isVisitEvent(e) && !unique.has(e.id)) unique.set(e.id, e);
-  const sorted = [...unique.values()].sort(compareEvents);
+  const sorted = inLogOrder(unique.values());
   const first = sorted[0];
   if (!first) return null;
   return sorted.reduce(apply, emptyVisit(first));
