@@ -13,6 +13,7 @@ import { LeadGate } from '../features/kiosk/LeadGate';
 import { useIdleReset } from '../features/kiosk/use-idle-reset';
 import { useKioskMode } from '../features/kiosk/use-kiosk-mode';
 import { withScreenMessages } from '../i18n';
+import { useClockWatch } from '../services/clock/use-clock-watch';
 import { useDeviceHealth } from '../services/health/use-device-health';
 import { useServices } from '../services/services';
 import { useRetention } from '../services/use-retention';
@@ -95,7 +96,7 @@ export function App({
 
 function Shell({ onSettings }: { onSettings: OnSettings }) {
   const { t } = useTranslation();
-  const { settings, log, now, timing } = useServices();
+  const { settings, log, now, timing, clock: checkedClock } = useServices();
   const [clock] = useState(() => new ActivityClock(now));
   const [location, navigate] = useLocation();
   const nextLanguage = settings.language === 'zh-CN' ? 'en' : 'zh-CN';
@@ -106,7 +107,9 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
   useRetention();
   useRoleFromLocation(location, navigate);
   const leadUnlocked = useKioskStore((s) => s.leadUnlocked);
-  useDeviceHealth(log, now);
+  useClockWatch(checkedClock, log);
+  const observeClock = useCallback((ms: number) => checkedClock.observe(ms), [checkedClock]);
+  useDeviceHealth(log, now, observeClock);
   useUpdateWhenIdle(clock, timing);
   const needsReset = useCallback(() => doorNeedsReset(location), [location]);
   const resetToStart = useCallback(() => {

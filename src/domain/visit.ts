@@ -49,7 +49,7 @@ export interface Visit {
   updatedAt: number;
   device: string;
   policyVersion: string;
-  appointment:
+  appointment: /** `arrivedAt`: the checked time (src/domain/clock.ts), compared with the booked slot. */
     | { kind: 'booked'; booking: BookingRef; arrivedAt: number }
     | { kind: 'walk-in'; urgent: boolean }
     | null;
@@ -73,7 +73,12 @@ export interface Visit {
   reopened: { must: ReopenedMust; at: number }[];
   healthCode: HealthCodeColour | null;
   travelRisk: boolean | null;
-  decision: { outcome: Outcome; policyVersion: string; at: number } | null;
+  /**
+   * `checkedAt`: the decision's checked time (src/domain/clock.ts), the queue's order: a
+   * door whose clock is set back mid-shift must not put its next visitor first in line.
+   * Absent in projections stored before it existed (then `at`).
+   */
+  decision: { outcome: Outcome; policyVersion: string; at: number; checkedAt?: number } | null;
   abandoned: { reason: AbandonReason; at: number } | null;
   /** When the visitor left the hall (the first exit recorded stands). */
   exited: { at: number; automatic: boolean } | null;
@@ -176,7 +181,11 @@ function apply(v: Visit, e: VisitEvent): Visit {
         policyVersion: e.data.policyVersion,
       };
     case 'appointment.matched':
-      return { ...next, appointment: { kind: 'booked', booking: e.data, arrivedAt: e.at } };
+      // The checked time: the slot is the hall's time, not this tablet's clock (issue 23).
+      return {
+        ...next,
+        appointment: { kind: 'booked', booking: e.data, arrivedAt: checkedAt(e) },
+      };
     case 'appointment.walk-in':
       return { ...next, appointment: { kind: 'walk-in', urgent: e.data.urgent } };
     case 'mask.checked':
@@ -206,7 +215,12 @@ function apply(v: Visit, e: VisitEvent): Visit {
       if (v.decision || v.abandoned) return next;
       return {
         ...next,
-        decision: { outcome: e.data.outcome, policyVersion: e.data.policyVersion, at: e.at },
+        decision: {
+          outcome: e.data.outcome,
+          policyVersion: e.data.policyVersion,
+          at: e.at,
+          checkedAt: checkedAt(e),
+        },
         status: e.data.outcome.kind,
       };
     case 'visit.abandoned':

@@ -330,6 +330,7 @@ export const zhCNScreens = {
       due: '{{due}} 条来访已过保留期。',
       waiting: '其中 {{waiting}} 条服务器尚未收到，同步后才会清除（未同步的数据绝不清除）。',
       notEnrolled: '本平板未连接大厅服务器：过期的个人信息无法清除，请尽快连接服务器。',
+      clockAhead: '平板时钟比服务器快，超出允许范围：校准时间之前不清除任何个人信息。',
       nothing: '没有需要清除的个人信息。',
       run: '立即清除',
       done: '已清除 {{visits}} 条来访的个人信息，删除 {{bookings}} 条旧预约。',

@@ -16,6 +16,20 @@ export const zhCN = {
       '本机和另一台平板都在用排队号字母 {{letter}}，今天的号码会重复。请值班组长到“设置”为本机换一个字母。',
     role: { lead: '组长已解锁', lock: '锁定' },
   },
+  /** The checked clock's warning at the door (issue 23): how far off, and what to do. */
+  clock: {
+    ahead: {
+      minute: '平板时钟比服务器快 {{count}} 分钟，请校准时间（系统设置 › 日期和时间）',
+      hour: '平板时钟比服务器快 {{count}} 小时，请校准时间（系统设置 › 日期和时间）',
+      day: '平板时钟比服务器快 {{count}} 天，请校准时间（系统设置 › 日期和时间）',
+    },
+    behind: {
+      minute: '平板时钟比服务器慢 {{count}} 分钟，请校准时间（系统设置 › 日期和时间）',
+      hour: '平板时钟比服务器慢 {{count}} 小时，请校准时间（系统设置 › 日期和时间）',
+      day: '平板时钟比服务器慢 {{count}} 天，请校准时间（系统设置 › 日期和时间）',
+    },
+    kept: '记录的日期和排队号按服务器时间计算，不受影响。',
+  },
   storage: {
     quota: '存储空间已满，本次记录未保存。请勿离开此屏幕，联系值班组长释放空间后点“重试”。',
     unavailable: '平板存储暂不可用，本次记录未保存。请勿离开此屏幕，点“重试”。',
@@ -454,7 +468,6 @@ export const zhCN = {
     offline: '离线 · 仅在本机 {{count}} 条',
     since: '最早 {{time}}',
     last: '上次 {{time}}',
-    skew: '本机时钟偏差 {{minutes}} 分钟，请校准',
     unauthorised: '本机未授权，请重新登记',
     pendingLabel: '仅在本机的记录（服务器尚未收到）',
     pendingSince: '{{count}} 条，最早 {{time}}：本机数据被清除会丢失',

@@ -1,18 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CheckpointDb } from '../../src/db/database';
-import { aBooking, FIXED_NOW, validIdNumber } from '../fixtures/builders';
+import { aBooking, doorBookings, FIXED_NOW } from '../fixtures/builders';
 import { renderApp, type User } from './render-app';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-const zhang = aBooking({ bookingId: 'B0001', name: '张三明', phone: '13812345678' });
-const li = aBooking({
-  bookingId: 'B0002',
-  name: '李四',
-  phone: '13900001111',
-  idNumber: validIdNumber('33010219850512341'),
-});
+const { zhang, li } = doorBookings();
 
 let db: CheckpointDb | undefined;
 afterEach(async () => {

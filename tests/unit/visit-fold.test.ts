@@ -133,6 +133,7 @@ describe('foldVisit basics', () => {
       outcome: { kind: 'refused', reason: 'code-not-green' },
       policyVersion: 'p-1',
       at: FIXED_NOW + 1_000,
+      checkedAt: FIXED_NOW + 1_000,
     });
     expect(visit.updatedAt).toBe(FIXED_NOW + 2_000);
   });
