@@ -5,6 +5,8 @@
 export type HealthProblem =
   | 'offline'
   | 'storage-low'
+  /** A write failed for want of space (QuotaExceededError): nothing new can be recorded. */
+  | 'storage-full'
   | 'persistence-refused'
   | 'clock-skew'
   | 'camera-failed';

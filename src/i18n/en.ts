@@ -34,7 +34,9 @@ export const en: Messages = {
   },
   storage: {
     quota:
-      'Storage is full: this record was NOT saved. Stay on this screen, ask the shift lead to free space, then tap Retry.',
+      'Tablet storage is full: this step was NOT saved. The steps confirmed before it are saved and kept. Stay on this screen, tell the shift lead now (sync, free space), then tap Retry.',
+    fullLead:
+      'Storage full (since {{time}}): the door cannot save records; those already confirmed are kept. 1. Go online and tap Sync now, so the server holds this tablet’s records. 2. Under “Keeping personal data”, tap Purge now. 3. Free space on the tablet (other apps, files). Then the door taps Retry.',
     unavailable:
       'Tablet storage is unavailable: this record was NOT saved. Stay on this screen and tap Retry.',
     invalid:
@@ -903,6 +905,7 @@ export const en: Messages = {
     label: 'Device status',
     offline: 'Offline',
     storageLow: 'Storage nearly full',
+    storageFull: 'Storage full',
     persistenceRefused: 'Storage not persistent',
     clockSkew: 'Clock off by {{minutes}} min',
     cameraFailed: 'Camera failed',
