@@ -37,8 +37,9 @@ export class CheckedClock {
   private saved: number | null;
 
   constructor(private readonly o: CheckedClockOptions) {
-    this.sample = o.initial;
+    this.sample = null;
     this.saved = o.initial?.offsetMs ?? null;
+    if (o.initial) this.anchor(o.initial.offsetMs);
     this.publish();
   }
 
@@ -55,9 +56,26 @@ export class CheckedClock {
 
   /** An offset measured against the server just now (a sync exchange, the clock probe). */
   observe(offsetMs: number): void {
-    this.sample = { offsetMs, seenAt: this.o.now(), monotonic: this.o.monotonic() };
+    this.anchor(offsetMs);
     this.persist(offsetMs);
     this.publish();
+  }
+
+  /**
+   * The page is visible again: the estimate it kept is carried by the monotonic clock from
+   * now on, so the wall clock corrected meanwhile (network time, by hand) shows at once.
+   */
+  resume(): void {
+    if (this.sample && this.sample.monotonic === undefined) this.anchor(this.sample.offsetMs);
+    this.refresh();
+  }
+
+  /**
+   * Takes `offsetMs` as the offset now and carries it by the monotonic clock: from an
+   * exchange, or (at start-up, back from hidden) the best estimate kept.
+   */
+  private anchor(offsetMs: number): void {
+    this.sample = { offsetMs, seenAt: this.o.now(), monotonic: this.o.monotonic() };
   }
 
   /**

@@ -14,7 +14,7 @@ export function useClockWatch(clock: CheckedClock, log: EventLog): void {
   useEffect(() => {
     const hidden = () => {
       if (document.visibilityState === 'hidden') clock.forgetMonotonic();
-      else clock.refresh();
+      else clock.resume();
     };
     const timer = setInterval(() => clock.refresh(), LOOK_EVERY_MS);
     document.addEventListener('visibilitychange', hidden);
