@@ -12,6 +12,7 @@ import { useKioskStore } from '../features/kiosk/kiosk-store';
 import { useIdleReset } from '../features/kiosk/use-idle-reset';
 import { useKioskMode } from '../features/kiosk/use-kiosk-mode';
 import { withScreenMessages } from '../i18n';
+import { useClockWatch } from '../services/clock/use-clock-watch';
 import { useDeviceHealth } from '../services/health/use-device-health';
 import { useServices } from '../services/services';
 import { useRetention } from '../services/use-retention';
@@ -101,7 +102,7 @@ export function App({
 
 function Shell({ onSettings }: { onSettings: OnSettings }) {
   const { t } = useTranslation();
-  const { settings, log, now, timing } = useServices();
+  const { settings, log, now, timing, clock: checkedClock } = useServices();
   const [clock] = useState(() => new ActivityClock(now));
   const [location, navigate] = useLocation();
   const nextLanguage = settings.language === 'zh-CN' ? 'en' : 'zh-CN';
@@ -112,7 +113,9 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
   useRetention();
   useRoleFromLocation(location, navigate);
   const leadUnlocked = useKioskStore((s) => s.leadUnlocked);
-  useDeviceHealth(log, now);
+  useClockWatch(checkedClock, log);
+  const observeClock = useCallback((ms: number) => checkedClock.observe(ms), [checkedClock]);
+  useDeviceHealth(log, now, observeClock);
   useUpdateWhenIdle(clock, timing);
   const needsReset = useCallback(() => doorNeedsReset(location), [location]);
   const resetToStart = useCallback(() => {

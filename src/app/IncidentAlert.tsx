@@ -12,7 +12,7 @@ import {
   planIncidentStep,
 } from '../domain/incidents';
 import { maskName } from '../domain/privacy';
-import { clockTime, dayKey } from '../domain/time';
+import { clockTime } from '../domain/time';
 import { useKioskStore } from '../features/kiosk/kiosk-store';
 import { LeadGate } from '../features/kiosk/LeadGate';
 import { useServices } from '../services/services';
@@ -33,7 +33,7 @@ import { Button } from '../ui/Button';
  */
 export function IncidentAlert() {
   const { t } = useTranslation();
-  const { log, now } = useServices();
+  const { log, now, clock } = useServices();
   const setStorageError = useStatusStore((s) => s.setStorageError);
   const leadUnlocked = useKioskStore((s) => s.leadUnlocked);
   const [asking, setAsking] = useState<string | null>(null);
@@ -47,7 +47,7 @@ export function IncidentAlert() {
   const acknowledge = async (incident: string) => {
     const at = now();
     try {
-      await log.command(dayKey(at), (state) => {
+      await log.command(clock.today(), (state) => {
         const { drafts, answer } = planIncidentStep(
           foldIncidents(state.records),
           incident,

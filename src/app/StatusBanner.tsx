@@ -4,10 +4,11 @@ import { useDoorStore } from '../features/door/door-store';
 import { useRecord } from '../features/door/use-record';
 import { useStatusStore } from '../services/status-store';
 import { Button } from '../ui/Button';
+import { ClockBanner } from './ClockBanner';
 
 /**
- * A failed write, in words, with a way to retry what was not saved. (Persistence
- * refused is a device-health chip and a red banner in settings: health/.)
+ * A failed write, in words, with a way to retry what was not saved; a clock off the
+ * server's. (Persistence refused is a device-health chip and a red banner in settings: health/.)
  */
 export function StatusBanner() {
   const { t } = useTranslation();
@@ -17,6 +18,7 @@ export function StatusBanner() {
 
   return (
     <>
+      <ClockBanner />
       {storageError && (
         <div className="banner banner-danger" role="alert">
           <TriangleAlert aria-hidden />

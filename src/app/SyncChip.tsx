@@ -3,8 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { clockTime } from '../domain/time';
 import { useSyncStatus } from '../sync/status-store';
 
-const SKEW_WARN_MS = 2 * 60_000;
-
 /** Sync at a glance in the top bar: pending records, last sync, the last problem. */
 export function SyncChip() {
   const { t } = useTranslation();
@@ -20,7 +18,6 @@ export function SyncChip() {
   const problem = s.lastError === 'unauthorised' || s.lastError === 'forbidden';
   // The server is there but this tablet cannot talk to it: named, not "offline".
   const blocked = s.lastError === 'cors' || s.lastError === 'tls';
-  const skewed = s.skewMs !== null && Math.abs(s.skewMs) > SKEW_WARN_MS;
   // All synced: one short phrase, the top bar is crowded.
   const allSynced = !problem && !blocked && s.online && s.pending === 0 && s.lastSuccessAt !== null;
   // What a wiped tablet would lose goes back to the oldest record the server lacks (issue
@@ -56,11 +53,6 @@ export function SyncChip() {
       )}
       {s.lastSuccessAt !== null && !allSynced && !since && (
         <span className="sync-last">{t('sync.last', { time: clockTime(s.lastSuccessAt) })}</span>
-      )}
-      {skewed && (
-        <span className="sync-skew">
-          {t('sync.skew', { minutes: Math.round((s.skewMs ?? 0) / 60_000) })}
-        </span>
       )}
     </output>
   );

@@ -1,11 +1,20 @@
 import { CheckpointDb } from '../db/database';
 import { EventLog } from '../db/event-log';
-import { deviceId, loadLastVersion, loadRole, loadSettings, saveLastVersion } from '../db/settings';
+import {
+  deviceId,
+  loadClockSample,
+  loadLastVersion,
+  loadRole,
+  loadSettings,
+  saveClockSample,
+  saveLastVersion,
+} from '../db/settings';
 import { storedPolicies } from '../db/sync-store';
 import { DEFAULT_IDLE_TIMING, type IdleTiming } from '../domain/idle';
 import type { LockoutRule } from '../domain/lockout';
 import { DEFAULT_POLICY, type Policy } from '../domain/policy';
 import { useKioskStore } from '../features/kiosk/kiosk-store';
+import { CheckedClock } from '../services/clock/checked-clock';
 import { askForPersistence } from '../services/persistence-store';
 import { PinGuard } from '../services/pin-guard';
 import type { Services } from '../services/services';
@@ -20,6 +29,8 @@ export interface BootOptions {
   /** Overrides the stored policy (tests). */
   policy?: Policy;
   now?: () => number;
+  /** A clock the wall clock's setting does not move (tests drive it); performance.now by default. */
+  monotonic?: () => number;
   timing?: IdleTiming;
   /** PBKDF2 iterations for new PINs (tests use fewer). */
   pinIterations?: number;
@@ -42,20 +53,28 @@ export async function boot(
   const db = new CheckpointDb(options.dbName);
   await db.open();
   askForPersistence();
-  const [device, settings, policies, role] = await Promise.all([
+  const [device, settings, policies, role, clockSample] = await Promise.all([
     deviceId(),
     loadSettings(),
     storedPolicies(db),
     loadRole(),
+    loadClockSample(),
   ]);
   useKioskStore.getState().setRole(role);
   const policy = options.policy ?? policies[0] ?? DEFAULT_POLICY;
   const byVersion = new Map([DEFAULT_POLICY, ...policies, policy].map((p) => [p.version, p]));
-  const log = new EventLog(db, {
-    site: settings.site,
-    device,
-    ticketPrefix: settings.ticketPrefix,
+  const clock = new CheckedClock({
+    now,
+    monotonic: options.monotonic ?? (() => performance.now()),
+    rule: policy.clock,
+    initial: clockSample,
+    save: saveClockSample,
   });
+  const log = new EventLog(
+    db,
+    { site: settings.site, device, ticketPrefix: settings.ticketPrefix },
+    () => clock.offset(),
+  );
   const leadPin = new PinGuard('lead', {
     now,
     ...(options.pinIterations ? { iterations: options.pinIterations } : {}),
@@ -82,6 +101,7 @@ export async function boot(
         token: settings.token,
         now,
         onPolicyChanged,
+        onClockOffset: (offsetMs) => clock.observe(offsetMs),
       })
     : null;
   return {
@@ -94,6 +114,7 @@ export async function boot(
     leadPin,
     timing: options.timing ?? DEFAULT_IDLE_TIMING,
     now,
+    clock,
     sync,
     sound: new SoundPlayer(options.audioSink ?? webAudioSink(), {
       volume: settings.soundVolume,

@@ -17,12 +17,12 @@ const DAY_MS = 24 * 3_600_000;
  * exit of a visit stands. Reads first and writes only when something is due.
  */
 export function useClosingCheckout() {
-  const { db, log, policy, now } = useServices();
+  const { db, log, policy, now, clock } = useServices();
   const setStorageError = useStatusStore((s) => s.setStorageError);
   useEffect(() => {
     let stopped = false;
     const check = async () => {
-      const today = dayKey(now());
+      const today = clock.today();
       const from = dayKey(dayStart(today) - DAYS_BACK * DAY_MS);
       const visits = await visitsOfDays(db, from, today);
       const days = new Set(
@@ -46,5 +46,5 @@ export function useClosingCheckout() {
       stopped = true;
       clearInterval(timer);
     };
-  }, [db, log, policy, now, setStorageError]);
+  }, [db, log, policy, now, setStorageError, clock.today]);
 }

@@ -23,7 +23,6 @@ import {
 import { nextStep, outcome } from '../domain/flow';
 import { followUps } from '../domain/follow-ups';
 import type { Policy } from '../domain/policy';
-import { dayKey } from '../domain/time';
 import { foldVisit, groupByVisit, type Visit } from '../domain/visit';
 import type { CheckpointDb } from './database';
 import { type DayState, dayState } from './queries';
@@ -55,9 +54,14 @@ const newId = monotonicFactory();
 export class EventLog {
   private readonly listeners = new Set<() => void>();
 
+  /**
+   * `clockOffset`: the device clock minus the server's as known now (services/clock), or
+   * null before any server was seen; each event records it (src/domain/clock.ts).
+   */
   constructor(
     private readonly db: CheckpointDb,
     private readonly identity: DeviceIdentity,
+    private readonly clockOffset: () => number | null = () => null,
   ) {}
 
   /** Appends events to a visit (a new visit if it has none yet) and returns its new state. */
@@ -76,7 +80,7 @@ export class EventLog {
           const at = Math.max(...made.map((e) => e.at), visit.updatedAt);
           const decided: Outcome =
             verdict.kind === 'admitted'
-              ? { kind: 'admitted', ticket: await this.nextTicket(dayKey(visit.openedAt)) }
+              ? { kind: 'admitted', ticket: await this.nextTicket(visit.day) }
               : verdict.kind === 'refused'
                 ? { kind: 'refused', reason: verdict.reason }
                 : { kind: 'isolated' };
@@ -161,7 +165,15 @@ export class EventLog {
       return await db.transaction('rw', [db.events, db.meta], async () => {
         const seq = ((await db.meta.get(SEQ_KEY))?.value ?? 0) + 1;
         const { site, device } = this.identity;
-        const event: DeviceEvent = { ...draft, id: newId(draft.at), site, device, seq, v: 1 };
+        const event: DeviceEvent = {
+          ...draft,
+          id: newId(draft.at),
+          site,
+          device,
+          seq,
+          v: 1,
+          ...this.offsetField(),
+        };
         await db.events.add(event);
         await db.meta.put({ key: SEQ_KEY, value: seq });
         return event;
@@ -177,13 +189,19 @@ export class EventLog {
   private stamp(draft: EventDraft, seq: number): CheckpointEvent {
     const { site, device } = this.identity;
     const { visit, ...rest } = draft;
-    const meta = { id: newId(draft.at), site, device, seq, v: 1 as const };
+    const meta = { id: newId(draft.at), site, device, seq, v: 1 as const, ...this.offsetField() };
     const event = (visit ? { ...rest, ...meta, visit } : { ...rest, ...meta }) as CheckpointEvent;
     // The server refuses what fails these rules: never record what could not be synced.
     const refusal = eventContentRefusal(event, event.at);
     if (refusal)
       throw new StorageError('invalid', new Error(`${refusal.field}: ${refusal.problem}`));
     return event;
+  }
+
+  /** The offset known now, or no field at all when no server was ever seen. */
+  private offsetField(): { clockOffset?: number } {
+    const offset = this.clockOffset();
+    return offset === null ? {} : { clockOffset: offset };
   }
 
   private async nextTicket(day: string): Promise<string> {

@@ -2,8 +2,8 @@
 import type { Booking } from '../domain/booking';
 import {
   type CheckpointEvent,
-  compareEvents,
   HALL_TYPES,
+  inLogOrder,
   isRecordEvent,
   isVisitEvent,
   PRIVACY_TYPES,
@@ -133,9 +133,11 @@ async function eventsOfTypesOnDay(
 
 /** What was done with personal data on a day (exports, tracings, full views, purges), in time order. */
 export async function privacyRecords(db: CheckpointDb, day: string): Promise<PrivacyEvent[]> {
-  return (await eventsOfTypesOnDay(db, PRIVACY_TYPES, day))
-    .filter((e): e is PrivacyEvent => (PRIVACY_TYPES as readonly string[]).includes(e.type))
-    .sort(compareEvents);
+  return inLogOrder(
+    (await eventsOfTypesOnDay(db, PRIVACY_TYPES, day)).filter((e): e is PrivacyEvent =>
+      (PRIVACY_TYPES as readonly string[]).includes(e.type),
+    ),
+  );
 }
 
 /** Tasks and incidents recorded on `day` itself (local midnight to midnight): the report's. */

@@ -7,6 +7,7 @@
 import { createStore, get, set, type UseStore } from 'idb-keyval';
 import { ulid } from 'ulidx';
 import type { CallVoice } from '../domain/call-clips';
+import type { ClockSample } from '../domain/clock';
 import type { Attempts } from '../domain/lockout';
 import type { PinRecord } from '../domain/pin';
 import type { Role } from '../domain/roles';
@@ -138,4 +139,16 @@ export async function loadThermometer(): Promise<PairedThermometer | null> {
 
 export async function saveThermometer(paired: PairedThermometer | null): Promise<void> {
   await set('thermometer', paired, settingsStore());
+}
+
+/**
+ * What the tablet last learned of the server's clock (src/domain/clock.ts): kept across
+ * reloads, so the checked clock still holds with the server out of reach.
+ */
+export async function loadClockSample(): Promise<ClockSample | null> {
+  return (await get<ClockSample>('clock-offset', settingsStore())) ?? null;
+}
+
+export async function saveClockSample(sample: ClockSample): Promise<void> {
+  await set('clock-offset', { offsetMs: sample.offsetMs, seenAt: sample.seenAt }, settingsStore());
 }

@@ -8,8 +8,8 @@
 import {
   type ClosureReason,
   clipText,
-  compareEvents,
   type EventDraft,
+  inLogOrder,
   type RecordEvent,
   type ServiceChannel,
   TEXT_LIMITS,
@@ -38,7 +38,7 @@ export function foldClosure(records: readonly RecordEvent[]): ClosureState {
   /** Suspensions recorded while another was in force: names of that one. */
   const alias = new Map<string, Closure>();
   let current: Closure | null = null;
-  for (const e of [...records].sort(compareEvents)) {
+  for (const e of inLogOrder(records)) {
     if (e.type === 'hall.suspended') {
       if (current) {
         alias.set(e.data.closure, current);

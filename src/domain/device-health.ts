@@ -5,6 +5,8 @@
 export type HealthProblem =
   | 'offline'
   | 'storage-low'
+  /** A write failed for want of space (QuotaExceededError): nothing new can be recorded. */
+  | 'storage-full'
   | 'persistence-refused'
   | 'clock-skew'
   | 'camera-failed';
@@ -23,19 +25,4 @@ export function storageIsLow(estimate: { usage: number; quota: number }): boolea
   );
 }
 
-/** Entry and exit times are what contact tracing compares: 2 minutes off is too much. */
-export const CLOCK_SKEW_TOLERANCE_MS = 2 * 60_000;
-
-/**
- * The device clock minus the server's, from an HTTP `Date` header (whole seconds).
- * The server read its clock somewhere between sending and receiving, and within the
- * second its header names: both uncertainties are split in the middle.
- */
-export function clockSkewMs(probe: { sentAt: number; receivedAt: number; serverDate: number }) {
-  const deviceMid = (probe.sentAt + probe.receivedAt) / 2;
-  return Math.round(deviceMid - (probe.serverDate + 500));
-}
-
-export function clockIsSkewed(skewMs: number): boolean {
-  return Math.abs(skewMs) > CLOCK_SKEW_TOLERANCE_MS;
-}
+/** The clock's skew: src/domain/clock.ts (the checked clock, the policy's tolerance). */

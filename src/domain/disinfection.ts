@@ -5,9 +5,9 @@
  */
 import {
   clipText,
-  compareEvents,
   type DisinfectionSpot,
   type EventDraft,
+  inLogOrder,
   type RecordEvent,
   TEXT_LIMITS,
 } from './events';
@@ -26,7 +26,7 @@ export const ISOLATION_SPOTS: readonly DisinfectionSpot[] = ['temperature-point'
 
 /** The tasks among a day's records, oldest first; the order of arrival does not matter. */
 export function foldTasks(records: readonly RecordEvent[]): DisinfectionTask[] {
-  const sorted = [...records].sort(compareEvents);
+  const sorted = inLogOrder(records);
   const tasks = new Map<string, DisinfectionTask>();
   for (const e of sorted) {
     if (e.type === 'disinfection.requested' && !tasks.has(e.data.task)) {

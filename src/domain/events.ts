@@ -12,8 +12,13 @@ export interface EventMeta {
   device: string;
   /** Per-device counter, gap-free. */
   seq: number;
-  /** Device clock, ms since epoch. */
+  /** Device clock, ms since epoch. Never the order of one device's events: `seq` is. */
   at: number;
+  /**
+   * Device clock minus the server's as this tablet knew it when writing (src/domain/clock),
+   * ms; absent when it had never seen the server. `at - clockOffset` is the checked time.
+   */
+  clockOffset?: number;
   actor?: string;
   visit?: string;
   v: 1;
@@ -400,10 +405,50 @@ export type DeviceEventDraft = DeviceEventBody & { at: number; actor?: string };
 
 const byCodeUnit = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
+/** The checked time of an event: its device clock corrected by the offset it recorded. */
+export function checkedAt(e: CheckpointEvent): number {
+  return e.at - (e.clockOffset ?? 0);
+}
+
 /**
- * A total order on events that depends neither on arrival order nor on the tablet's
- * locale (localeCompare would let two tablets disagree on which decision came first).
+ * The events in the order they were written. Each device's own come by `seq`, whatever
+ * its clock did meanwhile (a clock set back an hour mid-visit must not put the verdict
+ * before the first reading, issue 23); the devices' streams are merged by checked time,
+ * then device id. The order depends only on the set of events: neither on arrival order
+ * nor on the tablet's locale (localeCompare would let two tablets disagree on which
+ * decision came first). No comparator can do this (seq within a device and time across
+ * devices is not transitive), hence a merge: with clocks that never jump it is exactly the
+ * order by (checked time, device, seq).
  */
-export function compareEvents(a: CheckpointEvent, b: CheckpointEvent): number {
-  return a.at - b.at || byCodeUnit(a.device, b.device) || a.seq - b.seq || byCodeUnit(a.id, b.id);
+export function inLogOrder<E extends CheckpointEvent>(events: Iterable<E>): E[] {
+  const byDevice = new Map<string, E[]>();
+  for (const e of events) {
+    const list = byDevice.get(e.device);
+    if (list) list.push(e);
+    else byDevice.set(e.device, [e]);
+  }
+  const streams = [...byDevice.entries()]
+    .sort(([x], [y]) => byCodeUnit(x, y))
+    .map(([, list]) => list.sort((a, b) => a.seq - b.seq || byCodeUnit(a.id, b.id)));
+  if (streams.length <= 1) return streams[0] ?? [];
+  const next = streams.map(() => 0);
+  const ordered: E[] = [];
+  for (;;) {
+    let pick = -1;
+    let pickAt = 0;
+    for (const [i, stream] of streams.entries()) {
+      const head = stream[next[i] ?? 0];
+      if (!head) continue;
+      const at = checkedAt(head);
+      // Strictly earlier only: at the same time the lower device id (earlier stream) wins.
+      if (pick < 0 || at < pickAt) {
+        pick = i;
+        pickAt = at;
+      }
+    }
+    if (pick < 0) return ordered;
+    const head = streams[pick]?.[next[pick] ?? 0];
+    if (head) ordered.push(head);
+    next[pick] = (next[pick] ?? 0) + 1;
+  }
 }

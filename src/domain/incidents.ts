@@ -6,11 +6,11 @@
  */
 import {
   clipText,
-  compareEvents,
   type EventDraft,
   type IncidentKind,
   type IncidentReport,
   type IncidentStep,
+  inLogOrder,
   type RecordEvent,
   TEXT_LIMITS,
 } from './events';
@@ -39,7 +39,7 @@ export const INCIDENT_STEPS: Record<IncidentKind, readonly IncidentStep[]> = {
  * stays in the ledger's events, not here.
  */
 export function foldIncidents(records: readonly RecordEvent[]): Incident[] {
-  const sorted = [...records].sort(compareEvents);
+  const sorted = inLogOrder(records);
   const incidents = new Map<string, Incident>();
   for (const e of sorted) {
     if (e.type === 'incident.reported' && !incidents.has(e.data.incident)) {

@@ -116,6 +116,14 @@ export interface Policy {
      */
     freshReadingSeconds: number;
   };
+  /**
+   * The tablet's clock against the server's (issue 23, src/domain/clock.ts). Entry and
+   * exit times are what contact tracing compares, to the minute: beyond this the door
+   * warns, and the retention purge waits while the tablet runs ahead by more.
+   */
+  clock: {
+    toleranceMinutes: number;
+  };
 }
 
 /** The supply a free mask at the door comes from (plans: free masks come from the stock). */
@@ -183,6 +191,7 @@ export const DEFAULT_POLICY = {
   emergency: { ambulance: '120', cdc: '', community: '', police: '110' },
   voice: { speaker: 'both' },
   thermometer: { freshReadingSeconds: 30 },
+  clock: { toleranceMinutes: 3 },
 } as const satisfies Policy;
 
 /** Settings added after the first policies were written: older stored policies lack them. */
@@ -197,7 +206,8 @@ type Later =
   | 'hours'
   | 'emergency'
   | 'voice'
-  | 'thermometer';
+  | 'thermometer'
+  | 'clock';
 /** A policy as stored before the later settings existed. */
 export type StoredPolicy = Omit<Policy, Later> & Partial<Pick<Policy, Later>>;
 
@@ -216,5 +226,6 @@ export function withDefaults(stored: StoredPolicy): Policy {
     emergency: stored.emergency ?? DEFAULT_POLICY.emergency,
     voice: stored.voice ?? DEFAULT_POLICY.voice,
     thermometer: stored.thermometer ?? DEFAULT_POLICY.thermometer,
+    clock: stored.clock ?? DEFAULT_POLICY.clock,
   };
 }

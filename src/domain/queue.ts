@@ -102,9 +102,12 @@ export function occupancyLevel(inside: number, policy: Policy): OccupancyLevel {
 
 const byCodeUnit = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
+/** When the verdict was given, by the checked clock (a door's clock set back must not jump the line). */
+const admittedAt = (v: Visit): number => v.decision?.checkedAt ?? v.decision?.at ?? 0;
+
 /** First admitted, first called; ties (two doors in the same ms) by visit id. */
 function admissionOrder(a: Visit, b: Visit): number {
-  return (a.decision?.at ?? 0) - (b.decision?.at ?? 0) || byCodeUnit(a.id, b.id);
+  return admittedAt(a) - admittedAt(b) || byCodeUnit(a.id, b.id);
 }
 
 /** When the visitor stopped waiting: called, turn ended or left, whichever came first. */

@@ -4,7 +4,7 @@
  * the hall aired. The times and the tasks are the policy's; each task is ticked with who
  * and when, the first tick standing (two cleaners ticking at once both did it).
  */
-import { clipText, compareEvents, type EventDraft, type RecordEvent, TEXT_LIMITS } from './events';
+import { clipText, type EventDraft, inLogOrder, type RecordEvent, TEXT_LIMITS } from './events';
 import type { Policy } from './policy';
 import { timeOnDay } from './time';
 
@@ -32,7 +32,7 @@ export function foldRounds(
   now: number,
 ): Round[] {
   const ticks = new Map<string, { by: string; at: number }>();
-  for (const e of [...records].sort(compareEvents)) {
+  for (const e of inLogOrder(records)) {
     if (e.type !== 'round.ticked' || e.data.day !== day) continue;
     const key = `${e.data.time} ${e.data.task}`;
     if (!ticks.has(key)) ticks.set(key, { by: e.data.by, at: e.at });

@@ -6,7 +6,14 @@
  * them. The staff list and who is off duty are a fold over every day's events; the
  * readings are the day's.
  */
-import { clipText, compareEvents, type EventDraft, type RecordEvent, TEXT_LIMITS } from './events';
+import {
+  checkedAt,
+  clipText,
+  type EventDraft,
+  inLogOrder,
+  type RecordEvent,
+  TEXT_LIMITS,
+} from './events';
 import type { Policy } from './policy';
 import { parseTemperatureInput, temperatureBand } from './temperature';
 import { clockTime, dayKey, timeOnDay } from './time';
@@ -24,7 +31,7 @@ export interface StaffMember {
 /** The hall's staff list (removed people left out), in the order they were added. */
 export function foldStaff(records: readonly RecordEvent[]): StaffMember[] {
   const staff = new Map<string, StaffMember>();
-  for (const e of [...records].sort(compareEvents)) {
+  for (const e of inLogOrder(records)) {
     switch (e.type) {
       case 'staff.added':
         if (!staff.has(e.data.staff)) {
@@ -76,13 +83,11 @@ export interface StaffReading {
 
 /** The day's staff readings, in order. */
 export function staffReadings(records: readonly RecordEvent[], day: string): StaffReading[] {
-  return [...records]
-    .sort(compareEvents)
-    .flatMap((e) =>
-      e.type === 'staff.measured' && dayKey(e.at) === day
-        ? [{ staff: e.data.staff, slot: e.data.slot, celsius: e.data.celsius, at: e.at }]
-        : [],
-    );
+  return inLogOrder(records).flatMap((e) =>
+    e.type === 'staff.measured' && dayKey(checkedAt(e)) === day
+      ? [{ staff: e.data.staff, slot: e.data.slot, celsius: e.data.celsius, at: e.at }]
+      : [],
+  );
 }
 
 /** The check a reading taken at `at` belongs to: the policy's check time nearest to it. */

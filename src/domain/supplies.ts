@@ -6,7 +6,7 @@
  * The stock never goes below zero: what was issued beyond it is a shortfall, shown
  * until a count corrects it.
  */
-import { type CheckpointEvent, compareEvents, type EventDraft } from './events';
+import { type CheckpointEvent, type EventDraft, inLogOrder } from './events';
 import type { Policy } from './policy';
 import { dayStart, nextDay } from './time';
 
@@ -53,7 +53,7 @@ function apply(level: Level, e: SupplyEvent): Level {
 
 function levels(events: readonly SupplyEvent[], until: number): Map<string, Level> {
   const out = new Map<string, Level>();
-  for (const e of [...events].sort(compareEvents)) {
+  for (const e of inLogOrder(events)) {
     if (e.at >= until) break;
     out.set(e.data.item, apply(out.get(e.data.item) ?? { quantity: 0, shortfall: 0 }, e));
   }

@@ -2,8 +2,9 @@ import {
   type AbandonReason,
   type BookingRef,
   type CheckpointEvent,
-  compareEvents,
+  checkedAt,
   type Identity,
+  inLogOrder,
   isVisitEvent,
   type Outcome,
   type ReopenedMust,
@@ -48,7 +49,7 @@ export interface Visit {
   updatedAt: number;
   device: string;
   policyVersion: string;
-  appointment:
+  appointment: /** `arrivedAt`: the checked time (src/domain/clock.ts), compared with the booked slot. */
     | { kind: 'booked'; booking: BookingRef; arrivedAt: number }
     | { kind: 'walk-in'; urgent: boolean }
     | null;
@@ -72,7 +73,12 @@ export interface Visit {
   reopened: { must: ReopenedMust; at: number }[];
   healthCode: HealthCodeColour | null;
   travelRisk: boolean | null;
-  decision: { outcome: Outcome; policyVersion: string; at: number } | null;
+  /**
+   * `checkedAt`: the decision's checked time (src/domain/clock.ts), the queue's order: a
+   * door whose clock is set back mid-shift must not put its next visitor first in line.
+   * Absent in projections stored before it existed (then `at`).
+   */
+  decision: { outcome: Outcome; policyVersion: string; at: number; checkedAt?: number } | null;
   abandoned: { reason: AbandonReason; at: number } | null;
   /** When the visitor left the hall (the first exit recorded stands). */
   exited: { at: number; automatic: boolean } | null;
@@ -93,7 +99,7 @@ export interface Visit {
 function emptyVisit(first: VisitEvent): Visit {
   return {
     id: first.visit ?? first.id,
-    day: dayKey(first.at),
+    day: dayKey(checkedAt(first)),
     openedAt: first.at,
     updatedAt: first.at,
     device: first.device,
@@ -170,12 +176,16 @@ function apply(v: Visit, e: VisitEvent): Visit {
       return {
         ...next,
         openedAt: e.at,
-        day: dayKey(e.at),
+        day: dayKey(checkedAt(e)),
         device: e.device,
         policyVersion: e.data.policyVersion,
       };
     case 'appointment.matched':
-      return { ...next, appointment: { kind: 'booked', booking: e.data, arrivedAt: e.at } };
+      // The checked time: the slot is the hall's time, not this tablet's clock (issue 23).
+      return {
+        ...next,
+        appointment: { kind: 'booked', booking: e.data, arrivedAt: checkedAt(e) },
+      };
     case 'appointment.walk-in':
       return { ...next, appointment: { kind: 'walk-in', urgent: e.data.urgent } };
     case 'mask.checked':
@@ -205,7 +215,12 @@ function apply(v: Visit, e: VisitEvent): Visit {
       if (v.decision || v.abandoned) return next;
       return {
         ...next,
-        decision: { outcome: e.data.outcome, policyVersion: e.data.policyVersion, at: e.at },
+        decision: {
+          outcome: e.data.outcome,
+          policyVersion: e.data.policyVersion,
+          at: e.at,
+          checkedAt: checkedAt(e),
+        },
         status: e.data.outcome.kind,
       };
     case 'visit.abandoned':
@@ -281,7 +296,7 @@ export function foldVisit(events: readonly CheckpointEvent[]): Visit | null {
   // a first reading seen twice must never count as its own re-check.
   const unique = new Map<string, VisitEvent>();
   for (const e of events) if (isVisitEvent(e) && !unique.has(e.id)) unique.set(e.id, e);
-  const sorted = [...unique.values()].sort(compareEvents);
+  const sorted = inLogOrder(unique.values());
   const first = sorted[0];
   if (!first) return null;
   return sorted.reduce(apply, emptyVisit(first));

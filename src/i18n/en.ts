@@ -17,9 +17,26 @@ export const en: Messages = {
       'This tablet and another one both give tickets with the letter {{letter}}: today’s numbers repeat. The shift lead should give this tablet another letter in Settings.',
     role: { lead: 'Lead unlocked', lock: 'Lock' },
   },
+  clock: {
+    ahead: {
+      minute:
+        'The tablet’s clock is {{count}} min ahead of the server’s: set the time (system settings › Date & time).',
+      hour: 'The tablet’s clock is {{count}} h ahead of the server’s: set the time (system settings › Date & time).',
+      day: 'The tablet’s clock is {{count}} day(s) ahead of the server’s: set the time (system settings › Date & time).',
+    },
+    behind: {
+      minute:
+        'The tablet’s clock is {{count}} min behind the server’s: set the time (system settings › Date & time).',
+      hour: 'The tablet’s clock is {{count}} h behind the server’s: set the time (system settings › Date & time).',
+      day: 'The tablet’s clock is {{count}} day(s) behind the server’s: set the time (system settings › Date & time).',
+    },
+    kept: 'The day and ticket numbers of records follow the server’s time: they are not affected.',
+  },
   storage: {
     quota:
-      'Storage is full: this record was NOT saved. Stay on this screen, ask the shift lead to free space, then tap Retry.',
+      'Tablet storage is full: this step was NOT saved. The steps confirmed before it are saved and kept. Stay on this screen, tell the shift lead now (sync, free space), then tap Retry.',
+    fullLead:
+      'Storage full (since {{time}}): the door cannot save records; those already confirmed are kept. 1. Go online and tap Sync now, so the server holds this tablet’s records. 2. Under “Keeping personal data”, tap Purge now. 3. Free space on the tablet (other apps, files). Then the door taps Retry.',
     unavailable:
       'Tablet storage is unavailable: this record was NOT saved. Stay on this screen and tap Retry.',
     invalid:
@@ -739,7 +756,6 @@ export const en: Messages = {
     offline: 'Offline · {{count}} only on this tablet',
     since: 'oldest {{time}}',
     last: 'last {{time}}',
-    skew: 'Clock off by {{minutes}} min: set the time',
     unauthorised: 'Tablet not authorised: enrol again',
     pendingLabel: 'Records only on this tablet (not yet on the server)',
     pendingSince: '{{count}}, oldest {{time}}: lost if this tablet is wiped',
@@ -862,6 +878,8 @@ export const en: Messages = {
         '{{waiting}} of them have not reached the server yet and will be purged after sync (unsynced data is never purged).',
       notEnrolled:
         'This tablet is not connected to the hall server: expired personal data cannot be purged. Connect it soon.',
+      clockAhead:
+        'The tablet’s clock runs ahead of the server’s beyond the allowed margin: nothing is purged until the time is set.',
       nothing: 'No personal data is due for purging.',
       run: 'Purge now',
       done: 'Purged personal data of {{visits}} visits; {{bookings}} old bookings deleted.',
@@ -888,6 +906,7 @@ export const en: Messages = {
     label: 'Device status',
     offline: 'Offline',
     storageLow: 'Storage nearly full',
+    storageFull: 'Storage full',
     persistenceRefused: 'Storage not persistent',
     clockSkew: 'Clock off by {{minutes}} min',
     cameraFailed: 'Camera failed',

@@ -66,6 +66,13 @@ const baseMeta = {
   device: text(64),
   seq: z.number().int().positive(),
   at: z.number().int().nonnegative(),
+  /** Device minus server clock known when written (src/domain/clock.ts), within a year. */
+  clockOffset: z
+    .number()
+    .int()
+    .min(-366 * 86_400_000)
+    .max(366 * 86_400_000)
+    .optional(),
   actor: text(64).optional(),
   visit: text(64).optional(),
   v: z.literal(1),

@@ -132,6 +132,9 @@ export const policySchema = z
     thermometer: z
       .strictObject({ freshReadingSeconds: z.number().int().min(5).max(600) })
       .default(() => ({ ...DEFAULT_POLICY.thermometer })),
+    clock: z
+      .strictObject({ toleranceMinutes: z.number().int().min(1).max(60) })
+      .default(() => ({ ...DEFAULT_POLICY.clock })),
   })
   .refine((p) => p.hours.opening < p.ledger.closing, {
     message: 'the hall opens before it closes: hours.opening < ledger.closing',

@@ -5,6 +5,7 @@ import type { DeviceSettings } from '../db/settings';
 import type { IdleTiming } from '../domain/idle';
 import type { Policy } from '../domain/policy';
 import type { SyncHandle } from '../sync/lazy-start';
+import type { CheckedClock } from './clock/checked-clock';
 import type { PinGuard } from './pin-guard';
 import type { SoundPlayer } from './sound/sound-player';
 
@@ -26,8 +27,13 @@ export interface Services {
   timing: IdleTiming;
   /** Verdict tones at the device's volume (src/services/sound). */
   sound: SoundPlayer;
-  /** The clock, injectable so tests can fix "now". */
+  /** The device clock, injectable so tests can fix "now": what events record as `at`. */
   now: () => number;
+  /**
+   * The device clock checked against the server's (issue 23): which day it is, ticket
+   * numbers, retention. `clock.today()` is the ledger's day.
+   */
+  clock: CheckedClock;
 }
 
 const ServicesContext = createContext<Services | null>(null);

@@ -2,7 +2,6 @@ import { useCallback } from 'react';
 import type { Committed, Planned } from '../db/event-log';
 import type { DayState } from '../db/queries';
 import { StorageError } from '../db/storage-error';
-import { dayKey } from '../domain/time';
 import { useServices } from './services';
 import { useStatusStore } from './status-store';
 
@@ -12,13 +11,13 @@ import { useStatusStore } from './status-store';
  * banner and returns null.
  */
 export function useCommand() {
-  const { log, now } = useServices();
+  const { log, now, clock } = useServices();
   const setStorageError = useStatusStore((s) => s.setStorageError);
   return useCallback(
     async <R>(plan: (state: DayState, at: number) => Planned<R>): Promise<Committed<R> | null> => {
       const at = now();
       try {
-        const committed = await log.command(dayKey(at), (state) => plan(state, at));
+        const committed = await log.command(clock.today(), (state) => plan(state, at));
         setStorageError(null);
         return committed;
       } catch (e) {
@@ -26,6 +25,6 @@ export function useCommand() {
         return null;
       }
     },
-    [log, now, setStorageError],
+    [log, now, clock, setStorageError],
   );
 }

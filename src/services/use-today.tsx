@@ -14,8 +14,10 @@ const TodayContext = createContext<{ today: DayState | undefined } | null>(null)
  * busy day each read costs tens of ms, and a read in progress delays the next write.
  */
 export function TodayProvider({ children }: { children: ReactNode }) {
-  const { db, now } = useServices();
-  const day = dayKey(useNow(now, 60_000)); // a new day at midnight without a reload
+  const { db, clock } = useServices();
+  // A new day at midnight without a reload; by the checked clock, so a tablet set a day
+  // ahead (or an hour back) still works on the day it is (issue 23).
+  const day = dayKey(useNow(clock.checkedNow, 60_000));
   const today = useLiveQuery(() => dayState(db, day), [db, day]);
   const value = useMemo(() => ({ today }), [today]);
   return <TodayContext.Provider value={value}>{children}</TodayContext.Provider>;

@@ -6,6 +6,7 @@
  * holds, and the pull cursor moves in the same IndexedDB transaction as the pulled events.
  * No IndexedDB transaction is ever held open across a fetch.
  */
+import { offsetFromExchange } from '../domain/clock';
 import type { CheckpointEvent } from '../domain/events';
 import type { Policy } from '../domain/policy';
 import {
@@ -37,8 +38,11 @@ export interface SyncStatus {
   pending: number;
   lastSuccessAt: number | null;
   lastError: SyncErrorCode | 'conflict' | null;
-  /** Server clock minus device clock, ms (positive: the device is behind). */
-  skewMs: number | null;
+  /**
+   * Device clock minus server clock at the last exchange, ms (positive: the tablet is
+   * ahead), by the round trip's midpoint (src/domain/clock.ts).
+   */
+  clockOffsetMs: number | null;
   /**
    * Events of this tablet the server refused at the last push, with its reasons: they are
    * kept (never marked synced) and shown until a push goes through without refusals.
@@ -56,6 +60,8 @@ export interface SyncEngineOptions {
   intervalMs?: number;
   onStatus?: (status: SyncStatus) => void;
   onPolicyChanged?: () => void;
+  /** Each offset measured (every push, pull and config reply carries the server's time). */
+  onClockOffset?: (offsetMs: number) => void;
   /** Runs a round under a cross-tab lock; resolves false when another tab holds it. */
   withLock?: (round: () => Promise<boolean>) => Promise<boolean>;
 }
@@ -67,7 +73,7 @@ export class SyncEngine {
     pending: 0,
     lastSuccessAt: null,
     lastError: null,
-    skewMs: null,
+    clockOffsetMs: null,
     refused: [],
   };
   private failures = 0;
@@ -164,7 +170,9 @@ export class SyncEngine {
    */
   private async fetchConfig(): Promise<void> {
     const { local, transport } = this.options;
+    const sentAt = this.now();
     const reply = await transport.config();
+    this.measureSkew(sentAt, reply.serverTime);
     if (await local.applyPolicy(reply.policy)) this.options.onPolicyChanged?.();
     const held = await local.bookingDayVersions();
     // Versions of days before the window are forgotten; never those of a listed day (a
@@ -182,8 +190,9 @@ export class SyncEngine {
   }
 
   private measureSkew(sentAt: number, serverTime: number): void {
-    const received = this.now();
-    this.update({ skewMs: Math.round(serverTime - (sentAt + received) / 2) });
+    const offset = offsetFromExchange({ sentAt, receivedAt: this.now(), serverTime });
+    this.update({ clockOffsetMs: offset });
+    this.options.onClockOffset?.(offset);
   }
 
   /** Starts the loop: now, then on its own timer; call `soon()` after local writes. */

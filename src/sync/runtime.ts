@@ -28,6 +28,8 @@ export interface SyncRuntimeOptions {
   token: string;
   now: () => number;
   onPolicyChanged: () => void;
+  /** Each offset of the device clock from the server's, as measured (services/clock). */
+  onClockOffset?: (offsetMs: number) => void;
   fetcher?: FetchLike;
 }
 
@@ -66,6 +68,7 @@ export function startSync(o: SyncRuntimeOptions): { engine: SyncEngine; stop: ()
       if (!status.running) refreshSince();
     },
     onPolicyChanged: o.onPolicyChanged,
+    ...(o.onClockOffset ? { onClockOffset: o.onClockOffset } : {}),
     withLock: (round) =>
       typeof navigator !== 'undefined' && navigator.locks
         ? navigator.locks.request('checkpoint-sync', { ifAvailable: true }, (lock) =>

@@ -15,6 +15,6 @@ export const useSyncStatus = create<
   pending: 0,
   lastSuccessAt: null,
   lastError: null,
-  skewMs: null,
+  clockOffsetMs: null,
   refused: [],
 }));

@@ -1,18 +1,12 @@
 import { screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckpointDb } from '../../src/db/database';
-import { aBooking, FIXED_NOW, validIdNumber } from '../fixtures/builders';
+import { aBooking, doorBookings, FIXED_NOW } from '../fixtures/builders';
 import { renderApp, type User } from './render-app';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-const zhang = aBooking({ bookingId: 'B0001', name: '张三明', phone: '13812345678' });
-const li = aBooking({
-  bookingId: 'B0002',
-  name: '李四',
-  phone: '13900001111',
-  idNumber: validIdNumber('33010219850512341'),
-});
+const { zhang, li } = doorBookings();
 
 let db: CheckpointDb | undefined;
 afterEach(async () => {
@@ -157,22 +151,6 @@ describe('the door', () => {
     await tap(app.user, '无预约');
     await tap(app.user, '不是');
     expect(await screen.findByTestId('outcome')).toHaveTextContent('无预约：今日不能现场办理');
-  });
-
-  it('keeps the step on screen with a clear banner when storage is full, and retries', async () => {
-    const app = await renderApp([zhang]);
-    db = app.db;
-    await tap(app.user, /张\*明/);
-    const quota = Object.assign(new Error('full'), { name: 'QuotaExceededError' });
-    const { CheckpointDb } = await import('../../src/db/database');
-    const spy = vi.spyOn(CheckpointDb.prototype, 'transaction').mockRejectedValueOnce(quota);
-    await tap(app.user, '已戴口罩 · 已手消毒');
-    expect(await screen.findByRole('alert')).toHaveTextContent('存储空间已满，本次记录未保存');
-    expect(screen.getByRole('heading', { name: /口罩与手消毒/ })).toBeInTheDocument();
-    spy.mockRestore();
-    await tap(app.user, '重试');
-    expect(await screen.findByRole('heading', { name: /测量体温/ })).toBeInTheDocument();
-    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('shows personal data masked in the visitor panel', async () => {

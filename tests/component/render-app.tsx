@@ -31,6 +31,8 @@ export interface DeviceSeed {
   pin?: string | null;
   /** A fixed time, or a clock. */
   now?: number | (() => number);
+  /** A clock the wall clock's setting does not move (src/services/clock); performance.now by default. */
+  monotonic?: () => number;
   timing?: IdleTiming;
   /** Events other tablets wrote, as if pulled by sync. */
   events?: readonly CheckpointEvent[];
@@ -45,9 +47,9 @@ export interface DeviceSeed {
 
 /** Writes the device's settings and lead PIN, as first-run setup would have. */
 export async function seedDevice(seed: DeviceSeed = {}) {
-  // Settings, PIN and lock-out of an earlier test are gone (the device id stays).
+  // Settings, PIN, lock-out and clock offset of an earlier test are gone (the device id stays).
   await delMany(
-    ['settings', 'role', 'pin:lead', 'attempts:lead'],
+    ['settings', 'role', 'pin:lead', 'attempts:lead', 'clock-offset'],
     createStore('checkpoint-settings', 'keyval'),
   );
   await saveSettings({ ...DEFAULT_SETTINGS, setupDone: true, ...seed.settings });
@@ -78,6 +80,7 @@ export async function renderApp(bookings: readonly Booking[], path = '/', seed: 
     tapSettleMs: seed.tapSettleMs ?? 0,
     audioSink: seed.audioSink ?? { play: () => {} },
     ...(seed.timing ? { timing: seed.timing } : {}),
+    ...(seed.monotonic ? { monotonic: seed.monotonic } : {}),
     ...(seed.policy ? { policy: seed.policy } : {}),
   };
   const user = userEvent.setup();

@@ -185,6 +185,29 @@ describe('the server process', () => {
     expect(reply).toMatchObject({ accepted: 1, flagged: [future[0]?.id] });
   });
 
+  it('keeps the clock offset a tablet recorded, and answers with its own time', async () => {
+    const token = await enrolledDevice(server.url, 'hall-offset', 'tab-o');
+    // A tablet an hour fast that knew it (issue 23): the offset travels with the event.
+    const [opened] = visitEvents([ev.opened()], {
+      site: 'hall-offset',
+      device: 'tab-o',
+      start: Date.now() + 3_600_000,
+    });
+    const event = { ...opened, clockOffset: 3_600_000 };
+    const before = Date.now();
+    const reply = await (await push('hall-offset', token, { events: [event] })).json();
+    expect(reply).toMatchObject({ accepted: 1, refused: [] });
+    expect(reply.serverTime).toBeGreaterThanOrEqual(before);
+    const pulled = await (
+      await api('/sites/hall-offset/events?after=0', {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json();
+    expect(pulled.events).toEqual([event]);
+    const bad = await push('hall-offset', token, { events: [{ ...event, clockOffset: 0.5 }] });
+    expect(bad.status).toBe(400);
+  });
+
   it('hands the policy and bookings the lead uploads to the site’s tablets', async () => {
     const token = await enrolledDevice(server.url, 'hall-cfg', 'tab-cfg');
     const policy = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockIsSkewed, clockSkewMs, storageIsLow } from '../../src/domain/device-health';
+import { storageIsLow } from '../../src/domain/device-health';
 import { clearedEvent, problemChanges, raisedEvent } from '../../src/services/health/health-events';
 
 const MB = 1024 * 1024;
@@ -13,28 +13,6 @@ describe('storageIsLow', () => {
     [{ usage: 0, quota: 0 }, false],
   ])('%o → %s', (estimate, low) => {
     expect(storageIsLow(estimate)).toBe(low);
-  });
-});
-
-describe('clock skew from an HTTP Date header', () => {
-  const serverDate = Date.parse('Sat, 28 Nov 2026 02:00:00 GMT');
-
-  it('is about zero when the device agrees with the server', () => {
-    const skew = clockSkewMs({
-      sentAt: serverDate + 400,
-      receivedAt: serverDate + 600,
-      serverDate,
-    });
-    expect(Math.abs(skew)).toBeLessThan(1000);
-    expect(clockIsSkewed(skew)).toBe(false);
-  });
-
-  it('is the difference when the device runs 5 minutes fast', () => {
-    const fast = serverDate + 5 * 60_000;
-    const skew = clockSkewMs({ sentAt: fast + 400, receivedAt: fast + 600, serverDate });
-    expect(Math.round(skew / 1000)).toBe(300);
-    expect(clockIsSkewed(skew)).toBe(true);
-    expect(clockIsSkewed(-skew)).toBe(true);
   });
 });
 

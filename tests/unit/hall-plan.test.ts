@@ -33,10 +33,14 @@ const at = (hhmm: string) => timeOnDay(DAY, hhmm);
 const policy: Policy = DEFAULT_POLICY;
 
 let counter = 0;
-/** Events as tablet `device` wrote them (seq in the order given). */
+/** Each tablet's seq goes on from call to call, gap-free, as on a real tablet. */
+const seqs = new Map<string, number>();
+/** Events as tablet `device` wrote them (seq in the order given, after its earlier ones). */
 function written(drafts: readonly EventDraft[], device = 'tablet-1'): CheckpointEvent[] {
-  return drafts.map((d, i) => {
-    const e = { ...d, id: fakeUlid(d.at, ++counter), site: 'hall-1', device, seq: i + 1, v: 1 };
+  return drafts.map((d) => {
+    const seq = (seqs.get(device) ?? 0) + 1;
+    seqs.set(device, seq);
+    const e = { ...d, id: fakeUlid(d.at, ++counter), site: 'hall-1', device, seq, v: 1 };
     return e as CheckpointEvent;
   });
 }
@@ -167,11 +171,13 @@ describe('staff health', () => {
     );
   });
 
-  it('a clearing recorded before the stand-down (clock order) does not clear it', () => {
+  it('a clearing recorded on another tablet before the stand-down does not clear it', () => {
     const s = measure(measure(roster, 's1', 38, '12:00').state, 's1', 38.2, '12:05').state;
-    const early = records([
-      { type: 'staff.cleared', at: at('12:03'), data: { staff: 's1', name: '张三' } },
-    ]);
+    // Across tablets the order is by time (one tablet's own events go by seq: issue 23).
+    const early = records(
+      [{ type: 'staff.cleared', at: at('12:03'), data: { staff: 's1', name: '张三' } }],
+      'tablet-2',
+    );
     expect(foldStaff([...early, ...s]).find((m) => m.staff === 's1')?.offDuty).not.toBeNull();
   });
 });

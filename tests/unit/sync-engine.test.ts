@@ -194,7 +194,8 @@ describe('SyncEngine', () => {
     engine.stop();
   });
 
-  it('measures the server clock skew', async () => {
+  it('measures the clock offset (device minus server) and reports each one', async () => {
+    const offsets: number[] = [];
     const engine = new SyncEngine({
       local: memoryLocal([]),
       now: () => 1_000_000,
@@ -206,9 +207,12 @@ describe('SyncEngine', () => {
           serverTime: 1_000_000 + 180_000,
         }),
       }),
+      onClockOffset: (ms) => offsets.push(ms),
     });
     await engine.syncOnce();
-    expect(engine.getStatus().skewMs).toBe(180_000);
+    // The pull's reply first, then the config's (which answers with the real clock).
+    expect(offsets[0]).toBe(-180_000);
+    expect(engine.getStatus().clockOffsetMs).toBe(offsets.at(-1));
     engine.stop();
   });
 });

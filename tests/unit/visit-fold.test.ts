@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CheckpointEvent, compareEvents, type EventBody } from '../../src/domain/events';
+import { type CheckpointEvent, type EventBody, inLogOrder } from '../../src/domain/events';
 import { dayKey } from '../../src/domain/time';
 import { foldVisit } from '../../src/domain/visit';
 import {
@@ -90,13 +90,15 @@ describe('foldVisit basics', () => {
     expect(aVisit([ev.opened(), ev.mask('given'), ev.mask('worn')]).mask).toBe('worn');
   });
 
-  it('corrections: later is by device time, not by position in the list', () => {
-    const visit = aVisit([
+  it('corrections: later is by seq on the device, not by its clock (set back mid-visit)', () => {
+    // The tablet's clock went back between the two answers (issue 23): the one written last stands.
+    const events = visitEvents([
       ev.opened(),
       pinAt(ev.mask('given'), FIXED_NOW + 20_000),
       pinAt(ev.mask('worn'), FIXED_NOW + 10_000),
     ]);
-    expect(visit.mask).toBe('given');
+    expect(foldVisit(events)?.mask).toBe('worn');
+    expect(foldVisit([...events].reverse())?.mask).toBe('worn');
   });
 
   it('corrections: the later health code and travel code win', () => {
@@ -111,13 +113,13 @@ describe('foldVisit basics', () => {
     expect(visit.travelRisk).toBe(false);
   });
 
-  it('every temperature reading is kept, in time order', () => {
+  it('every temperature reading is kept, in the order written, whatever the clock did', () => {
     const visit = aVisit([
       ev.opened(),
       pinAt(ev.temperature(36.8), FIXED_NOW + 200_000),
       pinAt(ev.temperature(37.4), FIXED_NOW + 10_000),
     ]);
-    expect(visit.readings.map((r) => r.celsius)).toStrictEqual([37.4, 36.8]);
+    expect(visit.readings.map((r) => r.celsius)).toStrictEqual([36.8, 37.4]);
   });
 
   it('the first decision stands', () => {
@@ -131,6 +133,7 @@ describe('foldVisit basics', () => {
       outcome: { kind: 'refused', reason: 'code-not-green' },
       policyVersion: 'p-1',
       at: FIXED_NOW + 1_000,
+      checkedAt: FIXED_NOW + 1_000,
     });
     expect(visit.updatedAt).toBe(FIXED_NOW + 2_000);
   });
@@ -165,7 +168,7 @@ describe('foldVisit basics', () => {
   });
 });
 
-describe('compareEvents: the total order the fold relies on', () => {
+describe('inLogOrder: the total order the fold relies on', () => {
   const event = (
     device: string,
     seq: number,
@@ -190,9 +193,8 @@ describe('compareEvents: the total order the fold relies on', () => {
     ['then sequence on the device', event('tablet-1', 2, 'z'), event('tablet-1', 10, 'a')],
     ['then id', event('tablet-1', 3, 'a'), event('tablet-1', 3, 'b')],
   ])('orders by %s', (_name, earlier, later) => {
-    expect(compareEvents(earlier, later)).toBeLessThan(0);
-    expect(compareEvents(later, earlier)).toBeGreaterThan(0);
-    expect(compareEvents(earlier, earlier)).toBe(0);
+    expect(inLogOrder([later, earlier])).toEqual([earlier, later]);
+    expect(inLogOrder([earlier, later])).toEqual([earlier, later]);
   });
 
   it('at the same moment on one device, the higher sequence number corrects, whatever the ids', () => {

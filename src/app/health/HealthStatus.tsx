@@ -24,6 +24,14 @@ export function HealthStatus() {
       text: t('health.storageLow'),
     });
   }
+  if (problems['storage-full']) {
+    chips.push({
+      key: 'storage-full',
+      tone: 'danger',
+      icon: <HardDrive />,
+      text: t('health.storageFull'),
+    });
+  }
   if (problems['persistence-refused']) {
     chips.push({
       key: 'persistence-refused',

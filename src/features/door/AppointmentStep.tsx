@@ -7,7 +7,7 @@ import { type Booking, bookingsByNearness, searchBookings } from '../../domain/b
 import { looksLikeBookingCode } from '../../domain/codes/booking-code';
 import { arrivalWindow } from '../../domain/flow';
 import { maskName, maskPhone } from '../../domain/privacy';
-import { clockTime, dayKey } from '../../domain/time';
+import { clockTime } from '../../domain/time';
 import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
 import { scanAtAppointment } from './booking-scan';
@@ -24,18 +24,21 @@ const SHOWN = 8;
 /** Must 1: scan or find today's booking (or handle a walk-in). Starts the visit. */
 export function AppointmentStep() {
   const { t } = useTranslation();
-  const { db, now, policy, settings } = useServices();
+  const { db, now, policy, settings, clock } = useServices();
   const { open } = useRecord();
   const [query, setQuery] = useState('');
   const [askUrgent, setAskUrgent] = useState(false);
-  const day = dayKey(now());
+  const day = clock.today();
   const data = useLiveQuery(async () => {
     const [bookings, used] = await Promise.all([bookingsOfDay(db, day), usedBookingIds(db, day)]);
     return { bookings, used };
   }, [db, day]);
 
   const available = (data?.bookings ?? []).filter((b) => !data?.used.has(b.bookingId));
-  const shown = bookingsByNearness(searchBookings(available, query), now()).slice(0, SHOWN);
+  const shown = bookingsByNearness(searchBookings(available, query), clock.checkedNow()).slice(
+    0,
+    SHOWN,
+  );
   // Nothing today for what was typed: is it booked for another day? Say which.
   const searchElsewhere = query.trim() !== '' && data !== undefined && shown.length === 0;
   const elsewhere = useLiveQuery(
@@ -46,7 +49,7 @@ export function AppointmentStep() {
 
   const choose = async (b: Booking) => {
     // Too early is not a refusal: told when to come in, no visit, the booking is kept.
-    const arrival = arrivalWindow(b, now(), policy);
+    const arrival = arrivalWindow(b, clock.checkedNow(), policy);
     if (arrival.kind === 'early') {
       useDoorStore.getState().setComeBack({ booking: b, from: arrival.from });
       return false;

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StorageError } from '../../db/storage-error';
 import { type Closure, planTurnAway } from '../../domain/closure';
-import { clockTime, dayKey } from '../../domain/time';
+import { clockTime } from '../../domain/time';
 import { useServices } from '../../services/services';
 import { useStatusStore } from '../../services/status-store';
 import { Button } from '../../ui/Button';
@@ -15,7 +15,7 @@ import './hall-plan.css';
  */
 export function ClosureNotice({ closure }: { closure: Closure }) {
   const { t } = useTranslation();
-  const { log, now, policy } = useServices();
+  const { log, now, policy, clock } = useServices();
   const setStorageError = useStatusStore((s) => s.setStorageError);
   const [done, setDone] = useState<string | null>(null);
   const { phone, online } = policy.hall;
@@ -23,7 +23,7 @@ export function ClosureNotice({ closure }: { closure: Closure }) {
   const turnAway = async () => {
     const at = now();
     try {
-      await log.command(dayKey(at), (state) => {
+      await log.command(clock.today(), (state) => {
         const { drafts, answer } = planTurnAway(state.records, at);
         return { drafts, result: answer };
       });

@@ -6,7 +6,7 @@ import { openVisitsOfDay } from '../../db/queries';
 import { draftsOf } from '../../domain/drafts';
 import { nextStep } from '../../domain/flow';
 import { maskName } from '../../domain/privacy';
-import { clockTime, dayKey } from '../../domain/time';
+import { clockTime } from '../../domain/time';
 import type { Visit } from '../../domain/visit';
 import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
@@ -20,9 +20,9 @@ import './drafts.css';
  */
 export function DraftList() {
   const { t } = useTranslation();
-  const { db, now, device, policyFor } = useServices();
+  const { db, device, policyFor, clock } = useServices();
   const onScreen = useDoorStore((s) => s.visit?.id ?? null);
-  const day = dayKey(now());
+  const day = clock.today();
   const open = useLiveQuery(() => openVisitsOfDay(db, day), [db, day]);
   // Visitors resting before their re-check have their own list (RestingList).
   const drafts = draftsOf(open ?? [], device, onScreen).filter(

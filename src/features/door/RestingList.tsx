@@ -6,7 +6,6 @@ import { draftsOf } from '../../domain/drafts';
 import { nextStep, recheckRestUntil } from '../../domain/flow';
 import { maskName } from '../../domain/privacy';
 import { formatReadings } from '../../domain/temperature';
-import { dayKey } from '../../domain/time';
 import type { Visit } from '../../domain/visit';
 import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
@@ -20,9 +19,9 @@ import { restClock } from './TemperatureStep';
  */
 export function RestingList() {
   const { t } = useTranslation();
-  const { db, now, device, policyFor } = useServices();
+  const { db, now, device, policyFor, clock } = useServices();
   const current = useNow(now, 1000);
-  const day = dayKey(now());
+  const day = clock.today();
   const open = useLiveQuery(() => openVisitsOfDay(db, day), [db, day]);
   const resting = draftsOf(open ?? [], device, null)
     .filter((v) => nextStep(v, policyFor(v.policyVersion)) === 'recheck')

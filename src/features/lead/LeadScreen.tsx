@@ -6,7 +6,6 @@ import { Link } from 'wouter';
 import { visitsOfDay } from '../../db/queries';
 import { summariseDay } from '../../domain/day-summary';
 import { type LedgerFilter, ledgerCsv, ledgerRow, matchesFilter } from '../../domain/ledger';
-import { dayKey } from '../../domain/time';
 import { useServices } from '../../services/services';
 import { download } from './download';
 import { staffSheetOf } from './hall/staff-sheet';
@@ -27,9 +26,9 @@ const STATUSES = ['all', 'admitted', 'refused', 'isolated', 'abandoned', 'open']
  */
 export function LeadScreen() {
   const { t } = useTranslation();
-  const { db, now, policy } = useServices();
+  const { db, policy, clock } = useServices();
   const audit = useLeadAudit();
-  const [day, setDay] = useState(() => dayKey(now()));
+  const [day, setDay] = useState(() => clock.today());
   const [filter, setFilter] = useState<LedgerFilter>({ status: 'all' });
   const [selected, setSelected] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { eventsOfVisit } from '../../db/queries';
-import { compareEvents } from '../../domain/events';
+import { inLogOrder } from '../../domain/events';
 import { clockTime } from '../../domain/time';
 import { useServices } from '../../services/services';
 import { eventValue } from './event-value';
@@ -14,7 +14,7 @@ export function VisitTimeline({ visit, revealed }: { visit: string; revealed: bo
   if (!events) return null;
   return (
     <ol className="timeline" aria-label={t('lead.timeline')}>
-      {[...events].sort(compareEvents).map((e) => (
+      {inLogOrder(events).map((e) => (
         <li key={e.id}>
           <time>{clockTime(e.at)}</time> <span>{t(`lead.events.${e.type}`)}</span>
           {eventValue(t, e, revealed) && <strong> {eventValue(t, e, revealed)}</strong>}

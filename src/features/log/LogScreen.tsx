@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { visitsOfDay } from '../../db/queries';
 import { maskIdNumber, maskName, maskPhone } from '../../domain/privacy';
-import { clockTime, dayKey } from '../../domain/time';
+import { clockTime } from '../../domain/time';
 import type { Visit } from '../../domain/visit';
 import { useServices } from '../../services/services';
 import { countByStatus } from './log-summary';
@@ -14,8 +14,8 @@ const STATUSES = ['all', 'admitted', 'refused', 'isolated', 'abandoned', 'open']
 /** Today's visits, newest first, personal data masked, with counts per outcome. */
 export function LogScreen() {
   const { t } = useTranslation();
-  const { db, now } = useServices();
-  const day = dayKey(now());
+  const { db, clock } = useServices();
+  const day = clock.today();
   const visits = useLiveQuery(() => visitsOfDay(db, day), [db, day]);
   if (!visits) return null;
   const counts = countByStatus(visits);

@@ -5,6 +5,7 @@ import { type StorageUse, storageUse } from '../../db/persistence';
 import { clockTime } from '../../domain/time';
 import { applyUpdate, checkForUpdate } from '../../pwa/service-worker';
 import { useUpdateStore } from '../../pwa/update-store';
+import { useHealthStore } from '../../services/health/health-store';
 import { usePersistence } from '../../services/persistence-store';
 import { useServices } from '../../services/services';
 import { APP_VERSION } from '../../services/version';
@@ -16,6 +17,7 @@ export function DeviceFacts() {
   const { t } = useTranslation();
   const { policy } = useServices();
   const persistence = usePersistence();
+  const storageFull = useHealthStore((s) => s.problems['storage-full']);
   const [use, setUse] = useState<StorageUse | null | 'loading'>('loading');
   const { updateWaiting, offlineReady, lastCheckAt, applying } = useUpdateStore();
 
@@ -31,6 +33,12 @@ export function DeviceFacts() {
   return (
     <section className="device-facts" aria-labelledby="facts-title">
       <h3 id="facts-title">{t('settings.facts')}</h3>
+      {storageFull && (
+        <div className="banner banner-danger" role="alert" data-testid="storage-full-lead">
+          <TriangleAlert aria-hidden />
+          <span>{t('storage.fullLead', { time: clockTime(storageFull.since) })}</span>
+        </div>
+      )}
       {(persistence === 'denied' || persistence === 'unsupported') && (
         <div className="banner banner-danger" role="alert">
           <TriangleAlert aria-hidden />

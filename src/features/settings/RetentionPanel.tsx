@@ -2,23 +2,28 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Eraser } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type PurgeResult, retentionStatus } from '../../db/retention';
+import { retentionStatus } from '../../db/retention';
+import { purgeRefusedByClock } from '../../domain/clock';
 import { retentionCutoff } from '../../domain/retention';
-import { dayKey } from '../../domain/time';
+import { useClockStore } from '../../services/clock/checked-clock';
 import { useServices } from '../../services/services';
-import { purgeNow } from '../../services/use-retention';
+import { type PurgeOutcome, purgeNow } from '../../services/use-retention';
 import { Button } from '../../ui/Button';
 
 /** How long personal data is kept here, what is due, and a way to purge it now. */
 export function RetentionPanel() {
   const { t } = useTranslation();
   const services = useServices();
-  const { db, device, policy, now, settings } = services;
-  const [done, setDone] = useState<PurgeResult | null>(null);
+  const { db, device, policy, clock, settings } = services;
+  const [done, setDone] = useState<PurgeOutcome | null>(null);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   const days = policy.ledger.retentionDays;
-  const before = retentionCutoff(dayKey(now()), days);
+  const before = retentionCutoff(clock.today(), days);
+  const clockAhead = purgeRefusedByClock(
+    useClockStore((s) => s.offsetMs),
+    policy.clock,
+  );
   // Live: a purge, a sync acknowledging more, or new visits update it by themselves.
   // Storage trouble is on screen already (banner, health): the panel then waits.
   const status = useLiveQuery(
@@ -50,6 +55,11 @@ export function RetentionPanel() {
           {status.waiting > 0 && ` ${t('settings.retention.waiting', { waiting: status.waiting })}`}
         </p>
       )}
+      {clockAhead && (
+        <p className="banner banner-warn" role="alert">
+          {t('settings.retention.clockAhead')}
+        </p>
+      )}
       {!settings.token && status && status.due > 0 && (
         <p className="banner banner-warn" role="alert">
           {t('settings.retention.notEnrolled')}
@@ -58,7 +68,7 @@ export function RetentionPanel() {
       <Button
         tone="neutral"
         onClick={() => void purge()}
-        disabled={busy || !status || status.due === status.waiting}
+        disabled={busy || clockAhead || !status || status.due === status.waiting}
       >
         <Eraser aria-hidden /> {t('settings.retention.run')}
       </Button>
@@ -67,7 +77,7 @@ export function RetentionPanel() {
           {t('settings.retention.failed')}
         </p>
       )}
-      {done && (
+      {done && done !== 'clock-ahead' && (
         <p role="status">
           {t('settings.retention.done', { visits: done.visits, bookings: done.bookings })}
         </p>

@@ -11,6 +11,9 @@ export function raisedEvent(problem: HealthProblem, problems: Problems): DeviceE
       const p = problems['storage-low'];
       return p ? { type: 'device.storage-low', data: { usage: p.usage, quota: p.quota } } : null;
     }
+    // No event: with the storage full it could not be written (storage-low records the figures).
+    case 'storage-full':
+      return null;
     case 'persistence-refused':
       return problems['persistence-refused']
         ? { type: 'device.persistence-refused', data: {} }

@@ -7,6 +7,7 @@ import type { CameraFailure } from '../../domain/events';
 export interface ProblemDetails {
   offline: Record<never, never>;
   'storage-low': StorageUse;
+  'storage-full': Record<never, never>;
   'persistence-refused': Record<never, never>;
   'clock-skew': { skewMs: number };
   'camera-failed': { reason: CameraFailure };

@@ -10,7 +10,11 @@ const STORAGE_CHECK_MS = 5 * 60_000;
 const CLOCK_CHECK_MS = 15 * 60_000;
 
 /** Watches the device's health and records each problem as a device event when it appears. */
-export function useDeviceHealth(log: EventLog, now: () => number) {
+export function useDeviceHealth(
+  log: EventLog,
+  now: () => number,
+  observeClock: (offsetMs: number) => void,
+) {
   const persistence = usePersistence();
   useEffect(() => {
     // Once per appearance: a re-boot after a settings change must not record it again.
@@ -44,12 +48,12 @@ export function useDeviceHealth(log: EventLog, now: () => number) {
 
   useEffect(() => {
     const stops = [
-      watchNetwork(now, () => void checkClock(now)),
+      watchNetwork(now, () => void checkClock(now, observeClock)),
       every(STORAGE_CHECK_MS, () => void checkStorage(now)),
-      every(CLOCK_CHECK_MS, () => void checkClock(now)),
+      every(CLOCK_CHECK_MS, () => void checkClock(now, observeClock)),
     ];
     return () => {
       for (const stop of stops) stop();
     };
-  }, [now]);
+  }, [now, observeClock]);
 }

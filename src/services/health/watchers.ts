@@ -3,7 +3,8 @@
  * store. Each watcher returns its stop function.
  */
 import { storageUse } from '../../db/persistence';
-import { clockIsSkewed, clockSkewMs, storageIsLow } from '../../domain/device-health';
+import { offsetFromExchange } from '../../domain/clock';
+import { storageIsLow } from '../../domain/device-health';
 import { useHealthStore } from './health-store';
 
 const health = () => useHealthStore.getState();
@@ -33,11 +34,15 @@ export async function checkStorage(now: () => number): Promise<void> {
 }
 
 /**
- * Compares the device clock with the server's `Date` header. A HEAD request with a
- * unique query: the service worker only answers GETs from its cache, so this always
- * reaches the server (and fails quietly offline).
+ * Compares the device clock with the server's `Date` header and tells the checked clock
+ * (services/clock), which raises or clears the skew. A HEAD request with a unique query:
+ * the service worker only answers GETs from its cache, so this always reaches the server
+ * (and fails quietly offline).
  */
-export async function checkClock(now: () => number): Promise<void> {
+export async function checkClock(
+  now: () => number,
+  observe: (offsetMs: number) => void,
+): Promise<void> {
   if (!navigator.onLine) return;
   try {
     const sentAt = now();
@@ -45,9 +50,8 @@ export async function checkClock(now: () => number): Promise<void> {
     const receivedAt = now();
     const date = response.headers.get('date');
     if (!date) return;
-    const skewMs = clockSkewMs({ sentAt, receivedAt, serverDate: Date.parse(date) });
-    if (clockIsSkewed(skewMs)) health().raise('clock-skew', { skewMs }, receivedAt);
-    else health().clear('clock-skew');
+    // The header names a whole second: the server's clock was somewhere inside it.
+    observe(offsetFromExchange({ sentAt, receivedAt, serverTime: Date.parse(date) + 500 }));
   } catch {
     // No server reachable: nothing to compare with.
   }
