@@ -6,7 +6,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Root } from './app/Root';
 import { DEFAULT_IDLE_TIMING } from './domain/idle';
-import { startServiceWorker } from './pwa/service-worker';
 
 const container = document.getElementById('root');
 if (container) {
@@ -19,7 +18,10 @@ if (container) {
 // After the page has loaded: registering must not compete with the door's first render.
 window.addEventListener(
   'load',
-  () => void startServiceWorker(DEFAULT_IDLE_TIMING.updateCheckEveryMs),
+  () =>
+    void import('./pwa/service-worker').then((m) =>
+      m.startServiceWorker(DEFAULT_IDLE_TIMING.updateCheckEveryMs),
+    ),
   {
     once: true,
   },

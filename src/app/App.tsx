@@ -13,7 +13,6 @@ import { useIdleReset } from '../features/kiosk/use-idle-reset';
 import { useKioskMode } from '../features/kiosk/use-kiosk-mode';
 import { withScreenMessages } from '../i18n';
 import { useClockWatch } from '../services/clock/use-clock-watch';
-import { useDeviceHealth } from '../services/health/use-device-health';
 import { useServices } from '../services/services';
 import { useRetention } from '../services/use-retention';
 import { TodayProvider } from '../services/use-today';
@@ -23,6 +22,7 @@ import { useUpdateWhenIdle } from './pwa/use-update-when-idle';
 import { StatusBanner } from './StatusBanner';
 import { SyncChip } from './SyncChip';
 import {
+  DeviceHealthWatch,
   HealthStatus,
   IdleWarning,
   IncidentAlert,
@@ -114,8 +114,6 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
   useRoleFromLocation(location, navigate);
   const leadUnlocked = useKioskStore((s) => s.leadUnlocked);
   useClockWatch(checkedClock, log);
-  const observeClock = useCallback((ms: number) => checkedClock.observe(ms), [checkedClock]);
-  useDeviceHealth(log, now, observeClock);
   useUpdateWhenIdle(clock, timing);
   const needsReset = useCallback(() => doorNeedsReset(location), [location]);
   const resetToStart = useCallback(() => {
@@ -140,6 +138,7 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
         <h1>{settings.hallName || t('app.title')}</h1>
         <Suspense fallback={null}>
           <HealthStatus />
+          <DeviceHealthWatch />
         </Suspense>
         <nav aria-label="main">
           {/* In kiosk mode links replace the history entry: back has nowhere to go. */}

@@ -3,12 +3,16 @@ import { later, preloadAll } from '../ui/later';
 
 /*
  * The top bar's and the shell's parts that are not needed to paint the door (the lead's
- * alert, the device-health chip, the thermometer's chip, the idle warning, the PIN gate):
- * their code and messages load as the door paints (`preloadShell`), not before it.
+ * alert, the device-health chip and watchers, the thermometer's chip, the idle warning,
+ * the PIN gate): their code and messages load as the door paints (`preloadShell`).
  */
 export const IncidentAlert = later(
   () => withScreenMessages(import('./IncidentAlert')),
   'IncidentAlert',
+);
+export const DeviceHealthWatch = later(
+  () => import('./health/DeviceHealthWatch'),
+  'DeviceHealthWatch',
 );
 export const HealthStatus = later(
   () => withScreenMessages(import('./health/HealthStatus')),
@@ -29,5 +33,12 @@ export const LeadGate = later(
 
 /** Loads the code of every part above (call it once the door has painted). */
 export function preloadShell() {
-  return preloadAll([IncidentAlert, HealthStatus, ThermometerChip, IdleWarning, LeadGate]);
+  return preloadAll([
+    DeviceHealthWatch,
+    IncidentAlert,
+    HealthStatus,
+    ThermometerChip,
+    IdleWarning,
+    LeadGate,
+  ]);
 }

@@ -12,7 +12,9 @@ import {
   lockoutGate,
   NO_ATTEMPTS,
 } from '../domain/lockout';
-import { hashPin, PIN_ITERATIONS, pinMatches } from '../domain/pin';
+
+/** PBKDF2 and its rules load at the first PIN asked for, not with the door (its budget). */
+const pinHashing = () => import('../domain/pin');
 
 export type PinCheck =
   | { kind: 'ok' }
@@ -43,6 +45,7 @@ export class PinGuard {
   }
 
   async set(pin: string): Promise<void> {
+    const { hashPin, PIN_ITERATIONS } = await pinHashing();
     const salt = crypto.getRandomValues(new Uint8Array(16));
     await savePinRecord(
       this.secret,
@@ -64,6 +67,7 @@ export class PinGuard {
     const gate = lockoutGate(attempts, this.options.now(), this.rule);
     if (!gate.open) return { kind: 'locked', until: gate.until };
 
+    const { pinMatches } = await pinHashing();
     if (await pinMatches(pin, record)) {
       await saveAttempts(this.secret, afterSuccess());
       return { kind: 'ok' };

@@ -2,7 +2,6 @@ import { useEffect } from 'react';
 import { type IdleTiming, updateDecision } from '../../domain/idle';
 import { useDoorStore } from '../../features/door/door-store';
 import type { ActivityClock } from '../../features/kiosk/activity';
-import { applyUpdate } from '../../pwa/service-worker';
 import { useUpdateStore } from '../../pwa/update-store';
 
 const UPDATE_TICK_MS = 5_000;
@@ -25,7 +24,9 @@ export function useUpdateWhenIdle(clock: ActivityClock, timing: IdleTiming): voi
         },
         timing,
       );
-      if (decision === 'apply') void applyUpdate();
+      // The service worker's bridge loads with it, after the door (src/main.tsx).
+      if (decision === 'apply')
+        void import('../../pwa/service-worker').then((m) => m.applyUpdate());
     }, UPDATE_TICK_MS);
     return () => clearInterval(timer);
   }, [clock, timing]);

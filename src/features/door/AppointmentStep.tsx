@@ -10,7 +10,6 @@ import { maskName, maskPhone } from '../../domain/privacy';
 import { clockTime } from '../../domain/time';
 import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
-import { scanAtAppointment } from './booking-scan';
 import { DoorOccupancy } from './DoorOccupancy';
 import { DraftList, RestingList } from './door-later';
 import { useDoorStore } from './door-store';
@@ -60,6 +59,8 @@ export function AppointmentStep() {
   /** A good booking code opens the visit by itself: one touch fewer than the list. */
   const scanned = async (text: string) => {
     if (!data || useDoorStore.getState().saving) return;
+    // The code readers load at the first scan, not with the door (its budget).
+    const { scanAtAppointment } = await import('./booking-scan');
     await scanAtAppointment(text, now(), { day, bookings: data.bookings, used: data.used }, choose);
   };
   const walkIn = (urgent: boolean) => {

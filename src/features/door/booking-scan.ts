@@ -1,8 +1,9 @@
 import type { Booking } from '../../domain/booking';
 import { bookingCodeDay } from '../../domain/codes/booking-code';
-import type { ScanReading } from '../../domain/codes/inspect';
+import { readScan, type ScanReading } from '../../domain/codes/inspect';
 import { maskName } from '../../domain/privacy';
 import type { ScanNotice, ScanNoticeParams } from './door-store';
+import { scanFeedback } from './scan-feedback';
 
 export type BookingScanResult =
   | { ok: true; booking: Booking }
@@ -43,8 +44,6 @@ export function bookingFromScan(
 /**
  * A scan at the appointment step: read, matched against today's bookings, the visit opened
  * with its booking (`open`, false when it did not open), and the outcome heard and seen.
- * Loaded at the first scan, not with the door (its budget): the code readers and the beep
- * are not needed to paint it.
  */
 export async function scanAtAppointment(
   text: string,
@@ -52,10 +51,6 @@ export async function scanAtAppointment(
   today: { day: string; bookings: readonly Booking[]; used: ReadonlySet<string> },
   open: (booking: Booking) => Promise<boolean>,
 ): Promise<void> {
-  const [{ readScan }, { scanFeedback }] = await Promise.all([
-    import('../../domain/codes/inspect'),
-    import('./scan-feedback'),
-  ]);
   const found = bookingFromScan(await readScan(text, at), today.day, today.bookings, today.used);
   if (!found.ok) return scanFeedback('bad', found.key, found.params);
   if (await open(found.booking)) {
