@@ -9,12 +9,12 @@
  */
 import Database from 'better-sqlite3';
 import type { Booking } from '../../../src/domain/booking';
+import { canonicalJson } from '../../../src/domain/canonical-json';
 import type { CheckpointEvent } from '../../../src/domain/events';
 import { type Attempts, NO_ATTEMPTS } from '../../../src/domain/lockout';
 import type { Policy } from '../../../src/domain/policy';
 import { withoutPersonalData } from '../../../src/domain/retention';
 import type { BookingDay } from '../../../src/protocol/api';
-import { canonicalJson } from '../../../src/protocol/canonical-json';
 import type { EnrolOutcome, InsertResult, PurgeCounts, Site, Store } from './store';
 import { PERSONAL_TYPES, sameEvent } from './stored-events';
 
