@@ -749,6 +749,10 @@ export const en: Messages = {
     refusal: {
       'id-reused': 'record id already used',
       'seq-reused': 'record number already used',
+      'chain-gap': 'an earlier record has not reached the server',
+      'chain-fork': 'does not continue this tablet’s records as the server holds them',
+      'chain-edited': 'record changed after it was written',
+      'chain-personal': 'personal details differ from those written',
       'id-number': 'invalid ID number',
       phone: 'invalid phone number',
       temperature: 'impossible temperature',

@@ -464,6 +464,10 @@ export const zhCN = {
     refusal: {
       'id-reused': '记录编号已被使用',
       'seq-reused': '记录序号已被使用',
+      'chain-gap': '前面有记录未送达服务器',
+      'chain-fork': '与服务器保存的本机记录链不一致',
+      'chain-edited': '记录在写入后被改动',
+      'chain-personal': '个人信息与写入时不符',
       'id-number': '身份证号无效',
       phone: '手机号无效',
       temperature: '体温不可能',

@@ -7,10 +7,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../server/src/store/store';
 import type { Booking } from '../../src/domain/booking';
+import { verifyChain } from '../../src/domain/chain';
 import type { CheckpointEvent } from '../../src/domain/events';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { dayKey } from '../../src/domain/time';
-import { aBooking, ev, FIXED_NOW, validIdNumber, visitEvents } from '../fixtures/builders';
+import { aBooking, chained, ev, FIXED_NOW, validIdNumber, visitEvents } from '../fixtures/builders';
 
 export interface StoreUnderTest {
   store: Store;
@@ -300,6 +301,48 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
         expect(results.every((r) => r.refused.length === 0 && r.heldSeq === 20)).toBe(true);
         const held = (await pullAll(store, 'hall-1')).events.map((e) => e.id);
         expect(held).toEqual(events.map((e) => e.id));
+      });
+    });
+
+    describe('events: the hash chain', () => {
+      it('answers the link a push must follow: the highest held event below it, with its hash', async () => {
+        await siteWithDevice();
+        const events = await chained(visit('hall-1', 'tablet-1', 'v', 1, NOW));
+        const legacy = visit('hall-2', 'tablet-2', 'w', 1, NOW + DAY);
+        await store.insertEvents(
+          'hall-1',
+          'tablet-1',
+          [...events.slice(0, 2), ...events.slice(3)],
+          NOW,
+          never,
+        );
+        await store.insertEvents('hall-2', 'tablet-2', legacy.slice(0, 1), NOW, never);
+        const hash = (i: number) => events[i]?.chain?.hash ?? null;
+        expect(await store.chainAnchor('tablet-1', 1)).toEqual({ seq: 0, hash: null });
+        expect(await store.chainAnchor('tablet-1', 3)).toEqual({ seq: 2, hash: hash(1) });
+        expect(await store.chainAnchor('tablet-1', 4)).toEqual({ seq: 2, hash: hash(1) });
+        expect(await store.chainAnchor('tablet-1', 9)).toEqual({ seq: 4, hash: hash(3) });
+        expect(await store.chainAnchor('tablet-2', 2)).toEqual({ seq: 1, hash: null });
+      });
+
+      it('keeps the chain fields; a purge drops the salt, keeps pc, and the chain still verifies', async () => {
+        await siteWithDevice();
+        const old = await chained(
+          visit('hall-1', 'tablet-1', 'old', 1, NOW - 40 * DAY, OLD_PERSON),
+        );
+        await store.insertEvents('hall-1', 'tablet-1', old, NOW, never);
+        expect((await pullAll(store, 'hall-1')).events).toEqual(old);
+        await store.purgePersonalData(
+          'hall-1',
+          { at: NOW - 28 * DAY, day: dayKey(NOW - 28 * DAY) },
+          NOW,
+        );
+        const purged = (await pullAll(store, 'hall-1')).events;
+        expect(purged.filter((e) => e.chain?.salt).map((e) => e.type)).toEqual([]);
+        expect(purged.map((e) => e.chain?.pc)).toEqual(old.map((e) => e.chain?.pc));
+        expect((await verifyChain(purged)).ok).toBe(true);
+        const again = await store.insertEvents('hall-1', 'tablet-1', old, NOW + 1, never);
+        expect(again).toMatchObject({ accepted: 0, duplicates: 4, refused: [] });
       });
     });
 

@@ -318,6 +318,16 @@ export class PostgresStore implements Store {
     return held;
   }
 
+  async chainAnchor(device: string, seq: number) {
+    const row = await this.one<{ seq: number; hash: string | null }>(
+      this.pool,
+      `SELECT seq, body::jsonb -> 'chain' ->> 'hash' AS hash FROM events
+       WHERE device = $1 AND seq < $2 ORDER BY seq DESC LIMIT 1`,
+      [device, seq],
+    );
+    return row ? { seq: Number(row.seq), hash: row.hash } : { seq: 0, hash: null };
+  }
+
   async eventsAfter(site: string, after: number, limit: number) {
     const { rows } = await this.pool.query<{ cursor: number; body: string }>(
       'SELECT cursor, body FROM events WHERE site = $1 AND cursor > $2 ORDER BY cursor LIMIT $3',

@@ -265,6 +265,16 @@ class SqliteStore implements Store {
     return held;
   }
 
+  async chainAnchor(device: string, seq: number) {
+    const row = this.db
+      .prepare(
+        `SELECT seq, json_extract(body, '$.chain.hash') AS hash FROM events
+         WHERE device = ? AND seq < ? ORDER BY seq DESC LIMIT 1`,
+      )
+      .get(device, seq) as { seq: number; hash: string | null } | undefined;
+    return row ?? { seq: 0, hash: null };
+  }
+
   async eventsAfter(site: string, after: number, limit: number) {
     const rows = this.db
       .prepare(

@@ -6,6 +6,7 @@
  * conformance suite (tests/store/conformance.ts) runs against both.
  */
 import type { Booking } from '../../../src/domain/booking';
+import type { ChainAnchor } from '../../../src/domain/chain';
 import type { CheckpointEvent } from '../../../src/domain/events';
 import type { Attempts } from '../../../src/domain/lockout';
 import type { Policy } from '../../../src/domain/policy';
@@ -67,6 +68,12 @@ export interface Store {
     receivedAt: number,
     isFlagged: (e: CheckpointEvent) => boolean,
   ): Promise<InsertResult>;
+  /**
+   * The device's held event with the highest seq below `seq`, as the link a push's first
+   * event must follow (src/domain/chain.ts): its seq and `chain.hash` (null when it has
+   * none); seq 0 when nothing of the device below `seq` is held.
+   */
+  chainAnchor(device: string, seq: number): Promise<ChainAnchor>;
   /** Events of a site after a cursor, in commit order. */
   eventsAfter(
     site: string,
