@@ -131,6 +131,16 @@ export const zhCNScreens = {
       title: '入口防疫日报 · {{day}}',
       print: '打印',
       chart: '每小时到达与结果',
+      chain: {
+        title: '记录链校验值',
+        hint: '每台设备当天的记录条数和最后一条记录的校验值（SHA-256）。日后可用服务器的 verify 命令核对：记录被改动、删除或补插，校验值就对不上。',
+        device: '设备',
+        events: '记录数',
+        seq: '序号',
+        head: '校验值',
+        unchained: '（旧版本记录，无校验值）',
+        sheet: '记录链',
+      },
       other: '其他',
       cases: {
         title: '当天事件与特殊情况（{{count}}）',
