@@ -6,6 +6,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../server/src/store/store';
+import { verifySite } from '../../server/src/verify';
 import type { Booking } from '../../src/domain/booking';
 import { verifyChain } from '../../src/domain/chain';
 import type { CheckpointEvent } from '../../src/domain/events';
@@ -17,6 +18,8 @@ export interface StoreUnderTest {
   store: Store;
   /** Every live row of every table, as text: what a purge must leave no personal value in. */
   liveText(): Promise<string>;
+  /** Edits an event's stored body behind the store's back (what `verify` must find). */
+  rewriteBody(id: string, edit: (body: string) => string): Promise<void>;
 }
 
 const DAY = 24 * 3_600_000;
@@ -343,6 +346,24 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
         expect((await verifyChain(purged)).ok).toBe(true);
         const again = await store.insertEvents('hall-1', 'tablet-1', old, NOW + 1, never);
         expect(again).toMatchObject({ accepted: 0, duplicates: 4, refused: [] });
+      });
+    });
+
+    describe('events: verify', () => {
+      it('finds the chains unbroken, then an event edited in the table at its seq', async () => {
+        await siteWithDevice();
+        const events = await chained(visit('hall-1', 'tablet-1', 'v', 1, NOW));
+        await store.insertEvents('hall-1', 'tablet-1', events, NOW, never);
+        const open = (e: CheckpointEvent) => e;
+        const [ok] = await verifySite(store, open, 'hall-1', dayKey(NOW));
+        expect(ok).toMatchObject({ device: 'tablet-1', result: { ok: true }, day: { events: 4 } });
+        expect(ok?.day?.head).toBe(events[3]?.chain?.hash);
+        const temperature = events[3] as CheckpointEvent;
+        await s.rewriteBody(temperature.id, (body) =>
+          body.replace('"celsius":36.5', '"celsius":36.4'),
+        );
+        const [edited] = await verifySite(store, open, 'hall-1');
+        expect(edited?.result).toMatchObject({ ok: false, break: { seq: 4, reason: 'edited' } });
       });
     });
 
