@@ -1,6 +1,6 @@
 /**
  * What the hash chain costs (Node, WebCrypto's SHA-256 as in the browser):
- * - chaining 1,000 events of door visits (9 events each, 2 of 9 with personal fields);
+ * - chaining 1,000 events of a busy day (bench/busy-day.ts: visits, calls, cases);
  * - verifying those 1,000, as a push check and `admin verify` do;
  * - the tablet's write path: 100 green visits recorded through EventLog on fake-indexeddb,
  *   chained (as shipped) against the same visits' events written without hashing.
@@ -9,37 +9,14 @@ import 'fake-indexeddb/auto';
 import { CheckpointDb } from '../src/db/database';
 import { EventLog } from '../src/db/event-log';
 import { chainEvents, GENESIS, verifyChain } from '../src/domain/chain';
-import type { CheckpointEvent } from '../src/domain/events';
-import { aBooking, ev, visitEvents } from '../tests/fixtures/builders';
+import { dayKey } from '../src/domain/time';
 import { recordGreenVisit } from '../tests/fixtures/tablet';
+import { busyDay } from './busy-day';
 
 const start = new Date(2026, 10, 1, 8, 30).getTime();
 
-function thousandEvents(): CheckpointEvent[] {
-  const events: CheckpointEvent[] = [];
-  for (let i = 0; events.length < 1_000; i++) {
-    const booking = aBooking({ bookingId: `B${i}`, name: `访客${i}` }, start + i * 60_000);
-    const specs = [
-      ev.opened(),
-      ev.booked(booking),
-      ev.mask(),
-      ev.hands(),
-      ev.temperature(36.5),
-      ev.identity(booking),
-      ev.healthCode(),
-      ev.travelCode(),
-      ev.decided({ kind: 'admitted', ticket: `A${i}` }),
-    ];
-    events.push(
-      ...visitEvents(specs, {
-        visit: `v${i}`,
-        start: start + i * 60_000,
-        firstSeq: events.length + 1,
-      }),
-    );
-  }
-  return events.slice(0, 1_000);
-}
+/** The first 1,000 events of a busy day at the door (its visits, calls, cases). */
+const thousandEvents = () => busyDay(dayKey(start), 200).slice(0, 1_000);
 
 async function ms(f: () => Promise<unknown>, runs = 5): Promise<number> {
   const times: number[] = [];

@@ -1,6 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CheckpointDb } from '../../src/db/database';
-import type { EventLog } from '../../src/db/event-log';
+import { describe, expect, it } from 'vitest';
 import { purgeExpired } from '../../src/db/retention';
 import { markHeld } from '../../src/db/sync-store';
 import { GENESIS, verifyChain } from '../../src/domain/chain';
@@ -8,25 +6,19 @@ import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { retentionCutoff } from '../../src/domain/retention';
 import { dayKey } from '../../src/domain/time';
 import { ev, FIXED_NOW, visitEvents } from '../fixtures/builders';
-import { openFreshLog } from '../fixtures/storage';
+import { freshLogEachTest } from '../fixtures/storage';
 import { recordGreenVisit } from '../fixtures/tablet';
 
 const DEVICE = 'door-1';
-let db: CheckpointDb;
-let log: EventLog;
-
-beforeEach(async () => {
-  ({ db, log } = await openFreshLog(DEVICE));
-});
-afterEach(() => db.delete());
+const tablet = freshLogEachTest(DEVICE);
 
 const stored = () =>
-  db.events.where('[device+seq]').between([DEVICE, 0], [DEVICE, Infinity]).toArray();
+  tablet.db.events.where('[device+seq]').between([DEVICE, 0], [DEVICE, Infinity]).toArray();
 
 describe('the tablet chains what it writes', () => {
   it('chains events of a step, of a guide’s command and of the device, head beside the seq', async () => {
-    await recordGreenVisit(log, 'v1', FIXED_NOW);
-    await log.command(dayKey(FIXED_NOW), () => ({
+    await recordGreenVisit(tablet.log, 'v1', FIXED_NOW);
+    await tablet.log.command(dayKey(FIXED_NOW), () => ({
       drafts: [
         {
           type: 'queue.called',
@@ -37,14 +29,14 @@ describe('the tablet chains what it writes', () => {
       ],
       result: null,
     }));
-    await log.recordDevice({ type: 'device.offline', at: FIXED_NOW + 70_000, data: {} });
+    await tablet.log.recordDevice({ type: 'device.offline', at: FIXED_NOW + 70_000, data: {} });
 
     const events = await stored();
     expect(events.every((e) => e.chain)).toBe(true);
     expect(events[0]?.chain?.prev).toBe(GENESIS);
     const result = await verifyChain(events);
     expect(result.ok).toBe(true);
-    expect(await db.meta.get('seq')).toEqual({
+    expect(await tablet.db.meta.get('seq')).toEqual({
       key: 'seq',
       value: events.length,
       hash: result.summary.head,
@@ -53,20 +45,20 @@ describe('the tablet chains what it writes', () => {
 
   it('keeps one chain when steps are recorded at the same moment (each in its own transaction)', async () => {
     await Promise.all([
-      recordGreenVisit(log, 'v1', FIXED_NOW),
-      recordGreenVisit(log, 'v2', FIXED_NOW),
-      log.recordDevice({ type: 'device.offline', at: FIXED_NOW, data: {} }),
-      log.recordDevice({ type: 'device.online', at: FIXED_NOW, data: { offlineForMs: 5 } }),
+      recordGreenVisit(tablet.log, 'v1', FIXED_NOW),
+      recordGreenVisit(tablet.log, 'v2', FIXED_NOW),
+      tablet.log.recordDevice({ type: 'device.offline', at: FIXED_NOW, data: {} }),
+      tablet.log.recordDevice({ type: 'device.online', at: FIXED_NOW, data: { offlineForMs: 5 } }),
     ]);
     expect((await verifyChain(await stored())).ok).toBe(true);
   });
 
   it('starts the chain at the first event written after an earlier version’s', async () => {
     const legacy = visitEvents([ev.opened(), ev.mask()], { device: DEVICE, visit: 'old' });
-    await db.events.bulkAdd(legacy);
-    await db.meta.put({ key: 'seq', value: legacy.length });
+    await tablet.db.events.bulkAdd(legacy);
+    await tablet.db.meta.put({ key: 'seq', value: legacy.length });
 
-    await log.record(
+    await tablet.log.record(
       'v1',
       [{ type: 'visit.opened', at: FIXED_NOW, data: { policyVersion: DEFAULT_POLICY.version } }],
       DEFAULT_POLICY,
@@ -81,10 +73,10 @@ describe('the tablet chains what it writes', () => {
 
   it('still verifies, with the same head, after the retention purge removed the names', async () => {
     const old = FIXED_NOW - 40 * 86_400_000;
-    await recordGreenVisit(log, 'old', old);
-    await markHeld(db, 1_000);
+    await recordGreenVisit(tablet.log, 'old', old);
+    await markHeld(tablet.db, 1_000);
     const head = (await verifyChain(await stored())).summary.head;
-    const purged = await purgeExpired(db, log, {
+    const purged = await purgeExpired(tablet.db, tablet.log, {
       device: DEVICE,
       before: retentionCutoff(dayKey(FIXED_NOW), 28),
       now: FIXED_NOW,
