@@ -183,7 +183,7 @@ export function encryptPersonalData(store: Store, cipher: PersonalCipher): Store
       }
       return result;
     },
-    chainAnchor: (device, seq) => store.chainAnchor(device, seq),
+    chainLinks: (device, from, to) => store.chainLinks(device, from, to),
     async eventsAfter(site, after, limit) {
       const page = await store.eventsAfter(site, after, limit);
       return { ...page, events: page.events.map((e) => openEvent(cipher, e)) };

@@ -108,6 +108,23 @@ describe('the chain on push', () => {
     expect(edited.heldSeq).toBe(10);
   });
 
+  it('refuses a re-sent range that forks from what is held, where the push alone looks sound', async () => {
+    const token = await enrolledDevice(server.url, 'hall-o', 'tab-o');
+    const held = await chained(aVisitOf('tab-o', 'hall-o', 1, START - 7_200_000));
+    expect(await push('hall-o', token, held)).toMatchObject({ heldSeq: 4, refused: [] });
+    // Another history from seq 3 on, linked to the held seq 2: its own links agree.
+    const other = aVisitOf('tab-o', 'hall-o', 3, START - 7_100_000).slice(0, 3);
+    const { events: fork } = await chainEvents(other, held[1]?.chain?.hash ?? '');
+    const reply = await push('hall-o', token, fork);
+    expect(reply.refused.map((r) => [r.seq, r.reason])).toEqual([
+      [3, 'chain-fork'],
+      [4, 'chain-gap'],
+      [5, 'chain-gap'],
+    ]);
+    expect(reply.refused[0]?.message).toContain('held with another hash');
+    expect(reply).toMatchObject({ accepted: 0, heldSeq: 2 });
+  });
+
   it('still takes events from an app before the chain, then the chain from GENESIS', async () => {
     const token = await enrolledDevice(server.url, 'hall-l', 'tab-l');
     const legacy = aVisitOf('tab-l', 'hall-l', 1, START - 3_600_000);

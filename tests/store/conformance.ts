@@ -308,7 +308,7 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
     });
 
     describe('events: the hash chain', () => {
-      it('answers the link a push must follow: the highest held event below it, with its hash', async () => {
+      it('answers the links a push must agree with: the held event below it and those it overlaps', async () => {
         await siteWithDevice();
         const events = await chained(visit('hall-1', 'tablet-1', 'v', 1, NOW));
         const legacy = visit('hall-2', 'tablet-2', 'w', 1, NOW + DAY);
@@ -320,12 +320,24 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
           never,
         );
         await store.insertEvents('hall-2', 'tablet-2', legacy.slice(0, 1), NOW, never);
-        const hash = (i: number) => events[i]?.chain?.hash ?? null;
-        expect(await store.chainAnchor('tablet-1', 1)).toEqual({ seq: 0, hash: null });
-        expect(await store.chainAnchor('tablet-1', 3)).toEqual({ seq: 2, hash: hash(1) });
-        expect(await store.chainAnchor('tablet-1', 4)).toEqual({ seq: 2, hash: hash(1) });
-        expect(await store.chainAnchor('tablet-1', 9)).toEqual({ seq: 4, hash: hash(3) });
-        expect(await store.chainAnchor('tablet-2', 2)).toEqual({ seq: 1, hash: null });
+        const link = (i: number) => ({ seq: i + 1, hash: events[i]?.chain?.hash ?? null });
+        expect(await store.chainLinks('tablet-1', 1, 1)).toEqual({
+          before: { seq: 0, hash: null },
+          held: [link(0)],
+        });
+        expect(await store.chainLinks('tablet-1', 3, 4)).toEqual({
+          before: link(1),
+          held: [link(3)],
+        });
+        expect(await store.chainLinks('tablet-1', 4, 9)).toEqual({
+          before: link(1),
+          held: [link(3)],
+        });
+        expect(await store.chainLinks('tablet-1', 9, 12)).toEqual({ before: link(3), held: [] });
+        expect(await store.chainLinks('tablet-2', 2, 3)).toEqual({
+          before: { seq: 1, hash: null },
+          held: [],
+        });
       });
 
       it('keeps the chain fields; a purge drops the salt, keeps pc, and the chain still verifies', async () => {

@@ -8,15 +8,19 @@
  * Events without a chain (an app from before it) are checked as before and no further,
  * but only ahead of the device's first chained event.
  */
-import { type ChainAnchor, verifyChain } from '../../../src/domain/chain';
+import { type ChainAnchor, type ChainBreakReason, verifyChain } from '../../../src/domain/chain';
 import type { CheckpointEvent } from '../../../src/domain/events';
 import type { RefusedEvent } from '../../../src/protocol/api';
 import type { Store } from '../store/store';
 
+type Broken = { seq: number; id: string; reason: ChainBreakReason; detail: string };
+
 /**
  * The events of the push (those not refused already) that would break the chain: the
  * first broken link with its reason, and every chained event after it (their chain
- * would have a gap where it was).
+ * would have a gap where it was). An event the server holds already must be the one
+ * held, hash for hash: a re-sent copy of another chain is a fork even where its own
+ * links agree.
  */
 export async function chainRefusals(
   store: Store,
@@ -26,17 +30,35 @@ export async function chainRefusals(
   const sorted = [...events].sort((a, b) => a.seq - b.seq);
   const start = sorted.findIndex((e) => e.chain !== undefined);
   const first = sorted[start];
-  if (!first) return [];
+  const last = sorted.at(-1);
+  if (!first || !last) return [];
   const tail = sorted.slice(start);
+  const { before: held, held: overlap } = await store.chainLinks(device, first.seq, last.seq);
   const before = sorted[start - 1];
-  // An event of an earlier version just before it in this push: the chain starts here.
+  // An event of an earlier version just before it in this push, not held yet: the chain
+  // starts here.
   const anchor: ChainAnchor =
-    before?.seq === first.seq - 1
+    held.seq !== first.seq - 1 && before?.seq === first.seq - 1
       ? { seq: before.seq, hash: null }
-      : await store.chainAnchor(device, first.seq);
+      : held;
+  const heldHash = new Map(overlap.map((l) => [l.seq, l.hash]));
+  const differs = tail.find((e) => heldHash.has(e.seq) && heldHash.get(e.seq) !== e.chain?.hash);
   const result = await verifyChain(tail, anchor);
-  if (result.ok) return [];
-  const broken = result.break;
+  const candidates: Broken[] = [
+    ...(result.ok ? [] : [result.break]),
+    ...(differs
+      ? [
+          {
+            seq: differs.seq,
+            id: differs.id,
+            reason: 'fork' as const,
+            detail: `seq ${differs.seq} is held with another hash`,
+          },
+        ]
+      : []),
+  ];
+  const [broken] = candidates.sort((a, b) => a.seq - b.seq);
+  if (!broken) return [];
   return tail
     .filter((e) => e.seq >= broken.seq)
     .map(

@@ -318,14 +318,22 @@ export class PostgresStore implements Store {
     return held;
   }
 
-  async chainAnchor(device: string, seq: number) {
-    const row = await this.one<{ seq: number; hash: string | null }>(
-      this.pool,
-      `SELECT seq, body::jsonb -> 'chain' ->> 'hash' AS hash FROM events
-       WHERE device = $1 AND seq < $2 ORDER BY seq DESC LIMIT 1`,
-      [device, seq],
+  async chainLinks(device: string, from: number, to: number) {
+    const link = "SELECT seq, body::jsonb -> 'chain' ->> 'hash' AS hash FROM events";
+    const { rows: below } = await this.pool.query<{ seq: string; hash: string | null }>(
+      `${link} WHERE device = $1 AND seq < $2 ORDER BY seq DESC LIMIT 1`,
+      [device, from],
     );
-    return row ? { seq: Number(row.seq), hash: row.hash } : { seq: 0, hash: null };
+    const { rows } = await this.pool.query<{ seq: string; hash: string | null }>(
+      `${link} WHERE device = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq`,
+      [device, from, to],
+    );
+    const asLink = (r: { seq: string; hash: string | null }) => ({
+      seq: Number(r.seq),
+      hash: r.hash,
+    });
+    const [before] = below.map(asLink);
+    return { before: before ?? { seq: 0, hash: null }, held: rows.map(asLink) };
   }
 
   async eventsAfter(site: string, after: number, limit: number) {

@@ -10,6 +10,7 @@
 import Database from 'better-sqlite3';
 import type { Booking } from '../../../src/domain/booking';
 import { canonicalJson } from '../../../src/domain/canonical-json';
+import type { ChainAnchor } from '../../../src/domain/chain';
 import type { CheckpointEvent } from '../../../src/domain/events';
 import { type Attempts, NO_ATTEMPTS } from '../../../src/domain/lockout';
 import type { Policy } from '../../../src/domain/policy';
@@ -265,14 +266,15 @@ class SqliteStore implements Store {
     return held;
   }
 
-  async chainAnchor(device: string, seq: number) {
-    const row = this.db
-      .prepare(
-        `SELECT seq, json_extract(body, '$.chain.hash') AS hash FROM events
-         WHERE device = ? AND seq < ? ORDER BY seq DESC LIMIT 1`,
-      )
-      .get(device, seq) as { seq: number; hash: string | null } | undefined;
-    return row ?? { seq: 0, hash: null };
+  async chainLinks(device: string, from: number, to: number) {
+    const link = "SELECT seq, json_extract(body, '$.chain.hash') AS hash FROM events";
+    const before = this.db
+      .prepare(`${link} WHERE device = ? AND seq < ? ORDER BY seq DESC LIMIT 1`)
+      .get(device, from) as ChainAnchor | undefined;
+    const held = this.db
+      .prepare(`${link} WHERE device = ? AND seq BETWEEN ? AND ? ORDER BY seq`)
+      .all(device, from, to) as ChainAnchor[];
+    return { before: before ?? { seq: 0, hash: null }, held };
   }
 
   async eventsAfter(site: string, after: number, limit: number) {

@@ -69,11 +69,16 @@ export interface Store {
     isFlagged: (e: CheckpointEvent) => boolean,
   ): Promise<InsertResult>;
   /**
-   * The device's held event with the highest seq below `seq`, as the link a push's first
-   * event must follow (src/domain/chain.ts): its seq and `chain.hash` (null when it has
-   * none); seq 0 when nothing of the device below `seq` is held.
+   * What a push of the device's seqs `from`..`to` must agree with (src/domain/chain.ts):
+   * `before`, the held event with the highest seq below `from` (seq 0 when none), and
+   * `held`, the events held in `from`..`to`, in seq order; each as its seq and its
+   * `chain.hash` (null when it has none).
    */
-  chainAnchor(device: string, seq: number): Promise<ChainAnchor>;
+  chainLinks(
+    device: string,
+    from: number,
+    to: number,
+  ): Promise<{ before: ChainAnchor; held: ChainAnchor[] }>;
   /** Events of a site after a cursor, in commit order. */
   eventsAfter(
     site: string,
