@@ -1,6 +1,6 @@
 /** Read-side queries: the UI reads visits and bookings only through these. */
 import type { Booking } from '../domain/booking';
-import { type DayHead, dayHeads } from '../domain/chain';
+import { type DayHead, dayHeads } from '../domain/chain-heads';
 import {
   type CheckpointEvent,
   compareEvents,

@@ -267,6 +267,24 @@ export const zhCNScreens = {
       cancel: '取消',
     },
   },
+  /** Why the server refused records: only Settings → 连接大厅服务器 lists them. */
+  sync: {
+    refused: '服务器拒收了 {{count}} 条记录，记录仍保存在本机。请联系管理员。',
+    refusal: {
+      'id-reused': '记录编号已被使用',
+      'seq-reused': '记录序号已被使用',
+      'chain-gap': '前面有记录未送达服务器',
+      'chain-fork': '与服务器保存的本机记录链不一致',
+      'chain-edited': '记录在写入后被改动',
+      'chain-personal': '个人信息与写入时不符',
+      'id-number': '身份证号无效',
+      phone: '手机号无效',
+      temperature: '体温不可能',
+      'control-character': '文字中含控制字符',
+      'bidi-override': '文字中含方向控制字符',
+      'lone-surrogate': '文字中含损坏的字符',
+    },
+  },
   settings: {
     title: '设置',
     callVoice: {

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   type ChainResult,
   chainEvents,
-  dayHeads,
   eventHash,
   GENESIS,
   verifyChain,
 } from '../../src/domain/chain';
+import { dayHeads } from '../../src/domain/chain-heads';
 import type { CheckpointEvent } from '../../src/domain/events';
 import { PERSONAL_FIELDS, withoutPersonalData } from '../../src/domain/retention';
 import { aBooking, chained, ev, FIXED_NOW, recordEvents, visitEvents } from '../fixtures/builders';

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { DayHead } from '../../domain/chain';
+import type { DayHead } from '../../domain/chain-heads';
 import type { Sheet } from './xlsx-export';
 
 /**
