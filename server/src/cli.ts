@@ -10,6 +10,8 @@
  *   new-personal-key               key rotation (docs/server-security.md)
  *   migrate-store [sqlite-file]    copies a hall's SQLite file (default: DATA_DIR's) into
  *                                  the PostgreSQL database of DATABASE_URL
+ *   verify <site> [day]            checks every device's hash chain of the hall (and day):
+ *                                  exit 1 when one is broken (server/src/verify.ts)
  */
 import { readFileSync } from 'node:fs';
 import { parseBookingsFile } from '../../src/domain/bookings-csv';
@@ -17,13 +19,15 @@ import { policySchema } from '../../src/protocol/policy-schema';
 import { codeSchema, siteSchema } from './admin-schemas';
 import { enrolmentCodeHash, newEnrolmentCode } from './auth';
 import { readConfig } from './config';
-import { openStore } from './data-dir';
+import { openSealedBackend, openStore } from './data-dir';
+import { openEvent } from './personal-crypto';
 import { addPersonalKey } from './personal-keys';
 import { ENCODINGS } from './routes/admin';
 import { migrateSqliteToPostgres } from './store/migrate-store';
 import { isPostgresUrl, sqliteFile } from './store/open-store';
 import type { Store } from './store/store';
 import { parse } from './validate';
+import { verdictText, verifySite } from './verify';
 
 class UsageError extends Error {}
 
@@ -89,7 +93,7 @@ async function run(store: Store, command: string | undefined, args: string[], no
     }
     default:
       throw new UsageError(
-        'commands: create-site, enrolment-code, revoke-device, set-policy, import-bookings, new-personal-key, migrate-store',
+        'commands: create-site, enrolment-code, revoke-device, set-policy, import-bookings, new-personal-key, migrate-store, verify',
       );
   }
 }
@@ -112,6 +116,24 @@ if (command === 'new-personal-key') {
   } catch (e) {
     console.error(e instanceof Error ? e.message : String(e));
     process.exitCode = 2;
+  }
+} else if (command === 'verify') {
+  const { backend, cipher } = await openSealedBackend(config);
+  try {
+    const site = need(args[0], 'site id');
+    await siteOrThrow(backend, site);
+    const day = args[1];
+    if (day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(day))
+      throw new UsageError('day: YYYY-MM-DD');
+    const verdicts = await verifySite(backend, (e) => openEvent(cipher, e), site, day);
+    const { text, broken } = verdictText(site, day, verdicts);
+    console.log(text);
+    if (broken > 0) process.exitCode = 1;
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exitCode = 2;
+  } finally {
+    await backend.close();
   }
 } else {
   const store = await openStore(config);

@@ -6,7 +6,7 @@
  */
 import { chmodSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { encryptPersonalData } from './personal-crypto';
+import { encryptPersonalData, type PersonalCipher } from './personal-crypto';
 import { loadPersonalCipher } from './personal-keys';
 import { openBackend, type StoreConfig } from './store/open-store';
 import type { Store } from './store/store';
@@ -32,11 +32,24 @@ export async function openStore(
   config: StoreConfig,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Store> {
+  const { backend, cipher } = await openSealedBackend(config, env);
+  return encryptPersonalData(backend, cipher);
+}
+
+/**
+ * The backend as stored (personal fields sealed) and the cipher that opens them, for a
+ * reader that must open each event on its own: `verify` reports a value that no longer
+ * opens at its event instead of failing the whole page.
+ */
+export async function openSealedBackend(
+  config: StoreConfig,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ backend: Store; cipher: PersonalCipher }> {
   prepareDataDir(config.dataDir);
   if (config.databaseUrl !== null && !env.PERSONAL_DATA_KEY && !env.PERSONAL_DATA_KEY_FILE)
     throw new Error(
       'with DATABASE_URL set PERSONAL_DATA_KEY (or PERSONAL_DATA_KEY_FILE): every server instance must open what another sealed',
     );
   const cipher = loadPersonalCipher(config.dataDir, env);
-  return encryptPersonalData(await openBackend(config), cipher);
+  return { backend: await openBackend(config), cipher };
 }

@@ -111,22 +111,33 @@ function mapFields<T extends object>(
   return out as T;
 }
 
+/**
+ * The event's personal fields and the salt of its chain commitment (src/domain/chain.ts),
+ * each mapped by `f` with its context: the salt is sealed too, because with it and `pc`
+ * a guessed name could be tested against the file.
+ */
+function mapPersonal(
+  e: CheckpointEvent,
+  f: (value: string, context: string) => string,
+): CheckpointEvent {
+  const fields = fieldsOf(e);
+  if (!fields) return e;
+  const data = mapFields(e.data, fields, (v, field) => f(v, `${e.id}/${field}`));
+  const salt = e.chain?.salt;
+  const chain = e.chain && salt ? { ...e.chain, salt: f(salt, `${e.id}/chain.salt`) } : e.chain;
+  return (chain ? { ...e, data, chain } : { ...e, data }) as CheckpointEvent;
+}
+
 export function sealEvent(
   c: PersonalCipher,
   e: CheckpointEvent,
   key?: PersonalKey,
 ): CheckpointEvent {
-  const fields = fieldsOf(e);
-  if (!fields) return e;
-  const data = mapFields(e.data, fields, (v, field) => c.seal(v, `${e.id}/${field}`, key));
-  return { ...e, data } as CheckpointEvent;
+  return mapPersonal(e, (v, context) => c.seal(v, context, key));
 }
 
 export function openEvent(c: PersonalCipher, e: CheckpointEvent): CheckpointEvent {
-  const fields = fieldsOf(e);
-  if (!fields) return e;
-  const data = mapFields(e.data, fields, (v, field) => c.open(v, `${e.id}/${field}`));
-  return { ...e, data } as CheckpointEvent;
+  return mapPersonal(e, (v, context) => c.open(v, context));
 }
 
 const bookingContext = (site: string, b: Booking, field: string) =>
@@ -172,6 +183,7 @@ export function encryptPersonalData(store: Store, cipher: PersonalCipher): Store
       }
       return result;
     },
+    chainLinks: (device, from, to) => store.chainLinks(device, from, to),
     async eventsAfter(site, after, limit) {
       const page = await store.eventsAfter(site, after, limit);
       return { ...page, events: page.events.map((e) => openEvent(cipher, e)) };

@@ -18,6 +18,8 @@ import { foldVisit, groupByVisit, type Visit } from '../domain/visit';
 export interface MetaRow {
   key: string;
   value: number;
+  /** On the seq counter: the hash of the device's last event (its chain head). */
+  hash?: string;
 }
 
 /** A policy version as received from the server; the newest received is in force. */

@@ -10,7 +10,9 @@
  * none (tasks, incidents): the rule reads the committed day and decides what to append
  * inside the transaction, so a double tap or a second tab is answered, not recorded twice.
  */
+import Dexie from 'dexie';
 import { monotonicFactory } from 'ulidx';
+import { chainEvents, GENESIS } from '../domain/chain';
 import { eventContentRefusal } from '../domain/event-content';
 import {
   type CheckpointEvent,
@@ -24,7 +26,7 @@ import { nextStep, outcome } from '../domain/flow';
 import { followUps } from '../domain/follow-ups';
 import type { Policy } from '../domain/policy';
 import { foldVisit, groupByVisit, type Visit } from '../domain/visit';
-import type { CheckpointDb } from './database';
+import type { CheckpointDb, MetaRow } from './database';
 import { type DayState, dayState } from './queries';
 import { StorageError, toStorageError } from './storage-error';
 
@@ -71,7 +73,8 @@ export class EventLog {
       return await db.transaction('rw', [db.events, db.visits, db.meta], async () => {
         const existing = await db.events.where('visit').equals(visitId).toArray();
         const before = foldVisit(existing);
-        let seq = (await db.meta.get(SEQ_KEY))?.value ?? 0;
+        const counter = await db.meta.get(SEQ_KEY);
+        let seq = counter?.value ?? 0;
         const made = drafts.map((d) => this.stamp({ ...d, visit: visitId }, ++seq));
         let visit = mustFold([...existing, ...made]);
 
@@ -96,8 +99,7 @@ export class EventLog {
           made.push(this.stamp(draft, ++seq));
         }
 
-        await db.events.bulkAdd(made);
-        await db.meta.put({ key: SEQ_KEY, value: seq });
+        await appendChained(db, made, counter);
         await db.visits.put(visit);
         return visit;
       });
@@ -122,10 +124,13 @@ export class EventLog {
         const { drafts, result } = plan(before);
         if (drafts.length === 0) return { result, before, after: before };
         appending = true;
-        let seq = (await db.meta.get(SEQ_KEY))?.value ?? 0;
-        const made = drafts.map((d) => this.stamp(d, ++seq));
-        await db.events.bulkAdd(made);
-        await db.meta.put({ key: SEQ_KEY, value: seq });
+        const counter = await db.meta.get(SEQ_KEY);
+        let seq = counter?.value ?? 0;
+        const made = await appendChained(
+          db,
+          drafts.map((d) => this.stamp(d, ++seq)),
+          counter,
+        );
         const touched = [...new Set(made.flatMap((e) => (e.visit ? [e.visit] : [])))];
         const visits = new Map(before.visits.map((v) => [v.id, v]));
         for (const id of touched) {
@@ -163,7 +168,8 @@ export class EventLog {
       // The seq read and the append are one transaction: two device events recorded
       // at once (e.g. offline and storage-low at start-up) never share a seq.
       return await db.transaction('rw', [db.events, db.meta], async () => {
-        const seq = ((await db.meta.get(SEQ_KEY))?.value ?? 0) + 1;
+        const counter = await db.meta.get(SEQ_KEY);
+        const seq = (counter?.value ?? 0) + 1;
         const { site, device } = this.identity;
         const event: DeviceEvent = {
           ...draft,
@@ -174,9 +180,8 @@ export class EventLog {
           v: 1,
           ...this.offsetField(),
         };
-        await db.events.add(event);
-        await db.meta.put({ key: SEQ_KEY, value: seq });
-        return event;
+        const [chained] = await appendChained(db, [event], counter);
+        return chained as DeviceEvent;
       });
     } catch (e) {
       throw toStorageError(e);
@@ -210,6 +215,28 @@ export class EventLog {
     await this.db.meta.put({ key, value: n });
     return `${this.identity.ticketPrefix}${String(n).padStart(3, '0')}`;
   }
+}
+
+/**
+ * Chains the step's new events after the device's head (kept beside the seq counter, so
+ * both move in this same transaction) and appends them. A counter without a head was
+ * written by a version before the chain: the chain starts here, at GENESIS.
+ *
+ * Hashing is WebCrypto, which is not IndexedDB: awaiting it plainly would let the
+ * transaction commit in between. Dexie.waitFor keeps it alive (by small reads) for the
+ * moment the digests take, so the step stays one transaction.
+ */
+async function appendChained<E extends CheckpointEvent>(
+  db: CheckpointDb,
+  made: readonly E[],
+  counter: MetaRow | undefined,
+): Promise<E[]> {
+  const { events, head } = await Dexie.waitFor(chainEvents(made, counter?.hash ?? GENESIS));
+  const last = events.at(-1);
+  if (!last) return events;
+  await db.events.bulkAdd(events);
+  await db.meta.put({ key: SEQ_KEY, value: last.seq, hash: head });
+  return events;
 }
 
 /** The meta key of a day's ticket counter for one letter (sync raises it: sync-store.ts). */

@@ -1,5 +1,6 @@
 /** Read-side queries: the UI reads visits and bookings only through these. */
 import type { Booking } from '../domain/booking';
+import { type DayHead, dayHeads } from '../domain/chain-heads';
 import {
   type CheckpointEvent,
   HALL_TYPES,
@@ -161,4 +162,17 @@ export async function supplyEvents(db: CheckpointDb): Promise<SupplyEvent[]> {
     ),
   );
   return lists.flat().filter(isSupplyEvent);
+}
+
+/**
+ * Per device, the day's events (local midnight to midnight, by `at`) and the chain hash
+ * of its last: what the report and the exports print, and `npm run admin -- verify
+ * <hall> <day>` prints from the server's copy (src/domain/chain.ts dayHeads).
+ */
+export async function dayChainHeads(db: CheckpointDb, day: string): Promise<DayHead[]> {
+  const events = await db.events
+    .where('at')
+    .between(dayStart(day), dayStart(nextDay(day)), true, false)
+    .toArray();
+  return dayHeads(events);
 }

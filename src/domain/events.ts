@@ -2,6 +2,23 @@ import type { CameraProblem, LegacyCameraFailure } from './camera';
 import type { HealthCodeColour } from './policy';
 
 /**
+ * An event's link in its device's hash chain. `hash` covers the event without its
+ * personal fields, `salt` and `purgedAt` (src/domain/chain.ts says exactly what);
+ * `pc` commits to the personal fields, so a purge (which drops them and the salt) keeps
+ * the chain verifiable.
+ */
+export interface ChainLink {
+  /** The hash of the device's event at seq - 1, or GENESIS where the chain starts. */
+  prev: string;
+  /** This event's own hash (not part of what it hashes). */
+  hash: string;
+  /** sha256(salt ‖ canonical JSON of the personal fields), on event types that have them. */
+  pc?: string;
+  /** Random, drawn at creation; removed with the personal fields by retention. */
+  salt?: string;
+}
+
+/**
  * The append-only event log (shared/architecture.md). Every action at the door is one
  * immutable event; a correction is a new event. Visit state is a fold over them.
  */
@@ -22,6 +39,11 @@ export interface EventMeta {
   actor?: string;
   visit?: string;
   v: 1;
+  /**
+   * The device's hash chain (src/domain/chain.ts): absent on events of app versions
+   * before the chain, whose device chain starts at its first chained event.
+   */
+  chain?: ChainLink;
   /**
    * When this tablet removed the event's personal data (retention, src/domain/retention).
    * Only events the server already holds are purged, so such an event never travels.

@@ -164,7 +164,18 @@ function csvField(cell: string): string {
  * day (bench:ledger). Proved against LibreOffice itself in
  * tests/integration/csv-spreadsheet.test.ts.
  */
-export function ledgerCsv(rows: readonly string[][], headers: readonly string[]): string {
-  const lines = [headers, ...rows].map((row) => row.map(csvField).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+export function ledgerCsv(
+  rows: readonly string[][],
+  headers: readonly string[],
+  /** Tables after the ledger (the day's chain heads), each after an empty line. */
+  after: readonly CsvTable[] = [],
+): string {
+  const table = (t: CsvTable) => [t.headers, ...t.rows].map((row) => row.map(csvField).join(','));
+  const lines = [table({ headers, rows }), ...after.map(table)].map((t) => t.join('\r\n'));
+  return `\uFEFF${lines.join('\r\n\r\n')}\r\n`;
+}
+
+export interface CsvTable {
+  headers: readonly string[];
+  rows: readonly string[][];
 }

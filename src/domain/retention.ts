@@ -71,28 +71,40 @@ void _typesCoverFields;
 const GONE = '';
 const NOBODY = { name: GONE, idNumber: GONE, phone: GONE };
 
+/**
+ * The event with `data` in place of its own, marked purged at `at`, without the salt of
+ * its chain commitment (src/domain/chain.ts): `pc` stays, so the chain still verifies,
+ * and with the salt gone it can no longer be tested against a guessed name.
+ */
+function purged<E extends CheckpointEvent>(e: E, data: E['data'], at: number): E {
+  const { chain, ...rest } = e;
+  if (!chain) return { ...rest, data, purgedAt: at } as E;
+  const { salt: _salt, ...link } = chain;
+  return { ...rest, chain: link, data, purgedAt: at } as E;
+}
+
 /** The event without personal data, marked with when it was purged; other events unchanged. */
 export function withoutPersonalData(e: CheckpointEvent, at: number): CheckpointEvent {
   switch (e.type) {
     case 'appointment.matched':
-      return { ...e, data: { ...e.data, ...NOBODY }, purgedAt: at };
+      return purged(e, { ...e.data, ...NOBODY }, at);
     case 'identity.confirmed':
-      return { ...e, data: { ...e.data, ...NOBODY }, purgedAt: at };
+      return purged(e, { ...e.data, ...NOBODY }, at);
     case 'disinfection.done':
-      return { ...e, data: { ...e.data, by: GONE }, purgedAt: at };
+      return purged(e, { ...e.data, by: GONE }, at);
     case 'incident.reported':
       // The note is free text: it may name someone.
-      return { ...e, data: { ...e.data, person: null, note: null }, purgedAt: at };
+      return purged(e, { ...e.data, person: null, note: null }, at);
     case 'staff.measured':
-      return { ...e, data: { ...e.data, name: GONE }, purgedAt: at };
+      return purged(e, { ...e.data, name: GONE }, at);
     case 'staff.stood-down':
-      return { ...e, data: { ...e.data, name: GONE }, purgedAt: at };
+      return purged(e, { ...e.data, name: GONE }, at);
     case 'staff.cleared':
-      return { ...e, data: { ...e.data, name: GONE }, purgedAt: at };
+      return purged(e, { ...e.data, name: GONE }, at);
     case 'round.ticked':
-      return { ...e, data: { ...e.data, by: GONE }, purgedAt: at };
+      return purged(e, { ...e.data, by: GONE }, at);
     case 'lead.traced':
-      return e.data.person === null ? e : { ...e, data: { ...e.data, person: null }, purgedAt: at };
+      return e.data.person === null ? e : purged(e, { ...e.data, person: null }, at);
     default:
       return e;
   }

@@ -599,6 +599,16 @@ export const en: Messages = {
       title: 'Entrance daily report · {{day}}',
       print: 'Print',
       chart: 'Arrivals and outcomes per hour',
+      chain: {
+        title: 'Record chain check values',
+        hint: 'Per device, the day’s record count and the check value (SHA-256) of its last record. The server’s verify command can check them later: a record changed, removed or slipped in makes them differ.',
+        device: 'Device',
+        events: 'Records',
+        seq: 'Numbers',
+        head: 'Check value',
+        unchained: '(records of an earlier version, no check value)',
+        sheet: 'Record chain',
+      },
       other: 'other',
       cases: {
         title: 'Cases of the day ({{count}})',
@@ -766,6 +776,10 @@ export const en: Messages = {
     refusal: {
       'id-reused': 'record id already used',
       'seq-reused': 'record number already used',
+      'chain-gap': 'an earlier record has not reached the server',
+      'chain-fork': 'does not continue this tablet’s records as the server holds them',
+      'chain-edited': 'record changed after it was written',
+      'chain-personal': 'personal details differ from those written',
       'id-number': 'invalid ID number',
       phone: 'invalid phone number',
       temperature: 'impossible temperature',

@@ -376,6 +376,10 @@ export const zhCNScreens = {
     refusal: {
       'id-reused': '记录编号已被使用',
       'seq-reused': '记录序号已被使用',
+      'chain-gap': '前面有记录未送达服务器',
+      'chain-fork': '与服务器保存的本机记录链不一致',
+      'chain-edited': '记录在写入后被改动',
+      'chain-personal': '个人信息与写入时不符',
       'id-number': '身份证号无效',
       phone: '手机号无效',
       temperature: '体温不可能',
@@ -728,6 +732,16 @@ export const zhCNScreens = {
       title: '入口防疫日报 · {{day}}',
       print: '打印',
       chart: '每小时到达与结果',
+      chain: {
+        title: '记录链校验值',
+        hint: '每台设备当天的记录条数和最后一条记录的校验值（SHA-256）。日后可用服务器的 verify 命令核对：记录被改动、删除或补插，校验值就对不上。',
+        device: '设备',
+        events: '记录数',
+        seq: '序号',
+        head: '校验值',
+        unchained: '（旧版本记录，无校验值）',
+        sheet: '记录链',
+      },
       other: '其他',
       cases: {
         title: '当天事件与特殊情况（{{count}}）',

@@ -6,6 +6,7 @@ import { z } from 'zod';
 // Before any schema parses: the CSP forbids eval.
 import './zod-jitless';
 import type { Booking } from '../domain/booking';
+import type { ChainBreakReason } from '../domain/chain';
 import type { ContentProblem } from '../domain/event-content';
 import type { CheckpointEvent } from '../domain/events';
 import type { Policy } from '../domain/policy';
@@ -31,9 +32,15 @@ export interface EnrolReply {
 
 /**
  * Why the server refused one event of a push: its id or (device, seq) is already held
- * with other content, or its content fails the domain's rules (src/domain/event-content).
+ * with other content, its content fails the domain's rules (src/domain/event-content),
+ * or it does not continue the device's hash chain as held (src/domain/chain.ts:
+ * `chain-gap`, `chain-fork`, `chain-edited`, `chain-personal`).
  */
-export type RefusalReason = 'id-reused' | 'seq-reused' | ContentProblem;
+export type RefusalReason =
+  | 'id-reused'
+  | 'seq-reused'
+  | ContentProblem
+  | `chain-${ChainBreakReason}`;
 
 export interface RefusedEvent {
   id: string;

@@ -60,6 +60,18 @@ const count = z.number().int().nonnegative();
 
 const windowNumber = z.number().int().min(1).max(999);
 
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex');
+/** The event's link in its device's hash chain (src/domain/chain.ts). */
+const chainLink = z.strictObject({
+  prev: sha256,
+  hash: sha256,
+  pc: sha256.optional(),
+  salt: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/, '16 bytes in hex')
+    .optional(),
+});
+
 const baseMeta = {
   id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a ULID'),
   site: text(64),
@@ -76,6 +88,7 @@ const baseMeta = {
   actor: text(64).optional(),
   visit: text(64).optional(),
   v: z.literal(1),
+  chain: chainLink.optional(),
 };
 
 /**

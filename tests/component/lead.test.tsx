@@ -305,4 +305,24 @@ describe('the shift lead screen', () => {
     const hours = [...chart.querySelectorAll('g > text:first-of-type')].map((t) => t.textContent);
     expect(hours).toEqual(['7', '8', '9', '10', '11', '12', '13', '14', '15', '16', '17']);
   });
+  it('prints each device’s records of the day with the hash of its last, as verify prints it', async () => {
+    const app = await renderLead();
+    db = app.db;
+    await recordGreenVisit(app.db, 'v1');
+    await app.user.click(await screen.findByRole('link', { name: /日报/ }));
+    const table = await screen.findByTestId('report-chain');
+    const seed = (await app.db.events.toArray())
+      .filter((e) => e.device === 'seed')
+      .sort((a, b) => a.seq - b.seq);
+    const head = seed.at(-1)?.chain?.hash;
+    expect(head).toMatch(/^[0-9a-f]{64}$/);
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => [...r.children].map((c) => c.textContent))).toContainEqual([
+      'seed',
+      String(seed.length),
+      `1–${seed.length}`,
+      head,
+    ]);
+    expect(screen.getByRole('heading', { name: '记录链校验值' })).toBeInTheDocument();
+  });
 });

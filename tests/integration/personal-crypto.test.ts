@@ -3,17 +3,19 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   encryptPersonalData,
+  openEvent,
   PersonalCipher,
   personalKey,
   sealEvent,
 } from '../../server/src/personal-crypto';
 import { openSqliteStore } from '../../server/src/store/sqlite';
+import { verifyChain } from '../../src/domain/chain';
 import {
   PERSONAL_EVENT_TYPES,
   PERSONAL_FIELDS,
   withoutPersonalData,
 } from '../../src/domain/retention';
-import { ev, visitEvents } from '../fixtures/builders';
+import { chained, ev, visitEvents } from '../fixtures/builders';
 
 const key = () => personalKey(randomBytes(32));
 
@@ -29,6 +31,17 @@ describe('personal data sealing', () => {
     expect(c.open(a, 'E1/name')).toBe('张三明');
     expect(() => c.open(a, 'E2/name')).toThrow();
     expect(() => new PersonalCipher([key()]).open(a, 'E1/name')).toThrow(/not loaded/);
+  });
+
+  it('seals the salt of the chain commitment too, and opens what verifies', async () => {
+    const c = new PersonalCipher([key()]);
+    const [chainedIdentity] = await chained([identity]);
+    if (!chainedIdentity) throw new Error('no event');
+    const sealed = sealEvent(c, chainedIdentity);
+    expect(sealed.chain?.salt).toMatch(/^enc1:/);
+    expect(sealed.chain?.hash).toBe(chainedIdentity.chain?.hash);
+    expect(openEvent(c, sealed)).toEqual(chainedIdentity);
+    expect((await verifyChain([openEvent(c, sealed)], { seq: 1, hash: null })).ok).toBe(true);
   });
 
   it('seals exactly the fields retention removes', () => {

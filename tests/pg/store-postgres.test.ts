@@ -30,7 +30,26 @@ async function pgLiveText(url: string): Promise<string> {
 storeConformance('PostgreSQL', async () => {
   const url = await freshPgDatabase('conf');
   const store = await openPostgresStore(url);
-  return { store, liveText: () => pgLiveText(url) };
+  return {
+    store,
+    liveText: () => pgLiveText(url),
+    async rewriteBody(id, edit) {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ body: string }>(
+          'SELECT body FROM events WHERE id = $1',
+          [id],
+        );
+        await client.query('UPDATE events SET body = $1 WHERE id = $2', [
+          edit(rows[0]?.body ?? ''),
+          id,
+        ]);
+      } finally {
+        await client.end();
+      }
+    },
+  };
 });
 
 /** How many row versions in the table's pages (dead ones included, pageinspect) hold `text`. */

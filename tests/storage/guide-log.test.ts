@@ -59,7 +59,7 @@ describe('EventLog.command', () => {
     expect((await mine()).map((e) => [e.seq, e.type, e.visit])).toEqual([
       [1, 'queue.called', 'v1'],
     ]);
-    expect(await db.meta.get('seq')).toEqual({ key: 'seq', value: 1 });
+    expect(await db.meta.get('seq')).toMatchObject({ key: 'seq', value: 1 });
   });
 
   it('returns the day after as a fresh read would show it', async () => {

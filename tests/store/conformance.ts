@@ -6,16 +6,20 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../server/src/store/store';
+import { verifySite } from '../../server/src/verify';
 import type { Booking } from '../../src/domain/booking';
+import { verifyChain } from '../../src/domain/chain';
 import type { CheckpointEvent } from '../../src/domain/events';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { dayKey } from '../../src/domain/time';
-import { aBooking, ev, FIXED_NOW, validIdNumber, visitEvents } from '../fixtures/builders';
+import { aBooking, chained, ev, FIXED_NOW, validIdNumber, visitEvents } from '../fixtures/builders';
 
 export interface StoreUnderTest {
   store: Store;
   /** Every live row of every table, as text: what a purge must leave no personal value in. */
   liveText(): Promise<string>;
+  /** Edits an event's stored body behind the store's back (what `verify` must find). */
+  rewriteBody(id: string, edit: (body: string) => string): Promise<void>;
 }
 
 const DAY = 24 * 3_600_000;
@@ -300,6 +304,78 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
         expect(results.every((r) => r.refused.length === 0 && r.heldSeq === 20)).toBe(true);
         const held = (await pullAll(store, 'hall-1')).events.map((e) => e.id);
         expect(held).toEqual(events.map((e) => e.id));
+      });
+    });
+
+    describe('events: the hash chain', () => {
+      it('answers the links a push must agree with: the held event below it and those it overlaps', async () => {
+        await siteWithDevice();
+        const events = await chained(visit('hall-1', 'tablet-1', 'v', 1, NOW));
+        const legacy = visit('hall-2', 'tablet-2', 'w', 1, NOW + DAY);
+        await store.insertEvents(
+          'hall-1',
+          'tablet-1',
+          [...events.slice(0, 2), ...events.slice(3)],
+          NOW,
+          never,
+        );
+        await store.insertEvents('hall-2', 'tablet-2', legacy.slice(0, 1), NOW, never);
+        const link = (i: number) => ({ seq: i + 1, hash: events[i]?.chain?.hash ?? null });
+        expect(await store.chainLinks('tablet-1', 1, 1)).toEqual({
+          before: { seq: 0, hash: null },
+          held: [link(0)],
+        });
+        expect(await store.chainLinks('tablet-1', 3, 4)).toEqual({
+          before: link(1),
+          held: [link(3)],
+        });
+        expect(await store.chainLinks('tablet-1', 4, 9)).toEqual({
+          before: link(1),
+          held: [link(3)],
+        });
+        expect(await store.chainLinks('tablet-1', 9, 12)).toEqual({ before: link(3), held: [] });
+        expect(await store.chainLinks('tablet-2', 2, 3)).toEqual({
+          before: { seq: 1, hash: null },
+          held: [],
+        });
+      });
+
+      it('keeps the chain fields; a purge drops the salt, keeps pc, and the chain still verifies', async () => {
+        await siteWithDevice();
+        const old = await chained(
+          visit('hall-1', 'tablet-1', 'old', 1, NOW - 40 * DAY, OLD_PERSON),
+        );
+        await store.insertEvents('hall-1', 'tablet-1', old, NOW, never);
+        expect((await pullAll(store, 'hall-1')).events).toEqual(old);
+        await store.purgePersonalData(
+          'hall-1',
+          { at: NOW - 28 * DAY, day: dayKey(NOW - 28 * DAY) },
+          NOW,
+        );
+        const purged = (await pullAll(store, 'hall-1')).events;
+        expect(purged.filter((e) => e.chain?.salt).map((e) => e.type)).toEqual([]);
+        expect(purged.map((e) => e.chain?.pc)).toEqual(old.map((e) => e.chain?.pc));
+        expect((await verifyChain(purged)).ok).toBe(true);
+        const again = await store.insertEvents('hall-1', 'tablet-1', old, NOW + 1, never);
+        expect(again).toMatchObject({ accepted: 0, duplicates: 4, refused: [] });
+      });
+    });
+
+    describe('events: verify', () => {
+      it('finds the chains unbroken, then an event edited in the table at its seq', async () => {
+        await siteWithDevice();
+        const events = await chained(visit('hall-1', 'tablet-1', 'v', 1, NOW));
+        await store.insertEvents('hall-1', 'tablet-1', events, NOW, never);
+        const open = (e: CheckpointEvent) => e;
+        const [ok] = await verifySite(store, open, 'hall-1', dayKey(NOW));
+        expect(ok).toMatchObject({ device: 'tablet-1', result: { ok: true }, day: { events: 4 } });
+        expect(ok?.day?.head).toBe(events[3]?.chain?.hash);
+        const temperature = events[3] as CheckpointEvent;
+        await s.rewriteBody(temperature.id, (body) =>
+          body.replace('"celsius":36.5', '"celsius":36.4'),
+        );
+        const [edited] = await verifySite(store, open, 'hall-1');
+        expect(edited?.result).toMatchObject({ ok: false, break: { seq: 4, reason: 'edited' } });
       });
     });
 

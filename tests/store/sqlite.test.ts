@@ -27,6 +27,17 @@ storeConformance('SQLite', async () => {
         db.close();
       }
     },
+    async rewriteBody(id, edit) {
+      const db = new Database(file);
+      try {
+        const { body } = db.prepare('SELECT body FROM events WHERE id = ?').get(id) as {
+          body: string;
+        };
+        db.prepare('UPDATE events SET body = ? WHERE id = ?').run(edit(body), id);
+      } finally {
+        db.close();
+      }
+    },
   };
 });
 

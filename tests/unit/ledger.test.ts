@@ -139,6 +139,22 @@ describe('CSV export', () => {
     expect(parsed.data[1]?.[LEDGER_COLUMNS.indexOf('idNumber')]).toBe(`="${booking.idNumber}"`);
   });
 
+  it('adds the day’s chain heads as a second table, after an empty line', () => {
+    const chain = {
+      headers: ['设备', '记录数', '序号', '校验值'],
+      rows: [['door-1', '9', '1–9', 'ab'.repeat(32)]],
+    };
+    const csv = ledgerCsv([['A001']], ['票号'], [chain]);
+    expect(csv.split('\r\n')).toEqual([
+      '\uFEFF票号',
+      'A001',
+      '',
+      '设备,记录数,序号,校验值',
+      `door-1,9,1–9,${'ab'.repeat(32)}`,
+      '',
+    ]);
+  });
+
   it.each([
     ['330102199001011234', '="330102199001011234"'],
     ['33010219900101123X', '="33010219900101123X"'],

@@ -29,6 +29,7 @@ import {
 import { HttpError } from '../errors';
 import type { Device, Store } from '../store/store';
 import { parse } from '../validate';
+import { chainRefusals } from './chain-refusals';
 import { authoriseDevice, bearer } from './device-auth';
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -144,6 +145,16 @@ export const syncRoutes: FastifyPluginAsync<{
         );
       const receivedAt = now();
       const refusedContent = contentRefusals(events, receivedAt);
+      const contentIds = new Set(refusedContent.map((r) => r.id));
+      // Against the held chain, without what is refused already: a chain with a refused
+      // event in it has a gap there.
+      refusedContent.push(
+        ...(await chainRefusals(
+          store,
+          device.id,
+          events.filter((e) => !contentIds.has(e.id)),
+        )),
+      );
       const refusedIds = new Set(refusedContent.map((r) => r.id));
       const isFlagged = (e: CheckpointEvent) =>
         e.at > receivedAt + FUTURE_TOLERANCE_MS || e.at < receivedAt - PAST_TOLERANCE_MS;

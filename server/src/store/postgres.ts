@@ -15,12 +15,12 @@
  */
 import pg from 'pg';
 import type { Booking } from '../../../src/domain/booking';
+import { canonicalJson } from '../../../src/domain/canonical-json';
 import type { CheckpointEvent } from '../../../src/domain/events';
 import { type Attempts, NO_ATTEMPTS } from '../../../src/domain/lockout';
 import type { Policy } from '../../../src/domain/policy';
 import { withoutPersonalData } from '../../../src/domain/retention';
 import type { BookingDay } from '../../../src/protocol/api';
-import { canonicalJson } from '../../../src/protocol/canonical-json';
 import { LOCK, migrate } from './postgres-schema';
 import type { EnrolOutcome, InsertResult, PurgeCounts, Site, Store } from './store';
 import { PERSONAL_TYPES, sameEvent } from './stored-events';
@@ -316,6 +316,24 @@ export class PostgresStore implements Store {
     if (held !== from)
       await c.query('UPDATE devices SET held_seq = $1 WHERE id = $2', [held, device]);
     return held;
+  }
+
+  async chainLinks(device: string, from: number, to: number) {
+    const link = "SELECT seq, body::jsonb -> 'chain' ->> 'hash' AS hash FROM events";
+    const { rows: below } = await this.pool.query<{ seq: string; hash: string | null }>(
+      `${link} WHERE device = $1 AND seq < $2 ORDER BY seq DESC LIMIT 1`,
+      [device, from],
+    );
+    const { rows } = await this.pool.query<{ seq: string; hash: string | null }>(
+      `${link} WHERE device = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq`,
+      [device, from, to],
+    );
+    const asLink = (r: { seq: string; hash: string | null }) => ({
+      seq: Number(r.seq),
+      hash: r.hash,
+    });
+    const [before] = below.map(asLink);
+    return { before: before ?? { seq: 0, hash: null }, held: rows.map(asLink) };
   }
 
   async eventsAfter(site: string, after: number, limit: number) {

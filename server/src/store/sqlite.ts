@@ -9,12 +9,13 @@
  */
 import Database from 'better-sqlite3';
 import type { Booking } from '../../../src/domain/booking';
+import { canonicalJson } from '../../../src/domain/canonical-json';
+import type { ChainAnchor } from '../../../src/domain/chain';
 import type { CheckpointEvent } from '../../../src/domain/events';
 import { type Attempts, NO_ATTEMPTS } from '../../../src/domain/lockout';
 import type { Policy } from '../../../src/domain/policy';
 import { withoutPersonalData } from '../../../src/domain/retention';
 import type { BookingDay } from '../../../src/protocol/api';
-import { canonicalJson } from '../../../src/protocol/canonical-json';
 import type { EnrolOutcome, InsertResult, PurgeCounts, Site, Store } from './store';
 import { PERSONAL_TYPES, sameEvent } from './stored-events';
 
@@ -263,6 +264,17 @@ class SqliteStore implements Store {
     while (next.get(device, held + 1)) held++;
     this.db.prepare('UPDATE devices SET held_seq = ? WHERE id = ?').run(held, device);
     return held;
+  }
+
+  async chainLinks(device: string, from: number, to: number) {
+    const link = "SELECT seq, json_extract(body, '$.chain.hash') AS hash FROM events";
+    const before = this.db
+      .prepare(`${link} WHERE device = ? AND seq < ? ORDER BY seq DESC LIMIT 1`)
+      .get(device, from) as ChainAnchor | undefined;
+    const held = this.db
+      .prepare(`${link} WHERE device = ? AND seq BETWEEN ? AND ? ORDER BY seq`)
+      .all(device, from, to) as ChainAnchor[];
+    return { before: before ?? { seq: 0, hash: null }, held };
   }
 
   async eventsAfter(site: string, after: number, limit: number) {

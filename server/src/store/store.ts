@@ -6,6 +6,7 @@
  * conformance suite (tests/store/conformance.ts) runs against both.
  */
 import type { Booking } from '../../../src/domain/booking';
+import type { ChainAnchor } from '../../../src/domain/chain';
 import type { CheckpointEvent } from '../../../src/domain/events';
 import type { Attempts } from '../../../src/domain/lockout';
 import type { Policy } from '../../../src/domain/policy';
@@ -67,6 +68,17 @@ export interface Store {
     receivedAt: number,
     isFlagged: (e: CheckpointEvent) => boolean,
   ): Promise<InsertResult>;
+  /**
+   * What a push of the device's seqs `from`..`to` must agree with (src/domain/chain.ts):
+   * `before`, the held event with the highest seq below `from` (seq 0 when none), and
+   * `held`, the events held in `from`..`to`, in seq order; each as its seq and its
+   * `chain.hash` (null when it has none).
+   */
+  chainLinks(
+    device: string,
+    from: number,
+    to: number,
+  ): Promise<{ before: ChainAnchor; held: ChainAnchor[] }>;
   /** Events of a site after a cursor, in commit order. */
   eventsAfter(
     site: string,

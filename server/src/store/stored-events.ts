@@ -3,9 +3,10 @@
  * a re-sent event counts as the one already held. One home, so SQLite and PostgreSQL
  * cannot drift (the conformance suite checks the behaviour on both).
  */
+
+import { canonicalJson } from '../../../src/domain/canonical-json';
 import type { CheckpointEvent } from '../../../src/domain/events';
 import { PERSONAL_EVENT_TYPES, withoutPersonalData } from '../../../src/domain/retention';
-import { canonicalJson } from '../../../src/protocol/canonical-json';
 
 /** Event types that can carry personal data (src/domain/retention.ts removes it). */
 export const PERSONAL_TYPES: readonly string[] = PERSONAL_EVENT_TYPES;

@@ -10,6 +10,7 @@ import { useServices } from '../../services/services';
 import { HourChart } from './HourChart';
 import { HallReportSections } from './hall/ReportSections';
 import { ReportCases } from './ReportCases';
+import { ReportChain } from './ReportChain';
 import { ReportSignatures } from './ReportSignatures';
 import { useDayRecords } from './use-day-records';
 import { useLeadAudit } from './use-lead-audit';
@@ -90,6 +91,7 @@ export function DailyReport({ day }: { day: string }) {
       </p>
       <HallReportSections day={day} />
       <p className="hint">{t('lead.report.policy', { version: policy.version })}</p>
+      <ReportChain day={day} />
       <ReportSignatures />
     </article>
   );

@@ -3,10 +3,11 @@ import { Download, Eye, EyeOff, FileSpreadsheet, Printer } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { visitsOfDay } from '../../db/queries';
+import { dayChainHeads, visitsOfDay } from '../../db/queries';
 import { summariseDay } from '../../domain/day-summary';
 import { type LedgerFilter, ledgerCsv, ledgerRow, matchesFilter } from '../../domain/ledger';
 import { useServices } from '../../services/services';
+import { chainSheet } from './chain-heads';
 import { download } from './download';
 import { staffSheetOf } from './hall/staff-sheet';
 import { LeadDetail } from './LeadDetail';
@@ -73,18 +74,18 @@ export function LeadScreen() {
     )
       return;
     const name = `${t('lead.export.file')}-${day}`;
+    // The day's chain heads go with the ledger: a copy can be checked against the server.
+    const chain = chainSheet(await dayChainHeads(db, day), t);
     if (format === 'csv') {
-      download(`${name}.csv`, ledgerCsv(rows, headers), 'text/csv;charset=utf-8');
+      download(`${name}.csv`, ledgerCsv(rows, headers, [chain]), 'text/csv;charset=utf-8');
     } else {
       const { ledgerXlsx, staffSheet } = await import('./xlsx-export');
       const staff = await staffSheetOf(db, day, t);
       if (staff && !(await recorded(staff.audit))) return;
-      const data = await ledgerXlsx(
-        rows,
-        headers,
-        `${t('lead.export.file')} ${day}`,
-        staff ? [staffSheet(staff.readings, day, staff.words)] : [],
-      );
+      const data = await ledgerXlsx(rows, headers, `${t('lead.export.file')} ${day}`, [
+        ...(staff ? [staffSheet(staff.readings, day, staff.words)] : []),
+        chain,
+      ]);
       download(
         `${name}.xlsx`,
         data,
