@@ -2,7 +2,7 @@
  * PWA benchmark (`npm run bench:pwa`, which builds first), in Debian's Chromium:
  * 1. offline cold start: a fresh browser process on a profile that opened the app once
  *    online, the network off, navigation to the door until a booking can be tapped;
- *    median of 10 (BENCH_RUNS=n for more);
+ *    median of 20 (BENCH_RUNS=n for another count);
  * 2. initial JavaScript (scripts/bundle-size.ts) gzip size, and the chunks loaded lazily,
  *    with those actually fetched during the cold start.
  */
@@ -15,7 +15,7 @@ import { startStaticServer } from '../scripts/static-server';
 import { importBookings } from '../tests/e2e/helpers';
 import { summarise } from './stats';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const DIST = 'dist';
 
 declare global {
