@@ -24,7 +24,12 @@ export interface LocalSyncStore {
   pendingCount(): Promise<number>;
   markHeld(heldSeq: number): Promise<void>;
   pullCursor(): Promise<number>;
-  applyPulled(events: readonly CheckpointEvent[], cursor: number): Promise<number>;
+  /** `complete`: the server has nothing after these (the tablet has the whole day). */
+  applyPulled(
+    events: readonly CheckpointEvent[],
+    cursor: number,
+    complete: boolean,
+  ): Promise<number>;
   /** Stores the policy if new; true if it was. */
   applyPolicy(policy: Policy | null): Promise<boolean>;
   /** The version of each day's bookings held from the server. */
@@ -162,7 +167,7 @@ export class SyncEngine {
       const sentAt = this.now();
       const reply = await transport.pull(await local.pullCursor(), MAX_PULL_EVENTS);
       this.measureSkew(sentAt, reply.serverTime);
-      await local.applyPulled(reply.events, reply.cursor);
+      await local.applyPulled(reply.events, reply.cursor, !reply.more);
       if (!reply.more) return;
     }
   }
