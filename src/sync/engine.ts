@@ -103,8 +103,16 @@ export class SyncEngine {
       return this.inFlight;
     }
     const locked = this.options.withLock ?? ((round) => round());
-    this.inFlight = locked(() => this.round()).finally(() => {
+    let ran = false;
+    this.inFlight = locked(() => {
+      ran = true;
+      return this.round();
+    }).finally(() => {
       this.inFlight = null;
+      // Another tab, or the engine of the boot before this one (a new policy boots the app
+      // again mid-round), held the lock: try again shortly, or this tablet would sit idle
+      // until its next write.
+      if (!ran) this.schedule(1_000);
     });
     return this.inFlight;
   }
