@@ -10,6 +10,7 @@ import {
   saveLastVersion,
 } from '../db/settings';
 import { storedPolicies } from '../db/sync-store';
+import { takeOverSince } from '../db/take-over';
 import { DEFAULT_IDLE_TIMING, type IdleTiming } from '../domain/idle';
 import type { LockoutRule } from '../domain/lockout';
 import { DEFAULT_POLICY, type Policy } from '../domain/policy';
@@ -53,12 +54,13 @@ export async function boot(
   const db = new CheckpointDb(options.dbName);
   await db.open();
   askForPersistence();
-  const [device, settings, policies, role, clockSample] = await Promise.all([
+  const [device, settings, policies, role, clockSample, takeOver] = await Promise.all([
     deviceId(),
     loadSettings(),
     storedPolicies(db),
     loadRole(),
     loadClockSample(),
+    takeOverSince(db),
   ]);
   useKioskStore.getState().setRole(role);
   const policy = options.policy ?? policies[0] ?? DEFAULT_POLICY;
@@ -116,6 +118,7 @@ export async function boot(
     now,
     clock,
     sync,
+    takeOverSince: takeOver,
     sound: new SoundPlayer(options.audioSink ?? webAudioSink(), {
       volume: settings.soundVolume,
       muted: settings.soundMuted,

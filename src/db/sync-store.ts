@@ -11,6 +11,7 @@ import { foldVisit, type Visit } from '../domain/visit';
 import type { CheckpointDb } from './database';
 import { ticketCounterKey } from './event-log';
 import { lowerCleanMark } from './retention-mark';
+import { endTakeOver } from './take-over';
 
 const HELD_SEQ = 'sync:held-seq';
 const CURSOR = 'sync:cursor';
@@ -69,12 +70,15 @@ export function pullCursor(db: CheckpointDb): Promise<number> {
 
 /**
  * Stores pulled events this tablet lacks, refolds the visits they touch and advances
- * the cursor, all in one transaction. Returns how many events were new.
+ * the cursor, all in one transaction. `complete`: the server has nothing after these, so
+ * a tablet waiting to take over its door (./take-over.ts) may open it. Returns how many
+ * events were new.
  */
 export async function applyPulled(
   db: CheckpointDb,
   events: readonly CheckpointEvent[],
   cursor: number,
+  complete = false,
 ): Promise<number> {
   return db.transaction('rw', [db.events, db.visits, db.meta], async () => {
     const known = new Set(
@@ -100,6 +104,7 @@ export async function applyPulled(
       if (n > (await metaValue(db, key))) await db.meta.put({ key, value: n });
     }
     if (cursor > (await metaValue(db, CURSOR))) await db.meta.put({ key: CURSOR, value: cursor });
+    if (complete) await endTakeOver(db);
     return fresh.length;
   });
 }

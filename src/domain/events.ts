@@ -356,6 +356,11 @@ export type DeviceEventBody =
   | { type: 'device.kiosk-changed'; data: { kiosk: boolean } }
   | { type: 'device.idle-reset'; data: { draft: string | null } }
   | { type: 'device.app-updated'; data: { from: string; to: string } }
+  /**
+   * The lead let the door start before the tablet, enrolled at `enrolledAt`, had taken
+   * over the day from the server (unreachable): tickets may repeat another tablet's.
+   */
+  | { type: 'device.take-over-skipped'; data: { enrolledAt: number } }
   /** Personal data of visits before `before` (a day) was removed here; the server holds it. */
   | {
       type: 'device.data-purged';
@@ -402,6 +407,7 @@ const DEVICE_EVENT_TYPES: Record<DeviceEventType, true> = {
   'device.kiosk-changed': true,
   'device.idle-reset': true,
   'device.app-updated': true,
+  'device.take-over-skipped': true,
   'device.data-purged': true,
   'lead.exported': true,
   'lead.traced': true,

@@ -75,6 +75,13 @@ export const en: Messages = {
     },
   },
   door: {
+    takeOver: {
+      title: "Fetching today's records from the server…",
+      detail:
+        "This tablet was just enrolled with the hall's server. Checks start once today's tickets, visitors resting before a re-check, isolation cases and supplies are here, so no ticket number is given twice.",
+      unreachable:
+        "The server cannot be reached: today's records are not here yet. Check the network; the duty lead can choose to go on offline in Settings › Connect to the hall's server.",
+    },
     returnee: {
       banner: 'Earlier today at {{time}}: {{verdict}}',
       verdicts: {
@@ -769,6 +776,13 @@ export const en: Messages = {
     unauthorised: 'Tablet not authorised: enrol again',
     pendingLabel: 'Records only on this tablet (not yet on the server)',
     pendingSince: '{{count}}, oldest {{time}}: lost if this tablet is wiped',
+    takeOver: {
+      waiting:
+        "Enrolled at {{time}}, fetching today's records from the server: the door cannot start a check until they are here.",
+      skip: 'Go on offline without the server',
+      skipWarning:
+        'Only when the server really cannot be reached: this tablet does not know the tickets, resting visitors or isolation cases of the tablet it replaces, and ticket numbers may repeat. This is recorded in the ledger.',
+    },
     lastLabel: 'Last sync',
     errorLabel: 'Last problem',
     refused:

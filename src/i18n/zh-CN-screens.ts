@@ -370,6 +370,12 @@ export const zhCNScreens = {
     now: '立即同步',
     pendingLabel: '仅在本机的记录（服务器尚未收到）',
     pendingSince: '{{count}} 条，最早 {{time}}：本机数据被清除会丢失',
+    takeOver: {
+      waiting: '本机 {{time}} 登记，正在从服务器取回今天的记录：取回之前门岗不能开始检查。',
+      skip: '不等服务器，先离线检查',
+      skipWarning:
+        '只在服务器确实连不上时使用：本机不知道被替换的平板已发的排队号、休息和隔离的来访者，排队号可能重复。此操作会记入台账。',
+    },
     lastLabel: '上次同步',
     errorLabel: '最近问题',
     refused: '服务器拒收了 {{count}} 条记录，记录仍保存在本机。请联系管理员。',

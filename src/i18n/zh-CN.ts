@@ -56,6 +56,14 @@ export const zhCN = {
     codes: '健康码/行程码',
   },
   door: {
+    /** A tablet enrolled during the day, before its first full pull (issue 23). */
+    takeOver: {
+      title: '正在从服务器取回今天的记录…',
+      detail:
+        '本机刚登记到大厅服务器。取回今天的排队号、休息待复测的来访者、隔离登记和物资数量后才能开始检查，以免排队号重复。',
+      unreachable:
+        '服务器暂时连不上，今天的记录还没有取回。请检查网络；值班组长可在“设置 › 连接大厅服务器”中选择先离线检查。',
+    },
     stepN: '第{{n}}步 · {{title}}',
     visitor: '当前来访者',
     walkInVisitor: '无预约来访者',

@@ -188,6 +188,10 @@ function buildEventSchema(purged: boolean) {
     event('device.idle-reset', z.strictObject({ draft: text(64).nullable() })),
     event('device.app-updated', z.strictObject({ from: text(32), to: text(32) })),
     event(
+      'device.take-over-skipped',
+      z.strictObject({ enrolledAt: z.number().int().nonnegative() }),
+    ),
+    event(
       'device.data-purged',
       z.strictObject({
         before: day,

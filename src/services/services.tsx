@@ -21,6 +21,12 @@ export interface Services {
   /** The policy a visit opened with (visits are judged by the version they opened with). */
   policyFor: (version: string) => Policy;
   sync: SyncHandle | null;
+  /**
+   * When the tablet was enrolled, if it still waits for its first full pull (issue 23,
+   * src/db/take-over.ts), as read at start-up: the door paints right away with it, and
+   * follows the live value from there.
+   */
+  takeOverSince: number | null;
   /** The shift lead's PIN, with lock-out. */
   leadPin: PinGuard;
   /** Idle warning/reset and update-when-idle timings. */

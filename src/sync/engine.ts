@@ -24,7 +24,12 @@ export interface LocalSyncStore {
   pendingCount(): Promise<number>;
   markHeld(heldSeq: number): Promise<void>;
   pullCursor(): Promise<number>;
-  applyPulled(events: readonly CheckpointEvent[], cursor: number): Promise<number>;
+  /** `complete`: the server has nothing after these (the tablet has the whole day). */
+  applyPulled(
+    events: readonly CheckpointEvent[],
+    cursor: number,
+    complete: boolean,
+  ): Promise<number>;
   /** Stores the policy if new; true if it was. */
   applyPolicy(policy: Policy | null): Promise<boolean>;
   /** The version of each day's bookings held from the server. */
@@ -78,6 +83,8 @@ export class SyncEngine {
   };
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** A trigger's timer ('soon') is never put off by another trigger or by the interval. */
+  private timerKind: 'soon' | 'later' | null = null;
   private inFlight: Promise<boolean> | null = null;
   private again = false;
   private stopped = true;
@@ -96,8 +103,16 @@ export class SyncEngine {
       return this.inFlight;
     }
     const locked = this.options.withLock ?? ((round) => round());
-    this.inFlight = locked(() => this.round()).finally(() => {
+    let ran = false;
+    this.inFlight = locked(() => {
+      ran = true;
+      return this.round();
+    }).finally(() => {
       this.inFlight = null;
+      // Another tab, or the engine of the boot before this one (a new policy boots the app
+      // again mid-round), held the lock: try again shortly, or this tablet would sit idle
+      // until its next write.
+      if (!ran) this.schedule(1_000);
     });
     return this.inFlight;
   }
@@ -113,7 +128,8 @@ export class SyncEngine {
       } while (this.again);
       this.failures = 0;
       this.update({ running: false, online: true, lastSuccessAt: this.now(), lastError: null });
-      this.schedule(this.options.intervalMs ?? 10_000);
+      // A write made late in this round already has its trigger's timer: keep it.
+      if (this.timerKind !== 'soon') this.schedule(this.options.intervalMs ?? 10_000);
       return true;
     } catch (e) {
       const code = e instanceof SyncError ? e.code : 'bad-reply';
@@ -159,7 +175,7 @@ export class SyncEngine {
       const sentAt = this.now();
       const reply = await transport.pull(await local.pullCursor(), MAX_PULL_EVENTS);
       this.measureSkew(sentAt, reply.serverTime);
-      await local.applyPulled(reply.events, reply.cursor);
+      await local.applyPulled(reply.events, reply.cursor, !reply.more);
       if (!reply.more) return;
     }
   }
@@ -195,7 +211,10 @@ export class SyncEngine {
     this.options.onClockOffset?.(offset);
   }
 
-  /** Starts the loop: now, then on its own timer; call `soon()` after local writes. */
+  /**
+   * Starts the loop: now, then on its own timer; call `soon()` after local writes, and a
+   * round comes within its delay: a verdict reaches the server within about a second.
+   */
   start(): void {
     this.stopped = false;
     void this.syncOnce();
@@ -205,22 +224,29 @@ export class SyncEngine {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.timerKind = null;
   }
 
   /**
    * A trigger (a local write, back online, tab visible): sync shortly, coalescing bursts.
-   * While failing, only a forced trigger (back online) cuts the backoff short.
+   * The first trigger of a burst sets the time: later ones join it rather than put it off,
+   * so a busy door writing every few hundred ms still pushes (issue 23: what a wiped
+   * tablet loses is what it had not pushed). While failing, only a forced trigger (back
+   * online) cuts the backoff short.
    */
   soon(options: { force?: boolean; delayMs?: number } = {}): void {
     if (this.stopped || (this.failures > 0 && !options.force)) return;
-    this.schedule(options.delayMs ?? 500);
+    if (this.timerKind === 'soon' && !options.force) return;
+    this.schedule(options.delayMs ?? 500, 'soon');
   }
 
-  private schedule(delayMs: number): void {
+  private schedule(delayMs: number, kind: 'soon' | 'later' = 'later'): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
+    this.timerKind = kind;
     this.timer = setTimeout(() => {
       this.timer = null;
+      this.timerKind = null;
       void this.syncOnce();
     }, delayMs);
   }

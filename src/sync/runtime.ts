@@ -44,7 +44,7 @@ export function localSyncStore(
     pendingCount: () => pendingCount(db, device),
     markHeld: (seq) => markHeld(db, seq),
     pullCursor: () => pullCursor(db),
-    applyPulled: (events, cursor) => applyPulled(db, events, cursor),
+    applyPulled: (events, cursor, complete) => applyPulled(db, events, cursor, complete),
     applyPolicy: (policy) => applyPolicy(db, policy, now()),
     bookingDayVersions: () => bookingDayVersions(db),
     applyBookingDay: (reply, oldest) => applyBookingDay(db, reply, oldest),

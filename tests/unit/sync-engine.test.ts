@@ -194,6 +194,53 @@ describe('SyncEngine', () => {
     engine.stop();
   });
 
+  it('pushes a verdict written late in a round within 2 s, not at the next 10 s round', async () => {
+    vi.useFakeTimers();
+    const log: CheckpointEvent[] = [];
+    const pushed: number[] = [];
+    const engine = new SyncEngine({
+      local: memoryLocal(log),
+      transport: okTransport({
+        push: async (batch) => {
+          pushed.push(...batch.map((e) => e.seq));
+          return okTransport().push(batch);
+        },
+        // The round is still fetching the config when the door writes the verdict.
+        config: () =>
+          new Promise((resolve) =>
+            setTimeout(() => resolve({ policy: null, bookingDays: [], serverTime: 0 }), 300),
+          ),
+      }),
+    });
+    engine.start();
+    await vi.advanceTimersByTimeAsync(100);
+    log.push(...events);
+    engine.soon();
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(pushed).toEqual(events.map((e) => e.seq));
+    engine.stop();
+  });
+
+  it('a door writing every 300 ms still pushes within 2 s of the first write (bursts join, never postpone)', async () => {
+    vi.useFakeTimers();
+    const log: CheckpointEvent[] = [];
+    const push = vi.fn(okTransport().push);
+    const engine = new SyncEngine({ local: memoryLocal(log), transport: okTransport({ push }) });
+    engine.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(push).not.toHaveBeenCalled(); // nothing to push yet
+    for (const [i, e] of events.entries()) {
+      log.push(e);
+      engine.soon();
+      await vi.advanceTimersByTimeAsync(300);
+      if (i === 0) expect(push).not.toHaveBeenCalled();
+    }
+    expect(push.mock.calls[0]?.[0].map((e) => e.seq)).toEqual([1, 2]);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(push.mock.calls.flatMap(([batch]) => batch.map((e) => e.seq))).toEqual([1, 2, 3, 4, 5]);
+    engine.stop();
+  });
+
   it('measures the clock offset (device minus server) and reports each one', async () => {
     const offsets: number[] = [];
     const engine = new SyncEngine({

@@ -1,4 +1,6 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { Suspense } from 'react';
+import { takeOverSince } from '../../db/take-over';
 import { nextStep } from '../../domain/flow';
 import { useServices } from '../../services/services';
 import { useHall } from '../../services/use-hall';
@@ -17,6 +19,7 @@ import {
 import { useDoorStore } from './door-store';
 import { LowStockLine } from './LowStockLine';
 import { ScanNoticeBar } from './ScanNoticeBar';
+import { TakeOverGate } from './TakeOverGate';
 import { VisitPanel } from './VisitPanel';
 import './door.css';
 
@@ -25,12 +28,14 @@ import './door.css';
  * the last verdict stays on the left while the next visitor's booking is chosen.
  */
 export function DoorScreen() {
-  const { policyFor } = useServices();
+  const { policyFor, db, takeOverSince: atStart } = useServices();
   const visit = useDoorStore((s) => s.visit);
   const lastFinished = useDoorStore((s) => s.lastFinished);
   const comeBack = useDoorStore((s) => s.comeBack);
   const next = useDoorStore((s) => s.next);
   const closure = useHall()?.closure.current;
+  // A tablet taking over its door's day starts no visit (src/db/take-over.ts).
+  const takeOver = useLiveQuery(() => takeOverSince(db), [db], atStart);
 
   if (!visit && closure) {
     return (
@@ -53,9 +58,12 @@ export function DoorScreen() {
               <Suspense fallback={null}>{card}</Suspense>
             </SettleRegion>
           )}
-          <SettleRegion step={`start-${lastFinished?.id ?? ''}`}>
-            <AppointmentStep />
-          </SettleRegion>
+          {takeOver === null && (
+            <SettleRegion step={`start-${lastFinished?.id ?? ''}`}>
+              <AppointmentStep />
+            </SettleRegion>
+          )}
+          {takeOver !== null && <TakeOverGate />}
         </div>
         <LowStockLine />
       </>

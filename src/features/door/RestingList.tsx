@@ -19,11 +19,12 @@ import { restClock } from './TemperatureStep';
  */
 export function RestingList() {
   const { t } = useTranslation();
-  const { db, now, device, policyFor, clock } = useServices();
+  const { db, now, policyFor, clock } = useServices();
   const current = useNow(now, 1000);
   const day = clock.today();
   const open = useLiveQuery(() => openVisitsOfDay(db, day), [db, day]);
-  const resting = draftsOf(open ?? [], device, null)
+  // Any tablet's: a replacement tablet takes over the visitors resting at its door (issue 23).
+  const resting = draftsOf(open ?? [], null, null)
     .filter((v) => nextStep(v, policyFor(v.policyVersion)) === 'recheck')
     .reverse();
   if (resting.length === 0) return null;

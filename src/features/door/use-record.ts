@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { ulid } from 'ulidx';
 import { StorageError } from '../../db/storage-error';
+import { takeOverSince } from '../../db/take-over';
 import type { EventBody, EventDraft, ReopenedMust } from '../../domain/events';
 import type { Policy } from '../../domain/policy';
 import type { Visit } from '../../domain/visit';
@@ -14,7 +15,7 @@ import { useDoorStore } from './door-store';
  * drafts kept for a retry.
  */
 export function useRecord() {
-  const { log, policy, policyFor, now } = useServices();
+  const { log, policy, policyFor, now, db } = useServices();
   const setStorageError = useStatusStore((s) => s.setStorageError);
 
   const write = useCallback(
@@ -59,9 +60,13 @@ export function useRecord() {
     [now, write, policyFor],
   );
 
-  /** Opens a new visit with its first must. */
+  /**
+   * Opens a new visit with its first must; not while the tablet is still taking over the
+   * day from the server (a scan reaches here without the booking list: src/db/take-over.ts).
+   */
   const open = useCallback(
-    (...bodies: EventBody[]) => {
+    async (...bodies: EventBody[]) => {
+      if ((await takeOverSince(db)) !== null) return false;
       const at = now();
       const opened: EventBody = { type: 'visit.opened', data: { policyVersion: policy.version } };
       return write(
@@ -70,7 +75,7 @@ export function useRecord() {
         policy,
       );
     },
-    [now, policy, write],
+    [db, now, policy, write],
   );
 
   /** Discards a draft (an unfinished visit not on screen): recorded as abandoned. */

@@ -1,16 +1,18 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceSettings } from '../../db/settings';
+import { beginTakeOver } from '../../db/take-over';
 import { clockTime } from '../../domain/time';
 import { useServices } from '../../services/services';
 import { useSyncStatus } from '../../sync/status-store';
 import { enrol, SyncError } from '../../sync/transport';
 import { Button } from '../../ui/Button';
+import { TakeOverWait } from './TakeOverWait';
 
 /** Enrols this tablet with the hall's server (the shift lead's enrolment code), and shows sync. */
 export function ServerPanel({ onSave }: { onSave: (settings: DeviceSettings) => Promise<void> }) {
   const { t } = useTranslation();
-  const { settings, device, sync } = useServices();
+  const { settings, device, sync, db, now } = useServices();
   const status = useSyncStatus();
   const [server, setServer] = useState(settings.server);
   const [code, setCode] = useState('');
@@ -28,6 +30,8 @@ export function ServerPanel({ onSave }: { onSave: (settings: DeviceSettings) => 
         { code: code.trim(), deviceId: device, deviceName: settings.deviceName },
         settings.token ?? null,
       );
+      // The door waits for the day from the server before it records anything (issue 23).
+      await beginTakeOver(db, now());
       await onSave({
         ...settings,
         server: server.trim(),
@@ -66,6 +70,7 @@ export function ServerPanel({ onSave }: { onSave: (settings: DeviceSettings) => 
           <dd>{status.lastError ? t(`sync.errors.${status.lastError}`) : '—'}</dd>
         </dl>
       )}
+      {settings.token && <TakeOverWait />}
       {status.refused.length > 0 && (
         <div className="sync-refused" role="alert" data-testid="sync-refused">
           <p>{t('sync.refused', { count: status.refused.length })}</p>
