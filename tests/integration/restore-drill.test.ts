@@ -137,4 +137,30 @@ describe('a server restored from an older copy', () => {
       },
     });
   }, 90_000);
+
+  it('npm run admin -- backup mid-push and restore: a new epoch, every event held once', async () => {
+    const out: string[] = [];
+    const { a, b } = await drill({
+      async backup(server, file) {
+        const r = await adminCli(server.dataDir, 'backup', file);
+        expect(r.err).toBe('');
+        out.push(r.out);
+      },
+      async restore(dataDir, file) {
+        const r = await adminCli(dataDir, 'restore', file);
+        expect(r.err).toBe('');
+        expect(r.code).toBe(0);
+        out.push(r.out);
+      },
+    });
+    expect(out[0]).toMatch(/backup written to .*: server [0-9a-f]{32}, epoch \d+/);
+    expect(out[1]).toMatch(/restored .*\(epoch was \d+\)/);
+    expect(out[1]).toContain('before-restore-');
+    // Each tablet saw the new epoch; A (which pushed after the copy) sent again.
+    for (const tablet of [a, b])
+      expect(tablet.engine.getStatus().serverWentBack).toMatchObject({ epochChanged: true });
+    const back = a.engine.getStatus().serverWentBack;
+    expect(back?.to).toBeLessThan(back?.from ?? 0);
+    expect(back?.purged).toBe(0);
+  }, 90_000);
 });
