@@ -113,7 +113,7 @@ async function run(store: Store, command: string | undefined, args: string[], no
   }
 }
 
-const describe = (f: BackupFacts) =>
+const factsText = (f: BackupFacts) =>
   `server ${f.server}, epoch ${f.epoch}, schema ${f.schema}: ${f.events} events, ${f.devices} devices`;
 
 /** backup and restore: the SQLite file only (PostgreSQL: pg_dump, docs/operations.md). */
@@ -122,7 +122,7 @@ async function backupCommand(command: string, args: string[]): Promise<string> {
   if (command === 'backup' && args[0] === '--check') {
     const file = need(args[1], 'backup file');
     const facts = checkBackup(file, live);
-    return `${file}: ${describe(facts)}; ${facts.sameServer ? 'restorable here' : 'no database here yet: restore would start this server from it'}`;
+    return `${file}: ${factsText(facts)}; ${facts.sameServer ? 'restorable here' : 'no database here yet: restore would start this server from it'}`;
   }
   if (isPostgresUrl(config.databaseUrl))
     throw new UsageError(
@@ -131,11 +131,11 @@ async function backupCommand(command: string, args: string[]): Promise<string> {
   const file = need(args[0], 'backup file');
   if (command === 'backup') {
     if (!existsSync(live)) throw new UsageError(`no database at ${live}`);
-    return `backup written to ${file} (0600; the personal data key is not in it): ${describe(await backupSqlite(live, file))}`;
+    return `backup written to ${file} (0600; the personal data key is not in it): ${factsText(await backupSqlite(live, file))}`;
   }
   const restored = restoreSqlite(file, live, Date.now());
   return [
-    `restored ${file}: ${describe(restored)} (epoch was ${restored.previousEpoch})`,
+    `restored ${file}: ${factsText(restored)} (epoch was ${restored.previousEpoch})`,
     restored.keptAt ? `the database it replaced is kept at ${restored.keptAt}` : '',
     'start the server: each tablet sends again what the backup lacks. Tablets enrolled after the backup must enrol again.',
   ]
