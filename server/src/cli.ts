@@ -12,14 +12,21 @@
  *                                  the PostgreSQL database of DATABASE_URL
  *   verify <site> [day]            checks every device's hash chain of the hall (and day):
  *                                  exit 1 when one is broken (server/src/verify.ts)
+ *   backup <file>                  SQLite's online backup of DATA_DIR's database, while the
+ *                                  server runs (server/src/backup.ts); 0600, sealed, no key
+ *   backup --check <file>          what a backup holds, and whether it may be restored here
+ *   restore <file>                 the server stopped: puts the backup back, in a new epoch
+ *   identity                       the server's identity and epoch (either store)
+ *   new-epoch                      after a PostgreSQL restore (docs/operations.md)
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseBookingsFile } from '../../src/domain/bookings-csv';
 import { policySchema } from '../../src/protocol/policy-schema';
 import { codeSchema, siteSchema } from './admin-schemas';
 import { enrolmentCodeHash, newEnrolmentCode } from './auth';
+import { BackupError, type BackupFacts, backupSqlite, checkBackup, restoreSqlite } from './backup';
 import { readConfig } from './config';
-import { openSealedBackend, openStore } from './data-dir';
+import { openSealedBackend, openStore, prepareDataDir } from './data-dir';
 import { openEvent } from './personal-crypto';
 import { addPersonalKey } from './personal-keys';
 import { ENCODINGS } from './routes/admin';
@@ -91,16 +98,62 @@ async function run(store: Store, command: string | undefined, args: string[], no
         ...rejected.map((r) => `  line ${r.line}: ${r.problems.join(', ')}`),
       ].join('\n');
     }
+    case 'identity': {
+      const { id, epoch } = await store.identity();
+      return `server ${id}, epoch ${epoch}`;
+    }
+    case 'new-epoch': {
+      const { id, epoch } = await store.newEpoch();
+      return `server ${id}: new epoch ${epoch} (tablets send again what this database lacks)`;
+    }
     default:
       throw new UsageError(
-        'commands: create-site, enrolment-code, revoke-device, set-policy, import-bookings, new-personal-key, migrate-store, verify',
+        'commands: create-site, enrolment-code, revoke-device, set-policy, import-bookings, new-personal-key, migrate-store, verify, backup, restore, identity, new-epoch',
       );
   }
 }
 
+const factsText = (f: BackupFacts) =>
+  `server ${f.server}, epoch ${f.epoch}, schema ${f.schema}: ${f.events} events, ${f.devices} devices`;
+
+/** backup and restore: the SQLite file only (PostgreSQL: pg_dump, docs/operations.md). */
+async function backupCommand(command: string, args: string[]): Promise<string> {
+  const live = sqliteFile(config.dataDir);
+  if (command === 'backup' && args[0] === '--check') {
+    const file = need(args[1], 'backup file');
+    const facts = checkBackup(file, live);
+    return `${file}: ${factsText(facts)}; ${facts.sameServer ? 'restorable here' : 'no database here yet: restore would start this server from it'}`;
+  }
+  if (isPostgresUrl(config.databaseUrl))
+    throw new UsageError(
+      'DATABASE_URL is set: back PostgreSQL up with pg_dump (docs/operations.md), then `admin -- new-epoch` after a restore',
+    );
+  const file = need(args[0], 'backup file');
+  if (command === 'backup') {
+    if (!existsSync(live)) throw new UsageError(`no database at ${live}`);
+    return `backup written to ${file} (0600; the personal data key is not in it): ${factsText(await backupSqlite(live, file))}`;
+  }
+  const restored = restoreSqlite(file, live, Date.now());
+  return [
+    `restored ${file}: ${factsText(restored)} (epoch was ${restored.previousEpoch})`,
+    restored.keptAt ? `the database it replaced is kept at ${restored.keptAt}` : '',
+    'start the server: each tablet sends again what the backup lacks. Tablets enrolled after the backup must enrol again.',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
 const config = readConfig();
 const [command, ...args] = process.argv.slice(2);
-if (command === 'new-personal-key') {
+if (command === 'backup' || command === 'restore') {
+  try {
+    prepareDataDir(config.dataDir);
+    console.log(await backupCommand(command, args));
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exitCode = e instanceof BackupError || e instanceof UsageError ? 2 : 1;
+  }
+} else if (command === 'new-personal-key') {
   const id = addPersonalKey(config.dataDir);
   console.log(`new personal data key ${id} first in the key file: restart the server`);
 } else if (command === 'migrate-store') {

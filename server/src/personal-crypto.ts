@@ -184,6 +184,9 @@ export function encryptPersonalData(store: Store, cipher: PersonalCipher): Store
       return result;
     },
     chainLinks: (device, from, to) => store.chainLinks(device, from, to),
+    identity: () => store.identity(),
+    newEpoch: () => store.newEpoch(),
+    heldSeq: (device) => store.heldSeq(device),
     async eventsAfter(site, after, limit) {
       const page = await store.eventsAfter(site, after, limit);
       return { ...page, events: page.events.map((e) => openEvent(cipher, e)) };

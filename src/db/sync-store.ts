@@ -15,6 +15,8 @@ import { endTakeOver } from './take-over';
 
 const HELD_SEQ = 'sync:held-seq';
 const CURSOR = 'sync:cursor';
+/** The server's epoch last seen (server/src/store/store.ts: a restore changes it). */
+const EPOCH = 'sync:server-epoch';
 
 async function metaValue(db: CheckpointDb, key: string): Promise<number> {
   return (await db.meta.get(key))?.value ?? 0;
@@ -61,6 +63,37 @@ export async function markHeld(db: CheckpointDb, heldSeq: number): Promise<void>
   await db.transaction('rw', db.meta, async () => {
     if (heldSeq > (await metaValue(db, HELD_SEQ)))
       await db.meta.put({ key: HELD_SEQ, value: heldSeq });
+  });
+}
+
+/**
+ * The one place `heldSeq` goes down: the server went back in time (restored from a copy)
+ * when its epoch changed or it holds less of this device than acknowledged. Lowers
+ * `heldSeq` to what the server holds, so the events after it are pending again (and the
+ * retention purge leaves them alone until they are held again), and resets the pull
+ * cursor, the restored server's cursors having gone back too. One transaction: a crash
+ * never leaves the epoch recorded without the lowering it called for.
+ */
+export async function reconcileServer(
+  db: CheckpointDb,
+  device: string,
+  server: { epoch: number } | undefined,
+  serverHeldSeq: number | undefined,
+): Promise<{ from: number; to: number; purged: number; epochChanged: boolean } | null> {
+  return db.transaction('rw', [db.events, db.meta], async () => {
+    const held = await metaValue(db, HELD_SEQ);
+    const known = (await db.meta.get(EPOCH))?.value;
+    if (server && known !== server.epoch) await db.meta.put({ key: EPOCH, value: server.epoch });
+    const epochChanged = server !== undefined && known !== undefined && known !== server.epoch;
+    const behind = serverHeldSeq !== undefined && serverHeldSeq < held;
+    if (!epochChanged && !behind) return null;
+    const to = behind ? serverHeldSeq : held;
+    await db.meta.put({ key: HELD_SEQ, value: to });
+    await db.meta.put({ key: CURSOR, value: 0 });
+    const purged = await unsentEvents(db, device, to)
+      .filter((e) => e.seq <= held && e.purgedAt !== undefined)
+      .count();
+    return { from: held, to, purged, epochChanged };
   });
 }
 

@@ -787,6 +787,10 @@ export const en: Messages = {
     errorLabel: 'Last problem',
     refused:
       'The server refused {{count}} record(s): they stay on this tablet. Call the administrator.',
+    serverWentBack:
+      'The server was restored from a backup ({{time}}): this tablet sent records {{from}}–{{to}} again.',
+    serverWentBackPurged:
+      '{{count}} of them had their personal data removed by retention: the server received them without it (counts, times and outcomes kept).',
     refusal: {
       'id-reused': 'record id already used',
       'seq-reused': 'record number already used',

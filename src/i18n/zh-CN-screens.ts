@@ -379,6 +379,9 @@ export const zhCNScreens = {
     lastLabel: '上次同步',
     errorLabel: '最近问题',
     refused: '服务器拒收了 {{count}} 条记录，记录仍保存在本机。请联系管理员。',
+    serverWentBack: '服务器已从备份恢复（{{time}}）：本机已重新发送第 {{from}}–{{to}} 条记录。',
+    serverWentBackPurged:
+      '其中 {{count}} 条的个人信息已按保留期删除，服务器只收到删除后的记录（人数、时间、结果仍在）。',
     refusal: {
       'id-reused': '记录编号已被使用',
       'seq-reused': '记录序号已被使用',

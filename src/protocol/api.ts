@@ -50,6 +50,17 @@ export interface RefusedEvent {
   message: string;
 }
 
+/**
+ * Who the server is and which of its lives (server/src/store/store.ts): `epoch` changes
+ * when the server is restored from a backup. A tablet that sees it change, or the
+ * server's `heldSeq` for it fall behind what it believed held, sends again from there
+ * and pulls from the start (src/sync/engine.ts).
+ */
+export interface ServerIdentity {
+  id: string;
+  epoch: number;
+}
+
 export interface PushReply {
   /**
    * Every event of this device up to this seq is held by the server, stored from this
@@ -62,6 +73,13 @@ export interface PushReply {
   refused: RefusedEvent[];
   /** Events whose device clock was far from the server's: stored, with the server's time. */
   flagged: string[];
+  /**
+   * Events of this push that arrived already purged by the tablet's retention (a server
+   * restored from a copy older than them): stored without their personal fields.
+   */
+  arrivedPurged?: number;
+  /** Absent from a server before issue 22. */
+  server?: ServerIdentity;
   serverTime: number;
 }
 
@@ -70,6 +88,9 @@ export interface PullReply {
   /** Pass as `after` next time; only advance it once the events are stored. */
   cursor: number;
   more: boolean;
+  /** Up to which seq the server holds this device's events (absent before issue 22). */
+  heldSeq?: number;
+  server?: ServerIdentity;
   serverTime: number;
 }
 

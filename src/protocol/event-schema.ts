@@ -93,7 +93,7 @@ const baseMeta = {
 
 /**
  * `purged`: the form the server serves once retention removed personal data (names, ID
- * numbers and phones are empty, `purgedAt` says when). A push never carries that form.
+ * numbers and phones are empty, `purgedAt` says when). A push carries it only to a server restored from an older copy (issue 22).
  */
 function eventFactory(purged: boolean) {
   const meta = purged ? { ...baseMeta, purgedAt: z.number().int().nonnegative() } : baseMeta;

@@ -5,6 +5,12 @@
  * Ordering that matters: events are marked synced only up to the seq the server says it
  * holds, and the pull cursor moves in the same IndexedDB transaction as the pulled events.
  * No IndexedDB transaction is ever held open across a fetch.
+ *
+ * A server restored from an older copy (issue 22) lacks events this tablet was told it
+ * holds: every push and pull reply says the server's epoch and the seq it holds for this
+ * device, and when the epoch changed or that seq is behind ours the tablet lowers its
+ * `heldSeq` to it (sending from there again, on the chain the server holds) and pulls
+ * from the start (the restored server hands out cursors this tablet has passed).
  */
 import { offsetFromExchange } from '../domain/clock';
 import type { CheckpointEvent } from '../domain/events';
@@ -15,6 +21,7 @@ import {
   MAX_PULL_EVENTS,
   MAX_PUSH_EVENTS,
   type RefusedEvent,
+  type ServerIdentity,
 } from '../protocol/api';
 import { retryDelay } from './backoff';
 import { SyncError, type SyncErrorCode, type Transport } from './transport';
@@ -35,6 +42,28 @@ export interface LocalSyncStore {
   /** The version of each day's bookings held from the server. */
   bookingDayVersions(): Promise<Map<string, number>>;
   applyBookingDay(reply: BookingDayReply, oldestServed: string): Promise<void>;
+  /**
+   * Compares the server's epoch and the seq it holds for this device with what the
+   * tablet believes; when the server went back, lowers `heldSeq` to the server's, resets
+   * the pull cursor and says so (null when all agrees).
+   */
+  reconcileServer(
+    server: ServerIdentity | undefined,
+    serverHeldSeq: number | undefined,
+  ): Promise<ServerWentBack | null>;
+}
+
+/** What the tablet found when the server had gone back in time (a restore). */
+export interface ServerWentBack {
+  /** What the tablet believed held, and what the server holds: it sends again after `to`. */
+  from: number;
+  to: number;
+  /**
+   * Events in that range that retention purged on the tablet: they can only be sent
+   * without their personal fields (the server stores them so, and counts them).
+   */
+  purged: number;
+  epochChanged: boolean;
 }
 
 export interface SyncStatus {
@@ -53,6 +82,8 @@ export interface SyncStatus {
    * kept (never marked synced) and shown until a push goes through without refusals.
    */
   refused: RefusedEvent[];
+  /** The last time the server was found gone back (a restore), and what was sent again. */
+  serverWentBack: (ServerWentBack & { at: number }) | null;
 }
 
 export interface SyncEngineOptions {
@@ -80,6 +111,7 @@ export class SyncEngine {
     lastError: null,
     clockOffsetMs: null,
     refused: [],
+    serverWentBack: null,
   };
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -152,6 +184,9 @@ export class SyncEngine {
       const sentAt = this.now();
       const reply = await transport.push(batch);
       this.measureSkew(sentAt, reply.serverTime);
+      // Before anything is marked or refused: a restored server refuses this batch as a
+      // chain gap, and the answer is to send from what it holds, not to stop.
+      if (await this.wentBack(reply.server, reply.heldSeq)) continue;
       const refused = reply.refused ?? [];
       // Never mark a refused event synced, whatever heldSeq says (an older server's could
       // cover one): it stays on the tablet, pending, and is listed in the status.
@@ -175,6 +210,10 @@ export class SyncEngine {
       const sentAt = this.now();
       const reply = await transport.pull(await local.pullCursor(), MAX_PULL_EVENTS);
       this.measureSkew(sentAt, reply.serverTime);
+      if (await this.wentBack(reply.server, reply.heldSeq)) {
+        this.again = true; // push what the server lost, in this round
+        continue; // this page was asked after a cursor the server no longer has
+      }
       await local.applyPulled(reply.events, reply.cursor, !reply.more);
       if (!reply.more) return;
     }
@@ -203,6 +242,12 @@ export class SyncEngine {
       const fresh = await transport.bookingDay(day, held.get(day));
       if (fresh) await local.applyBookingDay(fresh, oldestServed);
     }
+  }
+
+  private async wentBack(server: ServerIdentity | undefined, heldSeq: number | undefined) {
+    const back = await this.options.local.reconcileServer(server, heldSeq);
+    if (back) this.update({ serverWentBack: { ...back, at: this.now() }, refused: [] });
+    return back !== null;
   }
 
   private measureSkew(sentAt: number, serverTime: number): void {

@@ -14,6 +14,7 @@ import {
   pendingEvents,
   pendingSince,
   pullCursor,
+  reconcileServer,
 } from '../db/sync-store';
 import { type LocalSyncStore, SyncEngine } from './engine';
 import { useSyncStatus } from './status-store';
@@ -48,6 +49,7 @@ export function localSyncStore(
     applyPolicy: (policy) => applyPolicy(db, policy, now()),
     bookingDayVersions: () => bookingDayVersions(db),
     applyBookingDay: (reply, oldest) => applyBookingDay(db, reply, oldest),
+    reconcileServer: (server, held) => reconcileServer(db, device, server, held),
   };
 }
 

@@ -17,4 +17,5 @@ export const useSyncStatus = create<
   lastError: null,
   clockOffsetMs: null,
   refused: [],
+  serverWentBack: null,
 }));

@@ -21,9 +21,12 @@ describe('fault schedules (a sample; npm run test:faults runs ≥ 1,000)', () =>
     expect([totals.lost, totals.doubled, totals.notConverged]).toEqual([0, 0, 0]);
   }, 120_000);
 
-  it('catches a tablet that marks a batch as held before the server answered', async () => {
+  it('heals a tablet that marks a batch as held before the server answered', async () => {
+    // Until issue 22 this planted bug lost events (and the harness caught it). Now every
+    // reply says what the server holds of the device, and the tablet sends again what it
+    // wrongly marked held, the same path that recovers from a server restore.
     const totals = await runBatches(sqliteFactory(), 1, 4, { plant: 'mark-before-reply' });
-    expect(totals.lost).toBeGreaterThan(0);
+    expect([totals.lost, totals.doubled, totals.notConverged]).toEqual([0, 0, 0]);
   }, 120_000);
 
   it('catches a pull cursor that runs ahead of what was stored', async () => {

@@ -53,6 +53,12 @@ export async function newCode(url: string, site: string): Promise<string> {
   return String(reply.body.code);
 }
 
+/** A new site with one enrolled device; returns the device's token. */
+export async function enrolledToken(url: string, site: string, device: string): Promise<string> {
+  await newSite(url, site);
+  return String((await enrol(url, await newCode(url, site), device)).body.token);
+}
+
 export function enrol(url: string, code: string, deviceId: string, token?: string) {
   return call(url, 'POST', '/enrol', {
     body: { code, deviceId, deviceName: deviceId },

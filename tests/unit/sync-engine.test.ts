@@ -43,6 +43,7 @@ function memoryLocal(events: CheckpointEvent[]): LocalSyncStore & { held: number
     applyPolicy: async () => false,
     bookingDayVersions: async () => new Map<string, number>(),
     applyBookingDay: async () => {},
+    reconcileServer: async () => null,
   };
   return state;
 }

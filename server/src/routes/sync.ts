@@ -17,7 +17,7 @@ import {
   type PushReply,
   type RefusedEvent,
 } from '../../../src/protocol/api';
-import { eventSchema } from '../../../src/protocol/event-schema';
+import { pulledEventSchema } from '../../../src/protocol/event-schema';
 import { enrolmentCodeHash, hashSecret, newToken } from '../auth';
 import { bookingDayCache } from '../booking-day-cache';
 import {
@@ -37,7 +37,20 @@ const PAST_TOLERANCE_MS = 30 * 24 * 3_600_000;
 /** Events recorded before enrolment carry this site; the enrolling site adopts them. */
 const UNENROLLED_SITE = 'local';
 
-const pushSchema = z.strictObject({ events: z.array(eventSchema).min(1).max(MAX_PUSH_EVENTS) });
+/**
+ * An event as written, or as the tablet's retention left it (`purgedAt`, no personal
+ * fields): a tablet re-sends those only to a server restored from a copy older than
+ * them, and the chain still verifies (the hash leaves the personal fields out).
+ */
+const pushedEvent = z.unknown().transform((e, ctx) => {
+  const parsed = pulledEventSchema(e).safeParse(e);
+  if (parsed.success) return parsed.data as CheckpointEvent;
+  for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom' });
+  return z.NEVER;
+});
+const pushSchema = z.strictObject({
+  events: z.array(pushedEvent).min(1).max(MAX_PUSH_EVENTS),
+});
 const pullQuery = z.object({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_EVENTS).default(MAX_PULL_EVENTS),
@@ -90,6 +103,12 @@ export const syncRoutes: FastifyPluginAsync<{
   /** Enrolment requests per address and minute, before the lock-out's own count. */
   enrolPerMinute: number;
 }> = async (app, { store, now, enrolPerMinute }) => {
+  // Read once: the epoch changes only with the server stopped (restore, new-epoch).
+  let identity: ReturnType<Store['identity']> | null = null;
+  const server = () => {
+    if (!identity) identity = store.identity();
+    return identity;
+  };
   app.post(
     '/enrol',
     { config: { rateLimit: { max: enrolPerMinute, timeWindow: 60_000 } } },
@@ -168,12 +187,22 @@ export const syncRoutes: FastifyPluginAsync<{
       const refused = [...refusedContent, ...result.refused].sort((a, b) => a.seq - b.seq);
       if (refused.length > 0)
         request.log.warn({ device: device.id, refused }, 'push: events refused');
+      const arrivedPurged = events.filter(
+        (e) => e.purgedAt !== undefined && !refusedIds.has(e.id),
+      ).length;
+      if (arrivedPurged > 0)
+        request.log.warn(
+          { device: device.id, arrivedPurged },
+          'push: events arrived already purged of personal data (server restored from an older copy)',
+        );
       // Never acknowledge past an event this push refused: the tablet must keep it.
       const firstRefused = refused[0]?.seq ?? Number.POSITIVE_INFINITY;
       return {
         ...result,
         heldSeq: Math.min(result.heldSeq, firstRefused - 1),
         refused,
+        ...(arrivedPurged > 0 ? { arrivedPurged } : {}),
+        server: await server(),
         serverTime: now(),
       };
     });
@@ -182,7 +211,8 @@ export const syncRoutes: FastifyPluginAsync<{
       const device = deviceOf(request);
       const { after, limit } = parse(pullQuery, request.query);
       const page = await store.eventsAfter(device.site, after, limit);
-      return { ...page, serverTime: now() };
+      const heldSeq = await store.heldSeq(device.id);
+      return { ...page, heldSeq, server: await server(), serverTime: now() };
     });
 
     routes.get('/sites/:site/config', async (request): Promise<ConfigReply | LegacyConfigReply> => {

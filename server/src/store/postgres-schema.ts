@@ -52,6 +52,11 @@ const MIGRATIONS: readonly string[] = [
    INSERT INTO booking_days (site, day, version)
      SELECT b.site, b.day, COALESCE(MAX(v.version), 1) FROM bookings b
      LEFT JOIN booking_versions v ON v.site = b.site GROUP BY b.site, b.day;`,
+  // 3: the server's identity and epoch (sqlite.ts, the same; a restore starts a new epoch).
+  `CREATE TABLE server_identity (
+     one INTEGER PRIMARY KEY CHECK (one = 1), id TEXT NOT NULL, epoch BIGINT NOT NULL);
+   INSERT INTO server_identity (one, id, epoch)
+     VALUES (1, md5(random()::text || clock_timestamp()::text), 1 + floor(random() * 2147483646));`,
 ];
 
 export async function migrate(client: PoolClient): Promise<void> {

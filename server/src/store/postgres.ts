@@ -529,6 +529,31 @@ export class PostgresStore implements Store {
       );
   }
 
+  async identity() {
+    const row = await this.one<{ id: string; epoch: string }>(
+      this.pool,
+      'SELECT id, epoch FROM server_identity',
+      [],
+    );
+    return { id: row?.id ?? '', epoch: Number(row?.epoch ?? 0) };
+  }
+
+  async newEpoch() {
+    await this.pool.query(
+      'UPDATE server_identity SET epoch = 1 + ((epoch + floor(random() * 2147483645)::bigint) % 2147483646)',
+    );
+    return this.identity();
+  }
+
+  async heldSeq(device: string) {
+    const row = await this.one<{ held_seq: string }>(
+      this.pool,
+      'SELECT held_seq FROM devices WHERE id = $1',
+      [device],
+    );
+    return Number(row?.held_seq ?? 0);
+  }
+
   async claimPeriodicJob(job: string, now: number, everyMs: number) {
     // The row lock makes a second instance's update wait, re-read the row and find it claimed.
     const { rowCount } = await this.pool.query(

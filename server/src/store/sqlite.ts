@@ -16,7 +16,7 @@ import { type Attempts, NO_ATTEMPTS } from '../../../src/domain/lockout';
 import type { Policy } from '../../../src/domain/policy';
 import { withoutPersonalData } from '../../../src/domain/retention';
 import type { BookingDay } from '../../../src/protocol/api';
-import type { EnrolOutcome, InsertResult, PurgeCounts, Site, Store } from './store';
+import type { EnrolOutcome, InsertResult, PurgeCounts, ServerIdentity, Site, Store } from './store';
 import { PERSONAL_TYPES, sameEvent } from './stored-events';
 
 const MIGRATIONS: readonly string[] = [
@@ -61,7 +61,19 @@ const MIGRATIONS: readonly string[] = [
    INSERT INTO booking_days (site, day, version)
      SELECT b.site, b.day, COALESCE(v.version, 1) FROM bookings b
      LEFT JOIN booking_versions v ON v.site = b.site GROUP BY b.site, b.day;`,
+  // 6: the server's identity and epoch (a restore starts a new epoch): sync replies carry them.
+  `CREATE TABLE server_identity (
+     one INTEGER PRIMARY KEY CHECK (one = 1), id TEXT NOT NULL, epoch INTEGER NOT NULL);
+   INSERT INTO server_identity (one, id, epoch)
+     VALUES (1, lower(hex(randomblob(16))), 1 + abs(random() % 2147483646));`,
 ];
+
+/** The schema version this code writes (SQLite's user_version); a newer file is refused. */
+export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;
+
+/** A new epoch, never the one it replaces (random: two restores of one copy differ too). */
+export const NEW_EPOCH_SQL = `UPDATE server_identity
+  SET epoch = 1 + ((epoch + abs(random() % 2147483645)) % 2147483646)`;
 
 /** How long a write waits for the CLI's (or another process's) lock before SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 10_000;
@@ -96,8 +108,12 @@ export function writeTransaction<T>(db: Database.Database, work: () => T): T {
   }
 }
 
-function migrate(db: Database.Database): void {
+export function migrate(db: Database.Database): void {
   const current = Number(db.pragma('user_version', { simple: true }));
+  if (current > SQLITE_SCHEMA_VERSION)
+    throw new Error(
+      `the database is at schema version ${current}, newer than this server's ${SQLITE_SCHEMA_VERSION}: run the newer server`,
+    );
   MIGRATIONS.slice(current).forEach((sql, i) => {
     writeTransaction(db, () => {
       db.exec(sql);
@@ -264,6 +280,22 @@ class SqliteStore implements Store {
     while (next.get(device, held + 1)) held++;
     this.db.prepare('UPDATE devices SET held_seq = ? WHERE id = ?').run(held, device);
     return held;
+  }
+
+  async identity() {
+    return this.db.prepare('SELECT id, epoch FROM server_identity').get() as ServerIdentity;
+  }
+
+  async newEpoch() {
+    writeTransaction(this.db, () => this.db.exec(NEW_EPOCH_SQL));
+    return this.identity();
+  }
+
+  async heldSeq(device: string) {
+    const row = this.db.prepare('SELECT held_seq FROM devices WHERE id = ?').get(device) as
+      | { held_seq: number }
+      | undefined;
+    return row?.held_seq ?? 0;
   }
 
   async chainLinks(device: string, from: number, to: number) {

@@ -10,7 +10,9 @@ import type { ChainAnchor } from '../../../src/domain/chain';
 import type { CheckpointEvent } from '../../../src/domain/events';
 import type { Attempts } from '../../../src/domain/lockout';
 import type { Policy } from '../../../src/domain/policy';
-import type { BookingDay, PushReply } from '../../../src/protocol/api';
+import type { BookingDay, PushReply, ServerIdentity } from '../../../src/protocol/api';
+
+export type { ServerIdentity };
 
 export interface Site {
   id: string;
@@ -24,7 +26,7 @@ export interface Device {
   revoked: boolean;
 }
 
-export interface InsertResult extends Omit<PushReply, 'serverTime'> {}
+export interface InsertResult extends Omit<PushReply, 'serverTime' | 'server' | 'arrivedPurged'> {}
 
 /**
  * Enrolment refuses a known device id (no takeover): only the device's own current
@@ -79,6 +81,12 @@ export interface Store {
     from: number,
     to: number,
   ): Promise<{ before: ChainAnchor; held: ChainAnchor[] }>;
+  /** This server's identity and epoch (docs/architecture.md#sync). */
+  identity(): Promise<ServerIdentity>;
+  /** Starts a new epoch (after a restore); returns it. */
+  newEpoch(): Promise<ServerIdentity>;
+  /** The highest seq up to which every event of the device is held (0 for none). */
+  heldSeq(device: string): Promise<number>;
   /** Events of a site after a cursor, in commit order. */
   eventsAfter(
     site: string,

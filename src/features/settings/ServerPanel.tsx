@@ -71,6 +71,20 @@ export function ServerPanel({ onSave }: { onSave: (settings: DeviceSettings) => 
         </dl>
       )}
       {settings.token && <TakeOverWait />}
+      {status.serverWentBack && status.serverWentBack.to < status.serverWentBack.from && (
+        <div className="sync-refused" role="status" data-testid="sync-server-went-back">
+          <p>
+            {t('sync.serverWentBack', {
+              time: clockTime(status.serverWentBack.at),
+              from: status.serverWentBack.to + 1,
+              to: status.serverWentBack.from,
+            })}
+          </p>
+          {status.serverWentBack.purged > 0 && (
+            <p>{t('sync.serverWentBackPurged', { count: status.serverWentBack.purged })}</p>
+          )}
+        </div>
+      )}
       {status.refused.length > 0 && (
         <div className="sync-refused" role="alert" data-testid="sync-refused">
           <p>{t('sync.refused', { count: status.refused.length })}</p>
