@@ -12,6 +12,7 @@
  *                                  the PostgreSQL database of DATABASE_URL
  *   verify <site> [day]            checks every device's hash chain of the hall (and day):
  *                                  exit 1 when one is broken (server/src/verify.ts)
+ *   tls init|renew …               the hall's CA and HTTPS certificate (tls/tls-cli.ts)
  */
 import { readFileSync } from 'node:fs';
 import { parseBookingsFile } from '../../src/domain/bookings-csv';
@@ -19,13 +20,14 @@ import { policySchema } from '../../src/protocol/policy-schema';
 import { codeSchema, siteSchema } from './admin-schemas';
 import { enrolmentCodeHash, newEnrolmentCode } from './auth';
 import { readConfig } from './config';
-import { openSealedBackend, openStore } from './data-dir';
+import { openSealedBackend, openStore, prepareDataDir } from './data-dir';
 import { openEvent } from './personal-crypto';
 import { addPersonalKey } from './personal-keys';
 import { ENCODINGS } from './routes/admin';
 import { migrateSqliteToPostgres } from './store/migrate-store';
 import { isPostgresUrl, sqliteFile } from './store/open-store';
 import type { Store } from './store/store';
+import { tlsCommand } from './tls/tls-cli';
 import { parse } from './validate';
 import { verdictText, verifySite } from './verify';
 
@@ -93,7 +95,7 @@ async function run(store: Store, command: string | undefined, args: string[], no
     }
     default:
       throw new UsageError(
-        'commands: create-site, enrolment-code, revoke-device, set-policy, import-bookings, new-personal-key, migrate-store, verify',
+        'commands: create-site, enrolment-code, revoke-device, set-policy, import-bookings, new-personal-key, migrate-store, verify, tls',
       );
   }
 }
@@ -103,6 +105,14 @@ const [command, ...args] = process.argv.slice(2);
 if (command === 'new-personal-key') {
   const id = addPersonalKey(config.dataDir);
   console.log(`new personal data key ${id} first in the key file: restart the server`);
+} else if (command === 'tls') {
+  try {
+    prepareDataDir(config.dataDir);
+    console.log(await tlsCommand(config.dataDir, args, Date.now()));
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exitCode = 2;
+  }
 } else if (command === 'migrate-store') {
   try {
     if (!isPostgresUrl(config.databaseUrl))
