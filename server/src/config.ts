@@ -26,18 +26,26 @@ function readTls(env: NodeJS.ProcessEnv, dataDir: string) {
   const cert = env.TLS_CERT;
   const key = env.TLS_KEY;
   if (!!cert !== !!key) throw new Error('set both TLS_CERT and TLS_KEY, or neither');
+  if (cert && key) {
+    return {
+      https: { cert: readFileSync(cert), key: readFileSync(key) },
+      caCert: env.TLS_CA ? readFileSync(env.TLS_CA) : null,
+    };
+  }
   const hall = hallTlsPaths(dataDir);
-  const files =
-    cert && key
-      ? { cert, key }
-      : env.HALL_TLS !== 'off' && existsSync(hall.serverCert) && existsSync(hall.serverKey)
-        ? { cert: hall.serverCert, key: hall.serverKey }
-        : null;
-  if (!files) return { https: null, caCert: null };
-  const caFile = env.TLS_CA || (existsSync(hall.caCert) ? hall.caCert : null);
+  if (env.HALL_TLS === 'off' || !existsSync(hall.serverCert) || !existsSync(hall.serverKey))
+    return { https: null, caCert: null };
+  const caCert =
+    env.TLS_CA || existsSync(hall.caCert) ? readFileSync(env.TLS_CA || hall.caCert) : null;
+  // The chain with the CA after the server's own certificate: a client that trusts the
+  // CA by its key alone (Chromium's --ignore-certificate-errors-spki-list) finds it there.
+  const leaf = readFileSync(hall.serverCert);
   return {
-    https: { cert: readFileSync(files.cert), key: readFileSync(files.key) },
-    caCert: caFile ? readFileSync(caFile) : null,
+    https: {
+      cert: caCert ? Buffer.concat([leaf, Buffer.from('\n'), caCert]) : leaf,
+      key: readFileSync(hall.serverKey),
+    },
+    caCert,
   };
 }
 

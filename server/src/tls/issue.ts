@@ -69,7 +69,7 @@ export async function issueHallCa(hallName: string, now: number): Promise<Issued
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
     ],
   });
-  return { certPem: cert.toString('pem'), keyPem: await privateKeyPem(keys.privateKey) };
+  return { certPem: `${cert.toString('pem')}\n`, keyPem: await privateKeyPem(keys.privateKey) };
 }
 
 /** A server certificate with these names (SAN), signed by the hall's CA, with a new key. */
@@ -101,7 +101,7 @@ export async function issueServerCertificate(
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
     ],
   });
-  return { certPem: cert.toString('pem'), keyPem: await privateKeyPem(keys.privateKey) };
+  return { certPem: `${cert.toString('pem')}\n`, keyPem: await privateKeyPem(keys.privateKey) };
 }
 
 /** The names a server certificate was issued for, to issue the next one alike. */
