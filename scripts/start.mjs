@@ -1,5 +1,6 @@
 // `npm start`: builds the PWA, then runs the hall's server, which serves it and the
-// sync API on one port (PORT, default 8080; data in DATA_DIR, default ./data).
+// sync API on one port (PORT, default 8080, or 8443 with the hall's TLS from `tls init`;
+// data in DATA_DIR, default ./data).
 import { spawnSync } from 'node:child_process';
 
 const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });

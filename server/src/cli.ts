@@ -18,6 +18,7 @@
  *   restore <file>                 the server stopped: puts the backup back, in a new epoch
  *   identity                       the server's identity and epoch (either store)
  *   new-epoch                      after a PostgreSQL restore (docs/operations.md)
+ *   tls init|renew …               the hall's CA and HTTPS certificate (tls/tls-cli.ts)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseBookingsFile } from '../../src/domain/bookings-csv';
@@ -33,6 +34,7 @@ import { ENCODINGS } from './routes/admin';
 import { migrateSqliteToPostgres } from './store/migrate-store';
 import { isPostgresUrl, sqliteFile } from './store/open-store';
 import type { Store } from './store/store';
+import { tlsCommand } from './tls/tls-cli';
 import { parse } from './validate';
 import { verdictText, verifySite } from './verify';
 
@@ -108,7 +110,7 @@ async function run(store: Store, command: string | undefined, args: string[], no
     }
     default:
       throw new UsageError(
-        'commands: create-site, enrolment-code, revoke-device, set-policy, import-bookings, new-personal-key, migrate-store, verify, backup, restore, identity, new-epoch',
+        'commands: create-site, enrolment-code, revoke-device, set-policy, import-bookings, new-personal-key, migrate-store, verify, backup, restore, identity, new-epoch, tls',
       );
   }
 }
@@ -156,6 +158,14 @@ if (command === 'backup' || command === 'restore') {
 } else if (command === 'new-personal-key') {
   const id = addPersonalKey(config.dataDir);
   console.log(`new personal data key ${id} first in the key file: restart the server`);
+} else if (command === 'tls') {
+  try {
+    prepareDataDir(config.dataDir);
+    console.log(await tlsCommand(config.dataDir, args, Date.now()));
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exitCode = 2;
+  }
 } else if (command === 'migrate-store') {
   try {
     if (!isPostgresUrl(config.databaseUrl))

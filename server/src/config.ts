@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAllowedOrigins } from './cors';
+import { hallTlsPaths } from './tls/tls-files';
 
 function perMinute(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
@@ -9,21 +10,68 @@ function perMinute(value: string | undefined, fallback: number, name: string): n
   return n;
 }
 
-/** Server settings from the environment, with the defaults the README documents. */
-export function readConfig(env: NodeJS.ProcessEnv = process.env) {
+function port(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new Error(`${name} must be a port`);
+  return n;
+}
+
+/**
+ * HTTPS from TLS_CERT/TLS_KEY, or else from the hall's own files once `tls init` made
+ * them (tls/tls-files.ts). The hall CA's certificate (TLS_CA, or the hall's) is what the
+ * plain-HTTP CA page hands out.
+ */
+function readTls(env: NodeJS.ProcessEnv, dataDir: string) {
   const cert = env.TLS_CERT;
   const key = env.TLS_KEY;
   if (!!cert !== !!key) throw new Error('set both TLS_CERT and TLS_KEY, or neither');
+  if (cert && key) {
+    return {
+      https: { cert: readFileSync(cert), key: readFileSync(key) },
+      caCert: env.TLS_CA ? readFileSync(env.TLS_CA) : null,
+    };
+  }
+  const hall = hallTlsPaths(dataDir);
+  if (env.HALL_TLS === 'off' || !existsSync(hall.serverCert) || !existsSync(hall.serverKey))
+    return { https: null, caCert: null };
+  const caCert =
+    env.TLS_CA || existsSync(hall.caCert) ? readFileSync(env.TLS_CA || hall.caCert) : null;
+  // The chain with the CA after the server's own certificate: a client that trusts the
+  // CA by its key alone (Chromium's --ignore-certificate-errors-spki-list) finds it there.
+  const leaf = readFileSync(hall.serverCert);
   return {
-    port: Number(env.PORT ?? 8080),
+    https: {
+      cert: caCert ? Buffer.concat([leaf, Buffer.from('\n'), caCert]) : leaf,
+      key: readFileSync(hall.serverKey),
+    },
+    caCert,
+  };
+}
+
+/** Server settings from the environment, with the defaults the README documents. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env) {
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  const { https, caCert } = readTls(env, dataDir);
+  const withCaPage = !!https && !!caCert && env.CA_PAGE_PORT !== 'off';
+  // With the hall's CA the app moves to 8443 and its old address, 8080, shows the CA
+  // page: the address tablets already know leads them to the certificate.
+  const appPort = port(env.PORT, withCaPage ? 8443 : 8080, 'PORT');
+  const caPagePort = withCaPage ? port(env.CA_PAGE_PORT, 8080, 'CA_PAGE_PORT') : null;
+  if (caPagePort !== null && caPagePort !== 0 && caPagePort === appPort)
+    throw new Error(`PORT and CA_PAGE_PORT are both ${appPort}: the CA page needs its own port`);
+  return {
+    port: appPort,
+    caPagePort,
+    caCert,
     host: env.HOST ?? '0.0.0.0',
-    dataDir: resolve(env.DATA_DIR ?? './data'),
+    dataDir,
     staticDir: resolve(env.STATIC_DIR ?? './dist'),
     adminToken: env.ADMIN_TOKEN,
     /** postgres://… selects the PostgreSQL store; unset, the SQLite file in dataDir. */
     databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : null,
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
-    https: cert && key ? { cert: readFileSync(cert), key: readFileSync(key) } : null,
+    https,
     limits: {
       enrolPerMinute: perMinute(env.ENROL_RATE_LIMIT, 10, 'ENROL_RATE_LIMIT'),
       adminPerMinute: perMinute(env.ADMIN_RATE_LIMIT, 300, 'ADMIN_RATE_LIMIT'),

@@ -5,12 +5,17 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { readConfig } from './config';
 import { openStore } from './data-dir';
 import { startRetention } from './retention';
 import { describeStore } from './store/open-store';
+import { buildCaPage } from './tls/ca-page';
+import { watchExpiry } from './tls/expiry';
+import { hallUrls } from './tls/hall-urls';
 
 const config = readConfig();
 const store = await openStore(config);
@@ -41,7 +46,24 @@ const app = buildApp({
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
 });
 
+const boundPort = (server: { address(): unknown }) => (server.address() as AddressInfo).port;
+
+// The plain-HTTP port hands out the hall CA's certificate, and nothing else (ca-page.ts).
+const caPage: FastifyInstance | null =
+  config.https && config.caCert && config.caPagePort !== null
+    ? buildCaPage({
+        caCertPem: config.caCert,
+        pageOrigin: () => urls().caPageOrigin,
+        appUrl: () => urls().appUrl,
+      })
+    : null;
+const urls = (): ReturnType<typeof hallUrls> =>
+  hallUrls(config.https?.cert ?? '', {
+    https: boundPort(app.server),
+    caPage: caPage ? boundPort(caPage.server) : 0,
+  });
 const stopRetention = startRetention(store, app.log);
+const stopExpiryWatch = config.https ? watchExpiry(config.https.cert, app.log) : () => {};
 
 let stopping = false;
 async function stop(signal: string) {
@@ -49,6 +71,8 @@ async function stop(signal: string) {
   stopping = true;
   app.log.info({ signal }, 'stopping');
   stopRetention();
+  stopExpiryWatch();
+  await caPage?.close();
   await app.close();
   await store.close();
   process.exit(0);
@@ -57,4 +81,12 @@ process.on('SIGTERM', () => void stop('SIGTERM'));
 process.on('SIGINT', () => void stop('SIGINT'));
 
 await app.listen({ port: config.port, host: config.host });
+
+if (caPage) {
+  await caPage.listen({ port: config.caPagePort ?? 0, host: config.host });
+  app.log.info(
+    { caPage: urls().caPageOrigin, caPagePort: boundPort(caPage.server) },
+    'CA page ready (plain HTTP: the hall CA certificate only)',
+  );
+}
 app.log.info({ store: describeStore(config), https: !!config.https }, 'checkpoint server ready');

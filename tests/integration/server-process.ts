@@ -10,10 +10,15 @@ import { join } from 'node:path';
 export const ADMIN = 'test-admin-token';
 
 export interface ServerProcess {
+  /** http://… or, with TLS, https://127.0.0.1:port. */
   url: string;
+  /** With the hall's TLS: the plain-HTTP CA page (server/src/tls/ca-page.ts). */
+  caPageUrl: string | null;
   /** The server's process id (benches read its RSS). */
   pid: number;
   dataDir: string;
+  /** What the server has logged so far (stdout and stderr). */
+  log(): string;
   /** Graceful stop (SIGTERM), resolves when the process has exited. */
   stop(): Promise<void>;
 }
@@ -49,24 +54,32 @@ export async function startServer(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}:\n${out}`)));
-  });
+  let out = '';
+  const { url, caPageUrl } = await new Promise<{ url: string; caPageUrl: string | null }>(
+    (resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+      child.stdout?.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /Server listening at (https?:\/\/127\.0\.0\.1:\d+)/.exec(out);
+        if (match?.[1] && out.includes('checkpoint server ready')) {
+          clearTimeout(timer);
+          const caPagePort = /"caPagePort":(\d+)/.exec(out)?.[1];
+          resolve({
+            url: match[1],
+            caPageUrl: caPagePort ? `http://127.0.0.1:${caPagePort}` : null,
+          });
+        }
+      });
+      child.stderr?.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+      });
+      child.on('exit', (code) => reject(new Error(`server exited ${code}:\n${out}`)));
+    },
+  );
   return {
     url,
+    caPageUrl,
+    log: () => out,
     pid: child.pid ?? 0,
     dataDir,
     stop: () =>
