@@ -940,7 +940,6 @@ export const en: Messages = {
     storageLow: 'Storage nearly full',
     storageFull: 'Storage full',
     persistenceRefused: 'Storage not persistent',
-    clockSkew: 'Clock off by {{minutes}} min',
     cameraFailed: 'Camera failed',
     updateWaiting: 'Update waiting',
   },

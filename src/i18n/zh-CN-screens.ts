@@ -435,7 +435,6 @@ export const zhCNScreens = {
     storageLow: '存储将满',
     storageFull: '存储已满',
     persistenceRefused: '存储未持久',
-    clockSkew: '时钟偏差 {{minutes}} 分钟',
     cameraFailed: '摄像头故障',
     updateWaiting: '新版本待安装',
   },

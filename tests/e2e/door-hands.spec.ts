@@ -2,7 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { DEFAULT_TAP_SETTLE_MS } from '../../src/ui/settle';
 import { validIdNumber } from '../fixtures/builders';
-import { admitGreenVisitor, importBookings, recheckNow } from './helpers';
+import {
+  admitGreenVisitor,
+  hallClockFollowsPage,
+  importBookings,
+  passTime,
+  recheckNow,
+} from './helpers';
 
 /**
  * The door under real hands (issue 12): gloved staff double- and triple-tap. Every tap
@@ -479,15 +485,9 @@ test('while one visitor rests before the re-check, two others are admitted; the 
 test('an early booking is told the time; back at the slot, the same booking goes through and is admitted', async ({
   page,
 }) => {
-  // The browser's clock is the test's: installed now, moved to the slot later. The hall's
-  // clock moves with it: the tablet checks its clock against the server's Date (the clock
-  // probe, src/services/health/watchers.ts), and a tablet clock moved on its own is one
-  // set by hand, which the checked clock corrects (issue 23).
+  // The browser's clock is the test's (and the hall's): installed now, moved to the slot later.
   const now = Date.now();
-  let hallTime = now;
-  await page.route(/[?&]clock-probe=/, (route) =>
-    route.fulfill({ status: 200, headers: { date: new Date(hallTime).toUTCString() } }),
-  );
+  await hallClockFollowsPage(page);
   await page.clock.install({ time: now });
   await importBookings(page, now);
   await page.getByRole('link', { name: '门岗检查' }).click();
@@ -499,9 +499,7 @@ test('an early booking is told the time; back at the slot, the same booking goes
   expect((await storedEvents(page)).filter((e) => e.visit)).toEqual([]);
 
   // An hour later 王五 is back: the same booking, now due, takes the green path.
-  // An hour passes for both clocks (and the monotonic one the checked clock keeps).
-  hallTime = now + 60 * 60_000;
-  await page.clock.fastForward(60 * 60_000);
+  await passTime(page, now + 60 * 60_000);
   await admitGreenVisitor(page, /王\*/);
   const { events } = await theOneVisit(page, BOOKED_GREEN_PATH);
   expect(events.find((e) => e.type === 'appointment.matched')?.data.bookingId).toBe('B0003');

@@ -105,6 +105,25 @@ export async function admitGreenVisitor(page: Page, who: RegExp, reading = '36.5
  * Resumes the visitor resting before the re-check and re-checks before the rest is over
  * (e2e runs on the real clock; the rest is 2 minutes), recording why (issue 12).
  */
+/**
+ * The hall's clock is the page's: a tablet checks its clock against the server's Date
+ * (the clock probe, src/services/health/watchers.ts) and takes a clock moved on its own
+ * for one set by hand (issue 23). Tests that install a clock answer the probe with the
+ * time it was sent at, and let time pass with `passTime`.
+ */
+export async function hallClockFollowsPage(page: Page) {
+  await page.route(/[?&]clock-probe=/, (route) => {
+    const sentAt = Number(new URL(route.request().url()).searchParams.get('clock-probe'));
+    return route.fulfill({ status: 200, headers: { date: new Date(sentAt).toUTCString() } });
+  });
+}
+
+/** Time passes until `to`, for the page's clock and the monotonic one the checked clock keeps. */
+export async function passTime(page: Page, to: number) {
+  const now = await page.evaluate(() => Date.now());
+  await page.clock.fastForward(Math.max(0, to - now));
+}
+
 export async function recheckNow(page: Page) {
   await page.getByTestId('resting-list').getByRole('button').first().click();
   await page.getByRole('button', { name: '现在复测（休息未满）' }).click();

@@ -7,8 +7,10 @@ import { aBooking, validIdNumber } from '../fixtures/builders';
 import {
   admitGreenVisitor,
   eventsOfType,
+  hallClockFollowsPage,
   openApp,
   openLedgerVisit,
+  passTime,
   recheckNow,
   unlockLead,
 } from './helpers';
@@ -44,6 +46,7 @@ test('a day at the door, exported as CSV and Excel, and a fever visitor traced t
 }) => {
   // Settling buttons and the resting re-check put this day close to the default 30 s.
   test.setTimeout(60_000);
+  await hallClockFollowsPage(page);
   await page.clock.install({ time: at(9, 0) });
   await openApp(page, '/settings');
   await unlockLead(page);
@@ -58,11 +61,11 @@ test('a day at the door, exported as CSV and Excel, and a fever visitor traced t
   // 09:00 a walk-in, refused; 09:30 a booked visitor; 12:50 another; 13:00 a fever visitor.
   await page.getByRole('button', { name: '无预约' }).click();
   await page.getByRole('button', { name: '不是' }).click();
-  await page.clock.setSystemTime(at(9, 30));
+  await passTime(page, at(9, 30));
   await admitGreenVisitor(page, /早\*人/, '36.6');
-  await page.clock.setSystemTime(at(12, 50));
+  await passTime(page, at(12, 50));
   await admitGreenVisitor(page, /中\*人/, '36.6');
-  await page.clock.setSystemTime(at(13, 0));
+  await passTime(page, at(13, 0));
   await page.getByRole('button', { name: /发\*人/ }).click();
   await page.getByRole('button', { name: '已戴口罩 · 已手消毒' }).click();
   await page.getByRole('button', { name: '其他读数' }).click();
@@ -84,7 +87,15 @@ test('a day at the door, exported as CSV and Excel, and a fever visitor traced t
   await page.getByRole('button', { name: 'CSV' }).click();
   const csv = readFileSync(await (await csvDownload).path(), 'utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
-  const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+  // The ledger, an empty line, then the day's chain heads (docs/ledger-chain.md).
+  const lines = Papa.parse<string[]>(csv.slice(1)).data;
+  const end = lines.findIndex((r) => r.every((cell) => cell === ''));
+  const rows = lines.slice(0, end);
+  const [chainHeader, chainHead] = lines.slice(end + 1);
+  expect(chainHeader?.[1]).toBe('记录数');
+  expect(chainHeader?.[3]).toBe('校验值');
+  expect(Number(chainHead?.[1])).toBeGreaterThan(0);
+  expect(chainHead?.[3]).toMatch(/^[0-9a-f]{64}$/);
   expect(rows[0]).toEqual([
     '日期',
     '到达',

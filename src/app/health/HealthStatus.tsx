@@ -1,4 +1,4 @@
-import { CameraOff, Clock, Download, HardDrive, ShieldAlert, WifiOff } from 'lucide-react';
+import { CameraOff, Download, HardDrive, ShieldAlert, WifiOff } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUpdateStore } from '../../pwa/update-store';
@@ -40,15 +40,7 @@ export function HealthStatus() {
       text: t('health.persistenceRefused'),
     });
   }
-  const skew = problems['clock-skew'];
-  if (skew) {
-    chips.push({
-      key: 'clock-skew',
-      tone: 'danger',
-      icon: <Clock />,
-      text: t('health.clockSkew', { minutes: Math.round(Math.abs(skew.skewMs) / 60_000) }),
-    });
-  }
+  // A clock off the server's is said by the banner under the top bar, with what to do.
   if (problems['camera-failed']) {
     chips.push({
       key: 'camera-failed',
