@@ -1,8 +1,9 @@
 // @vitest-environment node
 /**
- * The hash chain against the real server process: a tablet's chained events are stored
- * and `verify` finds them unbroken; a fork or a gap is refused with its reason; an event
- * edited in the SQLite file (by better-sqlite3, behind the server's back) is found.
+ * The hash chain attacked, against the real server process: events forged with a stolen
+ * device token (a fork, a gap, an edited event) are refused with their reasons; an event
+ * edited in the SQLite file (by better-sqlite3, behind the server's back) is found by
+ * `verify`; a purged event still verifies.
  */
 import 'fake-indexeddb/auto';
 import { join } from 'node:path';
@@ -10,12 +11,13 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChainAnchor, chainEvents } from '../../src/domain/chain';
 import type { CheckpointEvent } from '../../src/domain/events';
+import { withoutPersonalData } from '../../src/domain/retention';
 import { dayKey } from '../../src/domain/time';
 import { httpTransport } from '../../src/sync/transport';
 import { aBooking, chained, ev, visitEvents } from '../fixtures/builders';
 import { makeTablet } from '../fixtures/tablet';
-import { adminCli } from '../security/attack';
-import { enrolledDevice, type ServerProcess, startServer } from './server-process';
+import { enrolledDevice, type ServerProcess, startServer } from '../integration/server-process';
+import { adminCli } from './attack';
 
 let server: ServerProcess;
 beforeAll(async () => {
@@ -145,6 +147,17 @@ describe('the chain on push', () => {
 });
 
 describe('npm run admin -- verify', () => {
+  it('finds a chain unbroken whose events arrived purged (personal fields gone, commitment kept)', async () => {
+    const token = await enrolledDevice(server.url, 'hall-p', 'tab-p');
+    const events = await chained(aVisitOf('tab-p', 'hall-p', 1, START - 600_000));
+    const purged = events.map((e) => withoutPersonalData(e, Date.now()));
+    expect(purged.some((e) => e.chain?.pc && !e.chain.salt)).toBe(true);
+    expect(await push('hall-p', token, purged)).toMatchObject({ heldSeq: 4, refused: [] });
+    const result = await adminCli(server.dataDir, 'verify', 'hall-p');
+    expect(result.out).toContain('all unbroken');
+    expect(result.code).toBe(0);
+  });
+
   it('finds a tablet’s synced chain unbroken, prints the day’s head, and finds an event edited in the file', async () => {
     const token = await enrolledDevice(server.url, 'hall-v', 'tab-v');
     const tablet = await makeTablet(
