@@ -11,7 +11,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { API, type ApiError, MAX_BODY_BYTES } from '../../src/protocol/api';
 import { allowOrigins } from './cors';
 import { HttpError } from './errors';
+import type { Metrics } from './metrics';
 import { adminRoutes } from './routes/admin';
+import { metricsRoute } from './routes/metrics';
 import { syncRoutes } from './routes/sync';
 import { registerSecurityHeaders } from './security-headers';
 import type { Store } from './store/store';
@@ -28,6 +30,8 @@ export interface AppOptions {
   allowedOrigins?: readonly string[];
   /** Requests per address and minute (config.ts: ENROL_RATE_LIMIT, ADMIN_RATE_LIMIT). */
   limits?: { enrolPerMinute: number; adminPerMinute: number };
+  /** /metrics behind its own token (config.ts: METRICS_TOKEN); null: no /metrics (404). */
+  metrics?: { metrics: Metrics; token: string } | null;
 }
 
 export const DEFAULT_LIMITS = { enrolPerMinute: 10, adminPerMinute: 300 };
@@ -104,7 +108,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
     store: options.store,
     now,
     enrolPerMinute: limits.enrolPerMinute,
+    metrics: options.metrics?.metrics ?? null,
   });
+  if (options.metrics) app.register(metricsRoute, options.metrics);
   app.register(adminRoutes, {
     prefix: `${API}/admin`,
     store: options.store,

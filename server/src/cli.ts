@@ -16,6 +16,8 @@
  *                                  server runs (server/src/backup.ts); 0600, sealed, no key
  *   backup --check <file>          what a backup holds, and whether it may be restored here
  *   restore <file>                 the server stopped: puts the backup back, in a new epoch
+ *   status                         halls × tablets: last seen, last push, clock offset, and
+ *                                  which are stale (STALE_AFTER_HOURS, device-status.ts)
  *   identity                       the server's identity and epoch (either store)
  *   new-epoch                      after a PostgreSQL restore (docs/operations.md)
  *   tls init|renew …               the hall's CA and HTTPS certificate (tls/tls-cli.ts)
@@ -28,6 +30,7 @@ import { enrolmentCodeHash, newEnrolmentCode } from './auth';
 import { BackupError, type BackupFacts, backupSqlite, checkBackup, restoreSqlite } from './backup';
 import { readConfig } from './config';
 import { openSealedBackend, openStore, prepareDataDir } from './data-dir';
+import { statusText } from './device-status';
 import { openEvent } from './personal-crypto';
 import { addPersonalKey } from './personal-keys';
 import { ENCODINGS } from './routes/admin';
@@ -100,6 +103,8 @@ async function run(store: Store, command: string | undefined, args: string[], no
         ...rejected.map((r) => `  line ${r.line}: ${r.problems.join(', ')}`),
       ].join('\n');
     }
+    case 'status':
+      return statusText(await store.deviceActivity(), now, config.staleAfterHours);
     case 'identity': {
       const { id, epoch } = await store.identity();
       return `server ${id}, epoch ${epoch}`;
@@ -110,7 +115,7 @@ async function run(store: Store, command: string | undefined, args: string[], no
     }
     default:
       throw new UsageError(
-        'commands: create-site, enrolment-code, revoke-device, set-policy, import-bookings, new-personal-key, migrate-store, verify, backup, restore, identity, new-epoch, tls',
+        'commands: create-site, enrolment-code, revoke-device, set-policy, import-bookings, new-personal-key, migrate-store, verify, backup, restore, status, identity, new-epoch, tls',
       );
   }
 }

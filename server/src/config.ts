@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAllowedOrigins } from './cors';
+import { DEFAULT_STALE_HOURS } from './device-status';
 import { hallTlsPaths } from './tls/tls-files';
 
 function perMinute(value: string | undefined, fallback: number, name: string): number {
@@ -49,6 +50,20 @@ function readTls(env: NodeJS.ProcessEnv, dataDir: string) {
   };
 }
 
+/** METRICS_TOKEN: unset, no /metrics; set, a long random secret of its own. */
+function metricsToken(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (value.length < 24) throw new Error('METRICS_TOKEN must be at least 24 characters');
+  return value;
+}
+
+function hours(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a number of hours > 0`);
+  return n;
+}
+
 /** Server settings from the environment, with the defaults the README documents. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env) {
   const dataDir = resolve(env.DATA_DIR ?? './data');
@@ -68,6 +83,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     dataDir,
     staticDir: resolve(env.STATIC_DIR ?? './dist'),
     adminToken: env.ADMIN_TOKEN,
+    metricsToken: metricsToken(env.METRICS_TOKEN),
+    /** A tablet silent this long is stale (device-status.ts explains the default). */
+    staleAfterHours: hours(env.STALE_AFTER_HOURS, DEFAULT_STALE_HOURS, 'STALE_AFTER_HOURS'),
     /** postgres://… selects the PostgreSQL store; unset, the SQLite file in dataDir. */
     databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : null,
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),

@@ -29,12 +29,12 @@ export const SERVER_RULE: LockoutRule = {
   maxLockMs: 60 * 60_000,
 };
 
-type Counter = { key: string; rule: LockoutRule };
+type Counter = { key: string; rule: LockoutRule; scope: 'address' | 'server' };
 
 export function enrolmentCounters(address: string): Counter[] {
   return [
-    { key: `enrol:address:${address}`, rule: ADDRESS_RULE },
-    { key: 'enrol:server', rule: SERVER_RULE },
+    { key: `enrol:address:${address}`, rule: ADDRESS_RULE, scope: 'address' },
+    { key: 'enrol:server', rule: SERVER_RULE, scope: 'server' },
   ];
 }
 
@@ -58,13 +58,20 @@ export async function assertEnrolmentOpen(
   }
 }
 
+/** Counts the failure on each counter; returns the counters this failure locked. */
 export async function recordEnrolmentFailure(
   store: Store,
   counters: readonly Counter[],
   now: number,
-): Promise<void> {
-  for (const { key, rule } of counters)
-    await store.setAttempts(key, afterFailure(await store.attempts(key), now, rule));
+): Promise<Counter['scope'][]> {
+  const locked: Counter['scope'][] = [];
+  for (const { key, rule, scope } of counters) {
+    const before = await store.attempts(key);
+    const after = afterFailure(before, now, rule);
+    if (after.lockouts > before.lockouts) locked.push(scope);
+    await store.setAttempts(key, after);
+  }
+  return locked;
 }
 
 export async function recordEnrolmentSuccess(

@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { readConfig } from './config';
 import { openStore } from './data-dir';
+import { createMetrics } from './metrics';
 import { startRetention } from './retention';
 import { describeStore } from './store/open-store';
 import { buildCaPage } from './tls/ca-page';
@@ -36,9 +37,17 @@ function adminToken(): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+const admin = adminToken();
+if (config.metricsToken !== null && config.metricsToken === admin) {
+  console.error('METRICS_TOKEN must differ from the admin token: a scraper may not administer');
+  process.exit(2);
+}
+const metrics = config.metricsToken ? createMetrics(store, Date.now, config.staleAfterHours) : null;
+
 const app = buildApp({
   store,
-  adminToken: adminToken(),
+  adminToken: admin,
+  metrics: metrics && config.metricsToken ? { metrics, token: config.metricsToken } : null,
   staticDir: config.staticDir,
   https: config.https,
   allowedOrigins: config.allowedOrigins,
@@ -62,7 +71,9 @@ const urls = (): ReturnType<typeof hallUrls> =>
     https: boundPort(app.server),
     caPage: caPage ? boundPort(caPage.server) : 0,
   });
-const stopRetention = startRetention(store, app.log);
+const stopRetention = startRetention(store, app.log, Date.now, undefined, (run) =>
+  metrics?.retentionRun(run.outcome, run.outcome === 'ran' ? run.events : 0),
+);
 const stopExpiryWatch = config.https ? watchExpiry(config.https.cert, app.log) : () => {};
 
 let stopping = false;

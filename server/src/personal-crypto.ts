@@ -157,6 +157,9 @@ export function encryptPersonalData(store: Store, cipher: PersonalCipher): Store
     enrol: (hash, device, now, current) => store.enrol(hash, device, now, current),
     deviceByToken: (hash) => store.deviceByToken(hash),
     revokeDevice: (id, now) => store.revokeDevice(id, now),
+    noteDeviceSeen: (device, seen) => store.noteDeviceSeen(device, seen),
+    deviceActivity: () => store.deviceActivity(),
+    eventsHeldBySite: () => store.eventsHeldBySite(),
     async insertEvents(site, device, events, receivedAt, isFlagged) {
       let result = await store.insertEvents(
         site,

@@ -25,22 +25,28 @@ export async function purgeSite(
   };
 }
 
-/** Every site's purge, then the storage reclaimed once (not per site). */
+/** Every site's purge, then the storage reclaimed once (not per site); the events purged. */
 export async function runRetention(
   store: Store,
   now: number,
   log: { info: (o: object, m: string) => void },
-): Promise<void> {
+): Promise<number> {
   let changed = false;
+  let events = 0;
   for (const site of await store.siteIds()) {
     const result = await purgeSite(store, site, now);
+    events += result.events;
     if (result.events > 0 || result.bookings > 0) {
       changed = true;
       log.info({ site, ...result }, 'retention purge');
     }
   }
   if (changed) await store.reclaimPurged();
+  return events;
 }
+
+/** Told of each run this instance made (metrics.ts); a skipped slot is no run. */
+export type RetentionRun = { outcome: 'ran'; events: number } | { outcome: 'failed' };
 
 /**
  * Hourly, and at start: every site. With several server instances on one database, the
@@ -51,13 +57,17 @@ export function startRetention(
   log: { info: (o: object, m: string) => void; error: (o: object, m: string) => void },
   now: () => number = Date.now,
   everyMs = EVERY_MS,
+  onRun: (run: RetentionRun) => void = () => {},
 ): () => void {
   const run = async () => {
     if (await store.claimPeriodicJob('retention', now(), everyMs - SLACK_MS))
-      await runRetention(store, now(), log);
+      onRun({ outcome: 'ran', events: await runRetention(store, now(), log) });
   };
   const tick = () =>
-    void run().catch((err: unknown) => log.error({ err }, 'retention purge failed'));
+    void run().catch((err: unknown) => {
+      onRun({ outcome: 'failed' });
+      log.error({ err }, 'retention purge failed');
+    });
   tick();
   const timer = setInterval(tick, everyMs);
   return () => clearInterval(timer);

@@ -27,6 +27,7 @@ import {
   recordEnrolmentSuccess,
 } from '../enrolment-lockout';
 import { HttpError } from '../errors';
+import type { Metrics, SyncRoute } from '../metrics';
 import type { Device, Store } from '../store/store';
 import { parse } from '../validate';
 import { chainRefusals } from './chain-refusals';
@@ -97,12 +98,36 @@ function contentRefusals(events: readonly CheckpointEvent[], now: number): Refus
   });
 }
 
+/** The device routes as /metrics names them (by Fastify's route pattern). */
+const ROUTES: Record<string, SyncRoute> = {
+  'POST /sites/:site/events': 'push',
+  'GET /sites/:site/events': 'pull',
+  'GET /sites/:site/config': 'config',
+  'GET /sites/:site/bookings/:day': 'bookings',
+};
+
+/**
+ * A tablet's last contact is written at most once a minute per device (pushes always):
+ * a pull every few seconds must not cost a write each. "Last seen" is minute-exact.
+ */
+const SEEN_EVERY_MS = 60_000;
+
+/** The clock offset the push's latest event carried (ms, rounded), or null. */
+function pushedClockOffset(events: readonly CheckpointEvent[]): number | null {
+  const latest = events.reduce<CheckpointEvent | null>(
+    (a, e) => (e.clockOffset !== undefined && (!a || e.seq > a.seq) ? e : a),
+    null,
+  );
+  return latest?.clockOffset === undefined ? null : Math.round(latest.clockOffset);
+}
+
 export const syncRoutes: FastifyPluginAsync<{
   store: Store;
   now: () => number;
   /** Enrolment requests per address and minute, before the lock-out's own count. */
   enrolPerMinute: number;
-}> = async (app, { store, now, enrolPerMinute }) => {
+  metrics: Metrics | null;
+}> = async (app, { store, now, enrolPerMinute, metrics }) => {
   // Read once: the epoch changes only with the server stopped (restore, new-epoch).
   let identity: ReturnType<Store['identity']> | null = null;
   const server = () => {
@@ -126,7 +151,8 @@ export const syncRoutes: FastifyPluginAsync<{
         current ? hashSecret(current) : null,
       );
       if (!outcome.ok) {
-        await recordEnrolmentFailure(store, counters, now());
+        for (const scope of await recordEnrolmentFailure(store, counters, now()))
+          metrics?.enrolmentLockout(scope);
         request.log.warn({ device: body.deviceId, reason: outcome.reason }, 'enrolment refused');
         throw ENROL_REFUSALS[outcome.reason];
       }
@@ -140,10 +166,29 @@ export const syncRoutes: FastifyPluginAsync<{
   app.register(async (routes) => {
     const dayReplies = bookingDayCache(store);
     const devices = new WeakMap<FastifyRequest, Device>();
+    const seenAt = new Map<string, number>();
     routes.addHook('onRequest', async (request) => {
       const { site } = request.params as { site: string };
-      devices.set(request, await authoriseDevice(store, request, site));
+      const device = await authoriseDevice(store, request, site);
+      devices.set(request, device);
+      const at = now();
+      if (at - (seenAt.get(device.id) ?? 0) >= SEEN_EVERY_MS) {
+        seenAt.set(device.id, at);
+        await store.noteDeviceSeen(device.id, { at, pushed: false, clockOffset: null });
+      }
     });
+    if (metrics)
+      routes.addHook('onResponse', async (request, reply) => {
+        const pattern = (request.routeOptions.url ?? '').replace(/^.*?(?=\/sites\/)/, '');
+        const route = ROUTES[`${request.method} ${pattern}`];
+        if (route)
+          metrics.syncRequest(
+            route,
+            devices.get(request)?.site ?? null,
+            reply.statusCode,
+            reply.elapsedTime / 1000,
+          );
+      });
     const deviceOf = (request: FastifyRequest): Device => {
       const device = devices.get(request);
       if (!device) throw new HttpError(401, 'unauthorised', 'missing or unknown device token');
@@ -195,6 +240,11 @@ export const syncRoutes: FastifyPluginAsync<{
           { device: device.id, arrivedPurged },
           'push: events arrived already purged of personal data (server restored from an older copy)',
         );
+      await store.noteDeviceSeen(device.id, {
+        at: receivedAt,
+        pushed: true,
+        clockOffset: pushedClockOffset(events),
+      });
       // Never acknowledge past an event this push refused: the tablet must keep it.
       const firstRefused = refused[0]?.seq ?? Number.POSITIVE_INFINITY;
       return {

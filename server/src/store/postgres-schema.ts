@@ -57,6 +57,10 @@ const MIGRATIONS: readonly string[] = [
      one INTEGER PRIMARY KEY CHECK (one = 1), id TEXT NOT NULL, epoch BIGINT NOT NULL);
    INSERT INTO server_identity (one, id, epoch)
      VALUES (1, md5(random()::text || clock_timestamp()::text), 1 + floor(random() * 2147483646));`,
+  // 4: each tablet's last sync (sqlite.ts, the same).
+  `ALTER TABLE devices ADD COLUMN last_seen_at BIGINT;
+   ALTER TABLE devices ADD COLUMN last_push_at BIGINT;
+   ALTER TABLE devices ADD COLUMN clock_offset BIGINT;`,
 ];
 
 export async function migrate(client: PoolClient): Promise<void> {

@@ -21,6 +21,7 @@ import { type Attempts, NO_ATTEMPTS } from '../../../src/domain/lockout';
 import type { Policy } from '../../../src/domain/policy';
 import { withoutPersonalData } from '../../../src/domain/retention';
 import type { BookingDay } from '../../../src/protocol/api';
+import { type ActivityRow, activityOf } from './device-activity';
 import { LOCK, migrate } from './postgres-schema';
 import type { EnrolOutcome, InsertResult, PurgeCounts, Site, Store } from './store';
 import { PERSONAL_TYPES, sameEvent } from './stored-events';
@@ -184,6 +185,36 @@ export class PostgresStore implements Store {
       id,
     ]);
     return (result.rowCount ?? 0) > 0;
+  }
+
+  async noteDeviceSeen(
+    device: string,
+    seen: { at: number; pushed: boolean; clockOffset: number | null },
+  ) {
+    await this.pool.query(
+      `UPDATE devices SET last_seen_at = GREATEST(COALESCE(last_seen_at, 0), $2),
+         last_push_at = CASE WHEN $3 THEN GREATEST(COALESCE(last_push_at, 0), $2)
+           ELSE last_push_at END,
+         clock_offset = CASE WHEN $3 AND $4::BIGINT IS NOT NULL THEN $4::BIGINT
+           ELSE clock_offset END
+       WHERE id = $1`,
+      [device, seen.at, seen.pushed, seen.clockOffset],
+    );
+  }
+
+  async deviceActivity() {
+    const { rows } = await this.pool.query<ActivityRow>(
+      `SELECT id, site, revoked_at, enrolled_at, last_seen_at, last_push_at, clock_offset
+       FROM devices ORDER BY site, id`,
+    );
+    return rows.map(activityOf);
+  }
+
+  async eventsHeldBySite() {
+    const { rows } = await this.pool.query<{ site: string; events: string }>(
+      'SELECT site, COUNT(*) AS events FROM events GROUP BY site ORDER BY site',
+    );
+    return rows.map((r) => ({ site: r.site, events: Number(r.events) }));
   }
 
   async insertEvents(

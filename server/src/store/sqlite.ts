@@ -16,6 +16,7 @@ import { type Attempts, NO_ATTEMPTS } from '../../../src/domain/lockout';
 import type { Policy } from '../../../src/domain/policy';
 import { withoutPersonalData } from '../../../src/domain/retention';
 import type { BookingDay } from '../../../src/protocol/api';
+import { type ActivityRow, activityOf } from './device-activity';
 import type { EnrolOutcome, InsertResult, PurgeCounts, ServerIdentity, Site, Store } from './store';
 import { PERSONAL_TYPES, sameEvent } from './stored-events';
 
@@ -66,6 +67,10 @@ const MIGRATIONS: readonly string[] = [
      one INTEGER PRIMARY KEY CHECK (one = 1), id TEXT NOT NULL, epoch INTEGER NOT NULL);
    INSERT INTO server_identity (one, id, epoch)
      VALUES (1, lower(hex(randomblob(16))), 1 + abs(random() % 2147483646));`,
+  // 7: each tablet's last sync, for `admin -- status` and /metrics (store.ts DeviceActivity).
+  `ALTER TABLE devices ADD COLUMN last_seen_at INTEGER;
+   ALTER TABLE devices ADD COLUMN last_push_at INTEGER;
+   ALTER TABLE devices ADD COLUMN clock_offset INTEGER;`,
 ];
 
 /** The schema version this code writes (SQLite's user_version); a newer file is refused. */
@@ -211,6 +216,38 @@ class SqliteStore implements Store {
     return (
       this.db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ?').run(now, id).changes > 0
     );
+  }
+
+  async noteDeviceSeen(
+    device: string,
+    seen: { at: number; pushed: boolean; clockOffset: number | null },
+  ) {
+    this.db
+      .prepare(
+        `UPDATE devices SET last_seen_at = max(coalesce(last_seen_at, 0), @at),
+           last_push_at = CASE WHEN @pushed THEN max(coalesce(last_push_at, 0), @at)
+             ELSE last_push_at END,
+           clock_offset = CASE WHEN @pushed AND @offset IS NOT NULL THEN @offset
+             ELSE clock_offset END
+         WHERE id = @device`,
+      )
+      .run({ device, at: seen.at, pushed: seen.pushed ? 1 : 0, offset: seen.clockOffset });
+  }
+
+  async deviceActivity() {
+    const rows = this.db
+      .prepare(
+        `SELECT id, site, revoked_at, enrolled_at, last_seen_at, last_push_at, clock_offset
+         FROM devices ORDER BY site, id`,
+      )
+      .all() as ActivityRow[];
+    return rows.map(activityOf);
+  }
+
+  async eventsHeldBySite() {
+    return this.db
+      .prepare('SELECT site, COUNT(*) AS events FROM events GROUP BY site ORDER BY site')
+      .all() as { site: string; events: number }[];
   }
 
   async insertEvents(

@@ -26,6 +26,22 @@ export interface Device {
   revoked: boolean;
 }
 
+/**
+ * What the server knows of a tablet's syncing, for `admin -- status` and /metrics: when
+ * it last called (any sync request), last pushed, and the clock offset its last pushed
+ * event carried (ms, the tablet's clock minus the server's; null when it never said).
+ * No name: the device id is what the IT team looks for.
+ */
+export interface DeviceActivity {
+  id: string;
+  site: string;
+  revoked: boolean;
+  enrolledAt: number;
+  lastSeenAt: number | null;
+  lastPushAt: number | null;
+  clockOffset: number | null;
+}
+
 export interface InsertResult extends Omit<PushReply, 'serverTime' | 'server' | 'arrivedPurged'> {}
 
 /**
@@ -59,6 +75,18 @@ export interface Store {
   ): Promise<EnrolOutcome>;
   deviceByToken(tokenHash: string): Promise<Device | null>;
   revokeDevice(id: string, now: number): Promise<boolean>;
+  /**
+   * Records that the device synced at `at` (a push also sets its last push and, when its
+   * last event said, its clock offset). Never moves a time backwards.
+   */
+  noteDeviceSeen(
+    device: string,
+    seen: { at: number; pushed: boolean; clockOffset: number | null },
+  ): Promise<void>;
+  /** Every enrolled device with its activity, by site then id. */
+  deviceActivity(): Promise<DeviceActivity[]>;
+  /** Events held per site (sites without events are absent). */
+  eventsHeldBySite(): Promise<{ site: string; events: number }[]>;
   /**
    * Stores a batch in one transaction, idempotent on event id and on (device, seq).
    * Retention counts an event's age from the earlier of `at` and `receivedAt`.
