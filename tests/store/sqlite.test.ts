@@ -53,7 +53,12 @@ describe('SQLite schema upgrade', () => {
     await before.close();
     // Back to schema 4, as the file was when only a site-wide version existed.
     const raw = new Database(file);
-    raw.exec('DROP TABLE booking_days; DROP TABLE server_identity');
+    raw.exec(
+      `DROP TABLE booking_days; DROP TABLE server_identity;
+       ALTER TABLE devices DROP COLUMN last_seen_at;
+       ALTER TABLE devices DROP COLUMN last_push_at;
+       ALTER TABLE devices DROP COLUMN clock_offset;`,
+    );
     raw.pragma('user_version = 4');
     raw.close();
 
