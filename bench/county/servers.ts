@@ -5,8 +5,15 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { newMasterKey } from '../../server/src/personal-crypto';
 
 export const ADMIN_TOKEN = 'county-bench-admin';
+/**
+ * The county's personal data key, one for the run: every instance on one database must
+ * open what another sealed, so an operator sets the same PERSONAL_DATA_KEY on each (the
+ * server refuses DATABASE_URL without one).
+ */
+export const PERSONAL_DATA_KEY = newMasterKey();
 
 export interface Instance {
   url: string;
@@ -47,6 +54,12 @@ export async function startInstance(port: number, env: Record<string, string>): 
       PORT: String(port),
       HOST: '127.0.0.1',
       ADMIN_TOKEN,
+      PERSONAL_DATA_KEY,
+      // The rate limits are per client address, and the bench enrols a whole county from
+      // one: at the defaults (10 enrolments a minute) the 11th tablet of an instance got a
+      // 429, and its pushes (with no token) failed every second for ever.
+      ENROL_RATE_LIMIT: '100000',
+      ADMIN_RATE_LIMIT: '100000',
       STATIC_DIR: '/nonexistent',
       // Request logs off: at thousands of requests a second they would be what is measured.
       LOG_LEVEL: 'warn',
@@ -111,8 +124,10 @@ export async function enrolHall(
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ code, deviceId: device, deviceName: device }),
     });
-    const { token } = (await response.json()) as { token: string };
-    enrolled.push({ device, token });
+    const reply = (await response.json()) as { token?: string };
+    if (!response.ok || !reply.token)
+      throw new Error(`enrol ${device}: ${response.status} ${JSON.stringify(reply)}`);
+    enrolled.push({ device, token: reply.token });
   }
   return enrolled;
 }
