@@ -14,13 +14,13 @@
  *   COUNTY_RATE    events/s the county offers, default 6000
  *   COUNTY_SYNC_MS how often a busy tablet syncs, default 1000
  *   COUNTY_STORES  default "postgres,sqlite"
- *   PG_PORT / COUNTY_PORT  loopback ports (default 5450 / 4750…)
+ *   PG_PORT / COUNTY_PORT  loopback ports (default 5450 / 4750…; 0: free ones)
  */
 import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { startPgCluster } from '../scripts/pg-cluster';
+import { freePort, startPgCluster } from '../scripts/pg-cluster';
 import { dayKey, dayStart } from '../src/domain/time';
 import { type LoadResult, type LoadTablet, runLoad } from './county/load';
 import { enrolHall, type Instance, startInstance } from './county/servers';
@@ -35,6 +35,9 @@ const basePort = Number(env.COUNTY_PORT ?? 4750);
 const TABLETS = 4;
 for (const n of [...scales, visitsPerHall, rate, syncMs])
   if (!Number.isFinite(n) || n < 1) throw new Error('COUNTY_* settings: positive numbers');
+
+/** The i-th instance's port: COUNTY_PORT + i, or a free one with COUNTY_PORT=0. */
+const port = async (i: number) => (basePort === 0 ? freePort() : basePort + i);
 
 const yesterday = dayStart(dayKey(Date.now() - 24 * 3_600_000));
 
@@ -81,7 +84,7 @@ async function setUp(store: string, halls: number, clusterUrl: string | null) {
     const databaseUrl = url.toString();
     const instances: Instance[] = [];
     for (let i = 0; i < 2; i++)
-      instances.push(await startInstance(basePort + i, { DATABASE_URL: databaseUrl }));
+      instances.push(await startInstance(await port(i), { DATABASE_URL: databaseUrl }));
     const size = async () =>
       Number(
         (
@@ -98,7 +101,7 @@ async function setUp(store: string, halls: number, clusterUrl: string | null) {
     };
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'county-sqlite-'));
-  const instances = [await startInstance(basePort + 2, { DATA_DIR: dataDir })];
+  const instances = [await startInstance(await port(2), { DATA_DIR: dataDir })];
   const size = async () =>
     ['checkpoint.sqlite', 'checkpoint.sqlite-wal'].reduce((n, f) => {
       try {
