@@ -6,7 +6,8 @@
  * at 1, 10 and 100 halls of 4 tablets, each hall ≈ 2,000 visits ≈ 18,000 events.
  * The county offers the same events/s at every scale (COUNTY_RATE): with fewer halls each
  * hall's tablets push faster, so the scales also show what one site's serialised appends
- * cost. Figures: events/s held, p50/p99 of push and pull requests, server RSS, database
+ * cost. Figures: events/s held, p50/p99 of push and pull requests, server RSS and CPU per
+ * 1,000 events (PostgreSQL's own backends not included), database
  * size per hall-day, errors.
  *
  *   COUNTY_HALLS   scales, default "1,10,100" (a quick run: COUNTY_HALLS=1,10)
@@ -46,6 +47,8 @@ interface Row {
   halls: number;
   load: LoadResult;
   rssMb: number[];
+  /** The server processes' CPU over the load, ms per 1,000 events held. */
+  serverCpuMsPer1k: number;
   bytesPerHallDay: number;
 }
 
@@ -128,6 +131,7 @@ async function runScale(store: string, halls: number, clusterUrl: string | null)
       });
     }
     const before = await size();
+    const cpuBefore = instances.reduce((s, i) => s + i.cpuSeconds(), 0);
     console.log(
       `  ${store}: ${halls} halls × ${TABLETS} tablets, ${(halls * visitsPerHall * 9).toLocaleString('en')} events at ${rate}/s offered…`,
     );
@@ -138,6 +142,7 @@ async function runScale(store: string, halls: number, clusterUrl: string | null)
       syncMs,
       dayStart: yesterday,
     });
+    const cpu = instances.reduce((s, i) => s + i.cpuSeconds(), 0) - cpuBefore;
     const bytes = (await size()) - before;
     return {
       store,
@@ -145,6 +150,7 @@ async function runScale(store: string, halls: number, clusterUrl: string | null)
       load,
       rssMb: instances.map((i) => Math.round(i.maxRss / 1_048_576)),
       bytesPerHallDay: bytes / halls,
+      serverCpuMsPer1k: load.pushed > 0 ? (cpu * 1_000_000) / load.pushed : Number.NaN,
     };
   } finally {
     for (const instance of instances) await instance.stop();
@@ -179,14 +185,14 @@ console.log(
   `County bench: ${TABLETS} tablets per hall, ${visitsPerHall} visits per hall-day, ${rate} events/s offered, sync every ${syncMs} ms`,
 );
 console.log(
-  '| store | halls | events held | events/s | lag s | push p50 / p99 ms | pull p50 / p99 ms | pushes | server RSS MB | MB per hall-day | errors | load-gen CPU s |',
+  '| store | halls | events held | events/s | lag s | push p50 / p99 ms | pull p50 / p99 ms | pushes | server RSS MB | MB per hall-day | errors | load-gen CPU s | server CPU ms / 1,000 events |',
 );
-console.log('| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |');
+console.log('| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |');
 for (const r of rows) {
   const l = r.load;
   const ms = (s: number[]) =>
     `${percentile(s, 0.5).toFixed(1)} / ${percentile(s, 0.99).toFixed(1)}`;
   console.log(
-    `| ${label(r.store)} | ${r.halls} | ${l.pushed.toLocaleString('en')} | ${Math.round(l.pushed / l.seconds).toLocaleString('en')} | ${l.lagSeconds.toFixed(1)} | ${ms(l.pushMs)} | ${ms(l.pullMs)} | ${l.pushMs.length.toLocaleString('en')} | ${r.rssMb.join(' + ')} | ${(r.bytesPerHallDay / 1_048_576).toFixed(1)} | ${l.errors} | ${l.clientCpuSeconds.toFixed(0)} |`,
+    `| ${label(r.store)} | ${r.halls} | ${l.pushed.toLocaleString('en')} | ${Math.round(l.pushed / l.seconds).toLocaleString('en')} | ${l.lagSeconds.toFixed(1)} | ${ms(l.pushMs)} | ${ms(l.pullMs)} | ${l.pushMs.length.toLocaleString('en')} | ${r.rssMb.join(' + ')} | ${(r.bytesPerHallDay / 1_048_576).toFixed(1)} | ${l.errors} | ${l.clientCpuSeconds.toFixed(0)} | ${r.serverCpuMsPer1k.toFixed(0)} |`,
   );
 }

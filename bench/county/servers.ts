@@ -20,6 +20,8 @@ export interface Instance {
   pid: number;
   /** Highest RSS seen, bytes. */
   maxRss: number;
+  /** CPU used by the server process so far (user + system), s, from /proc. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -28,6 +30,17 @@ function rssOf(pid: number): number {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
     return kb ? Number(kb) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** utime + stime of a process, s (/proc/<pid>/stat fields 14 and 15, in clock ticks). */
+function cpuOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return 0;
   }
@@ -80,6 +93,7 @@ export async function startInstance(port: number, env: Record<string, string>): 
     url,
     pid,
     maxRss: rssOf(pid),
+    cpuSeconds: () => cpuOf(pid),
     stop: () =>
       new Promise<void>((resolve) => {
         clearInterval(sampler);
