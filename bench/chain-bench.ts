@@ -12,11 +12,12 @@ import { chainEvents, GENESIS, verifyChain } from '../src/domain/chain';
 import { dayKey } from '../src/domain/time';
 import { recordGreenVisit } from '../tests/fixtures/tablet';
 import { busyDay } from './busy-day';
+import { sized } from './size';
 
 const start = new Date(2026, 10, 1, 8, 30).getTime();
 
 /** The first 1,000 events of a busy day at the door (its visits, calls, cases). */
-const thousandEvents = () => busyDay(dayKey(start), 200).slice(0, 1_000);
+const thousandEvents = () => busyDay(dayKey(start), sized(200, 10)).slice(0, sized(1_000, 50));
 
 async function ms(f: () => Promise<unknown>, runs = 5): Promise<number> {
   const times: number[] = [];
@@ -46,7 +47,7 @@ async function recordVisits(n: number): Promise<number> {
   await db.delete();
   return took / count;
 }
-const perEvent = await recordVisits(100);
+const perEvent = await recordVisits(sized(100, 3));
 console.log(
   `tablet write path (fake-indexeddb), chained: ${(perEvent * 1_000).toFixed(0)} ms per 1,000 events`,
 );

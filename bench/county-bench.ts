@@ -6,7 +6,8 @@
  * at 1, 10 and 100 halls of 4 tablets, each hall ≈ 2,000 visits ≈ 18,000 events.
  * The county offers the same events/s at every scale (COUNTY_RATE): with fewer halls each
  * hall's tablets push faster, so the scales also show what one site's serialised appends
- * cost. Figures: events/s held, p50/p99 of push and pull requests, server RSS, database
+ * cost. Figures: events/s held, p50/p99 of push and pull requests, server RSS and CPU per
+ * 1,000 events (PostgreSQL's own backends not included), database
  * size per hall-day, errors.
  *
  *   COUNTY_HALLS   scales, default "1,10,100" (a quick run: COUNTY_HALLS=1,10)
@@ -14,13 +15,13 @@
  *   COUNTY_RATE    events/s the county offers, default 6000
  *   COUNTY_SYNC_MS how often a busy tablet syncs, default 1000
  *   COUNTY_STORES  default "postgres,sqlite"
- *   PG_PORT / COUNTY_PORT  loopback ports (default 5450 / 4750…)
+ *   PG_PORT / COUNTY_PORT  loopback ports (default 5450 / 4750…; 0: free ones)
  */
 import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { startPgCluster } from '../scripts/pg-cluster';
+import { freePort, startPgCluster } from '../scripts/pg-cluster';
 import { dayKey, dayStart } from '../src/domain/time';
 import { type LoadResult, type LoadTablet, runLoad } from './county/load';
 import { enrolHall, type Instance, startInstance } from './county/servers';
@@ -36,6 +37,9 @@ const TABLETS = 4;
 for (const n of [...scales, visitsPerHall, rate, syncMs])
   if (!Number.isFinite(n) || n < 1) throw new Error('COUNTY_* settings: positive numbers');
 
+/** The i-th instance's port: COUNTY_PORT + i, or a free one with COUNTY_PORT=0. */
+const port = async (i: number) => (basePort === 0 ? freePort() : basePort + i);
+
 const yesterday = dayStart(dayKey(Date.now() - 24 * 3_600_000));
 
 interface Row {
@@ -43,6 +47,8 @@ interface Row {
   halls: number;
   load: LoadResult;
   rssMb: number[];
+  /** The server processes' CPU over the load, ms per 1,000 events held. */
+  serverCpuMsPer1k: number;
   bytesPerHallDay: number;
 }
 
@@ -81,7 +87,7 @@ async function setUp(store: string, halls: number, clusterUrl: string | null) {
     const databaseUrl = url.toString();
     const instances: Instance[] = [];
     for (let i = 0; i < 2; i++)
-      instances.push(await startInstance(basePort + i, { DATABASE_URL: databaseUrl }));
+      instances.push(await startInstance(await port(i), { DATABASE_URL: databaseUrl }));
     const size = async () =>
       Number(
         (
@@ -98,7 +104,7 @@ async function setUp(store: string, halls: number, clusterUrl: string | null) {
     };
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'county-sqlite-'));
-  const instances = [await startInstance(basePort + 2, { DATA_DIR: dataDir })];
+  const instances = [await startInstance(await port(2), { DATA_DIR: dataDir })];
   const size = async () =>
     ['checkpoint.sqlite', 'checkpoint.sqlite-wal'].reduce((n, f) => {
       try {
@@ -125,6 +131,7 @@ async function runScale(store: string, halls: number, clusterUrl: string | null)
       });
     }
     const before = await size();
+    const cpuBefore = instances.reduce((s, i) => s + i.cpuSeconds(), 0);
     console.log(
       `  ${store}: ${halls} halls × ${TABLETS} tablets, ${(halls * visitsPerHall * 9).toLocaleString('en')} events at ${rate}/s offered…`,
     );
@@ -135,6 +142,7 @@ async function runScale(store: string, halls: number, clusterUrl: string | null)
       syncMs,
       dayStart: yesterday,
     });
+    const cpu = instances.reduce((s, i) => s + i.cpuSeconds(), 0) - cpuBefore;
     const bytes = (await size()) - before;
     return {
       store,
@@ -142,6 +150,7 @@ async function runScale(store: string, halls: number, clusterUrl: string | null)
       load,
       rssMb: instances.map((i) => Math.round(i.maxRss / 1_048_576)),
       bytesPerHallDay: bytes / halls,
+      serverCpuMsPer1k: load.pushed > 0 ? (cpu * 1_000_000) / load.pushed : Number.NaN,
     };
   } finally {
     for (const instance of instances) await instance.stop();
@@ -176,14 +185,14 @@ console.log(
   `County bench: ${TABLETS} tablets per hall, ${visitsPerHall} visits per hall-day, ${rate} events/s offered, sync every ${syncMs} ms`,
 );
 console.log(
-  '| store | halls | events held | events/s | lag s | push p50 / p99 ms | pull p50 / p99 ms | pushes | server RSS MB | MB per hall-day | errors | load-gen CPU s |',
+  '| store | halls | events held | events/s | lag s | push p50 / p99 ms | pull p50 / p99 ms | pushes | server RSS MB | MB per hall-day | errors | load-gen CPU s | server CPU ms / 1,000 events |',
 );
-console.log('| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |');
+console.log('| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |');
 for (const r of rows) {
   const l = r.load;
   const ms = (s: number[]) =>
     `${percentile(s, 0.5).toFixed(1)} / ${percentile(s, 0.99).toFixed(1)}`;
   console.log(
-    `| ${label(r.store)} | ${r.halls} | ${l.pushed.toLocaleString('en')} | ${Math.round(l.pushed / l.seconds).toLocaleString('en')} | ${l.lagSeconds.toFixed(1)} | ${ms(l.pushMs)} | ${ms(l.pullMs)} | ${l.pushMs.length.toLocaleString('en')} | ${r.rssMb.join(' + ')} | ${(r.bytesPerHallDay / 1_048_576).toFixed(1)} | ${l.errors} | ${l.clientCpuSeconds.toFixed(0)} |`,
+    `| ${label(r.store)} | ${r.halls} | ${l.pushed.toLocaleString('en')} | ${Math.round(l.pushed / l.seconds).toLocaleString('en')} | ${l.lagSeconds.toFixed(1)} | ${ms(l.pushMs)} | ${ms(l.pullMs)} | ${l.pushMs.length.toLocaleString('en')} | ${r.rssMb.join(' + ')} | ${(r.bytesPerHallDay / 1_048_576).toFixed(1)} | ${l.errors} | ${l.clientCpuSeconds.toFixed(0)} | ${r.serverCpuMsPer1k.toFixed(0)} |`,
   );
 }

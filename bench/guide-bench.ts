@@ -16,11 +16,12 @@ import { queueState } from '../src/domain/queue';
 import { planQueueCommand, type QueueCommand } from '../src/domain/queue-commands';
 import { dayKey } from '../src/domain/time';
 import { publishResult } from './page-result';
+import { sized } from './size';
 import { summarise } from './stats';
 
-const ADMITTED = 1000;
-const CALLS = 200;
-const READS = 30;
+const ADMITTED = sized(1000, 20);
+const CALLS = sized(200, 5);
+const READS = sized(30, 3);
 
 function seedEvents(start: number): CheckpointEvent[] {
   const events: CheckpointEvent[] = [];

@@ -9,6 +9,7 @@ import { stayOf, traceContacts } from '../src/domain/tracing';
 import type { Visit } from '../src/domain/visit';
 import { ledgerXlsx } from '../src/features/lead/xlsx-export';
 import { aBooking, aVisit, ev } from '../tests/fixtures/builders';
+import { sized } from './size';
 import { summarise } from './stats';
 
 const DAY = 86_400_000;
@@ -41,7 +42,9 @@ function time<T>(f: () => T): [T, number] {
   return [value, performance.now() - t0];
 }
 
-const day = Array.from({ length: 10_000 }, (_, i) => visitAt(i, start + i * 3_000));
+const DAY_VISITS = sized(10_000, 100);
+const MONTH_VISITS = sized(100_000, 1_000);
+const day = Array.from({ length: DAY_VISITS }, (_, i) => visitAt(i, start + i * 3_000));
 const headers: string[] = [...LEDGER_COLUMNS];
 const cells = (row: ReturnType<typeof ledgerRow>) => LEDGER_COLUMNS.map((c) => String(row[c]));
 const csvTimes: number[] = [];
@@ -69,7 +72,7 @@ for (let r = 0; r < 3; r++) {
   xlsxBytes = buffer.byteLength;
 }
 
-const month = Array.from({ length: 100_000 }, (_, i) =>
+const month = Array.from({ length: MONTH_VISITS }, (_, i) =>
   visitAt(i, start + Math.floor(i / 3_572) * DAY + (i % 3_572) * 9_000),
 );
 const rule = DEFAULT_POLICY.ledger;
@@ -77,7 +80,7 @@ const [stays, stayMs] = time(() => month.map((v) => stayOf(v, rule)));
 const traceTimes: number[] = [];
 let found = 0;
 for (let r = 0; r < 10; r++) {
-  const index = stays[50_000 + r * 997];
+  const index = stays[(MONTH_VISITS / 2 + r * 997) % MONTH_VISITS];
   if (!index) continue;
   const [contacts, ms] = time(() => traceContacts(index, stays, 10));
   traceTimes.push(ms);

@@ -24,10 +24,11 @@ import { setupI18n } from '../src/i18n';
 import { type Services, ServicesProvider } from '../src/services/services';
 import { busyDay } from './busy-day';
 import { publishResult } from './page-result';
+import { sized } from './size';
 import { summarise } from './stats';
 
-const VISITS = 5_000;
-const RUNS = 15;
+const VISITS = sized(5_000, 50);
+const RUNS = sized(15, 2);
 const i18n = setupI18n();
 
 function mount(services: Services, view: 'lead' | 'report') {

@@ -15,6 +15,7 @@ import { manyBookings, visitEvents } from '../tests/fixtures/builders';
 import { greenVisitSteps } from '../tests/fixtures/tablet';
 import { enrolledDevice, startServer } from '../tests/integration/server-process';
 import { rssMb } from './process-stats';
+import { sized } from './size';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const TABLETS = 4;
@@ -42,7 +43,7 @@ try {
   const tokens: string[] = [];
   for (let t = 0; t < TABLETS; t++)
     tokens.push(await enrolledDevice(server.url, 'load', `tab-${t}`));
-  const bookings = manyBookings(10_000, Date.now(), 3, 'L');
+  const bookings = manyBookings(sized(10_000, 200), Date.now(), 3, 'L');
   const csv = join(server.dataDir, 'load.csv');
   writeFileSync(csv, bookingsCsv(bookings));
 
@@ -104,7 +105,7 @@ try {
     return `${name}: ${sorted.length} requests, p50 ${quantile(sorted, 0.5)} ms, p99 ${quantile(sorted, 0.99)} ms, max ${quantile(sorted, 1)} ms`;
   };
   console.log(
-    `load: ${TABLETS} tablets for ${SECONDS} s while the CLI imported 10,000 bookings twice`,
+    `load: ${TABLETS} tablets for ${SECONDS} s while the CLI imported ${bookings.length.toLocaleString('en')} bookings twice`,
   );
   console.log(report('push'));
   console.log(report('pull'));

@@ -19,9 +19,12 @@ const only = process.env.BENCH_PAGES?.split(',');
 try {
   for (const [name, title] of pages.filter(([name]) => !only || only.includes(name))) {
     const page = await browser.newPage();
-    await page.goto(`${url}bench/${name}.html`);
+    // BENCH_SMOKE=1: the pages at a tiny size (bench/size.ts).
+    await page.goto(`${url}bench/${name}.html${process.env.BENCH_SMOKE === '1' ? '?smoke' : ''}`);
     await page.waitForFunction(() => window.benchResult, null, { timeout: 600_000, polling: 500 });
     const result = await page.evaluate(() => window.benchResult);
+    if (result && typeof result === 'object' && 'error' in result)
+      throw new Error(`bench/${name}.html: ${String(result.error)}`);
     console.log(title);
     console.table(result);
     await page.close();

@@ -12,6 +12,7 @@ import { decodeImage } from '../src/features/door/scanner/decode-image';
 import { html5Engine } from '../src/features/door/scanner/html5-engine';
 import type { DecoderChoice } from '../src/features/door/scanner/html5-reader';
 import { drawSample, samples } from './qr-distort';
+import { sized } from './size';
 import { summarise } from './stats';
 
 const params = new URLSearchParams(location.search);
@@ -86,7 +87,7 @@ async function images() {
     'JKM:7c1e0b5a9d',
     'https://jkm.example.gov.cn/v2/code?t=3f2a9c81d0e4&s=green',
     'https://xcm.example.cn/itinerary?c=9f8e7d6c5b4a39281706f5e4d3c2b1a0&d=20261128&p=138****5678',
-  ];
+  ].slice(0, sized(5, 1));
   // Warm-up (module load, .wasm compile), not counted.
   await decodeImage(
     await drawSample({ distortion: 'clean', level: 0, payload: 'warm' }, 0),

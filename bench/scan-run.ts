@@ -5,10 +5,13 @@ import { createServer } from 'vite';
 import { videoDir } from '../tests/e2e/camera';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/chromium';
 import { writeQrY4m, type Y4mOptions } from '../tests/fixtures/fake-camera';
+import { SMOKE } from './size';
 
 const server = await createServer({ server: { host: '127.0.0.1', port: 0 }, logLevel: 'error' });
 await server.listen();
 const base = server.resolvedUrls?.local[0];
+// BENCH_SMOKE=1: one video, 2 decodes each, 1 payload's images (bench/size.ts).
+const smoke = SMOKE ? '&smoke&runs=2' : '';
 const dir = videoDir();
 const videos: Record<string, Y4mOptions> = {
   'code filling 60% of the frame': { share: 0.6 },
@@ -34,16 +37,21 @@ async function inChromium(video: string | null, path: string) {
   try {
     const context = await browser.newContext({ permissions: ['camera'] });
     const page = await context.newPage();
-    await page.goto(`${base}${path}`);
+    await page.goto(`${base}${path}${smoke}`);
     await page.waitForFunction(() => window.benchResult, null, { timeout: 600_000, polling: 200 });
-    return await page.evaluate(() => window.benchResult);
+    const result = await page.evaluate(() => window.benchResult);
+    if (result && typeof result === 'object' && 'error' in result)
+      throw new Error(`${path}: ${String(result.error)}`);
+    return result;
   } finally {
     await browser.close();
   }
 }
 
 try {
-  for (const [i, [name, options]] of Object.entries(videos).entries()) {
+  for (const [i, [name, options]] of Object.entries(videos)
+    .slice(0, SMOKE ? 1 : undefined)
+    .entries()) {
     const video = `${dir}/bench-${i}.y4m`;
     writeQrY4m(video, ['https://jkm.example.gov.cn/v2/code?t=3f2a9c81d0e4&s=green'], options);
     console.log(`\nScan step opened → payload decoded, fake camera 640×480, ${name}, ms:`);
@@ -55,7 +63,7 @@ try {
       'ZXing-C++ polyfill (the app)': await inChromium(video, 'bench/scan.html?decoder=auto'),
     });
   }
-  for (const decoder of ['zxing-js', 'auto']) {
+  for (const decoder of SMOKE ? ['auto'] : ['zxing-js', 'auto']) {
     const result = (await inChromium(null, `bench/scan.html?mode=images&decoder=${decoder}`)) as {
       byDistortion: Record<string, unknown>;
       total: unknown;

@@ -16,10 +16,11 @@ import type { EventBody } from '../src/domain/events';
 import { DEFAULT_POLICY } from '../src/domain/policy';
 import { dayKey, nextDay } from '../src/domain/time';
 import { publishResult } from './page-result';
+import { sized } from './size';
 import { summarise } from './stats';
 
-const VISITS = 1000;
-const LOG_VISITS = 5000;
+const VISITS = sized(1000, 20);
+const LOG_VISITS = sized(5000, 50);
 
 function greenSteps(i: number): EventBody[][] {
   const booking = {

@@ -13,6 +13,7 @@ import { httpTransport } from '../src/sync/transport';
 import { ev, visitEvents } from '../tests/fixtures/builders';
 import { greenVisitSteps, makeTablet } from '../tests/fixtures/tablet';
 import { enrolledDevice, startServer } from '../tests/integration/server-process';
+import { sized } from './size';
 
 const round = (n: number) => Math.round(n);
 
@@ -39,7 +40,7 @@ const server = await startServer();
 try {
   // 1 + 2: raw HTTP push and pull.
   const token = await enrolledDevice(server.url, 'bench', 'pusher');
-  const events = dayOfEvents('pusher', 'bench', 1112).slice(0, 10_000);
+  const events = dayOfEvents('pusher', 'bench', sized(1112, 12)).slice(0, sized(10_000, 100));
   let t0 = performance.now();
   for (let i = 0; i < events.length; i += 500) {
     const response = await fetch(`${server.url}/api/v1/sites/bench/events`, {
@@ -82,7 +83,7 @@ try {
     'B',
     500,
   );
-  const day = dayOfEvents('door', 'bench-day', 2000);
+  const day = dayOfEvents('door', 'bench-day', sized(2000, 20));
   await door.db.events.bulkAdd(day);
   await door.db.meta.put({ key: 'seq', value: day.length });
   const visits = new Map<string, CheckpointEvent[]>();

@@ -29,6 +29,11 @@ export interface LoadOptions {
   rate: number;
   syncMs: number;
   dayStart: number;
+  /**
+   * No event held for this long while tablets still have some to push: the run fails
+   * (with the last error) instead of retrying for ever. Default 60 s.
+   */
+  stallMs?: number;
 }
 
 export interface LoadResult {
@@ -47,7 +52,7 @@ export interface LoadResult {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const { tablets, visitsPerTablet, rate, syncMs, dayStart } = options;
+  const { tablets, visitsPerTablet, rate, syncMs, dayStart, stallMs = 60_000 } = options;
   const totalEvents = tablets.length * visitsPerTablet * 9;
   const runMs = (totalEvents / rate) * 1_000;
   const visitEveryMs = runMs / visitsPerTablet;
@@ -64,6 +69,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const cpuBefore = process.cpuUsage();
   const start = performance.now();
   let lastHeldAt = start;
+  let lastError = 'none';
+  let stalled: string | null = null;
 
   async function call<T>(url: string, init: RequestInit, times: number[]): Promise<T | null> {
     const sent = performance.now();
@@ -72,8 +79,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       const body = (await response.json()) as T;
       times.push(performance.now() - sent);
       if (response.ok) return body;
-    } catch {
+      lastError = `${init.method ?? 'GET'} ${response.status} ${JSON.stringify(body).slice(0, 200)}`;
+    } catch (err) {
       // counted below, retried at the next sync
+      lastError = `${init.method ?? 'GET'} ${String(err)}`;
     }
     result.errors++;
     return null;
@@ -89,6 +98,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     // Tablets do not sync in lockstep: each starts at its own offset in the interval.
     await sleep((index * 7919) % syncMs);
     for (;;) {
+      if (stalled) throw new Error(stalled);
       const due = Math.min(
         visitsPerTablet,
         Math.floor((performance.now() - start) / visitEveryMs) + 1,
@@ -123,7 +133,18 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     }
   }
 
-  await Promise.all(tablets.map((t, i) => tablet(t, i)));
+  const watchdog = setInterval(
+    () => {
+      if (performance.now() - lastHeldAt > stallMs)
+        stalled = `county load: no event held for ${stallMs / 1_000} s (${result.pushed} of ${totalEvents} held, ${result.errors} errors; last: ${lastError})`;
+    },
+    Math.min(1_000, stallMs),
+  );
+  try {
+    await Promise.all(tablets.map((t, i) => tablet(t, i)));
+  } finally {
+    clearInterval(watchdog);
+  }
   // A last pull round would only re-read: each tablet already pulled after its last push.
   const cpu = process.cpuUsage(cpuBefore);
   result.clientCpuSeconds = (cpu.user + cpu.system) / 1e6;

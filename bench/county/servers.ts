@@ -5,14 +5,23 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { newMasterKey } from '../../server/src/personal-crypto';
 
 export const ADMIN_TOKEN = 'county-bench-admin';
+/**
+ * The county's personal data key, one for the run: every instance on one database must
+ * open what another sealed, so an operator sets the same PERSONAL_DATA_KEY on each (the
+ * server refuses DATABASE_URL without one).
+ */
+export const PERSONAL_DATA_KEY = newMasterKey();
 
 export interface Instance {
   url: string;
   pid: number;
   /** Highest RSS seen, bytes. */
   maxRss: number;
+  /** CPU used by the server process so far (user + system), s, from /proc. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -21,6 +30,17 @@ function rssOf(pid: number): number {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
     return kb ? Number(kb) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** utime + stime of a process, s (/proc/<pid>/stat fields 14 and 15, in clock ticks). */
+function cpuOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return 0;
   }
@@ -47,6 +67,12 @@ export async function startInstance(port: number, env: Record<string, string>): 
       PORT: String(port),
       HOST: '127.0.0.1',
       ADMIN_TOKEN,
+      PERSONAL_DATA_KEY,
+      // The rate limits are per client address, and the bench enrols a whole county from
+      // one: at the defaults (10 enrolments a minute) the 11th tablet of an instance got a
+      // 429, and its pushes (with no token) failed every second for ever.
+      ENROL_RATE_LIMIT: '100000',
+      ADMIN_RATE_LIMIT: '100000',
       STATIC_DIR: '/nonexistent',
       // Request logs off: at thousands of requests a second they would be what is measured.
       LOG_LEVEL: 'warn',
@@ -67,6 +93,7 @@ export async function startInstance(port: number, env: Record<string, string>): 
     url,
     pid,
     maxRss: rssOf(pid),
+    cpuSeconds: () => cpuOf(pid),
     stop: () =>
       new Promise<void>((resolve) => {
         clearInterval(sampler);
@@ -111,8 +138,10 @@ export async function enrolHall(
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ code, deviceId: device, deviceName: device }),
     });
-    const { token } = (await response.json()) as { token: string };
-    enrolled.push({ device, token });
+    const reply = (await response.json()) as { token?: string };
+    if (!response.ok || !reply.token)
+      throw new Error(`enrol ${device}: ${response.status} ${JSON.stringify(reply)}`);
+    enrolled.push({ device, token: reply.token });
   }
   return enrolled;
 }
