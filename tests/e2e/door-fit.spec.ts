@@ -75,6 +75,8 @@ for (const incidents of [1, 3, 6]) {
   test(`${incidents} open incident(s): the re-check keypad, the alarm's stop and the guide's call stay on screen and answer touch`, async ({
     page,
   }) => {
+    // Each refusal is a visit of its own (with settling buttons): 6 took 28 s of the default 30.
+    test.setTimeout(30_000 + incidents * 5_000);
     await openApp(page);
     for (let i = 0; i < incidents; i++) await refusal(page);
     await expectWhole(page.getByRole('banner').getByRole('heading', { level: 1 }));
