@@ -12,6 +12,8 @@ import type { DecoderChoice } from '../../../src/features/door/scanner/html5-rea
 
 export interface HarnessReading extends ImageReading {
   ms: number;
+  /** The colour the frame path read with the code ('none': null; absent: another path). */
+  colour?: string;
 }
 
 function blobOf(base64: string, type: string): Blob {
@@ -74,6 +76,7 @@ async function decodeFrameBase64(
       decoderName: `frame:${reading.pass}`,
       installed,
       ms: performance.now() - t0,
+      colour: reading.colour.colour ?? 'none',
     };
   }
   if (!fallback) return { text: null, decoderName: '', installed, ms: performance.now() - t0 };

@@ -51,6 +51,8 @@ function framePath(passes: readonly DecodePass[] | null, fallback: boolean): Dec
 async function readRate(page: Page, decode: Decode) {
   const failures: string[] = [];
   const answeredBy = new Map<string, number>();
+  const colours = new Map<string, number>();
+  const tinted: string[] = [];
   let images = 0;
   let read = 0;
   let ms = 0;
@@ -61,6 +63,9 @@ async function readRate(page: Page, decode: Decode) {
       readings.push(r);
       ms += r.ms;
       answeredBy.set(r.decoderName || 'none', (answeredBy.get(r.decoderName || 'none') ?? 0) + 1);
+      if (r.colour) colours.set(r.colour, (colours.get(r.colour) ?? 0) + 1);
+      if (r.colour && r.colour !== 'black')
+        tinted.push(`${image.split('/').slice(-2).join('/')} ${r.colour}`);
     }
     images += group.images.length;
     const joined = readings.every((r) => r.text !== null)
@@ -69,7 +74,16 @@ async function readRate(page: Page, decode: Decode) {
     if (joined?.equals(group.expected)) read += group.images.length;
     else failures.push(`${group.name}: ${joined === null ? 'not read' : 'read other text'}`);
   }
-  return { images, read, rate: read / images, msPerImage: ms / images, failures, answeredBy };
+  return {
+    images,
+    read,
+    rate: read / images,
+    msPerImage: ms / images,
+    failures,
+    answeredBy,
+    colours,
+    tinted,
+  };
 }
 
 function summary(name: string, r: Awaited<ReturnType<typeof readRate>>): string {
@@ -86,6 +100,10 @@ test('every public QR image is read byte for byte by the app’s decoder', async
   const app = await readRate(page, framePath(null, true));
   console.log(summary('app (frame path, then scanFileV2)', app));
   console.log(`not read by the app: ${app.failures.join('; ') || 'none'}`);
+  // The corpus is of black-on-white codes (and a few inverted or tinted): no green.
+  console.log(
+    `colours the frame path read: ${JSON.stringify([...app.colours])}; not black: ${app.tinted.join(', ')}`,
+  );
   const measured: [string, Decode][] = [
     ['frame path alone', framePath(null, false)],
     ['frame path without zoom', framePath(['min-channel'], false)],
@@ -100,4 +118,5 @@ test('every public QR image is read byte for byte by the app’s decoder', async
 
   expect(app.answeredBy.get('frame:min-channel') ?? 0).toBeGreaterThan(0);
   expect(app.read).toBeGreaterThanOrEqual(APP_FLOOR);
+  expect(app.colours.get('green') ?? 0).toBe(0);
 });
