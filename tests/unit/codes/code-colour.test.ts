@@ -111,4 +111,20 @@ describe('classifyCodeColour: never green for a red or yellow code', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('and a true green, under the same cameras, is green or nothing, never red or yellow', () => {
+    const green = fc.record({
+      r: fc.integer({ min: 0, max: 40 }),
+      g: fc.integer({ min: 150, max: 175 }),
+      b: fc.integer({ min: 50, max: 85 }),
+    });
+    fc.assert(
+      fc.property(green, card, gain, brightness, (code, white, k, level) => {
+        const camera = rgb(k.r * level, k.g * level, k.b * level);
+        const reading = classifyCodeColour(seen(code, camera), seen(white, camera));
+        expect(reading.colour === null || reading.colour === 'green').toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
