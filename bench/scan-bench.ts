@@ -36,7 +36,12 @@ async function onceDecoded(element: HTMLElement): Promise<Run | null> {
   const decoded = new Promise<{ text: string; by: string }>((resolve, reject) => {
     session = new CameraSession(
       html5Engine({ decoder }),
-      () => ({ element, deviceId: null, onDecode: (text, by) => resolve({ text, by }) }),
+      () => ({
+        element,
+        deviceId: null,
+        facing: 'user',
+        onDecode: (text, by) => resolve({ text, by }),
+      }),
       (state) => {
         if (state.status === 'running') cameraMs = performance.now() - t0;
         if (state.status === 'failed') reject(new Error(state.problem));

@@ -4,9 +4,10 @@
  * installation in every event it writes. Secrets (PIN hashes) and their lock-out
  * state live here too, under a name per secret ('lead' now, roles later).
  */
-import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import { ulid } from 'ulidx';
 import type { CallVoice } from '../domain/call-clips';
+import { type CameraFacing, DEFAULT_FACING } from '../domain/camera-setup';
 import type { ClockSample } from '../domain/clock';
 import type { Attempts } from '../domain/lockout';
 import type { PinRecord } from '../domain/pin';
@@ -39,6 +40,8 @@ export interface DeviceSettings {
   soundMuted: boolean;
   /** How Mandarin calls are said: recorded clips (as a 叫号机) or the tablet's own voice. */
   callVoice: CallVoice;
+  /** The side the scanning camera faces; at a door usually the front (the visitor's side). */
+  cameraFacing: CameraFacing;
 }
 
 export const DEFAULT_SETTINGS: DeviceSettings = {
@@ -58,6 +61,7 @@ export const DEFAULT_SETTINGS: DeviceSettings = {
   soundVolume: 70,
   soundMuted: false,
   callVoice: 'clips',
+  cameraFacing: DEFAULT_FACING,
 };
 
 let store: UseStore | undefined;
@@ -92,13 +96,17 @@ export async function saveSettings(settings: DeviceSettings): Promise<void> {
   await set('settings', settings, settingsStore());
 }
 
-/** The camera the staff chose on this tablet, or null for the default (rear) camera. */
+/** The camera the staff switched to on this tablet, or null for the `cameraFacing` side's. */
 export async function loadCameraId(): Promise<string | null> {
   return (await get<string>('camera-id', settingsStore())) ?? null;
 }
 
 export async function saveCameraId(id: string): Promise<void> {
   await set('camera-id', id, settingsStore());
+}
+
+export async function forgetCameraId(): Promise<void> {
+  await del('camera-id', settingsStore());
 }
 
 export function loadPinRecord(secret: string): Promise<PinRecord | undefined> {

@@ -1,4 +1,5 @@
 import type { CameraProblem, LegacyCameraFailure } from './camera';
+import type { SeenColour } from './codes/code-colour';
 import type { HealthCodeColour } from './policy';
 
 /**
@@ -137,7 +138,15 @@ export type EventBody =
   | { type: 'identity.refused'; data: Record<string, never> }
   /** The door found an earlier verdict of today for the same person. */
   | { type: 'returnee.flagged'; data: ReturneeMatch }
-  | { type: 'health-code.checked'; data: { colour: HealthCodeColour } & CodeCheck }
+  /**
+   * `colour` is what staff confirmed, and what counts. `colourSeen`: the colour the
+   * camera read from the code's modules and offered (src/domain/codes/code-colour.ts),
+   * kept beside it so a disagreement stays on record.
+   */
+  | {
+      type: 'health-code.checked';
+      data: { colour: HealthCodeColour; colourSeen?: SeenColour } & CodeCheck;
+    }
   | { type: 'travel-code.checked'; data: { riskArea: boolean } & CodeCheck }
   | { type: 'visit.decided'; data: { outcome: Outcome; policyVersion: string } }
   | { type: 'visit.abandoned'; data: { reason: AbandonReason } }

@@ -61,6 +61,11 @@ export const en: Messages = {
     torchOff: 'Torch off',
     switchCamera: 'Switch camera',
     retry: 'Retry camera',
+    advice: {
+      aim: 'Hold the phone screen inside the frame, screen brightness up',
+      'too-dark': 'Too dark: ask for the phone screen brighter, or use the torch or more light',
+      blurry: 'Blurred: hold the phone still, 20–40 cm from the camera',
+    },
     problems: {
       insecure:
         'No camera: this page is not on a secure connection (https needed). Register by hand or use the handheld scanner, and tell the administrator.',
@@ -213,6 +218,13 @@ export const en: Messages = {
       travel: 'Travel code',
       noRisk: 'No medium/high-risk area travel',
       risk: 'Medium/high-risk area travel',
+      seen: {
+        green: 'Scan read: green, check and tap',
+        yellow: 'Scan read: yellow, check and tap',
+        red: 'Scan read: red, check and tap',
+        black: 'Scan read: a black-and-white code (colour unknown), look and choose',
+        unknown: "The code's colour could not be read: look and choose",
+      },
     },
     scan: {
       bookingTitle: 'Scan the booking code',
@@ -553,6 +565,8 @@ export const en: Messages = {
       urgent: 'urgent',
       noSymptoms: 'no symptoms',
       method: { scan: 'scanned', manual: 'checked by staff' },
+      colourSeen: 'camera read {{colour}}',
+      plainCode: 'a black-and-white code',
       automatic: 'automatic at closing',
       window: 'window {{window}}',
       priority: 'priority',
@@ -836,6 +850,11 @@ export const en: Messages = {
   },
   settings: {
     title: 'Settings',
+    camera: {
+      title: 'Scanning camera',
+      user: 'Front (facing the visitor)',
+      environment: 'Rear',
+    },
     callVoice: {
       title: 'Call voice (Mandarin)',
       clips: 'Recorded (as a queue machine)',

@@ -12,6 +12,11 @@ export const zhCNScreens = {
     torchOff: '关闭补光灯',
     switchCamera: '切换摄像头',
     retry: '重试摄像头',
+    advice: {
+      aim: '把手机屏幕对准框内，调亮屏幕',
+      'too-dark': '画面太暗：请访客调亮手机屏幕，或打开补光灯、靠近灯光',
+      blurry: '画面模糊：手机离摄像头 20–40 厘米，拿稳不动',
+    },
     problems: {
       insecure:
         '摄像头不可用：本页不是安全连接（需 https）。请先手动登记或用扫码枪，并告知管理员。',
@@ -131,6 +136,13 @@ export const zhCNScreens = {
       travel: '行程码',
       noRisk: '无中高风险地区旅居史',
       risk: '有中高风险地区旅居史',
+      seen: {
+        green: '扫码识别：绿码，请核对后点击',
+        yellow: '扫码识别：黄码，请核对后点击',
+        red: '扫码识别：红码，请核对后点击',
+        black: '扫码识别：黑白码（颜色未知），请目视判断',
+        unknown: '未能识别码的颜色，请目视判断',
+      },
     },
     emergency: {
       title: '立即电话报告',
@@ -687,6 +699,8 @@ export const zhCNScreens = {
       urgent: '急办',
       noSymptoms: '无症状',
       method: { scan: '扫码', manual: '人工核验' },
+      colourSeen: '摄像头识别为{{colour}}',
+      plainCode: '黑白码',
       automatic: '闭馆自动',
       window: '{{window}} 号窗口',
       priority: '优先',
@@ -878,6 +892,11 @@ export const zhCNScreens = {
   },
   settings: {
     title: '设置',
+    camera: {
+      title: '扫码摄像头',
+      user: '前置（朝向访客）',
+      environment: '后置',
+    },
     callVoice: {
       title: '叫号语音',
       clips: '录音播报（同叫号机）',

@@ -7,6 +7,7 @@ import { z } from 'zod';
 // Before any schema parses: the CSP forbids eval.
 import './zod-jitless';
 import { CAMERA_PROBLEMS, LEGACY_CAMERA_FAILURES } from '../domain/camera';
+import { SEEN_COLOURS } from '../domain/codes/code-colour';
 import { EXCERPT_MAX } from '../domain/codes/excerpt';
 import { type CheckpointEvent, TEXT_LIMITS as max } from '../domain/events';
 
@@ -153,7 +154,13 @@ function buildEventSchema(purged: boolean) {
         by: z.enum(['id-number', 'phone', 'booking']),
       }),
     ),
-    event('health-code.checked', codeCheck({ colour: z.enum(['green', 'yellow', 'red']) })),
+    event(
+      'health-code.checked',
+      codeCheck({
+        colour: z.enum(['green', 'yellow', 'red']),
+        colourSeen: z.enum(SEEN_COLOURS).optional(),
+      }),
+    ),
     event('travel-code.checked', codeCheck({ riskArea: z.boolean() })),
     event('visit.decided', z.strictObject({ outcome, policyVersion: text(32) })),
     event(

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CheckpointDb } from '../../src/db/database';
 import { formatBookingCode } from '../../src/domain/codes/booking-code';
 import { aBooking } from '../fixtures/builders';
-import { renderApp, type User } from './render-app';
+import { renderApp, toCodesStep, type User } from './render-app';
 
 // The door with a handheld scanner (keyboard wedge): jsdom has no camera, so the scan
 // panels show their camera problem and the wedge is the scanner.
@@ -42,14 +42,6 @@ function wedge(text: string, gapMs = 0) {
 
 async function tap(user: User, name: string | RegExp) {
   await user.click(await screen.findByRole('button', { name }));
-}
-
-async function toCodesStep(user: User) {
-  await tap(user, /张\*明/);
-  await tap(user, '已戴口罩 · 已手消毒');
-  await tap(user, '36.5');
-  await tap(user, '身份证与预约一致');
-  await screen.findByRole('heading', { name: /健康码与行程码/ });
 }
 
 describe('scanning at the door with a handheld scanner', () => {

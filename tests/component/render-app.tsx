@@ -96,3 +96,12 @@ export type User = Awaited<ReturnType<typeof renderApp>>['user'];
 export async function tap(user: User, name: string | RegExp, inside: HTMLElement = document.body) {
   await user.click(await within(inside).findByRole('button', { name }));
 }
+
+/** A booked visitor (张三明's booking) walked to the codes step with the usual taps. */
+export async function toCodesStep(user: User) {
+  await tap(user, /张\*明/);
+  await tap(user, '已戴口罩 · 已手消毒');
+  await tap(user, '36.5');
+  await tap(user, '身份证与预约一致');
+  await screen.findByRole('heading', { name: /健康码与行程码/ });
+}

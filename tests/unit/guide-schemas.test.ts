@@ -31,6 +31,17 @@ describe('the wire schema of the door’s events', () => {
     for (const e of events) expect(eventSchema.safeParse(e).error).toBeUndefined();
   });
 
+  it("accepts the colour the camera read beside staff's, and nothing but the four colours", () => {
+    const scan = { ...aScanCheck(), payloadHash: 'b'.repeat(64) };
+    const body = (colourSeen: string) => ({
+      type: 'health-code.checked',
+      data: { colour: 'green', colourSeen, ...scan },
+    });
+    for (const seen of ['green', 'yellow', 'red', 'black'])
+      expect(eventSchema.safeParse(record(body(seen))).error).toBeUndefined();
+    expect(eventSchema.safeParse(record(body('orange'))).success).toBe(false);
+  });
+
   it('refuses a scan without its fingerprint, or with a payload in it', () => {
     const [fingerless] = visitEvents([
       ev.healthCode('green', { ...aScanCheck(), payloadHash: '' }),

@@ -9,7 +9,6 @@
  * green side, far from any yellow: saying green for a yellow or red code would wave a
  * person through, so a doubtful chartreuse is `null`, never green.
  */
-export type SeenColour = 'green' | 'yellow' | 'red' | 'black';
 
 export interface Rgb {
   r: number;
@@ -26,7 +25,8 @@ export interface ColourReading {
   margin: number;
 }
 
-export const SEEN_COLOURS: readonly SeenColour[] = ['green', 'yellow', 'red', 'black'];
+export const SEEN_COLOURS = ['green', 'yellow', 'red', 'black'] as const;
+export type SeenColour = (typeof SEEN_COLOURS)[number];
 
 /**
  * Hue bands (degrees, white-balanced), each boundary with the distance a reading must keep

@@ -30,8 +30,15 @@ export function eventValue(t: TFunction, e: CheckpointEvent, revealed: boolean):
     }
     case 'identity.confirmed':
       return revealed ? e.data.name : maskName(e.data.name);
-    case 'health-code.checked':
-      return `${t(`door.codes.${e.data.colour}`)} · ${t(`lead.values.method.${e.data.method}`)}`;
+    case 'health-code.checked': {
+      const { colour, colourSeen, method } = e.data;
+      const told = `${t(`door.codes.${colour}`)} · ${t(`lead.values.method.${method}`)}`;
+      // A disagreement stays visible: what staff confirmed counts, what the camera read is noted.
+      if (!colourSeen || colourSeen === colour) return told;
+      const seen =
+        colourSeen === 'black' ? t('lead.values.plainCode') : t(`door.codes.${colourSeen}`);
+      return `${told} · ${t('lead.values.colourSeen', { colour: seen })}`;
+    }
     case 'travel-code.checked':
       return `${t(e.data.riskArea ? 'door.codes.risk' : 'door.codes.noRisk')} · ${t(`lead.values.method.${e.data.method}`)}`;
     case 'visit.decided': {

@@ -4,6 +4,7 @@ import type { DeviceSettings } from '../../db/settings';
 import { useServices } from '../../services/services';
 import { BookingImport } from './BookingImport';
 import { CallVoiceSettings } from './CallVoiceSettings';
+import { CameraSettings } from './CameraSettings';
 import { DeviceFacts } from './DeviceFacts';
 import { KioskOptions } from './KioskOptions';
 import { RetentionPanel } from './RetentionPanel';
@@ -84,6 +85,7 @@ export function SettingsScreen({
         <KioskOptions onSave={onSave} />
         <SoundSettings onSave={onSave} />
         <CallVoiceSettings onSave={onSave} />
+        <CameraSettings onSave={onSave} />
         <ThermometerSettings />
       </div>
     </section>

@@ -43,7 +43,12 @@ function session(engine: CameraEngine, deviceId: () => string | null = () => nul
   const states: SessionState['status'][] = [];
   const s = new CameraSession(
     engine,
-    () => ({ element: document.createElement('div'), deviceId: deviceId(), onDecode: () => {} }),
+    () => ({
+      element: document.createElement('div'),
+      deviceId: deviceId(),
+      facing: 'user',
+      onDecode: () => {},
+    }),
     (state) => states.push(state.status),
   );
   return { s, states };

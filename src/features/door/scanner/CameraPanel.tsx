@@ -1,7 +1,14 @@
 import { Camera, Flashlight, FlashlightOff, RefreshCw, SwitchCamera } from 'lucide-react';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { loadCameraId, saveCameraId } from '../../../db/settings';
+import { loadCameraId, loadSettings, saveCameraId } from '../../../db/settings';
+import {
+  type CameraAdvice,
+  cameraAdvice,
+  DEFAULT_FACING,
+  type FrameQuality,
+} from '../../../domain/camera-setup';
+import type { ColourReading } from '../../../domain/codes/code-colour';
 import { reportCameraFailure, reportCameraWorking } from '../../../services/health/health-store';
 import { Button } from '../../../ui/Button';
 import type { CameraDevice, RunningCamera } from './camera-engine';
@@ -13,6 +20,8 @@ import { useCameraEngine } from './engine-context';
  * view, and again only after it has been out of view this long.
  */
 const REPEAT_MS = 2500;
+/** The guide's advice is weighed on this many recent quality samples (about 2.5 s). */
+const QUALITY_WINDOW = 5;
 
 /**
  * The camera of a scan step (./ScanPanel): the viewfinder, started when the step opens and
@@ -25,11 +34,13 @@ export function CameraPanel({
   children,
 }: {
   title: string;
-  onScan: (text: string) => void;
+  onScan: (text: string, colour?: ColourReading) => void;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const engine = useCameraEngine();
+  const [advice, setAdvice] = useState<CameraAdvice | null>(null);
+  const seen = useRef({ readAt: performance.now(), recent: [] as FrameQuality[] });
   const viewfinder = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<SessionState>({ status: 'idle' });
   const [decoder, setDecoder] = useState('');
@@ -46,13 +57,24 @@ export function CameraPanel({
       async () => ({
         element: viewfinder.current ?? document.createElement('div'),
         deviceId: await loadCameraId().catch(() => null),
-        onDecode: (text, name) => {
+        // Read at each start: the side is chosen in settings, another screen.
+        facing: await loadSettings().then(
+          (s) => s.cameraFacing,
+          () => DEFAULT_FACING,
+        ),
+        onDecode: (text, name, colour) => {
           const now = performance.now();
+          seen.current.readAt = now;
           const repeated = text === last.text && now - last.at < REPEAT_MS;
           last = { text, at: now };
           if (repeated) return;
           setDecoder(name);
-          latest.current(text);
+          latest.current(text, colour);
+        },
+        onFrame: (quality) => {
+          const { recent } = seen.current;
+          recent.push(quality);
+          if (recent.length > QUALITY_WINDOW) recent.shift();
         },
       }),
       setState,
@@ -63,6 +85,20 @@ export function CameraPanel({
     session.open();
     return () => session.close();
   }, [session]);
+
+  // What to tell staff when nothing has been read for a few seconds (camera-setup.ts).
+  useEffect(() => {
+    if (state.status !== 'running') {
+      setAdvice(null);
+      return;
+    }
+    seen.current = { readAt: performance.now(), recent: [] };
+    const timer = setInterval(() => {
+      const { readAt, recent } = seen.current;
+      setAdvice(cameraAdvice(performance.now() - readAt, recent));
+    }, 500);
+    return () => clearInterval(timer);
+  }, [state]);
 
   // The top bar's device health shows (and the log records) a camera that fails here.
   useEffect(() => {
@@ -113,9 +149,20 @@ export function CameraPanel({
         <Camera aria-hidden /> {title}
       </h3>
       <div className="viewfinder">
-        {/* html5-qrcode owns this element's children: React renders none into it. */}
+        {/* The camera engine owns this element's children: React renders none into it. */}
         <div className="viewfinder-video" ref={viewfinder} />
+        {running && <div className="viewfinder-box" aria-hidden />}
         {state.status === 'starting' && <p className="viewfinder-note">{t('scanner.starting')}</p>}
+        {advice && (
+          <p
+            className="viewfinder-advice"
+            role="status"
+            data-testid="camera-advice"
+            data-advice={advice}
+          >
+            {t(`scanner.advice.${advice}`)}
+          </p>
+        )}
       </div>
       {state.status === 'failed' && (
         <div className="notice notice-warn scan-problem" role="alert">

@@ -1,4 +1,5 @@
 import { type ReactNode, Suspense, useRef } from 'react';
+import type { ColourReading } from '../../../domain/codes/code-colour';
 import { withScreenMessages } from '../../../i18n';
 import { later } from '../../../ui/later';
 import { useWedgeScanner } from './use-wedge-scanner';
@@ -19,7 +20,8 @@ export function ScanPanel({
   children,
 }: {
   title: string;
-  onScan: (text: string, source: ScanSource) => void;
+  /** `colour`: the code's colour as the camera read it (never from a handheld scanner). */
+  onScan: (text: string, source: ScanSource, colour?: ColourReading) => void;
   children?: ReactNode;
 }) {
   const latest = useRef(onScan);
@@ -27,7 +29,7 @@ export function ScanPanel({
   useWedgeScanner((text) => latest.current(text, 'wedge'));
   return (
     <Suspense fallback={null}>
-      <CameraPanel title={title} onScan={(text) => latest.current(text, 'camera')}>
+      <CameraPanel title={title} onScan={(text, colour) => latest.current(text, 'camera', colour)}>
         {children}
       </CameraPanel>
     </Suspense>

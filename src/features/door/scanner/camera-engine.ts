@@ -1,8 +1,11 @@
 /**
  * What the scan panel needs from a camera: start it on an element with a decode
  * callback, then stop it, switch the torch, list the cameras. The real engine is
- * html5-qrcode (html5-engine.ts, loaded lazily); tests give a fake one.
+ * the door's frame engine (frame-engine.ts, loaded lazily), or html5-qrcode's own loop
+ * (html5-engine.ts) where no BarcodeDetector works; tests give a fake one.
  */
+import type { CameraFacing, FrameQuality } from '../../../domain/camera-setup';
+import type { ColourReading } from '../../../domain/codes/code-colour';
 import type { DecoderKind } from './decoder-setup';
 
 export interface CameraDevice {
@@ -12,9 +15,13 @@ export interface CameraDevice {
 
 export interface StartRequest {
   element: HTMLElement;
-  /** A remembered camera, or null for the rear camera. */
+  /** A remembered camera, or null for the camera on the `facing` side. */
   deviceId: string | null;
-  onDecode: (text: string, decoder: string) => void;
+  facing: CameraFacing;
+  /** `colour`: the code's colour read from the frame, where the engine reads pixels. */
+  onDecode: (text: string, decoder: string, colour?: ColourReading) => void;
+  /** A sample of the picture's quality now and then (for the guide's advice). */
+  onFrame?: (quality: FrameQuality) => void;
 }
 
 export interface RunningCamera {

@@ -1,9 +1,9 @@
 import { createContext, useContext } from 'react';
 import type { CameraEngine } from './camera-engine';
-import { html5Engine } from './html5-engine';
+import { frameEngine } from './frame-engine';
 
-/** The camera engine the scan panels use: html5-qrcode, or a fake in tests. */
-export const CameraEngineContext = createContext<CameraEngine>(html5Engine());
+/** The camera engine the scan panels use: the door's frame engine, or a fake in tests. */
+export const CameraEngineContext = createContext<CameraEngine>(frameEngine());
 
 export function useCameraEngine(): CameraEngine {
   return useContext(CameraEngineContext);

@@ -5,6 +5,7 @@
  */
 import type { Html5Qrcode, Html5QrcodeCameraScanConfig } from 'html5-qrcode';
 import { cameraProblem } from '../../../domain/camera';
+import { VIEWFINDER_SHARE } from '../../../domain/camera-setup';
 import type { CameraEngine, RunningCamera, StartRequest } from './camera-engine';
 import { CameraStartError, cameraPrecondition } from './camera-errors';
 import type { DecoderKind } from './decoder-setup';
@@ -17,8 +18,6 @@ export interface Html5EngineOptions {
 
 /** Frames decoded per second: quick enough, and light on a cheap tablet's CPU. */
 const FPS = 12;
-/** The share of the frame's short side that is decoded: a phone held 20–40 cm away. */
-const VIEWFINDER_SHARE = 0.8;
 
 function scanConfig(): Html5QrcodeCameraScanConfig {
   return {
@@ -71,7 +70,7 @@ function running(reader: Html5Qrcode, decoder: DecoderKind): RunningCamera {
 
 export function html5Engine(options: Html5EngineOptions = {}): CameraEngine {
   return {
-    async start({ element, deviceId, onDecode }: StartRequest) {
+    async start({ element, deviceId, facing, onDecode }: StartRequest) {
       const precondition = cameraPrecondition(window);
       if (precondition) throw new CameraStartError(precondition);
       const { reader, decoder } = await createReader(element, options.decoder);
@@ -80,16 +79,16 @@ export function html5Engine(options: Html5EngineOptions = {}): CameraEngine {
         text: string,
         result: { result: { debugData?: { decoderName?: string } } },
       ) => onDecode(text, result.result.debugData?.decoderName ?? 'unknown');
-      const rear = { facingMode: 'environment' };
+      const side = { facingMode: facing };
       try {
-        await reader.start(deviceId ?? rear, config, success, undefined);
+        await reader.start(deviceId ?? side, config, success, undefined);
       } catch (first) {
-        // A remembered camera that is gone: fall back to the rear camera once.
+        // A remembered camera that is gone: fall back to the chosen side once.
         if (!deviceId || cameraProblem(first) !== 'no-camera') {
           throw new CameraStartError(cameraProblem(first), first);
         }
         try {
-          await reader.start(rear, config, success, undefined);
+          await reader.start(side, config, success, undefined);
         } catch (second) {
           throw new CameraStartError(cameraProblem(second), second);
         }
