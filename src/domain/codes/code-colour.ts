@@ -29,8 +29,9 @@ export const SEEN_COLOURS = ['green', 'yellow', 'red', 'black'] as const;
 export type SeenColour = (typeof SEEN_COLOURS)[number];
 
 /**
- * Hue bands (degrees, white-balanced), each boundary with the distance a reading must keep
- * from it. Issued colours (issue-20 brief): green ≈ rgb(0,160,60)–(40,170,80), hue ~141°;
+ * Hue bands (degrees, white-balanced), each from its `from` boundary to the next band's,
+ * with the distance (`margin`) a reading must keep from that boundary, on either side.
+ * Issued colours (issue-20 brief): green ≈ rgb(0,160,60)–(40,170,80), hue ~141°;
  * yellow ≈ (250,200,0)–(255,180,0), hue 42–48°; red ≈ (220,30,30)–(230,0,18), hue 355–0°.
  * Yellow is certain up to 75°, green only from 105°: the chartreuse between is nobody's.
  * Hues 200–300° (cyan to violet) are no health code's colour.

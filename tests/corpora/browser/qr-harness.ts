@@ -4,11 +4,13 @@
  * ponyfill or native BarcodeDetector) with html5-qrcode's scanFileV2 behind it, and
  * scanFileV2 alone.
  */
+import type { Rgb } from '../../../src/domain/codes/code-colour';
 import { decodeImage, type ImageReading } from '../../../src/features/door/scanner/decode-image';
 import { prepareDecoder } from '../../../src/features/door/scanner/decoder-setup';
 import { decodeFrame } from '../../../src/features/door/scanner/frame-decoder';
 import type { DecodePass, FrameDetector } from '../../../src/features/door/scanner/frame-reading';
 import type { DecoderChoice } from '../../../src/features/door/scanner/html5-reader';
+import { SELF_TEST_MODULES } from '../../../src/features/door/scanner/self-test-qr';
 
 export interface HarnessReading extends ImageReading {
   ms: number;
@@ -84,4 +86,43 @@ async function decodeFrameBase64(
   return { ...old, ms: performance.now() - t0 };
 }
 
-Object.assign(window, { decodeBase64, decodeFrameBase64, harnessReady: true });
+/**
+ * The self-test code in `dark` on a `light` card (4-module margin), on a grey table, with
+ * uniform noise of ±`noise` levels per channel (a fixed sequence: runs are repeatable).
+ */
+function colouredCode(dark: Rgb, light: Rgb, module: number, noise: number): ImageData {
+  let seed = 1;
+  const jitter = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return Math.round((seed / 2147483648) * 2 * noise - noise);
+  };
+  const side = SELF_TEST_MODULES.length + 8;
+  const width = side * module + 80;
+  const height = side * module + 40;
+  const data = new Uint8ClampedArray(width * height * 4).fill(255);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const mx = Math.floor((x - 40) / module) - 4;
+      const my = Math.floor((y - 20) / module) - 4;
+      const onCard = x >= 40 && y >= 20 && x < 40 + side * module && y < 20 + side * module;
+      const isDark = SELF_TEST_MODULES[my]?.[mx] === '1';
+      const c = !onCard ? { r: 128, g: 128, b: 128 } : isDark ? dark : light;
+      const o = (y * width + x) * 4;
+      data[o] = c.r + jitter();
+      data[o + 1] = c.g + jitter();
+      data[o + 2] = c.b + jitter();
+    }
+  }
+  return new ImageData(data, width, height);
+}
+
+/** Whether the detector reads a coloured code as it is, and what the frame path reads. */
+async function readColouredCode(dark: Rgb, light: Rgb, module: number, noise: number) {
+  const image = colouredCode(dark, light, module, noise);
+  const detector = await frameDetector();
+  const plain = (await detector.detect(image)).length > 0;
+  const reading = await decodeFrame(detector, image);
+  return { plain, text: reading?.text ?? null, pass: reading?.pass, colour: reading?.colour };
+}
+
+Object.assign(window, { decodeBase64, decodeFrameBase64, readColouredCode, harnessReady: true });

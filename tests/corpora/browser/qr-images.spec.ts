@@ -120,3 +120,63 @@ test('every public QR image is read byte for byte by the app’s decoder', async
   expect(app.read).toBeGreaterThanOrEqual(APP_FLOOR);
   expect(app.colours.get('green') ?? 0).toBe(0);
 });
+
+test('health-code colours are read, text and colour, through the frame path', async ({ page }) => {
+  await page.goto('/tests/corpora/browser/qr-harness.html');
+  await page.waitForFunction(() => 'harnessReady' in window);
+  type Rgb = { r: number; g: number; b: number };
+  const rgb = (r: number, g: number, b: number): Rgb => ({ r, g, b });
+  const white = rgb(245, 245, 240);
+  // A card under warm light: the white and the modules carry the same cast.
+  const warm = (c: Rgb): Rgb => rgb(c.r, Math.round(c.g * 0.85), Math.round(c.b * 0.6));
+  const cases: [string, Rgb, Rgb, string][] = [
+    ['green', rgb(0, 160, 60), white, 'green'],
+    ['yellow', rgb(250, 200, 0), white, 'yellow'],
+    ['yellow (255,180,0)', rgb(255, 180, 0), white, 'yellow'],
+    ['red', rgb(230, 0, 18), white, 'red'],
+    ['black', rgb(20, 20, 20), white, 'black'],
+    ['yellow under warm light', warm(rgb(250, 200, 0)), warm(white), 'yellow'],
+    ['green under warm light', warm(rgb(40, 170, 80)), warm(white), 'green'],
+    ['pale yellow', rgb(255, 225, 80), white, 'yellow'],
+    ['yellow in dim light', rgb(120, 95, 0), rgb(125, 125, 120), 'yellow'],
+  ];
+  let plain = 0;
+  let runs = 0;
+  for (const [name, dark, light, colour] of cases) {
+    for (const [module, noise] of [
+      [3, 0],
+      [6, 0],
+      [4, 40],
+    ] as const) {
+      const r = await page.evaluate(
+        ([d, l, m, n]) =>
+          (
+            window as unknown as {
+              readColouredCode: (
+                d: Rgb,
+                l: Rgb,
+                m: number,
+                n: number,
+              ) => Promise<{
+                plain: boolean;
+                text: string | null;
+                pass?: string;
+                colour?: { colour: string | null; margin: number };
+              }>;
+            }
+          ).readColouredCode(d, l, m, n),
+        [dark, light, module, noise] as const,
+      );
+      console.log(
+        `${name}, ${module} px a module, noise ±${noise}: as it is ${r.plain ? 'read' : 'not read'}; ` +
+          `frame path ${r.text ? `read by ${r.pass}` : 'not read'}, colour ` +
+          `${r.colour?.colour ?? 'none'} (margin ${r.colour?.margin.toFixed(2)})`,
+      );
+      expect(r.text, name).toBe('CHECKPOINT-SELF-TEST');
+      expect(r.colour?.colour, name).toBe(colour);
+      runs += 1;
+      if (r.plain) plain += 1;
+    }
+  }
+  console.log(`coloured codes: the detector as it is read ${plain}/${runs}, the frame path all`);
+});
