@@ -112,6 +112,7 @@ function add(into: Tally, from: Tally) {
   into.greenForRedOrYellow += from.greenForRedOrYellow;
 }
 
+/** One sample through every decoder, counted in `into` (its condition's row). */
 async function sampleRow(c: FieldCondition, index: number, ds: Decoders, into: Tally) {
   const seed = 1000 * FIELD_CONDITIONS.indexOf(c) + index + 1;
   const colour = fieldColour(c, index);
@@ -212,13 +213,26 @@ export async function field() {
   const rows: Record<string, ReturnType<typeof printable>> = {};
   const codes = tally();
   const negatives = tally();
+  const byColour = new Map<CodeColour, Tally>();
   for (const c of FIELD_CONDITIONS) {
     const t = tally();
-    for (let i = 0; i < perCondition; i++) await sampleRow(c, i, ds, t);
+    for (let i = 0; i < perCondition; i++) {
+      const one = tally();
+      await sampleRow(c, i, ds, one);
+      add(t, one);
+      const colour = c.params.code && fieldColour(c, i);
+      if (colour) {
+        const row = byColour.get(colour) ?? tally();
+        byColour.set(colour, row);
+        add(row, one);
+      }
+    }
     rows[c.name] = printable(t, c.params.code, ds.app !== null);
     add(c.params.code ? codes : negatives, t);
   }
   rows['all codes'] = printable(codes, true, ds.app !== null);
+  for (const [colour, t] of byColour)
+    rows[`all ${colour} codes`] = printable(t, true, ds.app !== null);
   rows['all negatives'] = printable(negatives, false, ds.app !== null);
   return {
     conditions: Object.fromEntries(FIELD_CONDITIONS.map((c) => [c.name, c.description])),

@@ -11,6 +11,8 @@ import { pointOnQuad, tiltedQuad, warpOnto } from './homography';
 import { type CodeColour, codeOnPhone, drawPhoneScreen } from './phone-screen';
 import { between, seeded } from './seeded';
 
+export { fieldPayload } from './field-payloads';
+
 export type { CodeColour } from './phone-screen';
 
 /** What the issue asks the corpus to hold; every one is some condition's `covers`. */
@@ -116,10 +118,10 @@ export const FIELD_CONDITIONS: readonly FieldCondition[] = [
     darkUi: 1,
   }),
   condition('tilt 10–30°', 'tilt', 'phone tilted back or sideways 10–30°', { tilt: [10, 30] }),
-  condition('gaussian blur', 'gaussian-blur', 'out of the fixed focus, σ 1.0–1.8 px', {
-    blur: [1, 1.8],
+  condition('gaussian blur', 'gaussian-blur', 'out of the fixed focus, σ 1.2–2.0 px', {
+    blur: [1.2, 2],
   }),
-  condition('motion blur', 'motion-blur', 'hand shake, a 3–8 px stroke', { motion: [3, 8] }),
+  condition('motion blur', 'motion-blur', 'hand shake, a 4–10 px stroke', { motion: [4, 10] }),
   condition('jpeg 50–70', 'jpeg', 'JPEG at quality 50–70', { jpeg: [50, 70] }),
   condition('banding', 'banding', 'refresh / moiré bands, ±8–18% luminance', {
     banding: [0.08, 0.18],
@@ -149,29 +151,6 @@ export const FIELD_CONDITIONS: readonly FieldCondition[] = [
     colours: [],
   }),
 ];
-
-const hex = (random: () => number, n: number) =>
-  Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
-const digits = (random: () => number, n: number) =>
-  Array.from({ length: n }, () => Math.floor(random() * 10)).join('');
-
-/** A booking code, a health-code URL (60–200 characters) or a travel-code string, by turn. */
-export function fieldPayload(index: number, seed: number, short = false): string {
-  const random = seeded(seed * 31 + 7);
-  const kind = short ? index % 2 : index % 3;
-  if (kind === 0) return `CKB1:B${digits(random, 4)}:2026112${Math.floor(random() * 10)}:K`;
-  if (kind === 2) {
-    return `XCM1:138****${digits(random, 4)}:20261128T${digits(random, 4)}:GD-GZ,GD-SZ:${hex(random, 16)}`;
-  }
-  const length = Math.round(between(random, short ? [60, 100] : [60, 200]));
-  const url = `https://jkm.example.gov.cn/v2/code?uid=${hex(random, 16)}&t=17${digits(random, 8)}&sig=`;
-  const sig = Array.from({ length: 200 }, () =>
-    'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.charAt(
-      Math.floor(random() * 64),
-    ),
-  ).join('');
-  return (url + sig).slice(0, Math.max(length, url.length + 8));
-}
 
 export function fieldColour(c: FieldCondition, index: number): CodeColour | null {
   const { colours } = c.params;
