@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SELF_TEST_PAYLOAD } from '../../../src/features/door/scanner/self-test-qr';
+import { stubImageData } from '../../fixtures/frames';
 
 // The ponyfill, as far as decoder-setup uses it: whether it reads the self-test code
 // is up to each test; where the .wasm is looked for is recorded.
@@ -35,16 +36,7 @@ async function freshPrepare() {
 }
 
 beforeEach(() => {
-  vi.stubGlobal(
-    'ImageData',
-    class {
-      constructor(
-        readonly data: Uint8ClampedArray,
-        readonly width: number,
-        readonly height: number,
-      ) {}
-    },
-  );
+  stubImageData();
   ponyfill.reads = true;
 });
 afterEach(() => {

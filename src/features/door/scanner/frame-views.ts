@@ -1,0 +1,124 @@
+/**
+ * The pictures the decode path hands the detector, made from one frame: a rectangle of it,
+ * each pixel reduced to its weakest channel min(R,G,B) (written to R = G = B), upscaled
+ * when zooming. The weakest channel keeps a coloured module dark: a yellow (250,200,0)
+ * module is nearly white in plain luma (~190) but black in min(R,G,B); white stays white. Tight loops
+ * over the frame's Uint8ClampedArray into reused buffers: a 1280×720 frame is ~1 M pixels
+ * and the camera offers several a second.
+ */
+import type { RgbaFrame } from './frame-colour';
+import type { FramePoint } from './frame-reading';
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface View {
+  rect: Rect;
+  scale: number;
+  width: number;
+  height: number;
+  data: Uint8ClampedArray<ArrayBuffer>;
+}
+
+const pool: Uint8ClampedArray<ArrayBuffer>[] = [];
+const POOL_SIZE = 4;
+
+/** A buffer of `length` bytes, reused when a finished view gave one back. */
+function take(length: number): Uint8ClampedArray<ArrayBuffer> {
+  const at = pool.findIndex((b) => b.length === length);
+  return at >= 0
+    ? (pool.splice(at, 1)[0] ?? new Uint8ClampedArray(length))
+    : new Uint8ClampedArray(length);
+}
+
+function give(buffer: Uint8ClampedArray<ArrayBuffer>): void {
+  if (pool.length >= POOL_SIZE) pool.shift();
+  pool.push(buffer);
+}
+
+/** Gives a view's buffer back once the detector is done with it. */
+export function releaseView(view: View): void {
+  give(view.data);
+}
+
+/** `rect` cut to the frame, in whole pixels; null when nothing of it is left. */
+export function clampRect(frame: RgbaFrame, rect: Rect): Rect | null {
+  const x = Math.max(0, Math.floor(rect.x));
+  const y = Math.max(0, Math.floor(rect.y));
+  const right = Math.min(frame.width, Math.ceil(rect.x + rect.width));
+  const bottom = Math.min(frame.height, Math.ceil(rect.y + rect.height));
+  return right > x && bottom > y ? { x, y, width: right - x, height: bottom - y } : null;
+}
+
+/** min(R,G,B) of each pixel of `rect` (row-major, rect.width × rect.height). */
+function minChannelPlane(frame: RgbaFrame, rect: Rect, out: Uint8ClampedArray): void {
+  const src = frame.data;
+  let k = 0;
+  for (let y = rect.y; y < rect.y + rect.height; y++) {
+    let o = (y * frame.width + rect.x) * 4;
+    for (let x = 0; x < rect.width; x++, o += 4) {
+      const r = src[o] ?? 0;
+      const g = src[o + 1] ?? 0;
+      const b = src[o + 2] ?? 0;
+      const m = Math.min(r, g, b);
+      out[k++] = m;
+    }
+  }
+}
+
+function writeRgba(plane: Uint8ClampedArray, out: Uint8ClampedArray): void {
+  for (let k = 0, o = 0; k < plane.length; k++, o += 4) {
+    const v = plane[k] ?? 0;
+    out[o] = v;
+    out[o + 1] = v;
+    out[o + 2] = v;
+    out[o + 3] = 255;
+  }
+}
+
+/** Bilinear upscale of a one-channel plane by `scale`, straight into RGBA. */
+function upscale(plane: Uint8ClampedArray, w: number, h: number, view: View): void {
+  const out = view.data;
+  let o = 0;
+  for (let y = 0; y < view.height; y++) {
+    const sy = Math.min(h - 1, Math.max(0, (y + 0.5) / view.scale - 0.5));
+    const y0 = Math.floor(sy);
+    const y1 = Math.min(h - 1, y0 + 1);
+    const fy = sy - y0;
+    for (let x = 0; x < view.width; x++, o += 4) {
+      const sx = Math.min(w - 1, Math.max(0, (x + 0.5) / view.scale - 0.5));
+      const x0 = Math.floor(sx);
+      const x1 = Math.min(w - 1, x0 + 1);
+      const fx = sx - x0;
+      const top = (plane[y0 * w + x0] ?? 0) * (1 - fx) + (plane[y0 * w + x1] ?? 0) * fx;
+      const bottom = (plane[y1 * w + x0] ?? 0) * (1 - fx) + (plane[y1 * w + x1] ?? 0) * fx;
+      const v = top * (1 - fy) + bottom * fy;
+      out[o] = v;
+      out[o + 1] = v;
+      out[o + 2] = v;
+      out[o + 3] = 255;
+    }
+  }
+}
+
+/** `rect` of the frame in min(R,G,B), `scale` times its size (scale ≥ 1). */
+export function renderView(frame: RgbaFrame, rect: Rect, scale = 1): View {
+  const width = Math.round(rect.width * scale);
+  const height = Math.round(rect.height * scale);
+  const view: View = { rect, scale, width, height, data: take(width * height * 4) };
+  const plane = take(rect.width * rect.height);
+  minChannelPlane(frame, rect, plane);
+  if (scale === 1) writeRgba(plane, view.data);
+  else upscale(plane, rect.width, rect.height, view);
+  give(plane);
+  return view;
+}
+
+/** A point of the view, in the original frame's pixels. */
+export function toFrame(view: View, p: FramePoint): FramePoint {
+  return { x: view.rect.x + p.x / view.scale, y: view.rect.y + p.y / view.scale };
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { Rgb } from '../../../src/domain/codes/code-colour';
+import { readCodeColour, sampleCodeColour } from '../../../src/features/door/scanner/frame-colour';
+import { paintChecker, solidFrame } from '../../fixtures/frames';
+
+const WHITE: Rgb = { r: 245, g: 245, b: 240 };
+const GREY: Rgb = { r: 128, g: 128, b: 128 };
+const NIGHT: Rgb = { r: 20, g: 20, b: 25 };
+
+function near(actual: Rgb, expected: Rgb, within = 2) {
+  for (const k of ['r', 'g', 'b'] as const) {
+    expect(Math.abs(actual[k] - expected[k])).toBeLessThanOrEqual(within);
+  }
+}
+
+describe('sampleCodeColour', () => {
+  it('averages the dark and the light modules inside the quad, not the background', () => {
+    const frame = solidFrame(200, 160, GREY);
+    const yellow = { r: 250, g: 200, b: 0 };
+    const corners = paintChecker(frame, {
+      centre: { x: 100, y: 80 },
+      size: 100,
+      modules: 21,
+      dark: yellow,
+      light: WHITE,
+    });
+    const sample = sampleCodeColour(frame, corners);
+    expect(sample).not.toBeNull();
+    near(sample?.dark ?? GREY, yellow);
+    near(sample?.light ?? GREY, WHITE);
+  });
+
+  it('follows tilted corners on a dark background', () => {
+    const frame = solidFrame(240, 240, NIGHT);
+    const red = { r: 225, g: 20, b: 25 };
+    const corners = paintChecker(frame, {
+      centre: { x: 120, y: 115 },
+      size: 120,
+      modules: 25,
+      angle: 0.5,
+      dark: red,
+      light: WHITE,
+    });
+    const sample = sampleCodeColour(frame, corners);
+    // A few samples land on a module's blurred edge in a tilted grid: within a few levels.
+    near(sample?.dark ?? NIGHT, red, 12);
+    near(sample?.light ?? NIGHT, WHITE, 12);
+    expect(readCodeColour(frame, corners).colour).toBe('red');
+  });
+
+  it('reads each issued colour', () => {
+    for (const [dark, colour] of [
+      [{ r: 0, g: 160, b: 60 }, 'green'],
+      [{ r: 255, g: 180, b: 0 }, 'yellow'],
+      [{ r: 20, g: 20, b: 20 }, 'black'],
+    ] as const) {
+      const frame = solidFrame(160, 120, GREY);
+      const corners = paintChecker(frame, {
+        centre: { x: 80, y: 60 },
+        size: 90,
+        modules: 21,
+        angle: -0.2,
+        dark,
+        light: WHITE,
+      });
+      expect(readCodeColour(frame, corners).colour).toBe(colour);
+    }
+  });
+
+  it('is null for a blank quad, a quad outside the frame, or too few corners', () => {
+    const frame = solidFrame(100, 100, GREY);
+    const inside = [
+      { x: 10, y: 10 },
+      { x: 90, y: 10 },
+      { x: 90, y: 90 },
+      { x: 10, y: 90 },
+    ];
+    expect(sampleCodeColour(frame, inside)).toBeNull();
+    expect(
+      sampleCodeColour(
+        frame,
+        inside.map((p) => ({ x: p.x + 500, y: p.y })),
+      ),
+    ).toBeNull();
+    expect(sampleCodeColour(frame, inside.slice(0, 3))).toBeNull();
+    expect(readCodeColour(frame, inside)).toEqual({ colour: null, margin: 0 });
+  });
+});

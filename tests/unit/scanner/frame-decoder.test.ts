@@ -1,0 +1,107 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { decodeFrame } from '../../../src/features/door/scanner/frame-decoder';
+import type { FrameDetector, FramePoint } from '../../../src/features/door/scanner/frame-reading';
+import { paintChecker, solidFrame, stubImageData } from '../../fixtures/frames';
+
+beforeEach(stubImageData);
+
+interface Seen {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray;
+}
+
+/** A detector that keeps a copy of every picture it is shown and answers from `answer`. */
+function fakeDetector(answer: (image: Seen, call: number) => FramePoint[] | null) {
+  const seen: Seen[] = [];
+  const detector: FrameDetector = {
+    async detect(image) {
+      const copy = { width: image.width, height: image.height, data: image.data.slice() };
+      seen.push(copy);
+      const corners = answer(copy, seen.length - 1);
+      return corners ? [{ rawValue: 'HC:1', cornerPoints: corners }] : [];
+    },
+  };
+  return { detector, seen };
+}
+
+const square = (x: number, y: number, side: number): FramePoint[] => [
+  { x, y },
+  { x: x + side, y },
+  { x: x + side, y: y + side },
+  { x, y: y + side },
+];
+
+const asImage = (frame: ReturnType<typeof solidFrame>) => frame as unknown as ImageData;
+
+describe('decodeFrame: the min-channel pass', () => {
+  it('shows the detector each pixel’s weakest channel, so yellow on white is black', async () => {
+    const frame = solidFrame(4, 1, { r: 250, g: 200, b: 0 });
+    frame.data.set([255, 255, 255, 255, 0, 160, 60, 255], 8);
+    const { detector, seen } = fakeDetector(() => null);
+    await decodeFrame(detector, asImage(frame), { passes: ['min-channel'] });
+    expect([...(seen[0]?.data ?? [])]).toEqual([
+      0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255, 255, 0, 0, 0, 255,
+    ]);
+  });
+
+  it('reads a yellow code and its colour from the original pixels', async () => {
+    const frame = solidFrame(200, 160, { r: 120, g: 120, b: 125 });
+    const corners = paintChecker(frame, {
+      centre: { x: 100, y: 80 },
+      size: 100,
+      modules: 21,
+      angle: 0.3,
+      dark: { r: 250, g: 195, b: 0 },
+      light: { r: 245, g: 245, b: 240 },
+    });
+    const { detector } = fakeDetector(() => corners);
+    const reading = await decodeFrame(detector, asImage(frame));
+    expect(reading).toMatchObject({ text: 'HC:1', pass: 'min-channel', corners });
+    expect(reading?.colour.colour).toBe('yellow');
+  });
+
+  it('looks only inside the region, and maps corners back into the frame', async () => {
+    const frame = solidFrame(100, 80, { r: 200, g: 200, b: 200 });
+    const { detector, seen } = fakeDetector(() => square(5, 6, 20));
+    const reading = await decodeFrame(detector, asImage(frame), {
+      region: { x: 30, y: 10, width: 40, height: 50 },
+    });
+    expect(seen[0]).toMatchObject({ width: 40, height: 50 });
+    expect(reading?.corners).toEqual(square(35, 16, 20));
+  });
+
+  it('is null when no pass reads, after trying each once', async () => {
+    const { detector, seen } = fakeDetector(() => null);
+    expect(await decodeFrame(detector, asImage(solidFrame(64, 48, { r: 9, g: 9, b: 9 })))).toBe(
+      null,
+    );
+    expect(seen).toHaveLength(2);
+  });
+});
+
+describe('decodeFrame: the zoom pass', () => {
+  it('upscales the centre half of a large frame 2× and maps corners back', async () => {
+    const frame = solidFrame(1280, 720, { r: 128, g: 128, b: 128 });
+    const { detector, seen } = fakeDetector((_, call) =>
+      call === 1 ? square(100, 200, 80) : null,
+    );
+    const reading = await decodeFrame(detector, asImage(frame));
+    // The centre square: 360 px of the 720 px short side, at (460, 180).
+    expect(seen[1]).toMatchObject({ width: 720, height: 720 });
+    expect(reading?.pass).toBe('zoom');
+    expect(reading?.corners).toEqual(square(460 + 50, 180 + 100, 40));
+  });
+
+  it('upscales a small photo whole, 2×, with bilinear tones between its pixels', async () => {
+    const frame = solidFrame(2, 1, { r: 0, g: 0, b: 0 });
+    frame.data.set([240, 240, 240, 255], 4);
+    const { detector, seen } = fakeDetector((_, call) => (call === 1 ? square(2, 0, 2) : null));
+    const reading = await decodeFrame(detector, asImage(frame));
+    const zoomed = seen[1];
+    expect(zoomed).toMatchObject({ width: 4, height: 2 });
+    const row = [0, 1, 2, 3].map((x) => zoomed?.data[x * 4]);
+    expect(row).toEqual([0, 60, 180, 240]);
+    expect(reading?.corners).toEqual(square(1, 0, 1));
+  });
+});
