@@ -7,7 +7,8 @@
  */
 import { decodeImage } from '../src/features/door/scanner/decode-image';
 import { ponyfillDetectorClass } from '../src/features/door/scanner/decoder-setup';
-import type { FrameDetector, FrameReading } from '../src/features/door/scanner/frame-reading';
+import { decodeFrame } from '../src/features/door/scanner/frame-decoder';
+import type { FrameDetector } from '../src/features/door/scanner/frame-reading';
 import {
   type CodeColour,
   drawFieldSample,
@@ -18,8 +19,6 @@ import {
 } from './field-corpus';
 import { sized } from './size';
 import { summarise } from './stats';
-
-type DecodeFrame = (detector: FrameDetector, frame: ImageData) => Promise<FrameReading | null>;
 
 /** A decoder's answer: the text it read (or null) and the ms it took. */
 interface Answer {
@@ -39,31 +38,16 @@ async function ponyfillDetector(): Promise<FrameDetector> {
   return new BarcodeDetector({ formats: ['qr_code'] });
 }
 
-/**
- * The app's frame path, or null while frame-decoder.ts has not landed: the path is a
- * variable so the bench builds and runs without it, and reports it "not available".
- */
-async function appPath(): Promise<DecodeFrame | null> {
-  const path = '/src/features/door/scanner/frame-decoder.ts';
-  try {
-    const module: { decodeFrame?: DecodeFrame } = await import(/* @vite-ignore */ path);
-    return module.decodeFrame ?? null;
-  } catch {
-    return null;
-  }
-}
-
 interface Decoders {
   'zxing-js': (s: { blob: Blob }) => Promise<Answer>;
   polyfill: (s: { frame: ImageData }) => Promise<Answer>;
-  app: ((s: { frame: ImageData }) => Promise<Answer>) | null;
+  app: (s: { frame: ImageData }) => Promise<Answer>;
 }
 type DecoderName = keyof Decoders;
 const DECODERS: readonly DecoderName[] = ['zxing-js', 'polyfill', 'app'];
 
 async function decoders(): Promise<Decoders> {
   const detector = await ponyfillDetector();
-  const decodeFrame = await appPath();
   return {
     'zxing-js': async ({ blob }) => {
       const [reading, ms] = await timed(() => decodeImage(blob, 'zxing-js'));
@@ -73,12 +57,10 @@ async function decoders(): Promise<Decoders> {
       const [found, ms] = await timed(() => detector.detect(frame));
       return { text: found[0]?.rawValue ?? null, ms };
     },
-    app:
-      decodeFrame &&
-      (async ({ frame }) => {
-        const [reading, ms] = await timed(() => decodeFrame(detector, frame));
-        return { text: reading?.text ?? null, ms, colour: reading?.colour.colour ?? null };
-      }),
+    app: async ({ frame }) => {
+      const [reading, ms] = await timed(() => decodeFrame(detector, frame));
+      return { text: reading?.text ?? null, ms, colour: reading?.colour.colour ?? null };
+    },
   };
 }
 
@@ -121,9 +103,7 @@ async function sampleRow(c: FieldCondition, index: number, ds: Decoders, into: T
   const { text, colour: expected } = sample.expected;
   into.n++;
   for (const d of DECODERS) {
-    const decode = ds[d];
-    if (!decode) continue;
-    const answer = await decode(sample);
+    const answer = await ds[d](sample);
     into.ms[d].push(answer.ms);
     if (text === null) {
       if (answer.text !== null) into.falsePositives[d]++;
@@ -138,21 +118,17 @@ async function sampleRow(c: FieldCondition, index: number, ds: Decoders, into: T
   }
 }
 
-function printable(t: Tally, codes: boolean, app: boolean) {
+function printable(t: Tally, codes: boolean) {
   const read = (d: DecoderName) =>
-    d === 'app' && !app
-      ? 'not available'
-      : codes
-        ? `${t.read[d]}/${t.n}`
-        : `${t.falsePositives[d]} false +`;
-  const ms = (d: DecoderName) => (d === 'app' && !app ? '–' : summarise(t.ms[d]).median);
+    codes ? `${t.read[d]}/${t.n}` : `${t.falsePositives[d]} false +`;
+  const ms = (d: DecoderName) => summarise(t.ms[d]).median;
   return {
     n: t.n,
     'zxing-js read': read('zxing-js'),
     'polyfill read': read('polyfill'),
     'app read': read('app'),
-    'app colour right': !app || !codes ? '–' : `${t.colourRight}/${t.read.app}`,
-    'green for red/yellow': !app || !codes ? '–' : t.greenForRedOrYellow,
+    'app colour right': codes ? `${t.colourRight}/${t.read.app}` : '–',
+    'green for red/yellow': codes ? t.greenForRedOrYellow : '–',
     'zxing-js ms': ms('zxing-js'),
     'polyfill ms': ms('polyfill'),
     'app ms': ms('app'),
@@ -184,8 +160,7 @@ async function bursts(ds: Decoders) {
       for (let k = 0; k < BURST; k++) {
         const sample = await drawFieldSample(c, payload, fieldColour(c, j), seed, k);
         for (const d of DECODERS) {
-          const decode = ds[d];
-          if (!decode || (await decode(sample)).text !== payload) continue;
+          if ((await ds[d](sample)).text !== payload) continue;
           frames[d]++;
           seen.add(d);
         }
@@ -195,9 +170,7 @@ async function bursts(ds: Decoders) {
     rows[name] = Object.fromEntries(
       DECODERS.map((d) => [
         `${d} read within ${BURST}`,
-        d === 'app' && !ds.app
-          ? 'not available'
-          : `${within[d]}/${sequences} (frames ${frames[d]}/${sequences * BURST})`,
+        `${within[d]}/${sequences} (frames ${frames[d]}/${sequences * BURST})`,
       ]),
     );
   }
@@ -208,7 +181,7 @@ export async function field() {
   const ds = await decoders();
   // Warm-up (module load, .wasm compile), not counted.
   const warm = await drawFieldSample(FIELD_CONDITIONS[0] as FieldCondition, 'warm', 'green', 0);
-  for (const d of DECODERS) await ds[d]?.(warm);
+  for (const d of DECODERS) await ds[d](warm);
   const perCondition = sized(20, 1);
   const rows: Record<string, ReturnType<typeof printable>> = {};
   const codes = tally();
@@ -227,17 +200,15 @@ export async function field() {
         add(row, one);
       }
     }
-    rows[c.name] = printable(t, c.params.code, ds.app !== null);
+    rows[c.name] = printable(t, c.params.code);
     add(c.params.code ? codes : negatives, t);
   }
-  rows['all codes'] = printable(codes, true, ds.app !== null);
-  for (const [colour, t] of byColour)
-    rows[`all ${colour} codes`] = printable(t, true, ds.app !== null);
-  rows['all negatives'] = printable(negatives, false, ds.app !== null);
+  rows['all codes'] = printable(codes, true);
+  for (const [colour, t] of byColour) rows[`all ${colour} codes`] = printable(t, true);
+  rows['all negatives'] = printable(negatives, false);
   return {
     conditions: Object.fromEntries(FIELD_CONDITIONS.map((c) => [c.name, c.description])),
     table: rows,
     bursts: await bursts(ds),
-    app: ds.app ? 'decodeFrame (frame-decoder.ts)' : 'not available (frame-decoder.ts not merged)',
   };
 }

@@ -81,12 +81,11 @@ try {
       conditions: Record<string, string>;
       table: Record<string, unknown>;
       bursts: Record<string, unknown>;
-      app: string;
     };
     console.log('\nField corpus (bench/field-corpus.ts), conditions:');
     console.table(result.conditions);
     console.log(
-      `Read/n per condition (negatives: false positives), median ms per frame; app path: ${result.app}:`,
+      'Read/n per condition (negatives: false positives), median ms per frame; app: decodeFrame:',
     );
     console.table(result.table);
     console.log('Bursts of 4 frames (new noise, shake, blur per frame), read within the burst:');
