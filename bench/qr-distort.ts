@@ -4,6 +4,8 @@
  * the noise comes from a seeded generator.
  */
 import QRCode from 'qrcode';
+import { warpOnto } from './homography';
+import { gaussian, seeded } from './seeded';
 
 export type Distortion = 'clean' | 'noise' | 'blur' | 'rotation' | 'perspective' | 'low-contrast';
 
@@ -11,14 +13,6 @@ export interface Sample {
   distortion: Distortion;
   level: number;
   payload: string;
-}
-
-function seeded(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 function codeCanvas(payload: string, modulePx: number, dark: string, light: string) {
@@ -40,9 +34,8 @@ function codeCanvas(payload: string, modulePx: number, dark: string, light: stri
 }
 
 /**
- * The code on a plane tilted away at the top, by a true homography (ZXing samples the
- * grid with one): the top edge `level` × 10% narrower, the height foreshortened.
- * Each scene pixel is mapped back onto the code and sampled 2×2 (anti-aliased).
+ * The code on a plane tilted away at the top, by a true homography (bench/homography.ts):
+ * the top edge `level` × 10% narrower, the height foreshortened.
  */
 function drawTilted(
   ctx: OffscreenCanvasRenderingContext2D,
@@ -61,64 +54,13 @@ function drawTilted(
   const height = side * (1 - 0.04 * level);
   const cx = size / 2;
   const cy = size / 2;
-  const [x0, y0, x1, y1] = [
-    cx - (top * side) / 2,
-    cy - height / 2,
-    cx + (top * side) / 2,
-    cy - height / 2,
-  ];
-  const [x2, y2, x3, y3] = [cx + side / 2, cy + height / 2, cx - side / 2, cy + height / 2];
-  // Square → quad (Heckbert): x = (a u + b v + c) / (g u + h v + 1), likewise y.
-  const dx1 = x1 - x2,
-    dx2 = x3 - x2,
-    dx3 = x0 - x1 + x2 - x3;
-  const dy1 = y1 - y2,
-    dy2 = y3 - y2,
-    dy3 = y0 - y1 + y2 - y3;
-  const den = dx1 * dy2 - dx2 * dy1;
-  const g = (dx3 * dy2 - dx2 * dy3) / den;
-  const h = (dx1 * dy3 - dx3 * dy1) / den;
-  const [a, b, c] = [x1 - x0 + g * x1, x3 - x0 + h * x3, x0];
-  const [d, e, f] = [y1 - y0 + g * y1, y3 - y0 + h * y3, y0];
-  // Its inverse (adjugate of the 3×3 matrix), quad → square.
-  const A = e - f * h,
-    B = c * h - b,
-    C = b * f - c * e;
-  const D = f * g - d,
-    E = a - c * g,
-    F = c * d - a * f;
-  const G = d * h - e * g,
-    H = b * g - a * h,
-    I = a * e - b * d;
   const out = ctx.getImageData(0, 0, size, size);
-  for (let py = 0; py < size; py++) {
-    for (let px = 0; px < size; px++) {
-      let sum = 0;
-      let hits = 0;
-      for (const [ox, oy] of [
-        [0.25, 0.25],
-        [0.75, 0.25],
-        [0.25, 0.75],
-        [0.75, 0.75],
-      ] as const) {
-        const X = px + ox,
-          Y = py + oy;
-        const w = G * X + H * Y + I;
-        const u = (A * X + B * Y + C) / w,
-          v = (D * X + E * Y + F) / w;
-        if (u < 0 || u >= 1 || v < 0 || v >= 1) continue;
-        const i = (Math.floor(v * code.height) * code.width + Math.floor(u * code.width)) * 4;
-        sum += src.data[i] ?? 0;
-        hits++;
-      }
-      if (hits === 0) continue;
-      const o = (py * size + px) * 4;
-      const value = (sum + (out.data[o] ?? 0) * (4 - hits)) / 4;
-      out.data[o] = value;
-      out.data[o + 1] = value;
-      out.data[o + 2] = value;
-    }
-  }
+  warpOnto(out, src, [
+    { x: cx - (top * side) / 2, y: cy - height / 2 },
+    { x: cx + (top * side) / 2, y: cy - height / 2 },
+    { x: cx + side / 2, y: cy + height / 2 },
+    { x: cx - side / 2, y: cy + height / 2 },
+  ]);
   ctx.putImageData(out, 0, 0);
 }
 
@@ -154,9 +96,8 @@ export async function drawSample(sample: Sample, seed: number): Promise<Blob> {
     const image = ctx.getImageData(0, 0, size, size);
     const sigma = 18 * level;
     for (let i = 0; i < image.data.length; i += 4) {
-      // Box-Muller: normal noise, the same on the three channels (sensor luma noise).
-      const n =
-        Math.sqrt(-2 * Math.log(random() + 1e-9)) * Math.cos(2 * Math.PI * random()) * sigma;
+      // The same on the three channels (sensor luma noise).
+      const n = gaussian(random, sigma);
       for (let k = 0; k < 3; k++) image.data[i + k] = (image.data[i + k] ?? 0) + n;
     }
     ctx.putImageData(image, 0, 0);

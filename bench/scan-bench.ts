@@ -4,13 +4,15 @@
  *   engine as the door) until the fake camera's code is decoded, 20 runs after one
  *   cold run, with html5-qrcode's zxing-js decoder or the ZXing-C++ polyfill;
  * - images: per-image decode time and success on generated, distorted QR images,
- *   through the app's still-image decode path.
+ *   through the app's still-image decode path;
+ * - field: the field corpus, three decoders side by side (bench/field-bench.ts).
  */
 
 import { CameraSession } from '../src/features/door/scanner/camera-session';
 import { decodeImage } from '../src/features/door/scanner/decode-image';
 import { html5Engine } from '../src/features/door/scanner/html5-engine';
 import type { DecoderChoice } from '../src/features/door/scanner/html5-reader';
+import { field } from './field-bench';
 import { drawSample, samples } from './qr-distort';
 import { sized } from './size';
 import { summarise } from './stats';
@@ -132,7 +134,13 @@ declare global {
     benchResult?: unknown;
   }
 }
-const run = params.get('mode') === 'images' ? images() : latency(Number(params.get('runs') ?? 20));
+const mode = params.get('mode');
+const run =
+  mode === 'field'
+    ? field()
+    : mode === 'images'
+      ? images()
+      : latency(Number(params.get('runs') ?? 20));
 run.then(
   (r) => {
     window.benchResult = r;

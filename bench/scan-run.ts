@@ -1,5 +1,6 @@
 // `npm run bench:scan`: scanner figures in Debian's Chromium with a fake camera.
 // One Chromium per video (the fake camera's file is fixed at launch).
+// SCAN_MODES=field (or latency,images,field, the default): only those parts.
 import { chromium } from '@playwright/test';
 import { createServer } from 'vite';
 import { videoDir } from '../tests/e2e/camera';
@@ -12,6 +13,7 @@ await server.listen();
 const base = server.resolvedUrls?.local[0];
 // BENCH_SMOKE=1: one video, 2 decodes each, 1 payload's images (bench/size.ts).
 const smoke = SMOKE ? '&smoke&runs=2' : '';
+const modes = new Set((process.env.SCAN_MODES ?? 'latency,images,field').split(','));
 const dir = videoDir();
 const videos: Record<string, Y4mOptions> = {
   'code filling 60% of the frame': { share: 0.6 },
@@ -24,7 +26,7 @@ const videos: Record<string, Y4mOptions> = {
   },
 };
 
-async function inChromium(video: string | null, path: string) {
+async function inChromium(video: string | null, path: string, timeout = 600_000) {
   const args = [...chromiumArgs];
   if (video) {
     args.push(
@@ -38,7 +40,7 @@ async function inChromium(video: string | null, path: string) {
     const context = await browser.newContext({ permissions: ['camera'] });
     const page = await context.newPage();
     await page.goto(`${base}${path}${smoke}`);
-    await page.waitForFunction(() => window.benchResult, null, { timeout: 600_000, polling: 200 });
+    await page.waitForFunction(() => window.benchResult, null, { timeout, polling: 200 });
     const result = await page.evaluate(() => window.benchResult);
     if (result && typeof result === 'object' && 'error' in result)
       throw new Error(`${path}: ${String(result.error)}`);
@@ -50,7 +52,7 @@ async function inChromium(video: string | null, path: string) {
 
 try {
   for (const [i, [name, options]] of Object.entries(videos)
-    .slice(0, SMOKE ? 1 : undefined)
+    .slice(0, !modes.has('latency') ? 0 : SMOKE ? 1 : undefined)
     .entries()) {
     const video = `${dir}/bench-${i}.y4m`;
     writeQrY4m(video, ['https://jkm.example.gov.cn/v2/code?t=3f2a9c81d0e4&s=green'], options);
@@ -63,7 +65,7 @@ try {
       'ZXing-C++ polyfill (the app)': await inChromium(video, 'bench/scan.html?decoder=auto'),
     });
   }
-  for (const decoder of SMOKE ? ['auto'] : ['zxing-js', 'auto']) {
+  for (const decoder of !modes.has('images') ? [] : SMOKE ? ['auto'] : ['zxing-js', 'auto']) {
     const result = (await inChromium(null, `bench/scan.html?mode=images&decoder=${decoder}`)) as {
       byDistortion: Record<string, unknown>;
       total: unknown;
@@ -73,6 +75,21 @@ try {
     );
     console.table(result.byDistortion);
     console.log('all images, per-image ms:', result.total);
+  }
+  if (modes.has('field')) {
+    const result = (await inChromium(null, 'bench/scan.html?mode=field', 1_800_000)) as {
+      conditions: Record<string, string>;
+      table: Record<string, unknown>;
+      bursts: Record<string, unknown>;
+    };
+    console.log('\nField corpus (bench/field-corpus.ts), conditions:');
+    console.table(result.conditions);
+    console.log(
+      'Read/n per condition (negatives: false positives), median ms per frame; app: decodeFrame:',
+    );
+    console.table(result.table);
+    console.log('Bursts of 4 frames (new noise, shake, blur per frame), read within the burst:');
+    console.table(result.bursts);
   }
 } finally {
   await server.close();

@@ -44,7 +44,8 @@ export function zxingWasmUrl(version: string): string {
   return `${import.meta.env.BASE_URL}zxing/${version}/zxing_reader.wasm`;
 }
 
-async function installPonyfill(): Promise<boolean> {
+/** The ZXing-C++ ponyfill's BarcodeDetector, its .wasm fetched from our own origin. */
+export async function ponyfillDetectorClass() {
   const { BarcodeDetector, prepareZXingModule, ZXING_WASM_VERSION } = await import(
     'barcode-detector/ponyfill'
   );
@@ -54,6 +55,11 @@ async function installPonyfill(): Promise<boolean> {
         path.endsWith('.wasm') ? zxingWasmUrl(ZXING_WASM_VERSION) : prefix + path,
     },
   });
+  return BarcodeDetector;
+}
+
+async function installPonyfill(): Promise<boolean> {
+  const BarcodeDetector = await ponyfillDetectorClass();
   if (!(await readsSelfTest(BarcodeDetector))) return false;
   Reflect.set(window, 'BarcodeDetector', BarcodeDetector);
   return true;
