@@ -13,7 +13,8 @@
  * Without `new-epoch` the server still gets everything back (A sees the server hold less
  * of its records than it was told and sends again), but tablet B, which had nothing
  * acknowledged past the dump, keeps its pull cursor: the restored cursor sequence hands
- * its old values out again, and B never pulls what C wrote first after the restore.
+ * its old values out again, and B never pulls what C wrote first after the restore,
+ * until `new-epoch` is run late (the server stopped): then B pulls from the start.
  */
 import 'fake-indexeddb/auto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -166,7 +167,14 @@ async function drill(newEpoch: boolean) {
   expect(held.length).toBe(acknowledged.length + cAfter.length);
   const verify = await adminPg(restored, key, 'verify', SITE);
   expect(verify).toContain('all unbroken');
-  return { a, b, c, held, cAfter, dump };
+  /** Stops the server, runs an admin command on the restored database, starts it again. */
+  const withServerStopped = async (...args: string[]) => {
+    await server.stop();
+    const out = await adminPg(restored, key, ...args);
+    server = await startServer(join(work, 'restored'), 0, { ...env, DATABASE_URL: restored });
+    return out;
+  };
+  return { a, b, c, held, cAfter, dump, withServerStopped };
 }
 
 describe('a PostgreSQL database restored from pg_dump', () => {
@@ -195,8 +203,8 @@ describe('a PostgreSQL database restored from pg_dump', () => {
     }
   }, 180_000);
 
-  it('without new-epoch: the server gets everything back, but B misses what C wrote first', async () => {
-    const { a, b, c, held, cAfter } = await drill(false);
+  it('without new-epoch: the server gets everything back, B misses what C wrote first until new-epoch', async () => {
+    const { a, b, c, held, cAfter, withServerStopped } = await drill(false);
     // A saw the server hold less of its records than it was told, and sent them again.
     const wentBack = a.engine.getStatus().serverWentBack;
     expect(wentBack).toMatchObject({ epochChanged: false });
@@ -209,5 +217,13 @@ describe('a PostgreSQL database restored from pg_dump', () => {
     for (const tablet of [a, c]) expect(ids(await tablet.db.events.toArray())).toEqual(ids(held));
     const missing = ids(held.filter((e) => !cAfter.some((x) => x.id === e.id)));
     expect(ids(await b.db.events.toArray())).toEqual(missing);
+    for (let round = 0; round < 2; round++) expect(await b.engine.syncOnce()).toBe(true);
+    expect(ids(await b.db.events.toArray())).toEqual(missing); // and never will
+
+    // new-epoch run late (instances stopped): B pulls from the start and has them all.
+    expect(await withServerStopped('new-epoch')).toContain('new epoch');
+    expect(await b.engine.syncOnce()).toBe(true);
+    expect(b.engine.getStatus().serverWentBack).toMatchObject({ epochChanged: true });
+    expect(ids(await b.db.events.toArray())).toEqual(ids(held));
   }, 180_000);
 });
