@@ -13,11 +13,16 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckpointEvent } from '../../src/domain/events';
-import type { PullReply } from '../../src/protocol/api';
 import { httpTransport } from '../../src/sync/transport';
 import { makeTablet, type Tablet } from '../fixtures/tablet';
 import { adminCli } from '../security/attack';
-import { enrolledDevice, type ServerProcess, startServer, tempDataDir } from './server-process';
+import {
+  allHeld,
+  enrolledDevice,
+  type ServerProcess,
+  startServer,
+  tempDataDir,
+} from './server-process';
 
 const SITE = 'hall-r';
 const cleanups: (() => Promise<void>)[] = [];
@@ -26,20 +31,6 @@ afterEach(async () => {
 });
 
 const dbFile = (dataDir: string) => join(dataDir, 'checkpoint.sqlite');
-
-async function allHeld(url: string, token: string): Promise<CheckpointEvent[]> {
-  const events: CheckpointEvent[] = [];
-  let after = 0;
-  for (;;) {
-    const r = await fetch(`${url}/api/v1/sites/${SITE}/events?after=${after}&limit=1000`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const page = (await r.json()) as PullReply;
-    events.push(...page.events);
-    after = page.cursor;
-    if (!page.more) return events;
-  }
-}
 
 interface Drill {
   /** Takes the copy while the server runs (mid-push). */
@@ -110,7 +101,7 @@ async function drill({ backup, restore }: Drill, start = Date.now() - 3_600_000)
     ...(await a.db.events.where('device').equals('tab-a').toArray()),
     ...(await b.db.events.where('device').equals('tab-b').toArray()),
   ];
-  const held = await allHeld(server.url, tokens.a);
+  const held = await allHeld(server.url, SITE, tokens.a);
   const heldIds = held.map((e) => e.id);
   expect(new Set(heldIds).size).toBe(heldIds.length); // none doubled
   expect([...heldIds].sort()).toEqual(own.map((e) => e.id).sort()); // every event held

@@ -6,6 +6,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CheckpointEvent } from '../../src/domain/events';
+import type { PullReply } from '../../src/protocol/api';
 
 export const ADMIN = 'test-admin-token';
 
@@ -122,4 +124,23 @@ export async function enrolledDevice(url: string, site: string, deviceId: string
   });
   const reply = (await response.json()) as { token: string };
   return reply.token;
+}
+
+/** Every event the server holds for the site, pulled page by page with a device's token. */
+export async function allHeld(
+  url: string,
+  site: string,
+  token: string,
+): Promise<CheckpointEvent[]> {
+  const events: CheckpointEvent[] = [];
+  let after = 0;
+  for (;;) {
+    const r = await fetch(`${url}/api/v1/sites/${site}/events?after=${after}&limit=1000`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const page = (await r.json()) as PullReply;
+    events.push(...page.events);
+    after = page.cursor;
+    if (!page.more) return events;
+  }
 }

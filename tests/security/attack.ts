@@ -99,15 +99,20 @@ export function filesOf(dataDir: string): Buffer[] {
   return [db, `${db}-wal`, `${db}-shm`].filter(existsSync).map((f) => readFileSync(f));
 }
 
-/** Runs `npm run admin -- <args>` (server/src/cli.ts) on a server's data folder. */
-export function adminCli(
-  dataDir: string,
-  ...args: string[]
-): Promise<{ code: number | null; out: string; err: string }> {
+export interface CommandRun {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
+/** Runs a command to its end, with `env` over ours: its exit code, stdout and stderr. */
+export function runCommand(
+  cmd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<CommandRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', ...args], {
-      env: { ...process.env, DATA_DIR: dataDir },
-    });
+    const child = spawn(cmd, args, { env: { ...process.env, ...env } });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => {
@@ -118,4 +123,14 @@ export function adminCli(
     });
     child.on('exit', (code) => resolve({ code, out, err }));
   });
+}
+
+/** Runs `npm run admin -- <args>` (server/src/cli.ts), `env` over ours. */
+export function adminCliWith(env: Record<string, string>, ...args: string[]): Promise<CommandRun> {
+  return runCommand(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', ...args], env);
+}
+
+/** Runs `npm run admin -- <args>` (server/src/cli.ts) on a server's data folder. */
+export function adminCli(dataDir: string, ...args: string[]): Promise<CommandRun> {
+  return adminCliWith({ DATA_DIR: dataDir }, ...args);
 }
