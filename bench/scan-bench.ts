@@ -2,7 +2,8 @@
  * Scanner benchmark, run inside Chromium (bench/scan-run.ts starts it):
  * - latency: the scan step's camera opened (the same CameraSession and html5-qrcode
  *   engine as the door) until the fake camera's code is decoded, 20 runs after one
- *   cold run, with html5-qrcode's zxing-js decoder or the ZXing-C++ polyfill;
+ *   cold run: html5-qrcode's camera loop with its zxing-js decoder or the ZXing-C++
+ *   polyfill, and the door's own frame engine (engine=frame, the app);
  * - images: per-image decode time and success on generated, distorted QR images,
  *   through the app's still-image decode path;
  * - field: the field corpus, three decoders side by side (bench/field-bench.ts).
@@ -10,6 +11,7 @@
 
 import { CameraSession } from '../src/features/door/scanner/camera-session';
 import { decodeImage } from '../src/features/door/scanner/decode-image';
+import { frameEngine } from '../src/features/door/scanner/frame-engine';
 import { html5Engine } from '../src/features/door/scanner/html5-engine';
 import type { DecoderChoice } from '../src/features/door/scanner/html5-reader';
 import { field } from './field-bench';
@@ -19,6 +21,8 @@ import { summarise } from './stats';
 
 const params = new URLSearchParams(location.search);
 const decoder = (params.get('decoder') ?? 'auto') as DecoderChoice;
+/** engine=frame: the door's own frame engine (the app); else html5-qrcode's camera loop. */
+const engine = params.get('engine') === 'frame' ? frameEngine() : html5Engine({ decoder });
 
 interface Run {
   ms: number;
@@ -37,7 +41,7 @@ async function onceDecoded(element: HTMLElement): Promise<Run | null> {
   let session: CameraSession | undefined;
   const decoded = new Promise<{ text: string; by: string }>((resolve, reject) => {
     session = new CameraSession(
-      html5Engine({ decoder }),
+      engine,
       () => ({
         element,
         deviceId: null,

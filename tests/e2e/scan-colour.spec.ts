@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { writePhoneSceneY4m } from '../fixtures/phone-scene';
 import { cameraPage, launchWithCamera, videoDir } from './camera';
-import { importBookings } from './helpers';
+import { importBookings, unlockLead } from './helpers';
 import { storedEvents } from './stored-events';
 
 // A yellow health code on a dark-mode phone, held tilted 20° and slightly out of focus in
@@ -78,6 +78,7 @@ test('the front camera is mirrored; with no code in view the guide says how to h
 
     // The rear camera, chosen in settings, is not mirrored.
     await page.getByRole('link', { name: '设置' }).click();
+    await unlockLead(page);
     await page.getByRole('button', { name: '后置' }).click();
     await expect(page.getByRole('button', { name: '后置' })).toHaveAttribute(
       'aria-pressed',

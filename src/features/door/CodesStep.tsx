@@ -149,7 +149,7 @@ export function CodesStep({ step }: { step: Extract<DoorStep, 'health-code' | 't
                 {t('door.codes.fast')}
               </Button>
               {seenColour !== undefined && <ColourSeenLine colour={seenColour} />}
-              <fieldset className="choice-row">
+              <fieldset className="choice-row colour-row">
                 <legend>{t('door.codes.health')}</legend>
                 {HEALTH_COLOURS.map((colour) => {
                   const Icon = COLOUR_ICON[colour];

@@ -26,8 +26,8 @@ describe('sampleCodeColour', () => {
     });
     const sample = sampleCodeColour(frame, corners);
     expect(sample).not.toBeNull();
-    near(sample?.dark ?? GREY, yellow);
-    near(sample?.light ?? GREY, WHITE);
+    near(sample?.modules ?? GREY, yellow);
+    near(sample?.reference ?? GREY, WHITE);
   });
 
   it('follows tilted corners on a dark background', () => {
@@ -42,9 +42,32 @@ describe('sampleCodeColour', () => {
       light: WHITE,
     });
     const sample = sampleCodeColour(frame, corners);
-    near(sample?.dark ?? NIGHT, red);
-    near(sample?.light ?? NIGHT, WHITE);
+    near(sample?.modules ?? NIGHT, red);
+    near(sample?.reference ?? NIGHT, WHITE);
     expect(readCodeColour(frame, corners).colour).toBe('red');
+  });
+
+  it("reads a dark-mode app's inverted code: lit modules on a dark card, the quiet zone dark", () => {
+    for (const [lit, colour] of [
+      [{ r: 0, g: 168, b: 80 }, 'green'],
+      [{ r: 250, g: 196, b: 0 }, 'yellow'],
+      [{ r: 225, g: 30, b: 30 }, 'red'],
+    ] as const) {
+      const frame = solidFrame(200, 160, { r: 40, g: 40, b: 44 });
+      const corners = paintChecker(frame, {
+        centre: { x: 100, y: 80 },
+        size: 100,
+        modules: 25,
+        angle: 0.3,
+        dark: lit,
+        light: { r: 28, g: 28, b: 30 },
+      });
+      const sample = sampleCodeColour(frame, corners);
+      expect(sample?.inverted).toBe(true);
+      near(sample?.modules ?? GREY, lit);
+      // Against the dark card as "white", a lit red read as green: never again.
+      expect(readCodeColour(frame, corners).colour).toBe(colour);
+    }
   });
 
   it('reads each issued colour', () => {

@@ -76,7 +76,19 @@ describe('decodeFrame: the min-channel pass', () => {
     expect(await decodeFrame(detector, asImage(solidFrame(64, 48, { r: 9, g: 9, b: 9 })))).toBe(
       null,
     );
-    expect(seen).toHaveLength(2);
+    expect(seen).toHaveLength(3);
+  });
+
+  it('reads an inverted dark-mode code in its strongest channel, which the weakest blacks out', async () => {
+    // Lit green modules on a dark card: in min(R,G,B) both are ~0, in max(R,G,B) 168 vs 30.
+    const frame = solidFrame(40, 40, { r: 28, g: 28, b: 30 });
+    frame.data.set([0, 168, 80, 255], (10 * 40 + 10) * 4);
+    const { detector, seen } = fakeDetector((image, call) =>
+      call === 1 && image.data[(10 * 40 + 10) * 4] === 168 ? square(5, 5, 20) : null,
+    );
+    const reading = await decodeFrame(detector, asImage(frame));
+    expect(seen[0]?.data[(10 * 40 + 10) * 4]).toBe(0);
+    expect(reading?.pass).toBe('max-channel');
   });
 });
 
@@ -84,11 +96,11 @@ describe('decodeFrame: the zoom pass', () => {
   it('upscales the centre half of a large frame 2× and maps corners back', async () => {
     const frame = solidFrame(1280, 720, { r: 128, g: 128, b: 128 });
     const { detector, seen } = fakeDetector((_, call) =>
-      call === 1 ? square(100, 200, 80) : null,
+      call === 2 ? square(100, 200, 80) : null,
     );
     const reading = await decodeFrame(detector, asImage(frame));
     // The centre square: 360 px of the 720 px short side, at (460, 180).
-    expect(seen[1]).toMatchObject({ width: 720, height: 720 });
+    expect(seen[2]).toMatchObject({ width: 720, height: 720 });
     expect(reading?.pass).toBe('zoom');
     expect(reading?.corners).toEqual(square(460 + 50, 180 + 100, 40));
   });
@@ -96,9 +108,9 @@ describe('decodeFrame: the zoom pass', () => {
   it('upscales a small photo whole, 2×, with bilinear tones between its pixels', async () => {
     const frame = solidFrame(2, 1, { r: 0, g: 0, b: 0 });
     frame.data.set([240, 240, 240, 255], 4);
-    const { detector, seen } = fakeDetector((_, call) => (call === 1 ? square(2, 0, 2) : null));
+    const { detector, seen } = fakeDetector((_, call) => (call === 2 ? square(2, 0, 2) : null));
     const reading = await decodeFrame(detector, asImage(frame));
-    const zoomed = seen[1];
+    const zoomed = seen[2];
     expect(zoomed).toMatchObject({ width: 4, height: 2 });
     const row = [0, 1, 2, 3].map((x) => zoomed?.data[x * 4]);
     expect(row).toEqual([0, 60, 180, 240]);

@@ -1,9 +1,15 @@
 /**
  * The colour of a code's modules, from the pixels inside its four corners: a grid of
  * samples over the quad (inset, so the blurred edge and the quiet zone stay out), split
- * into dark and light modules by Otsu's threshold on min(R,G,B) (the channel in which a
- * yellow module is as dark as a black one), each side's RGB averaged. Pure: works on any
- * `{width, height, data}` in RGBA order.
+ * in two by Otsu's threshold on lightness (max + min of R,G,B, over 2: a yellow module is
+ * half as light as the white card, a lit green one on a dark card far lighter than it),
+ * each side's RGB averaged.
+ *
+ * Which side is the modules is told by the quiet zone just outside the quad: light around
+ * a printed-style code (modules dark, the card's white their reference), dark around a
+ * dark-mode app's inverted code (modules light; no white to balance against, so a
+ * neutral one). Taking the dark card as "white" read a lit red code as green.
+ * Pure: works on any `{width, height, data}` in RGBA order.
  */
 import {
   type ColourReading,
@@ -50,24 +56,59 @@ function otsu(histogram: Uint32Array, total: number): number {
   return best;
 }
 
-/** Offsets (into `data`) of the grid's samples that fall inside the frame. */
-function sampleOffsets(frame: RgbaFrame, corners: readonly FramePoint[]): number[] {
+/** How far outside the quad the quiet zone is sampled (a phone app's is 1–4 modules). */
+const QUIET_OUTSET = 0.035;
+const NEUTRAL_WHITE: Rgb = { r: 255, g: 255, b: 255 };
+
+/** The offset (into `data`) of the quad's point (u, v), or null outside the frame. */
+function offsetAt(frame: RgbaFrame, corners: readonly FramePoint[], u: number, v: number) {
   const [tl, tr, br, bl] = corners;
-  if (!tl || !tr || !br || !bl) return [];
+  if (!tl || !tr || !br || !bl) return null;
+  const x = (1 - v) * ((1 - u) * tl.x + u * tr.x) + v * ((1 - u) * bl.x + u * br.x);
+  const y = (1 - v) * ((1 - u) * tl.y + u * tr.y) + v * ((1 - u) * bl.y + u * br.y);
+  const px = Math.floor(x);
+  const py = Math.floor(y);
+  if (px < 0 || py < 0 || px >= frame.width || py >= frame.height) return null;
+  return (py * frame.width + px) * 4;
+}
+
+/** Offsets of the grid's samples that fall inside the frame. */
+function sampleOffsets(frame: RgbaFrame, corners: readonly FramePoint[]): number[] {
   const offsets: number[] = [];
   for (let j = 0; j < GRID; j++) {
     const v = INSET + ((1 - 2 * INSET) * (j + 0.5)) / GRID;
     for (let i = 0; i < GRID; i++) {
       const u = INSET + ((1 - 2 * INSET) * (i + 0.5)) / GRID;
-      const x = (1 - v) * ((1 - u) * tl.x + u * tr.x) + v * ((1 - u) * bl.x + u * br.x);
-      const y = (1 - v) * ((1 - u) * tl.y + u * tr.y) + v * ((1 - u) * bl.y + u * br.y);
-      const px = Math.floor(x);
-      const py = Math.floor(y);
-      if (px < 0 || py < 0 || px >= frame.width || py >= frame.height) continue;
-      offsets.push((py * frame.width + px) * 4);
+      const o = offsetAt(frame, corners, u, v);
+      if (o !== null) offsets.push(o);
     }
   }
   return offsets;
+}
+
+/** Offsets just outside each of the quad's four edges: the code's quiet zone. */
+function quietOffsets(frame: RgbaFrame, corners: readonly FramePoint[]): number[] {
+  const offsets: number[] = [];
+  for (let k = 0; k < 8; k++) {
+    const t = 0.15 + (0.7 * k) / 7;
+    for (const [u, v] of [
+      [t, -QUIET_OUTSET],
+      [t, 1 + QUIET_OUTSET],
+      [-QUIET_OUTSET, t],
+      [1 + QUIET_OUTSET, t],
+    ] as const) {
+      const o = offsetAt(frame, corners, u, v);
+      if (o !== null) offsets.push(o);
+    }
+  }
+  return offsets;
+}
+
+function lightness(data: Uint8ClampedArray, o: number): number {
+  const r = data[o] ?? 0;
+  const g = data[o + 1] ?? 0;
+  const b = data[o + 2] ?? 0;
+  return (Math.max(r, g, b) + Math.min(r, g, b)) >> 1;
 }
 
 interface Sum {
@@ -81,14 +122,22 @@ function meanOf(sum: Sum, least: number): Rgb | null {
   return sum.n < least ? null : { r: sum.r / sum.n, g: sum.g / sum.n, b: sum.b / sum.n };
 }
 
+export interface CodeSample {
+  /** The modules' mean colour, and the white it is balanced against. */
+  modules: Rgb;
+  reference: Rgb;
+  /** Light modules on a dark card (a dark-mode app's code). */
+  inverted: boolean;
+}
+
 export function sampleCodeColour(
   frame: RgbaFrame,
   corners: readonly FramePoint[],
-): { dark: Rgb; light: Rgb } | null {
+): CodeSample | null {
   const offsets = sampleOffsets(frame, corners);
   if (offsets.length === 0) return null;
   const { data } = frame;
-  const levels = offsets.map((o) => Math.min(data[o] ?? 0, data[o + 1] ?? 0, data[o + 2] ?? 0));
+  const levels = offsets.map((o) => lightness(data, o));
   const histogram = new Uint32Array(256);
   for (const level of levels) histogram[level] = (histogram[level] ?? 0) + 1;
   const threshold = otsu(histogram, levels.length);
@@ -104,10 +153,18 @@ export function sampleCodeColour(
   const least = offsets.length * MIN_SIDE_SHARE;
   const darkMean = meanOf(dark, least);
   const lightMean = meanOf(light, least);
-  return darkMean && lightMean ? { dark: darkMean, light: lightMean } : null;
+  if (!darkMean || !lightMean) return null;
+  const quiet = quietOffsets(frame, corners);
+  const quietLevel = quiet.reduce((a, o) => a + lightness(data, o), 0) / (quiet.length || 1);
+  const inverted = quiet.length > 0 && quietLevel <= threshold;
+  return inverted
+    ? { modules: lightMean, reference: NEUTRAL_WHITE, inverted }
+    : { modules: darkMean, reference: lightMean, inverted };
 }
 
 export function readCodeColour(frame: RgbaFrame, corners: readonly FramePoint[]): ColourReading {
   const sample = sampleCodeColour(frame, corners);
-  return sample ? classifyCodeColour(sample.dark, sample.light) : { colour: null, margin: 0 };
+  return sample
+    ? classifyCodeColour(sample.modules, sample.reference)
+    : { colour: null, margin: 0 };
 }

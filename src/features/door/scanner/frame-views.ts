@@ -1,8 +1,11 @@
 /**
  * The pictures the decode path hands the detector, made from one frame: a rectangle of it,
- * each pixel reduced to its weakest channel min(R,G,B) (written to R = G = B), upscaled
- * when zooming. The weakest channel keeps a coloured module dark: a yellow (250,200,0)
- * module is nearly white in plain luma (~190) but black in min(R,G,B); white stays white.
+ * each pixel reduced to one level (written to R = G = B), upscaled when zooming.
+ * - min(R,G,B), the weakest channel, keeps a coloured module dark on a white card: a
+ *   yellow (250,200,0) module is nearly white in plain luma (~190) but black here;
+ * - max(R,G,B), the strongest, keeps a coloured module lit on a dark card (a dark-mode
+ *   app's inverted code): there the weakest channel of a green (0,168,80) module is as
+ *   black as the card, and the code vanishes.
  *
  * Tight loops over the frame's Uint8ClampedArray into reused buffers: a 1280×720 frame is
  * ~1 M pixels and the camera offers several a second (~5 ms a frame on this machine).
@@ -55,8 +58,16 @@ export function clampRect(frame: RgbaFrame, rect: Rect): Rect | null {
   return right > x && bottom > y ? { x, y, width: right - x, height: bottom - y } : null;
 }
 
-/** min(R,G,B) of each pixel of `rect` (row-major, rect.width × rect.height). */
-function minChannelPlane(frame: RgbaFrame, rect: Rect, out: Uint8ClampedArray): void {
+export type Channel = 'min' | 'max';
+
+/** min or max(R,G,B) of each pixel of `rect` (row-major, rect.width × rect.height). */
+function channelPlane(
+  frame: RgbaFrame,
+  rect: Rect,
+  channel: Channel,
+  out: Uint8ClampedArray,
+): void {
+  const pick = channel === 'min' ? Math.min : Math.max;
   const src = frame.data;
   let k = 0;
   for (let y = rect.y; y < rect.y + rect.height; y++) {
@@ -65,8 +76,7 @@ function minChannelPlane(frame: RgbaFrame, rect: Rect, out: Uint8ClampedArray): 
       const r = src[o] ?? 0;
       const g = src[o + 1] ?? 0;
       const b = src[o + 2] ?? 0;
-      const m = Math.min(r, g, b);
-      out[k++] = m;
+      out[k++] = pick(r, g, b);
     }
   }
 }
@@ -106,13 +116,18 @@ function upscale(plane: Uint8ClampedArray, w: number, h: number, view: View): vo
   }
 }
 
-/** `rect` of the frame in min(R,G,B), `scale` times its size (scale ≥ 1). */
-export function renderView(frame: RgbaFrame, rect: Rect, scale = 1): View {
+/** `rect` of the frame in min or max(R,G,B), `scale` times its size (scale ≥ 1). */
+export function renderView(
+  frame: RgbaFrame,
+  rect: Rect,
+  scale = 1,
+  channel: Channel = 'min',
+): View {
   const width = Math.round(rect.width * scale);
   const height = Math.round(rect.height * scale);
   const view: View = { rect, scale, width, height, data: take(width * height * 4) };
   const plane = take(rect.width * rect.height);
-  minChannelPlane(frame, rect, plane);
+  channelPlane(frame, rect, channel, plane);
   if (scale === 1) writeRgba(plane, view.data);
   else upscale(plane, rect.width, rect.height, view);
   give(plane);
