@@ -80,11 +80,14 @@ describe('decodeFrame: the min-channel pass', () => {
   });
 
   it('reads an inverted dark-mode code in its strongest channel, which the weakest blacks out', async () => {
-    // Lit green modules on a dark card: in min(R,G,B) both are ~0, in max(R,G,B) 168 vs 30.
+    // Lit green modules on a dark card: in min(R,G,B) both are ~0; in max(R,G,B) 168 vs
+    // 30, handed over inverted (87 on 225): dark modules on light, for any detector.
     const frame = solidFrame(40, 40, { r: 28, g: 28, b: 30 });
     frame.data.set([0, 168, 80, 255], (10 * 40 + 10) * 4);
     const { detector, seen } = fakeDetector((image, call) =>
-      call === 1 && image.data[(10 * 40 + 10) * 4] === 168 ? square(5, 5, 20) : null,
+      call === 1 && image.data[(10 * 40 + 10) * 4] === 87 && image.data[0] === 225
+        ? square(5, 5, 20)
+        : null,
     );
     const reading = await decodeFrame(detector, asImage(frame));
     expect(seen[0]?.data[(10 * 40 + 10) * 4]).toBe(0);

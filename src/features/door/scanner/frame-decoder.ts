@@ -5,9 +5,9 @@
  * add what it lacks, each bought by the public corpus (tests/corpora/browser):
  *  - 'min-channel': each pixel's weakest channel, so a yellow or green code on white is
  *    as black as a printed one (in plain grey a yellow module is almost white);
- *  - 'max-channel': its strongest, for a dark-mode app's inverted code (lit coloured
- *    modules on a dark card), which the weakest channel blacks out (the field corpus:
- *    11 of 20 inverted codes read without it);
+ *  - 'max-channel': its strongest, inverted, for a dark-mode app's inverted code (lit
+ *    coloured modules on a dark card), which the weakest channel blacks out (the field
+ *    corpus: 11 of 20 inverted codes read without it), handed over as dark on light;
  *  - 'zoom': the centre (or the region) upscaled, for a code too small in its frame to
  *    be read (a phone held far off, a small low-resolution photo).
  * The code's colour is read from the original frame's own pixels.
@@ -53,7 +53,7 @@ function viewFor(pass: DecodePass, frame: ImageData, region: Rect): View {
     case 'min-channel':
       return renderView(frame, region);
     case 'max-channel':
-      return renderView(frame, region, 1, 'max');
+      return renderView(frame, region, 1, 'max-inverted');
     case 'zoom':
       return renderView(frame, zoomRect(region), ZOOM_SCALE);
   }

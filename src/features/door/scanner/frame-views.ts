@@ -5,7 +5,9 @@
  *   yellow (250,200,0) module is nearly white in plain luma (~190) but black here;
  * - max(R,G,B), the strongest, keeps a coloured module lit on a dark card (a dark-mode
  *   app's inverted code): there the weakest channel of a green (0,168,80) module is as
- *   black as the card, and the code vanishes.
+ *   black as the card, and the code vanishes. Written inverted (255 − max), so the
+ *   detector sees dark modules on light: a native BarcodeDetector need not read inverted
+ *   codes, and the ponyfill finds it on its first try.
  *
  * Tight loops over the frame's Uint8ClampedArray into reused buffers: a 1280×720 frame is
  * ~1 M pixels and the camera offers several a second (~5 ms a frame on this machine).
@@ -58,16 +60,17 @@ export function clampRect(frame: RgbaFrame, rect: Rect): Rect | null {
   return right > x && bottom > y ? { x, y, width: right - x, height: bottom - y } : null;
 }
 
-export type Channel = 'min' | 'max';
+/** 'max-inverted': 255 − max(R,G,B). */
+export type Channel = 'min' | 'max-inverted';
 
-/** min or max(R,G,B) of each pixel of `rect` (row-major, rect.width × rect.height). */
+/** min(R,G,B), or 255 − max(R,G,B), of each pixel of `rect` (row-major). */
 function channelPlane(
   frame: RgbaFrame,
   rect: Rect,
   channel: Channel,
   out: Uint8ClampedArray,
 ): void {
-  const pick = channel === 'min' ? Math.min : Math.max;
+  const inverted = channel === 'max-inverted';
   const src = frame.data;
   let k = 0;
   for (let y = rect.y; y < rect.y + rect.height; y++) {
@@ -76,7 +79,7 @@ function channelPlane(
       const r = src[o] ?? 0;
       const g = src[o + 1] ?? 0;
       const b = src[o + 2] ?? 0;
-      out[k++] = pick(r, g, b);
+      out[k++] = inverted ? 255 - Math.max(r, g, b) : Math.min(r, g, b);
     }
   }
 }
