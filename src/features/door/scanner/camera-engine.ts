@@ -38,3 +38,11 @@ export interface RunningCamera {
 export interface CameraEngine {
   start(request: StartRequest): Promise<RunningCamera>;
 }
+
+/** The tablet's cameras, for the Switch camera button (labels once permission is given). */
+export async function listCameras(): Promise<CameraDevice[]> {
+  const devices = await navigator.mediaDevices.enumerateDevices();
+  return devices
+    .filter((d) => d.kind === 'videoinput')
+    .map((d, i) => ({ id: d.deviceId, label: d.label || `camera ${i + 1}` }));
+}

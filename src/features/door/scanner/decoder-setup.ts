@@ -8,14 +8,12 @@
  * code, and otherwise the ZXing-C++ WebAssembly ponyfill takes its place. If even that
  * fails (the .wasm could not load), html5-qrcode's own zxing-js decoder is used alone.
  */
+import type { FrameDetector } from './frame-reading';
 import { SELF_TEST_PAYLOAD, selfTestPixels } from './self-test-qr';
 
 export type DecoderKind = 'native' | 'polyfill' | 'zxing-js';
 
-interface DetectorLike {
-  detect(image: ImageData): Promise<{ rawValue: string }[]>;
-}
-type DetectorClass = new (options?: { formats?: 'qr_code'[] }) => DetectorLike;
+type DetectorClass = new (options?: { formats?: 'qr_code'[] }) => FrameDetector;
 
 const SELF_TEST_TIMEOUT_MS = 5000;
 
@@ -81,4 +79,18 @@ let chosen: Promise<DecoderKind> | undefined;
 export function prepareDecoder(): Promise<DecoderKind> {
   chosen ??= choose();
   return chosen;
+}
+
+/**
+ * A QR detector of the BarcodeDetector installed (native or the ponyfill) and which it is,
+ * for the door's frame engine; null where only html5-qrcode's zxing-js works.
+ */
+export async function installedDetector(): Promise<{
+  detector: FrameDetector;
+  kind: 'native' | 'polyfill';
+} | null> {
+  const kind = await prepareDecoder();
+  const Detector = nativeDetector();
+  if (kind === 'zxing-js' || !Detector) return null;
+  return { detector: new Detector({ formats: ['qr_code'] }), kind };
 }

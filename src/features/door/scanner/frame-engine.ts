@@ -17,9 +17,14 @@ import {
   VIEWFINDER_SHARE,
   videoConstraints,
 } from '../../../domain/camera-setup';
-import type { CameraEngine, RunningCamera, StartRequest } from './camera-engine';
+import {
+  type CameraEngine,
+  listCameras,
+  type RunningCamera,
+  type StartRequest,
+} from './camera-engine';
 import { CameraStartError, cameraPrecondition } from './camera-errors';
-import { prepareDecoder } from './decoder-setup';
+import { installedDetector } from './decoder-setup';
 import { decodeFrame } from './frame-decoder';
 import type { FrameDetector } from './frame-reading';
 import { html5Engine } from './html5-engine';
@@ -62,13 +67,6 @@ function capabilities(track: MediaStreamTrack): TunableCapabilities {
 function facingOf(track: MediaStreamTrack, asked: CameraFacing): CameraFacing {
   const reported = track.getSettings().facingMode;
   return reported === 'user' || reported === 'environment' ? reported : asked;
-}
-
-async function listCameras() {
-  const devices = await navigator.mediaDevices.enumerateDevices();
-  return devices
-    .filter((d) => d.kind === 'videoinput')
-    .map((d, i) => ({ id: d.deviceId, label: d.label || `camera ${i + 1}` }));
 }
 
 /** The viewfinder's square, centred in the video frame. */
@@ -142,28 +140,15 @@ function running(
   };
 }
 
-export interface FrameEngineOptions {
-  /** Overrides the decoder choice (tests, benchmarks). */
-  detector?: () => Promise<FrameDetector | null>;
-}
-
-async function installedDetector(): Promise<FrameDetector | null> {
-  if ((await prepareDecoder()) === 'zxing-js') return null;
-  const Detector: unknown = Reflect.get(window, 'BarcodeDetector');
-  if (typeof Detector !== 'function') return null;
-  return new (Detector as new (o: { formats: string[] }) => FrameDetector)({
-    formats: ['qr_code'],
-  });
-}
-
-export function frameEngine(options: FrameEngineOptions = {}): CameraEngine {
+export function frameEngine(): CameraEngine {
   const fallback = html5Engine();
   return {
     async start(request) {
       const precondition = cameraPrecondition(window);
       if (precondition) throw new CameraStartError(precondition);
-      const detector = await (options.detector ?? installedDetector)();
-      if (!detector) return fallback.start(request);
+      const installed = await installedDetector();
+      if (!installed) return fallback.start(request);
+      const { detector, kind } = installed;
       const stream = await openStream(request);
       const [track] = stream.getVideoTracks();
       const video = document.createElement('video');
@@ -187,8 +172,7 @@ export function frameEngine(options: FrameEngineOptions = {}): CameraEngine {
         video.remove();
         throw new CameraStartError(cameraProblem(e), e);
       }
-      const decoder = (await prepareDecoder()) === 'native' ? 'native' : 'polyfill';
-      return { decoder, ...running(stream, video, frameLoop(video, detector, request)) };
+      return { decoder: kind, ...running(stream, video, frameLoop(video, detector, request)) };
     },
   };
 }

@@ -6,7 +6,12 @@
 import type { Html5Qrcode, Html5QrcodeCameraScanConfig } from 'html5-qrcode';
 import { cameraProblem } from '../../../domain/camera';
 import { VIEWFINDER_SHARE } from '../../../domain/camera-setup';
-import type { CameraEngine, RunningCamera, StartRequest } from './camera-engine';
+import {
+  type CameraEngine,
+  listCameras,
+  type RunningCamera,
+  type StartRequest,
+} from './camera-engine';
 import { CameraStartError, cameraPrecondition } from './camera-errors';
 import type { DecoderKind } from './decoder-setup';
 import { createReader, type DecoderChoice } from './html5-reader';
@@ -27,13 +32,6 @@ function scanConfig(): Html5QrcodeCameraScanConfig {
       return { width: side, height: side };
     },
   };
-}
-
-async function listCameras() {
-  const devices = await navigator.mediaDevices.enumerateDevices();
-  return devices
-    .filter((d) => d.kind === 'videoinput')
-    .map((d, i) => ({ id: d.deviceId, label: d.label || `camera ${i + 1}` }));
 }
 
 function running(reader: Html5Qrcode, decoder: DecoderKind): RunningCamera {
