@@ -2,10 +2,11 @@
  * Device tokens and enrolment codes. Both are random and high-entropy, so a SHA-256 of
  * them is what the server keeps: a leaked database does not leak a usable token.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sha256Hex } from './sha256';
 
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  return sha256Hex(secret);
 }
 
 export function newToken(): string {

@@ -8,10 +8,11 @@
  * event to their last of that day. Events are read as stored and opened one by one: a
  * personal value altered in the file no longer opens, and is reported at its event.
  */
-import { type ChainResult, verifyChain } from '../../src/domain/chain';
+import { type ChainResult, START, verifyChain } from '../../src/domain/chain';
 import { type DayHead, dayHeads } from '../../src/domain/chain-heads';
 import type { CheckpointEvent } from '../../src/domain/events';
 import { dayKey } from '../../src/domain/time';
+import { sha256Hex } from './sha256';
 import type { Store } from './store/store';
 
 export interface DeviceVerdict {
@@ -52,13 +53,13 @@ export async function verifySite(
   const verdicts: DeviceVerdict[] = [];
   for (const [device, events] of [...byDevice].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (day === undefined) {
-      verdicts.push({ device, result: await verifyChain(events), day: null });
+      verdicts.push({ device, result: await verifyChain(events, START, sha256Hex), day: null });
       continue;
     }
     const [head] = dayHeads(events.filter((e) => dayKey(e.at) === day));
     if (!head) continue;
     const upTo = events.filter((e) => e.seq <= head.lastSeq);
-    verdicts.push({ device, result: await verifyChain(upTo), day: head });
+    verdicts.push({ device, result: await verifyChain(upTo, START, sha256Hex), day: head });
   }
   return verdicts;
 }

@@ -32,9 +32,20 @@ function pick(data: object, fields: Fields): Record<string, unknown> {
   return Object.fromEntries(fields.map((f) => [f, all[f] ?? null]));
 }
 
+/**
+ * SHA-256 of a text's UTF-8 bytes, lower-case hex. WebCrypto's (async) by default, as in
+ * the browser; the server passes node:crypto's, which is synchronous and several times
+ * cheaper per event (docs/county-scale.md).
+ */
+export type Sha256Hex = (text: string) => Promise<string> | string;
+
 /** sha256(salt ‖ canonical JSON of the event's personal fields). The salt is fixed-length hex. */
-export function personalCommitment(e: CheckpointEvent, salt: string): Promise<string> {
-  return sha256Hex(salt + canonicalJson(pick(e.data, personalFields(e) ?? [])));
+export async function personalCommitment(
+  e: CheckpointEvent,
+  salt: string,
+  sha256: Sha256Hex = sha256Hex,
+): Promise<string> {
+  return sha256(salt + canonicalJson(pick(e.data, personalFields(e) ?? [])));
 }
 
 /** What `chain.hash` is the hash of: the event without what retention may change. */
@@ -47,8 +58,11 @@ export function hashedForm(e: CheckpointEvent): unknown {
 }
 
 /** The event's hash, as its own `chain.hash` and its successor's `chain.prev` hold it. */
-export function eventHash(e: CheckpointEvent): Promise<string> {
-  return sha256Hex(canonicalJson(hashedForm(e)));
+export async function eventHash(
+  e: CheckpointEvent,
+  sha256: Sha256Hex = sha256Hex,
+): Promise<string> {
+  return sha256(canonicalJson(hashedForm(e)));
 }
 
 /** 16 random bytes in hex: one event's salt. */
@@ -66,6 +80,7 @@ export async function chainEvents<E extends CheckpointEvent>(
   events: readonly E[],
   prev: string,
   salt: () => string = newSalt,
+  sha256: Sha256Hex = sha256Hex,
 ): Promise<{ events: E[]; head: string }> {
   const out: E[] = [];
   let head = prev;
@@ -73,10 +88,10 @@ export async function chainEvents<E extends CheckpointEvent>(
     let link: Omit<ChainLink, 'hash'> = { prev: head };
     if (personalFields(e)) {
       const s = salt();
-      link = { prev: head, pc: await personalCommitment(e, s), salt: s };
+      link = { prev: head, pc: await personalCommitment(e, s, sha256), salt: s };
     }
     const unhashed = { ...e, chain: { ...link, hash: '' } };
-    const hash = await eventHash(unhashed);
+    const hash = await eventHash(unhashed, sha256);
     out.push({ ...unhashed, chain: { ...link, hash } });
     head = hash;
   }
@@ -139,6 +154,7 @@ async function linkProblem(
   e: CheckpointEvent,
   before: ChainAnchor,
   chainStarted: boolean,
+  sha256: Sha256Hex,
 ): Promise<[ChainBreakReason, string] | null> {
   if (e.seq === before.seq) return ['fork', `a second event at seq ${e.seq}`];
   if (e.seq !== before.seq + 1)
@@ -148,7 +164,7 @@ async function linkProblem(
     ];
   const { chain } = e;
   if (!chain) return chainStarted ? ['edited', 'its chain fields are missing'] : null;
-  const hash = await eventHash(e);
+  const hash = await eventHash(e, sha256);
   if (hash !== chain.hash)
     return ['edited', `hashes to ${hash.slice(0, 16)}…, written as ${chain.hash.slice(0, 16)}…`];
   const expected = before.hash ?? GENESIS;
@@ -160,7 +176,7 @@ async function linkProblem(
   if (personalFields(e)) {
     if (!chain.pc) return ['personal', 'no commitment to its personal fields'];
     if (chain.salt) {
-      if ((await personalCommitment(e, chain.salt)) !== chain.pc)
+      if ((await personalCommitment(e, chain.salt, sha256)) !== chain.pc)
         return ['personal', 'its personal fields are not the ones written'];
     } else if (!looksPurged(e)) return ['personal', 'personal fields without their salt'];
   }
@@ -176,6 +192,7 @@ async function linkProblem(
 export async function verifyChain(
   events: readonly CheckpointEvent[],
   anchor: ChainAnchor = START,
+  sha256: Sha256Hex = sha256Hex,
 ): Promise<ChainResult> {
   const sorted = [...events].sort((a, b) => a.seq - b.seq);
   const device = sorted[0]?.device ?? '';
@@ -191,7 +208,7 @@ export async function verifyChain(
     head,
   });
   for (const e of sorted) {
-    const problem = await linkProblem(e, before, started);
+    const problem = await linkProblem(e, before, started, sha256);
     if (problem) {
       const [reason, detail] = problem;
       return {

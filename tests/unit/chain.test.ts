@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../server/src/sha256';
 import {
   type ChainResult,
   chainEvents,
   eventHash,
   GENESIS,
+  START,
   verifyChain,
 } from '../../src/domain/chain';
 import { dayHeads } from '../../src/domain/chain-heads';
@@ -80,6 +82,18 @@ describe('the hash chain', () => {
     expect(result.summary.head).toBe(events.at(-1)?.chain?.hash);
     expect(events[0]?.chain?.prev).toBe(GENESIS);
     expect(events[1]?.chain?.prev).toBe(events[0]?.chain?.hash);
+  });
+
+  it('hashes the same with the server’s node:crypto SHA-256 as with WebCrypto’s, both ways', async () => {
+    const events = await chained(aDeviceDay());
+    const salts = events.flatMap((e) => (e.chain?.salt ? [e.chain.salt] : []));
+    let n = 0;
+    const byNode = await chainEvents(aDeviceDay(), GENESIS, () => salts[n++] ?? '', sha256Hex);
+    expect(byNode.events).toEqual(events);
+    expect((await verifyChain(events, START, sha256Hex)).ok).toBe(true);
+    const edited = events.map((e, i) => (i === 4 ? { ...e, at: e.at + 1 } : e));
+    const broken = await verifyChain(edited, START, sha256Hex);
+    expect(broken.ok ? null : broken.break).toMatchObject({ seq: 5, reason: 'edited' });
   });
 
   it('commits to the personal fields with a salt, only on event types that have them', async () => {

@@ -11,6 +11,7 @@
 import { type ChainAnchor, type ChainBreakReason, verifyChain } from '../../../src/domain/chain';
 import type { CheckpointEvent } from '../../../src/domain/events';
 import type { RefusedEvent } from '../../../src/protocol/api';
+import { sha256Hex } from '../sha256';
 import type { Store } from '../store/store';
 
 type Broken = { seq: number; id: string; reason: ChainBreakReason; detail: string };
@@ -43,7 +44,7 @@ export async function chainRefusals(
       : held;
   const heldHash = new Map(overlap.map((l) => [l.seq, l.hash]));
   const differs = tail.find((e) => heldHash.has(e.seq) && heldHash.get(e.seq) !== e.chain?.hash);
-  const result = await verifyChain(tail, anchor);
+  const result = await verifyChain(tail, anchor, sha256Hex);
   const candidates: Broken[] = [
     ...(result.ok ? [] : [result.break]),
     ...(differs
