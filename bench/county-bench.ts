@@ -15,14 +15,16 @@
  *   COUNTY_RATE    events/s the county offers, default 6000
  *   COUNTY_SYNC_MS how often a busy tablet syncs, default 1000
  *   COUNTY_STORES  default "postgres,sqlite"
+ *   COUNTY_COST_VISITS  the late tablet's day in the cost phases (bench/county/cost.ts), default 250
  *   PG_PORT / COUNTY_PORT  loopback ports (default 5450 / 4750…; 0: free ones)
  */
 import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { freePort, startPgCluster } from '../scripts/pg-cluster';
 import { dayKey, dayStart } from '../src/domain/time';
+import { clusterCpuSeconds, measureCosts, type PhaseCost } from './county/cost';
 import { type LoadResult, type LoadTablet, runLoad } from './county/load';
 import { enrolHall, type Instance, startInstance } from './county/servers';
 
@@ -33,8 +35,9 @@ const rate = Number(env.COUNTY_RATE ?? 6_000);
 const syncMs = Number(env.COUNTY_SYNC_MS ?? 1_000);
 const stores = (env.COUNTY_STORES ?? 'postgres,sqlite').split(',');
 const basePort = Number(env.COUNTY_PORT ?? 4750);
+const costVisits = Number(env.COUNTY_COST_VISITS ?? 250);
 const TABLETS = 4;
-for (const n of [...scales, visitsPerHall, rate, syncMs])
+for (const n of [...scales, visitsPerHall, rate, syncMs, costVisits])
   if (!Number.isFinite(n) || n < 1) throw new Error('COUNTY_* settings: positive numbers');
 
 /** The i-th instance's port: COUNTY_PORT + i, or a free one with COUNTY_PORT=0. */
@@ -49,7 +52,12 @@ interface Row {
   rssMb: number[];
   /** The server processes' CPU over the load, ms per 1,000 events held. */
   serverCpuMsPer1k: number;
+  /** PostgreSQL's processes over the load, ms per 1,000 events held (null: SQLite). */
+  databaseCpuMsPer1k: number | null;
   bytesPerHallDay: number;
+  cost: { push: PhaseCost; pull: PhaseCost };
+  /** The machine's load average (1 min) at the start and the end of the scale's run. */
+  loadAverage: [number, number];
 }
 
 const percentile = (samples: readonly number[], q: number) => {
@@ -77,9 +85,10 @@ async function pgQuery<T>(url: string, sql: string): Promise<T[]> {
 }
 
 /** Starts the store's instances on a fresh database; returns them and a size probe. */
-async function setUp(store: string, halls: number, clusterUrl: string | null) {
+async function setUp(store: string, halls: number, cluster: { url: string; dir: string } | null) {
   if (store === 'postgres') {
-    if (!clusterUrl) throw new Error('no cluster');
+    if (!cluster) throw new Error('no cluster');
+    const clusterUrl = cluster.url;
     const name = `county_${halls}_${Date.now().toString(36)}`;
     await pgQuery(clusterUrl, `CREATE DATABASE ${name}`);
     const url = new URL(clusterUrl);
@@ -100,6 +109,7 @@ async function setUp(store: string, halls: number, clusterUrl: string | null) {
     return {
       instances,
       size,
+      databaseCpu: () => clusterCpuSeconds(cluster.dir),
       drop: () => pgQuery(clusterUrl, `DROP DATABASE ${name} WITH (FORCE)`).then(() => {}),
     };
   }
@@ -113,11 +123,21 @@ async function setUp(store: string, halls: number, clusterUrl: string | null) {
         return n;
       }
     }, 0);
-  return { instances, size, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  return {
+    instances,
+    size,
+    databaseCpu: null,
+    drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+  };
 }
 
-async function runScale(store: string, halls: number, clusterUrl: string | null): Promise<Row> {
-  const { instances, size, drop } = await setUp(store, halls, clusterUrl);
+async function runScale(
+  store: string,
+  halls: number,
+  cluster: { url: string; dir: string } | null,
+): Promise<Row> {
+  const { instances, size, databaseCpu, drop } = await setUp(store, halls, cluster);
+  const loadAtStart = loadavg()[0] ?? 0;
   try {
     const tablets: LoadTablet[] = [];
     for (let h = 0; h < halls; h++) {
@@ -132,6 +152,7 @@ async function runScale(store: string, halls: number, clusterUrl: string | null)
     }
     const before = await size();
     const cpuBefore = instances.reduce((s, i) => s + i.cpuSeconds(), 0);
+    const databaseBefore = databaseCpu?.() ?? 0;
     console.log(
       `  ${store}: ${halls} halls × ${TABLETS} tablets, ${(halls * visitsPerHall * 9).toLocaleString('en')} events at ${rate}/s offered…`,
     );
@@ -143,14 +164,37 @@ async function runScale(store: string, halls: number, clusterUrl: string | null)
       dayStart: yesterday,
     });
     const cpu = instances.reduce((s, i) => s + i.cpuSeconds(), 0) - cpuBefore;
+    const databaseUsed = databaseCpu ? databaseCpu() - databaseBefore : null;
     const bytes = (await size()) - before;
+    // One more tablet per hall for the cost phases, on the instance its hall began on.
+    const late: LoadTablet[] = [];
+    for (let h = 0; h < halls; h++) {
+      const site = `hall-${String(h).padStart(3, '0')}`;
+      const instance = instances[h % instances.length];
+      if (!instance) throw new Error('no instance');
+      const [tablet] = await enrolHall(instance.url, site, 1, TABLETS);
+      if (tablet) late.push({ site, ...tablet, url: instance.url });
+    }
+    console.log(`  ${store}: cost phases (${halls} late tablets × ${costVisits} visits)…`);
+    const cost = await measureCosts({
+      late,
+      all: [...tablets, ...late],
+      visits: costVisits,
+      dayStart: yesterday,
+      serverCpu: () => instances.map((i) => i.cpuSeconds()),
+      databaseCpu,
+    });
+    const per1k = (s: number) => (load.pushed > 0 ? (s * 1_000_000) / load.pushed : Number.NaN);
     return {
       store,
       halls,
       load,
       rssMb: instances.map((i) => Math.round(i.maxRss / 1_048_576)),
       bytesPerHallDay: bytes / halls,
-      serverCpuMsPer1k: load.pushed > 0 ? (cpu * 1_000_000) / load.pushed : Number.NaN,
+      serverCpuMsPer1k: per1k(cpu),
+      databaseCpuMsPer1k: databaseUsed === null ? null : per1k(databaseUsed),
+      cost,
+      loadAverage: [loadAtStart, loadavg()[0] ?? 0],
     };
   } finally {
     for (const instance of instances) await instance.stop();
@@ -170,7 +214,7 @@ const rows: Row[] = [];
 try {
   for (const halls of scales)
     for (const store of stores) {
-      const row = await runScale(store, halls, cluster?.url ?? null);
+      const row = await runScale(store, halls, cluster);
       rows.push(row);
       console.log(`  ${JSON.stringify({ ...row, load: summary(row.load) })}`);
     }
@@ -180,12 +224,22 @@ try {
 }
 
 const label = (store: string) => (store === 'postgres' ? 'PostgreSQL, 2 inst.' : 'SQLite, 1 inst.');
+const fmt = (n: number) => n.toFixed(0);
+const perProcess = (c: PhaseCost) =>
+  `${c.serverMsPer1k.map(fmt).join(' + ')}${c.databaseMsPer1k === null ? '' : ` + db ${fmt(c.databaseMsPer1k)}`}`;
+const busiest = Math.max(...rows.flatMap((r) => r.loadAverage));
 console.log('');
 console.log(
-  `County bench: ${TABLETS} tablets per hall, ${visitsPerHall} visits per hall-day, ${rate} events/s offered, sync every ${syncMs} ms`,
+  `County bench: ${TABLETS} tablets per hall, ${visitsPerHall} visits per hall-day, ${rate} events/s offered, sync every ${syncMs} ms; ${cpus().length} cores, load average ${rows.map((r) => r.loadAverage.map((l) => l.toFixed(1)).join('→')).join(', ')}`,
 );
+// The bench itself keeps the cores busy (servers, database, load): more than one more
+// runnable process per core beyond that means something else was running.
+if (busiest > cpus().length + 3)
+  console.log(
+    `WARNING: load average up to ${busiest.toFixed(1)} on ${cpus().length} cores: something else shared the machine; latency and events/s measure the machine, not the code (CPU per 1,000 events still holds)`,
+  );
 console.log(
-  '| store | halls | events held | events/s | lag s | push p50 / p99 ms | pull p50 / p99 ms | pushes | server RSS MB | MB per hall-day | errors | load-gen CPU s | server CPU ms / 1,000 events |',
+  '| store | halls | events held | events/s | lag s | push p50 / p99 ms | pull p50 / p99 ms | pushes | server RSS MB | MB per hall-day | errors | load-gen CPU s | CPU ms / 1,000 events: servers (+ db) |',
 );
 console.log('| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |');
 for (const r of rows) {
@@ -193,6 +247,20 @@ for (const r of rows) {
   const ms = (s: number[]) =>
     `${percentile(s, 0.5).toFixed(1)} / ${percentile(s, 0.99).toFixed(1)}`;
   console.log(
-    `| ${label(r.store)} | ${r.halls} | ${l.pushed.toLocaleString('en')} | ${Math.round(l.pushed / l.seconds).toLocaleString('en')} | ${l.lagSeconds.toFixed(1)} | ${ms(l.pushMs)} | ${ms(l.pullMs)} | ${l.pushMs.length.toLocaleString('en')} | ${r.rssMb.join(' + ')} | ${(r.bytesPerHallDay / 1_048_576).toFixed(1)} | ${l.errors} | ${l.clientCpuSeconds.toFixed(0)} | ${r.serverCpuMsPer1k.toFixed(0)} |`,
+    `| ${label(r.store)} | ${r.halls} | ${l.pushed.toLocaleString('en')} | ${Math.round(l.pushed / l.seconds).toLocaleString('en')} | ${l.lagSeconds.toFixed(1)} | ${ms(l.pushMs)} | ${ms(l.pullMs)} | ${l.pushMs.length.toLocaleString('en')} | ${r.rssMb.join(' + ')} | ${(r.bytesPerHallDay / 1_048_576).toFixed(1)} | ${l.errors} | ${l.clientCpuSeconds.toFixed(0)} | ${fmt(r.serverCpuMsPer1k)}${r.databaseCpuMsPer1k === null ? '' : ` + db ${fmt(r.databaseCpuMsPer1k)}`} |`,
+  );
+}
+console.log('');
+console.log(
+  `Cost phases: one more tablet per hall pushes ${costVisits} visits (closed loop, batches of 500), then every tablet pulls its hall from cursor 0. CPU ms per 1,000 events, per process (each server instance, + db: PostgreSQL's processes)`,
+);
+console.log(
+  '| store | halls | pushed | push events/s | push CPU ms / 1,000 | pulled | pull events/s | pull CPU ms / 1,000 | load-gen ms / 1,000 push, pull |',
+);
+console.log('| --- | --: | --: | --: | --: | --: | --: | --: | --: |');
+for (const r of rows) {
+  const { push, pull } = r.cost;
+  console.log(
+    `| ${label(r.store)} | ${r.halls} | ${push.events.toLocaleString('en')} | ${Math.round(push.events / push.seconds).toLocaleString('en')} | ${perProcess(push)} | ${pull.events.toLocaleString('en')} | ${Math.round(pull.events / pull.seconds).toLocaleString('en')} | ${perProcess(pull)} | ${fmt(push.clientMsPer1k)}, ${fmt(pull.clientMsPer1k)} |`,
   );
 }

@@ -103,7 +103,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         visitsPerTablet,
         Math.floor((performance.now() - start) / visitEveryMs) + 1,
       );
-      while (made < due) outbox.push(...day.visit(made++));
+      while (made < due) outbox.push(...(await day.visit(made++)));
       while (outbox.length > 0) {
         const batch = outbox.slice(0, MAX_PUSH_EVENTS);
         const reply = await call<PushReply>(

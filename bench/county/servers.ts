@@ -35,12 +35,16 @@ function rssOf(pid: number): number {
   }
 }
 
-/** utime + stime of a process, s (/proc/<pid>/stat fields 14 and 15, in clock ticks). */
-function cpuOf(pid: number): number {
+/**
+ * utime + stime of a process, s (/proc/<pid>/stat fields 14 and 15, in clock ticks), and
+ * with `reaped` its ended children's too (fields 16 and 17).
+ */
+export function cpuOf(pid: number, reaped = false): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    const own = Number(fields[11]) + Number(fields[12]);
+    return (reaped ? own + Number(fields[13]) + Number(fields[14]) : own) / 100;
   } catch {
     return 0;
   }
@@ -60,7 +64,11 @@ async function waitHealthy(url: string, child: ChildProcess, log: () => string) 
 }
 
 export async function startInstance(port: number, env: Record<string, string>): Promise<Instance> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  // COUNTY_PROFILE=<dir>: each instance writes a V8 CPU profile there when it stops
+  // (`node --cpu-prof`; scripts/profile-summary.ts sums it by function).
+  const profile = process.env.COUNTY_PROFILE;
+  const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', 'server/src/main.ts'], {
     env: {
       ...process.env,
       ...env,
@@ -122,15 +130,19 @@ export async function admin(url: string, path: string, body: unknown): Promise<u
   return reply;
 }
 
-/** A hall with its tablets enrolled; returns each tablet's device id and token. */
+/**
+ * A hall with its tablets enrolled (the hall made if new); returns each tablet's device
+ * id and token. `from`: the first tablet's number, to enrol more tablets later.
+ */
 export async function enrolHall(
   url: string,
   site: string,
   tablets: number,
+  from = 0,
 ): Promise<{ device: string; token: string }[]> {
   await admin(url, '/sites', { id: site, name: `县政务服务中心 ${site}` });
   const enrolled: { device: string; token: string }[] = [];
-  for (let t = 0; t < tablets; t++) {
+  for (let t = from; t < from + tablets; t++) {
     const { code } = (await admin(url, `/sites/${site}/enrolment-codes`, {})) as { code: string };
     const device = `${site}-tab${t}`;
     const response = await fetch(`${url}/api/v1/enrol`, {

@@ -2,17 +2,28 @@
  * A tablet's day at the door for the county bench, built with the same builders as the
  * tests (tests/fixtures/builders.ts): each visit is the door's green path (opened,
  * booking matched, mask, hands, temperature, identity, health and travel codes) and its
- * outcome, 9 events, with real ULIDs (the app's own id scheme) and a gap-free seq.
+ * outcome, 9 events, with real ULIDs (the app's own id scheme), a gap-free seq and the
+ * hash chain the app writes (src/domain/chain.ts), so the server checks each push's links
+ * and personal commitments as it does for a real tablet.
  * Some visitors are refused for a fever, as on a real day. The day is yesterday
  * 08:00–17:00, so the server flags none of it as being from the future.
  */
 import { monotonicFactory } from 'ulidx';
+import { sha256Hex } from '../../server/src/sha256';
+import { chainEvents, GENESIS } from '../../src/domain/chain';
 import type { CheckpointEvent, EventBody } from '../../src/domain/events';
 import { aBooking, ev, visitEvents } from '../../tests/fixtures/builders';
 
 // Math.random as the ULID's random source: ulidx's default draws from crypto per
 // character, and the load generator would spend its CPU there, not on the servers'.
 const newId = monotonicFactory(Math.random);
+/** A salt per personal event, as the app draws one (16 bytes in hex), from Math.random. */
+const salt = () =>
+  Array.from({ length: 4 }, () =>
+    Math.floor(Math.random() * 2 ** 32)
+      .toString(16)
+      .padStart(8, '0'),
+  ).join('');
 const OPEN_HOURS_MS = 9 * 3_600_000;
 
 function visitBodies(n: number, device: string): EventBody[] {
@@ -34,8 +45,11 @@ function visitBodies(n: number, device: string): EventBody[] {
 }
 
 export interface TabletDay {
-  /** The events of visit `n` (0-based), made on demand: a day is never held whole. */
-  visit(n: number): CheckpointEvent[];
+  /**
+   * The events of visit `n` (0-based), made on demand (a day is never held whole), in
+   * order: each visit's chain continues the one before.
+   */
+  visit(n: number): Promise<CheckpointEvent[]>;
   visits: number;
 }
 
@@ -47,9 +61,10 @@ export function tabletDay(
 ): TabletDay {
   const spacing = OPEN_HOURS_MS / visits;
   let seq = 0;
+  let head = GENESIS;
   return {
     visits,
-    visit(n) {
+    async visit(n) {
       const events = visitEvents(visitBodies(n, device), {
         site,
         device,
@@ -59,7 +74,15 @@ export function tabletDay(
         stepMs: 2_000,
       });
       seq += events.length;
-      return events.map((e) => ({ ...e, id: newId(e.at) }));
+      // node:crypto's SHA-256: the load generator's CPU is for sending, not hashing.
+      const chained = await chainEvents(
+        events.map((e) => ({ ...e, id: newId(e.at) })),
+        head,
+        salt,
+        sha256Hex,
+      );
+      head = chained.head;
+      return chained.events;
     },
   };
 }
