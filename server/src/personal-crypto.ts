@@ -24,6 +24,7 @@ import {
   hkdfSync,
   randomBytes,
 } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { Booking } from '../../src/domain/booking';
 import type { CheckpointEvent } from '../../src/domain/events';
 import { BOOKING_PERSONAL_FIELDS, PERSONAL_FIELDS } from '../../src/domain/retention';
@@ -140,6 +141,44 @@ export function openEvent(c: PersonalCipher, e: CheckpointEvent): CheckpointEven
   return mapPersonal(e, (v, context) => c.open(v, context));
 }
 
+/**
+ * A stored event's JSON text, opened. Only a sealed value starts a JSON string with the
+ * prefix, so a text without it (most events: no personal fields, or purged) is already
+ * what the tablet gets, and is neither parsed nor encoded again.
+ */
+export function openEventText(c: PersonalCipher, text: string): string {
+  if (!text.includes(`"${PREFIX}`)) return text;
+  return JSON.stringify(openEvent(c, JSON.parse(text) as CheckpointEvent));
+}
+
+const TEN_MINUTES = 10 * 60_000;
+
+/**
+ * Each sealed event opened once for all the hall's tablets: every tablet pulls every
+ * event of its hall, and opening was most of a pull's CPU (docs/county-scale.md). Keyed
+ * by the stored text itself, so an event a purge rewrote is never served from here.
+ * Bounded in bytes; an entry is dropped ten minutes after its last use (a sweep each
+ * minute), so opened values do not stay in memory longer than that after a purge.
+ */
+export function openedTextCache(c: PersonalCipher, maxBytes = 32 * 1_048_576) {
+  const cache = new LRUCache<string, string>({
+    maxSize: maxBytes,
+    sizeCalculation: (opened, sealed) => opened.length + sealed.length,
+    ttl: TEN_MINUTES,
+    updateAgeOnGet: true,
+  });
+  setInterval(() => cache.purgeStale(), 60_000).unref();
+  return (text: string): string => {
+    if (!text.includes(`"${PREFIX}`)) return text;
+    let opened = cache.get(text);
+    if (opened === undefined) {
+      opened = openEventText(c, text);
+      cache.set(text, opened);
+    }
+    return opened;
+  };
+}
+
 const bookingContext = (site: string, b: Booking, field: string) =>
   `booking/${site}/${b.day}/${b.bookingId}/${field}`;
 
@@ -149,6 +188,7 @@ export function encryptPersonalData(store: Store, cipher: PersonalCipher): Store
     mapFields(b, BOOKING_PERSONAL_FIELDS, (v, f) => cipher.open(v, bookingContext(site, b, f)));
   const sealBooking = (site: string, b: Booking) =>
     mapFields(b, BOOKING_PERSONAL_FIELDS, (v, f) => cipher.seal(v, bookingContext(site, b, f)));
+  const openText = openedTextCache(cipher);
   return {
     createSite: (site, now) => store.createSite(site, now),
     site: (id) => store.site(id),
@@ -193,6 +233,10 @@ export function encryptPersonalData(store: Store, cipher: PersonalCipher): Store
     async eventsAfter(site, after, limit) {
       const page = await store.eventsAfter(site, after, limit);
       return { ...page, events: page.events.map((e) => openEvent(cipher, e)) };
+    },
+    async eventTextsAfter(site, after, limit) {
+      const page = await store.eventTextsAfter(site, after, limit);
+      return { ...page, texts: page.texts.map(openText) };
     },
     policy: (site) => store.policy(site),
     setPolicy: (site, policy, now) => store.setPolicy(site, policy, now),

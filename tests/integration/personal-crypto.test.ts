@@ -54,6 +54,41 @@ describe('personal data sealing', () => {
     }
   });
 
+  it('pulls as texts: sealed events opened, others passed as stored, none sealed in the reply', async () => {
+    const inner = openSqliteStore(':memory:');
+    await inner.createSite({ id: 'hall-1', name: 'h' }, 0);
+    const store = encryptPersonalData(inner, new PersonalCipher([key()]));
+    const events = await chained(
+      visitEvents([ev.opened(), ev.booked(), ev.identity(), ev.mask()], { device: 'tab' }),
+    );
+    await store.insertEvents('hall-1', 'tab', events, 0, () => false);
+    const stored = await inner.eventTextsAfter('hall-1', 0, 10);
+    expect(stored.texts.filter((t) => t.includes('"enc1:'))).toHaveLength(2);
+    const page = await store.eventTextsAfter('hall-1', 0, 10);
+    expect(page.texts.map((t) => JSON.parse(t))).toEqual(events);
+    expect(page.texts.join()).not.toContain('enc1:');
+    // An event without a sealed value is the stored text itself, not encoded again.
+    expect(page.texts[0]).toBe(stored.texts[0]);
+    await inner.close();
+  });
+
+  it('never serves an opened event from memory once a purge rewrote it', async () => {
+    const inner = openSqliteStore(':memory:');
+    await inner.createSite({ id: 'hall-1', name: 'h' }, 0);
+    const store = encryptPersonalData(inner, new PersonalCipher([key()]));
+    await store.insertEvents('hall-1', 'tab', [identity], identity.at, () => false);
+    const name = (t: string | undefined) => (JSON.parse(t ?? '{}') as typeof identity).data.name;
+    expect(name((await store.eventTextsAfter('hall-1', 0, 10)).texts[0])).toBe(identity.data.name);
+    expect(name((await store.eventTextsAfter('hall-1', 0, 10)).texts[0])).toBe(identity.data.name);
+    await store.purgePersonalData(
+      'hall-1',
+      { at: identity.at + 1, day: '2000-01-01' },
+      identity.at + 2,
+    );
+    expect(name((await store.eventTextsAfter('hall-1', 0, 10)).texts[0])).toBe('');
+    await inner.close();
+  });
+
   it('after a key rotation, takes an event sent again as a duplicate, and opens both keys', async () => {
     const inner = openSqliteStore(':memory:');
     await inner.createSite({ id: 'hall-1', name: 'h' }, 0);

@@ -404,6 +404,18 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
         // Any cursor from a page resumes right after it.
         const after = await pullAll(store, 'hall-1', 100, first.cursor);
         expect(after.events).toEqual([...a.slice(3), ...b]);
+        // As texts (what a pull reply is made of): the same page, each text its event.
+        const texts = await store.eventTextsAfter('hall-1', 0, 3);
+        expect({ ...texts, texts: texts.texts.map((t) => JSON.parse(t)) }).toEqual({
+          texts: first.events,
+          cursor: first.cursor,
+          more: true,
+        });
+        expect(await store.eventTextsAfter('hall-1', rest.cursor, 3)).toEqual({
+          texts: [],
+          cursor: rest.cursor,
+          more: false,
+        });
       });
 
       it('a site never reads another site’s events', async () => {

@@ -24,9 +24,11 @@ export async function authoriseDevice(
       device?.revoked ? 'device token revoked' : 'missing or unknown device token',
     );
   }
-  if (!(await store.site(site))) throw new HttpError(404, 'unknown-site', `no site ${site}`);
-  if (device.site !== site)
+  // The device's own site exists (it enrolled there): only another site costs a lookup.
+  if (device.site !== site) {
+    if (!(await store.site(site))) throw new HttpError(404, 'unknown-site', `no site ${site}`);
     throw new HttpError(403, 'forbidden', 'this device belongs to another site');
+  }
   return device;
 }
 

@@ -24,7 +24,7 @@ import type { BookingDay } from '../../../src/protocol/api';
 import { type ActivityRow, activityOf } from './device-activity';
 import { LOCK, migrate } from './postgres-schema';
 import type { EnrolOutcome, InsertResult, PurgeCounts, Site, Store } from './store';
-import { PERSONAL_TYPES, sameEvent } from './stored-events';
+import { PERSONAL_TYPES, parsedPage, sameEvent, textPage } from './stored-events';
 
 export interface PostgresStoreOptions {
   /** Pool size per instance (default 10). */
@@ -368,16 +368,15 @@ export class PostgresStore implements Store {
   }
 
   async eventsAfter(site: string, after: number, limit: number) {
+    return parsedPage(await this.eventTextsAfter(site, after, limit));
+  }
+
+  async eventTextsAfter(site: string, after: number, limit: number) {
     const { rows } = await this.pool.query<{ cursor: number; body: string }>(
       'SELECT cursor, body FROM events WHERE site = $1 AND cursor > $2 ORDER BY cursor LIMIT $3',
       [site, after, limit + 1],
     );
-    const page = rows.slice(0, limit);
-    return {
-      events: page.map((r) => JSON.parse(r.body) as CheckpointEvent),
-      cursor: page.at(-1)?.cursor ?? after,
-      more: rows.length > limit,
-    };
+    return textPage(rows, after, limit);
   }
 
   async policy(site: string) {

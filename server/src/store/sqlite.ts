@@ -18,7 +18,7 @@ import { withoutPersonalData } from '../../../src/domain/retention';
 import type { BookingDay } from '../../../src/protocol/api';
 import { type ActivityRow, activityOf } from './device-activity';
 import type { EnrolOutcome, InsertResult, PurgeCounts, ServerIdentity, Site, Store } from './store';
-import { PERSONAL_TYPES, sameEvent } from './stored-events';
+import { PERSONAL_TYPES, parsedPage, sameEvent, textPage } from './stored-events';
 
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE sites (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at INTEGER NOT NULL);
@@ -126,8 +126,6 @@ export function migrate(db: Database.Database): void {
     });
   });
 }
-
-type EventRow = { cursor: number; id: string; device: string; seq: number; body: string };
 
 class SqliteStore implements Store {
   /**
@@ -347,17 +345,16 @@ class SqliteStore implements Store {
   }
 
   async eventsAfter(site: string, after: number, limit: number) {
+    return parsedPage(await this.eventTextsAfter(site, after, limit));
+  }
+
+  async eventTextsAfter(site: string, after: number, limit: number) {
     const rows = this.db
       .prepare(
-        'SELECT cursor, id, device, seq, body FROM events WHERE site = ? AND cursor > ? ORDER BY cursor LIMIT ?',
+        'SELECT cursor, body FROM events WHERE site = ? AND cursor > ? ORDER BY cursor LIMIT ?',
       )
-      .all(site, after, limit + 1) as EventRow[];
-    const page = rows.slice(0, limit);
-    return {
-      events: page.map((r) => JSON.parse(r.body) as CheckpointEvent),
-      cursor: page.at(-1)?.cursor ?? after,
-      more: rows.length > limit,
-    };
+      .all(site, after, limit + 1) as { cursor: number; body: string }[];
+    return textPage(rows, after, limit);
   }
 
   async policy(site: string) {

@@ -42,6 +42,12 @@ export interface DeviceActivity {
   clockOffset: number | null;
 }
 
+export interface EventTextPage {
+  texts: string[];
+  cursor: number;
+  more: boolean;
+}
+
 export interface InsertResult extends Omit<PushReply, 'serverTime' | 'server' | 'arrivedPurged'> {}
 
 /**
@@ -121,6 +127,12 @@ export interface Store {
     after: number,
     limit: number,
   ): Promise<{ events: CheckpointEvent[]; cursor: number; more: boolean }>;
+  /**
+   * The same page as each event's JSON text (as stored, or opened by the sealing
+   * wrapper): the pull reply is put together from these without parsing and encoding
+   * every event again.
+   */
+  eventTextsAfter(site: string, after: number, limit: number): Promise<EventTextPage>;
   policy(site: string): Promise<Policy | null>;
   setPolicy(site: string, policy: Policy, now: number): Promise<void>;
   /**

@@ -7,6 +7,7 @@
 import { canonicalJson } from '../../../src/domain/canonical-json';
 import type { CheckpointEvent } from '../../../src/domain/events';
 import { PERSONAL_EVENT_TYPES, withoutPersonalData } from '../../../src/domain/retention';
+import type { EventTextPage } from './store';
 
 /** Event types that can carry personal data (src/domain/retention.ts removes it). */
 export const PERSONAL_TYPES: readonly string[] = PERSONAL_EVENT_TYPES;
@@ -21,4 +22,22 @@ export function sameEvent(stored: string, incoming: CheckpointEvent, body: strin
   return (
     purgedAt !== undefined && canonicalJson(withoutPersonalData(incoming, purgedAt)) === stored
   );
+}
+
+/** A page of stored bodies, `limit + 1` asked for to tell whether there is more. */
+export function textPage(
+  rows: readonly { cursor: number; body: string }[],
+  after: number,
+  limit: number,
+): EventTextPage {
+  const page = rows.slice(0, limit);
+  return {
+    texts: page.map((r) => r.body),
+    cursor: page.at(-1)?.cursor ?? after,
+    more: rows.length > limit,
+  };
+}
+
+export function parsedPage({ texts, cursor, more }: EventTextPage) {
+  return { events: texts.map((t) => JSON.parse(t) as CheckpointEvent), cursor, more };
 }
