@@ -135,7 +135,19 @@ class SqliteStore implements Store {
    */
   private readonly purgedUpTo = new Map<string, { cursor: number; at: number }>();
 
+  /** The sync path's statements, prepared once (preparing costs more than running them). */
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(private readonly db: Database.Database) {}
+
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
 
   async createSite(site: Site, now: number) {
     this.db
@@ -200,11 +212,9 @@ class SqliteStore implements Store {
   }
 
   async deviceByToken(tokenHash: string) {
-    const row = this.db
-      .prepare('SELECT id, site, name, revoked_at FROM devices WHERE token_hash = ?')
-      .get(tokenHash) as
-      | { id: string; site: string; name: string; revoked_at: number | null }
-      | undefined;
+    const row = this.sql('SELECT id, site, name, revoked_at FROM devices WHERE token_hash = ?').get(
+      tokenHash,
+    ) as { id: string; site: string; name: string; revoked_at: number | null } | undefined;
     return row
       ? { id: row.id, site: row.site, name: row.name, revoked: row.revoked_at !== null }
       : null;
@@ -255,9 +265,9 @@ class SqliteStore implements Store {
     receivedAt: number,
     isFlagged: (e: CheckpointEvent) => boolean,
   ): Promise<InsertResult> {
-    const byId = this.db.prepare('SELECT body FROM events WHERE id = ?');
-    const bySeq = this.db.prepare('SELECT id FROM events WHERE device = ? AND seq = ?');
-    const insert = this.db.prepare(
+    const byId = this.sql('SELECT body FROM events WHERE id = ?');
+    const bySeq = this.sql('SELECT id FROM events WHERE device = ? AND seq = ?');
+    const insert = this.sql(
       `INSERT INTO events (id, site, device, seq, at, received_at, kept_from, flagged, body)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -307,13 +317,13 @@ class SqliteStore implements Store {
 
   /** The highest seq up to which every event of the device is held (no gaps). */
   private advanceHeldSeq(device: string): number {
-    const row = this.db.prepare('SELECT held_seq FROM devices WHERE id = ?').get(device) as
+    const row = this.sql('SELECT held_seq FROM devices WHERE id = ?').get(device) as
       | { held_seq: number }
       | undefined;
     let held = row?.held_seq ?? 0;
-    const next = this.db.prepare('SELECT 1 FROM events WHERE device = ? AND seq = ?');
+    const next = this.sql('SELECT 1 FROM events WHERE device = ? AND seq = ?');
     while (next.get(device, held + 1)) held++;
-    this.db.prepare('UPDATE devices SET held_seq = ? WHERE id = ?').run(held, device);
+    this.sql('UPDATE devices SET held_seq = ? WHERE id = ?').run(held, device);
     return held;
   }
 
@@ -327,7 +337,7 @@ class SqliteStore implements Store {
   }
 
   async heldSeq(device: string) {
-    const row = this.db.prepare('SELECT held_seq FROM devices WHERE id = ?').get(device) as
+    const row = this.sql('SELECT held_seq FROM devices WHERE id = ?').get(device) as
       | { held_seq: number }
       | undefined;
     return row?.held_seq ?? 0;
@@ -335,12 +345,15 @@ class SqliteStore implements Store {
 
   async chainLinks(device: string, from: number, to: number) {
     const link = "SELECT seq, json_extract(body, '$.chain.hash') AS hash FROM events";
-    const before = this.db
-      .prepare(`${link} WHERE device = ? AND seq < ? ORDER BY seq DESC LIMIT 1`)
-      .get(device, from) as ChainAnchor | undefined;
-    const held = this.db
-      .prepare(`${link} WHERE device = ? AND seq BETWEEN ? AND ? ORDER BY seq`)
-      .all(device, from, to) as ChainAnchor[];
+    const before = this.sql(`${link} WHERE device = ? AND seq < ? ORDER BY seq DESC LIMIT 1`).get(
+      device,
+      from,
+    ) as ChainAnchor | undefined;
+    const held = this.sql(`${link} WHERE device = ? AND seq BETWEEN ? AND ? ORDER BY seq`).all(
+      device,
+      from,
+      to,
+    ) as ChainAnchor[];
     return { before: before ?? { seq: 0, hash: null }, held };
   }
 
@@ -349,11 +362,9 @@ class SqliteStore implements Store {
   }
 
   async eventTextsAfter(site: string, after: number, limit: number) {
-    const rows = this.db
-      .prepare(
-        'SELECT cursor, body FROM events WHERE site = ? AND cursor > ? ORDER BY cursor LIMIT ?',
-      )
-      .all(site, after, limit + 1) as { cursor: number; body: string }[];
+    const rows = this.sql(
+      'SELECT cursor, body FROM events WHERE site = ? AND cursor > ? ORDER BY cursor LIMIT ?',
+    ).all(site, after, limit + 1) as { cursor: number; body: string }[];
     return textPage(rows, after, limit);
   }
 
