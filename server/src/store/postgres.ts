@@ -66,6 +66,65 @@ export async function openPostgresStore(
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
+/**
+ * A statement of the sync path, named: each pooled connection has PostgreSQL parse and
+ * plan it once, then only binds and runs it (every push and pull runs several).
+ */
+const named =
+  (name: string, text: string) =>
+  (...values: unknown[]): pg.QueryConfig => ({ name, text, values });
+
+const SQL = {
+  deviceByToken: named(
+    'device-by-token',
+    'SELECT id, site, name, revoked_at FROM devices WHERE token_hash = $1',
+  ),
+  appendLock: named('append-lock', 'SELECT pg_advisory_xact_lock($1, hashtext($2))'),
+  // What a batch finds held, by id (with its body) or by (device, seq), in one query.
+  held: named(
+    'held',
+    `SELECT id, device, seq, body FROM events WHERE id = ANY($1::text[])
+     UNION ALL
+     SELECT id, device, seq, NULL FROM events
+     WHERE (device, seq) IN (SELECT * FROM unnest($2::text[], $3::bigint[]))`,
+  ),
+  // Cursors taken now, the k-th smallest to the batch's k-th event (see the header).
+  append: named(
+    'append',
+    `WITH taken AS (SELECT nextval('events_cursor_seq') AS cursor FROM generate_series(1, $3)),
+          ranked AS (SELECT cursor, row_number() OVER (ORDER BY cursor) AS n FROM taken)
+     INSERT INTO events (cursor, id, site, device, seq, at, received_at, kept_from, flagged, body)
+     SELECT ranked.cursor, t.id, $1, t.device, t.seq, t.at, $2, LEAST(t.at, $2), t.flagged, t.body
+     FROM unnest($4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::boolean[], $9::text[])
+       WITH ORDINALITY AS t (id, device, seq, at, flagged, body, n)
+     JOIN ranked USING (n)`,
+  ),
+  // The device's held_seq moved to the last seq of the unbroken run after it.
+  advanceHeld: named(
+    'advance-held',
+    `UPDATE devices d SET held_seq = COALESCE((
+       SELECT MIN(e.seq) FROM events e
+       WHERE e.device = $1 AND e.seq > d.held_seq
+         AND EXISTS (SELECT 1 FROM events s WHERE s.device = $1 AND s.seq = d.held_seq + 1)
+         AND NOT EXISTS (SELECT 1 FROM events n WHERE n.device = $1 AND n.seq = e.seq + 1)
+     ), d.held_seq)
+     WHERE d.id = $1 RETURNING held_seq`,
+  ),
+  chainLinks: named(
+    'chain-links',
+    `(SELECT seq, body::jsonb -> 'chain' ->> 'hash' AS hash, true AS before FROM events
+      WHERE device = $1 AND seq < $2 ORDER BY seq DESC LIMIT 1)
+     UNION ALL
+     (SELECT seq, body::jsonb -> 'chain' ->> 'hash', false FROM events
+      WHERE device = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq)`,
+  ),
+  eventsAfter: named(
+    'events-after',
+    'SELECT cursor, body FROM events WHERE site = $1 AND cursor > $2 ORDER BY cursor LIMIT $3',
+  ),
+  heldSeq: named('held-seq', 'SELECT held_seq FROM devices WHERE id = $1'),
+};
+
 export class PostgresStore implements Store {
   constructor(
     private readonly pool: pg.Pool,
@@ -90,8 +149,8 @@ export class PostgresStore implements Store {
 
   private async one<T extends pg.QueryResultRow>(
     db: Queryable,
-    sql: string,
-    params: unknown[],
+    sql: string | pg.QueryConfig,
+    params?: unknown[],
   ): Promise<T | undefined> {
     return (await db.query<T>(sql, params)).rows[0];
   }
@@ -171,9 +230,7 @@ export class PostgresStore implements Store {
       site: string;
       name: string;
       revoked_at: number | null;
-    }>(this.pool, 'SELECT id, site, name, revoked_at FROM devices WHERE token_hash = $1', [
-      tokenHash,
-    ]);
+    }>(this.pool, SQL.deviceByToken(tokenHash));
     return row
       ? { id: row.id, site: row.site, name: row.name, revoked: row.revoked_at !== null }
       : null;
@@ -228,9 +285,7 @@ export class PostgresStore implements Store {
     // One transaction: the batch is stored whole, and held_seq moves with it.
     return this.tx(async (c) => {
       // The site's append lock first, before any cursor value is taken (see the header).
-      if (testing?.serialiseAppends !== false) {
-        await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK.append, site]);
-      }
+      if (testing?.serialiseAppends !== false) await c.query(SQL.appendLock(LOCK.append, site));
       const result: InsertResult = {
         heldSeq: 0,
         accepted: 0,
@@ -238,18 +293,19 @@ export class PostgresStore implements Store {
         refused: [],
         flagged: [],
       };
-      // What is already held, in two queries for the whole batch (not three per event).
-      const held = await c.query<{ id: string; body: string }>(
-        'SELECT id, body FROM events WHERE id = ANY($1::text[])',
-        [events.map((e) => e.id)],
+      const held = await c.query<{ id: string; device: string; seq: number; body: string | null }>(
+        SQL.held(
+          events.map((e) => e.id),
+          events.map((e) => e.device),
+          events.map((e) => e.seq),
+        ),
       );
-      const bodies = new Map(held.rows.map((r) => [r.id, r.body]));
-      const taken = await c.query<{ id: string; device: string; seq: number }>(
-        `SELECT id, device, seq FROM events
-         WHERE (device, seq) IN (SELECT * FROM unnest($1::text[], $2::bigint[]))`,
-        [events.map((e) => e.device), events.map((e) => e.seq)],
-      );
-      const seqs = new Map(taken.rows.map((r) => [`${r.device}\u0000${r.seq}`, r.id]));
+      const bodies = new Map<string, string>();
+      const seqs = new Map<string, string>();
+      for (const r of held.rows) {
+        if (r.body !== null) bodies.set(r.id, r.body);
+        seqs.set(`${r.device}\u0000${r.seq}`, r.id);
+      }
       const fresh: { e: CheckpointEvent; body: string; flagged: boolean }[] = [];
       for (const e of events) {
         const body = canonicalJson(e);
@@ -301,70 +357,36 @@ export class PostgresStore implements Store {
     rows: readonly { e: CheckpointEvent; body: string; flagged: boolean }[],
   ): Promise<void> {
     if (rows.length === 0) return;
-    const taken = await c.query<{ cursor: number }>(
-      "SELECT nextval('events_cursor_seq') AS cursor FROM generate_series(1, $1)",
-      [rows.length],
-    );
-    const cursors = taken.rows.map((r) => r.cursor).sort((a, b) => a - b);
     await c.query(
-      `INSERT INTO events (cursor, id, site, device, seq, at, received_at, kept_from, flagged, body)
-       SELECT cursor, id, $1, device, seq, at, $2, LEAST(at, $2), flagged, body
-       FROM unnest($3::bigint[], $4::text[], $5::text[], $6::bigint[], $7::bigint[],
-                   $8::boolean[], $9::text[])
-         AS t (cursor, id, device, seq, at, flagged, body)`,
-      [
+      SQL.append(
         site,
         receivedAt,
-        cursors,
+        rows.length,
         rows.map((r) => r.e.id),
         rows.map((r) => r.e.device),
         rows.map((r) => r.e.seq),
         rows.map((r) => r.e.at),
         rows.map((r) => r.flagged),
         rows.map((r) => r.body),
-      ],
+      ),
     );
   }
 
   /** The highest seq up to which every event of the device is held (no gaps). */
   private async advanceHeldSeq(c: Queryable, device: string): Promise<number> {
-    const row = await this.one<{ held_seq: number }>(
-      c,
-      'SELECT held_seq FROM devices WHERE id = $1',
-      [device],
-    );
-    const from = row?.held_seq ?? 0;
-    // The last seq of the unbroken run starting right after `from` (none: it stays).
-    const run = await this.one<{ held: number | null }>(
-      c,
-      `SELECT MIN(e.seq) AS held FROM events e
-       WHERE e.device = $1 AND e.seq > $2
-         AND EXISTS (SELECT 1 FROM events s WHERE s.device = $1 AND s.seq = $2 + 1)
-         AND NOT EXISTS (SELECT 1 FROM events n WHERE n.device = $1 AND n.seq = e.seq + 1)`,
-      [device, from],
-    );
-    const held = run?.held ?? from;
-    if (held !== from)
-      await c.query('UPDATE devices SET held_seq = $1 WHERE id = $2', [held, device]);
-    return held;
+    return (await this.one<{ held_seq: number }>(c, SQL.advanceHeld(device)))?.held_seq ?? 0;
   }
 
   async chainLinks(device: string, from: number, to: number) {
-    const link = "SELECT seq, body::jsonb -> 'chain' ->> 'hash' AS hash FROM events";
-    const { rows: below } = await this.pool.query<{ seq: string; hash: string | null }>(
-      `${link} WHERE device = $1 AND seq < $2 ORDER BY seq DESC LIMIT 1`,
-      [device, from],
+    const { rows } = await this.pool.query<{ seq: number; hash: string | null; before: boolean }>(
+      SQL.chainLinks(device, from, to),
     );
-    const { rows } = await this.pool.query<{ seq: string; hash: string | null }>(
-      `${link} WHERE device = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq`,
-      [device, from, to],
-    );
-    const asLink = (r: { seq: string; hash: string | null }) => ({
-      seq: Number(r.seq),
-      hash: r.hash,
-    });
-    const [before] = below.map(asLink);
-    return { before: before ?? { seq: 0, hash: null }, held: rows.map(asLink) };
+    const link = (r: { seq: number; hash: string | null }) => ({ seq: r.seq, hash: r.hash });
+    const before = rows.find((r) => r.before);
+    return {
+      before: before ? link(before) : { seq: 0, hash: null },
+      held: rows.filter((r) => !r.before).map(link),
+    };
   }
 
   async eventsAfter(site: string, after: number, limit: number) {
@@ -373,8 +395,7 @@ export class PostgresStore implements Store {
 
   async eventTextsAfter(site: string, after: number, limit: number) {
     const { rows } = await this.pool.query<{ cursor: number; body: string }>(
-      'SELECT cursor, body FROM events WHERE site = $1 AND cursor > $2 ORDER BY cursor LIMIT $3',
-      [site, after, limit + 1],
+      SQL.eventsAfter(site, after, limit + 1),
     );
     return textPage(rows, after, limit);
   }
@@ -576,12 +597,8 @@ export class PostgresStore implements Store {
   }
 
   async heldSeq(device: string) {
-    const row = await this.one<{ held_seq: string }>(
-      this.pool,
-      'SELECT held_seq FROM devices WHERE id = $1',
-      [device],
-    );
-    return Number(row?.held_seq ?? 0);
+    const row = await this.one<{ held_seq: number }>(this.pool, SQL.heldSeq(device));
+    return row?.held_seq ?? 0;
   }
 
   async claimPeriodicJob(job: string, now: number, everyMs: number) {
