@@ -67,6 +67,23 @@ describe('the announced PostgreSQL epoch', () => {
     expect(await store.epochParts()).toEqual({ stored, facts });
   });
 
+  it('is made of facts an ordinary role reads (no superuser, no pg_monitor)', async () => {
+    const url = await freshPgDatabase('epoch');
+    const role = `plain_${process.pid}_${Date.now().toString(36)}`;
+    await sql(url, `CREATE ROLE ${role} LOGIN`);
+    const name = new URL(url).pathname.slice(1);
+    await sql(
+      url,
+      `ALTER DATABASE "${name}" OWNER TO ${role}`,
+      `GRANT ALL ON SCHEMA public TO ${role}`,
+    );
+    const plain = new URL(url);
+    plain.username = role;
+    const store = await open(plain.toString());
+    const { facts } = await store.epochParts();
+    for (const value of Object.values(facts)) expect(value).toMatch(/^\d+$/);
+  });
+
   it('changes with new-epoch, with the events table made again, and in another database', async () => {
     const url = await freshPgDatabase('epoch');
     const store = await open(url);
