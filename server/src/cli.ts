@@ -18,8 +18,10 @@
  *   restore <file>                 the server stopped: puts the backup back, in a new epoch
  *   status                         halls × tablets: last seen, last push, clock offset, and
  *                                  which are stale (STALE_AFTER_HOURS, device-status.ts)
- *   identity                       the server's identity and epoch (either store)
- *   new-epoch                      after a PostgreSQL restore (docs/operations.md)
+ *   identity                       the server's identity and the epoch it announces (and,
+ *                                  PostgreSQL, what that epoch is made of)
+ *   new-epoch                      a new stored epoch (a PostgreSQL restore starts one by
+ *                                  itself: docs/operations.md)
  *   tls init|renew …               the hall's CA and HTTPS certificate (tls/tls-cli.ts)
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -107,7 +109,11 @@ async function run(store: Store, command: string | undefined, args: string[], no
       return statusText(await store.deviceActivity(), now, config.staleAfterHours);
     case 'identity': {
       const { id, epoch } = await store.identity();
-      return `server ${id}, epoch ${epoch}`;
+      const { stored, facts } = await store.epochParts();
+      const mixed = Object.entries(facts).map(([fact, value]) => `${fact} ${value}`);
+      return mixed.length === 0
+        ? `server ${id}, epoch ${epoch}`
+        : `server ${id}, epoch ${epoch}\n  stored epoch ${stored}, mixed with ${mixed.join(', ')}`;
     }
     case 'new-epoch': {
       const { id, epoch } = await store.newEpoch();
@@ -133,7 +139,7 @@ async function backupCommand(command: string, args: string[]): Promise<string> {
   }
   if (isPostgresUrl(config.databaseUrl))
     throw new UsageError(
-      'DATABASE_URL is set: back PostgreSQL up with pg_dump (docs/operations.md), then `admin -- new-epoch` after a restore',
+      'DATABASE_URL is set: back PostgreSQL up with pg_dump and restore with pg_restore (docs/operations.md)',
     );
   const file = need(args[0], 'backup file');
   if (command === 'backup') {

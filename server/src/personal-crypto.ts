@@ -228,6 +228,7 @@ export function encryptPersonalData(store: Store, cipher: PersonalCipher): Store
     },
     chainLinks: (device, from, to) => store.chainLinks(device, from, to),
     identity: () => store.identity(),
+    epochParts: () => store.epochParts(),
     newEpoch: () => store.newEpoch(),
     heldSeq: (device) => store.heldSeq(device),
     async eventsAfter(site, after, limit) {

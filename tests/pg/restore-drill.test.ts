@@ -4,17 +4,17 @@
  * real tools. A server process on a fresh database, three tablets (the real sync engine
  * over HTTP) record and sync; `pg_dump -Fc` of the database; tablet A records more and
  * the server acknowledges it; the server stops; `pg_restore -d` into a second, empty
- * database; `admin identity` there names the same server; `admin new-epoch`; a server on
- * the restored database (same PERSONAL_DATA_KEY); the tablets sync again. The server ends
- * with exactly the tablets' events (by id and by device and seq), every tablet with all
- * of them, `admin verify` finds the chains unbroken, and the dump holds no name, ID
- * number or phone in clear.
+ * database (or `pg_restore --clean` over the same one); `admin identity` there names the
+ * same server in a new epoch, by itself (server/src/store/postgres-epoch.ts); optionally
+ * `admin new-epoch` too; a server on the restored database (same PERSONAL_DATA_KEY); the
+ * tablets sync again. The server ends with exactly the tablets' events (by id and by
+ * device and seq), every tablet with all of them, `admin verify` finds the chains
+ * unbroken, and the dump holds no name, ID number or phone in clear.
  *
- * Without `new-epoch` the server still gets everything back (A sees the server hold less
- * of its records than it was told and sends again), but tablet B, which had nothing
- * acknowledged past the dump, keeps its pull cursor: the restored cursor sequence hands
- * its old values out again, and B never pulls what C wrote first after the restore,
- * until `new-epoch` is run late (the server stopped): then B pulls from the start.
+ * Before the epoch moved by itself, a restore without `new-epoch` left tablet B (nothing
+ * acknowledged past the dump) on its pull cursor: the restored cursor sequence handed its
+ * old values out again, and B never pulled what C wrote first after the restore. Now
+ * every tablet sees the new epoch and pulls from the start.
  */
 import 'fake-indexeddb/auto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -72,7 +72,10 @@ function expectOnce(events: readonly CheckpointEvent[]) {
 
 const ids = (events: readonly CheckpointEvent[]) => events.map((e) => e.id).sort();
 
-async function drill(newEpoch: boolean) {
+/** Into a second, empty database, or `--clean` over the one the dump came from. */
+type Into = 'new-database' | 'same-database';
+
+async function drill(newEpoch: boolean, into: Into = 'new-database') {
   const work = mkdtempSync(join(tmpdir(), 'pg-drill-'));
   const key = newMasterKey();
   const live = await freshPgDatabase('drill');
@@ -134,18 +137,21 @@ async function drill(newEpoch: boolean) {
   expect(acknowledged.length).toBeGreaterThan(inDump);
   await server.stop();
 
-  // Into a second, empty database; every instance stopped.
-  const restored = await freshPgDatabase('restored');
-  const back = await pgTool('pg_restore', ['-d', restored, dump]);
+  // Every instance stopped.
+  const restored = into === 'new-database' ? await freshPgDatabase('restored') : live;
+  const clean = into === 'same-database' ? ['--clean', '--if-exists'] : [];
+  const back = await pgTool('pg_restore', [...clean, '-d', restored, dump]);
   expect(back.err).toBe('');
   expect(back.code).toBe(0);
   const after = serverId(await adminPg(restored, key, 'identity'));
   expect(after?.[1]).toBe(before?.[1]); // the same server
-  expect(after?.[2]).toBe(before?.[2]); // and, until new-epoch, the same epoch
+  expect(after?.[2]).not.toBe(before?.[2]); // in a new epoch, without new-epoch
   if (newEpoch) {
     const out = await adminPg(restored, key, 'new-epoch');
     expect(out).toMatch(new RegExp(`^server ${before?.[1]}: new epoch \\d+`));
-    expect(serverId(await adminPg(restored, key, 'identity'))?.[2]).not.toBe(before?.[2]);
+    const renewed = serverId(await adminPg(restored, key, 'identity'))?.[2];
+    expect(renewed).not.toBe(before?.[2]);
+    expect(renewed).not.toBe(after?.[2]);
   }
   server = await startServer(join(work, 'restored'), 0, { ...env, DATABASE_URL: restored });
   expect((await allHeld(server.url, SITE, tokens.a ?? '')).length).toBe(inDump);
@@ -167,27 +173,26 @@ async function drill(newEpoch: boolean) {
   expect(held.length).toBe(acknowledged.length + cAfter.length);
   const verify = await adminPg(restored, key, 'verify', SITE);
   expect(verify).toContain('all unbroken');
-  /** Stops the server, runs an admin command on the restored database, starts it again. */
-  const withServerStopped = async (...args: string[]) => {
-    await server.stop();
-    const out = await adminPg(restored, key, ...args);
-    server = await startServer(join(work, 'restored'), 0, { ...env, DATABASE_URL: restored });
-    return out;
-  };
-  return { a, b, c, held, cAfter, dump, withServerStopped };
+  return { a, b, c, held, cAfter, dump };
+}
+
+/** Every tablet saw the new epoch and holds every event; A sent again what the dump lacked. */
+async function expectHealed(tablets: readonly Tablet[], held: readonly CheckpointEvent[]) {
+  for (const tablet of tablets) {
+    expect(ids(await tablet.db.events.toArray())).toEqual(ids(held));
+    expectOnce(await tablet.db.events.toArray());
+  }
+  for (const tablet of tablets)
+    expect(tablet.engine.getStatus().serverWentBack).toMatchObject({ epochChanged: true });
+  const wentBack = tablets[0]?.engine.getStatus().serverWentBack;
+  expect(wentBack?.to).toBeLessThan(wentBack?.from ?? 0);
 }
 
 describe('a PostgreSQL database restored from pg_dump', () => {
   it('pg_restore, identity, new-epoch: every event held once, every tablet has all', async () => {
     const { a, b, c, held, dump } = await drill(true);
-    for (const tablet of [a, b, c]) {
-      expect(ids(await tablet.db.events.toArray())).toEqual(ids(held));
-      expect(tablet.engine.getStatus().serverWentBack).toMatchObject({ epochChanged: true });
-    }
-    // A had its last records acknowledged past the dump: it sent them again.
-    const wentBack = a.engine.getStatus().serverWentBack;
-    expect(wentBack?.to).toBeLessThan(wentBack?.from ?? 0);
-    expect(wentBack?.purged).toBe(0);
+    await expectHealed([a, b, c], held);
+    expect(a.engine.getStatus().serverWentBack?.purged).toBe(0);
 
     // The dump holds the personal fields sealed: not in its bytes (compressed) nor in the
     // SQL pg_restore makes of it (where the device ids are in clear).
@@ -203,27 +208,17 @@ describe('a PostgreSQL database restored from pg_dump', () => {
     }
   }, 180_000);
 
-  it('without new-epoch: the server gets everything back, B misses what C wrote first until new-epoch', async () => {
-    const { a, b, c, held, cAfter, withServerStopped } = await drill(false);
-    // A saw the server hold less of its records than it was told, and sent them again.
-    const wentBack = a.engine.getStatus().serverWentBack;
-    expect(wentBack).toMatchObject({ epochChanged: false });
-    expect(wentBack?.to).toBeLessThan(wentBack?.from ?? 0);
-    // B and C had nothing acknowledged past the dump: they noticed nothing.
-    expect(b.engine.getStatus().serverWentBack).toBeNull();
-    expect(c.engine.getStatus().serverWentBack).toBeNull();
-    // C's new records took cursors the restored sequence gave out again, below B's pull
-    // cursor: B never pulls them. A (cursor reset) and C (its own) hold everything.
-    for (const tablet of [a, c]) expect(ids(await tablet.db.events.toArray())).toEqual(ids(held));
-    const missing = ids(held.filter((e) => !cAfter.some((x) => x.id === e.id)));
-    expect(ids(await b.db.events.toArray())).toEqual(missing);
-    for (let round = 0; round < 2; round++) expect(await b.engine.syncOnce()).toBe(true);
-    expect(ids(await b.db.events.toArray())).toEqual(missing); // and never will
+  it('without new-epoch: the restore alone starts a new epoch, B pulls what C wrote first', async () => {
+    const { a, b, c, held, cAfter } = await drill(false);
+    // B had nothing acknowledged past the dump and a pull cursor past the cursors C's new
+    // records took: only the epoch made it pull from the start.
+    await expectHealed([a, b, c], held);
+    for (const e of cAfter) expect(ids(await b.db.events.toArray())).toContain(e.id);
+  }, 180_000);
 
-    // new-epoch run late (instances stopped): B pulls from the start and has them all.
-    expect(await withServerStopped('new-epoch')).toContain('new epoch');
-    expect(await b.engine.syncOnce()).toBe(true);
-    expect(b.engine.getStatus().serverWentBack).toMatchObject({ epochChanged: true });
-    expect(ids(await b.db.events.toArray())).toEqual(ids(held));
+  it('pg_restore --clean over the same database, without new-epoch: every tablet has all', async () => {
+    const { a, b, c, held, cAfter } = await drill(false, 'same-database');
+    await expectHealed([a, b, c], held);
+    for (const e of cAfter) expect(ids(await b.db.events.toArray())).toContain(e.id);
   }, 180_000);
 });

@@ -140,11 +140,19 @@ export const syncRoutes: FastifyPluginAsync<{
   enrolPerMinute: number;
   metrics: Metrics | null;
 }> = async (app, { store, now, enrolPerMinute, metrics }) => {
-  // Read once: the epoch changes only with the server stopped (restore, new-epoch).
-  let identity: ReturnType<Store['identity']> | null = null;
+  // Re-read every IDENTITY_TTL_MS, not per request: a failover (the pool reconnecting to
+  // a promoted standby) or new-epoch changes the epoch under a running instance.
+  const IDENTITY_TTL_MS = 10_000;
+  let identity: { value: ReturnType<Store['identity']>; at: number } | null = null;
   const server = () => {
-    if (!identity) identity = store.identity();
-    return identity;
+    const at = performance.now();
+    if (identity && at - identity.at < IDENTITY_TTL_MS) return identity.value;
+    const value = store.identity();
+    identity = { value, at };
+    value.catch(() => {
+      if (identity?.value === value) identity = null; // the next request asks again
+    });
+    return value;
   };
   app.post(
     '/enrol',

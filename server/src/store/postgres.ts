@@ -22,6 +22,7 @@ import type { Policy } from '../../../src/domain/policy';
 import { withoutPersonalData } from '../../../src/domain/retention';
 import type { BookingDay } from '../../../src/protocol/api';
 import { type ActivityRow, activityOf } from './device-activity';
+import { announcedEpoch, readIdentity } from './postgres-epoch';
 import { LOCK, migrate } from './postgres-schema';
 import type { EnrolOutcome, InsertResult, PurgeCounts, Site, Store } from './store';
 import { PERSONAL_TYPES, parsedPage, sameEvent, textPage } from './stored-events';
@@ -581,12 +582,13 @@ export class PostgresStore implements Store {
   }
 
   async identity() {
-    const row = await this.one<{ id: string; epoch: string }>(
-      this.pool,
-      'SELECT id, epoch FROM server_identity',
-      [],
-    );
-    return { id: row?.id ?? '', epoch: Number(row?.epoch ?? 0) };
+    const { id, stored, facts } = await readIdentity(this.pool);
+    return { id, epoch: announcedEpoch(stored, facts) };
+  }
+
+  async epochParts() {
+    const { stored, facts } = await readIdentity(this.pool);
+    return { stored, facts: { ...facts } };
   }
 
   async newEpoch() {

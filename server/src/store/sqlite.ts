@@ -331,6 +331,10 @@ class SqliteStore implements Store {
     return this.db.prepare('SELECT id, epoch FROM server_identity').get() as ServerIdentity;
   }
 
+  async epochParts() {
+    return { stored: (await this.identity()).epoch, facts: {} };
+  }
+
   async newEpoch() {
     writeTransaction(this.db, () => this.db.exec(NEW_EPOCH_SQL));
     return this.identity();

@@ -14,6 +14,11 @@ import type { BookingDay, PushReply, ServerIdentity } from '../../../src/protoco
 
 export type { ServerIdentity };
 
+export interface EpochParts {
+  stored: number;
+  facts: Readonly<Record<string, string>>;
+}
+
 export interface Site {
   id: string;
   name: string;
@@ -115,8 +120,13 @@ export interface Store {
     from: number,
     to: number,
   ): Promise<{ before: ChainAnchor; held: ChainAnchor[] }>;
-  /** This server's identity and epoch (docs/architecture.md#sync). */
+  /** This server's identity and the epoch it announces (docs/architecture.md#sync). */
   identity(): Promise<ServerIdentity>;
+  /**
+   * What the announced epoch is made of, for `admin identity`: the stored epoch and
+   * (PostgreSQL) the facts of the database mixed into it; SQLite announces the stored one.
+   */
+  epochParts(): Promise<EpochParts>;
   /** Starts a new epoch (after a restore); returns it. */
   newEpoch(): Promise<ServerIdentity>;
   /** The highest seq up to which every event of the device is held (0 for none). */
