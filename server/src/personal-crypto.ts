@@ -235,8 +235,8 @@ export function encryptPersonalData(store: Store, cipher: PersonalCipher): Store
       const page = await store.eventsAfter(site, after, limit);
       return { ...page, events: page.events.map((e) => openEvent(cipher, e)) };
     },
-    async eventTextsAfter(site, after, limit) {
-      const page = await store.eventTextsAfter(site, after, limit);
+    async pullPage(site, device, after, limit) {
+      const page = await store.pullPage(site, device, after, limit);
       return { ...page, texts: page.texts.map(openText) };
     },
     policy: (site) => store.policy(site),

@@ -62,9 +62,9 @@ describe('personal data sealing', () => {
       visitEvents([ev.opened(), ev.booked(), ev.identity(), ev.mask()], { device: 'tab' }),
     );
     await store.insertEvents('hall-1', 'tab', events, 0, () => false);
-    const stored = await inner.eventTextsAfter('hall-1', 0, 10);
+    const stored = await inner.pullPage('hall-1', 'tab', 0, 10);
     expect(stored.texts.filter((t) => t.includes('"enc1:'))).toHaveLength(2);
-    const page = await store.eventTextsAfter('hall-1', 0, 10);
+    const page = await store.pullPage('hall-1', 'tab', 0, 10);
     expect(page.texts.map((t) => JSON.parse(t))).toEqual(events);
     expect(page.texts.join()).not.toContain('enc1:');
     // An event without a sealed value is the stored text itself, not encoded again.
@@ -78,14 +78,14 @@ describe('personal data sealing', () => {
     const store = encryptPersonalData(inner, new PersonalCipher([key()]));
     await store.insertEvents('hall-1', 'tab', [identity], identity.at, () => false);
     const name = (t: string | undefined) => (JSON.parse(t ?? '{}') as typeof identity).data.name;
-    expect(name((await store.eventTextsAfter('hall-1', 0, 10)).texts[0])).toBe(identity.data.name);
-    expect(name((await store.eventTextsAfter('hall-1', 0, 10)).texts[0])).toBe(identity.data.name);
+    expect(name((await store.pullPage('hall-1', 'tab', 0, 10)).texts[0])).toBe(identity.data.name);
+    expect(name((await store.pullPage('hall-1', 'tab', 0, 10)).texts[0])).toBe(identity.data.name);
     await store.purgePersonalData(
       'hall-1',
       { at: identity.at + 1, day: '2000-01-01' },
       identity.at + 2,
     );
-    expect(name((await store.eventTextsAfter('hall-1', 0, 10)).texts[0])).toBe('');
+    expect(name((await store.pullPage('hall-1', 'tab', 0, 10)).texts[0])).toBe('');
     await inner.close();
   });
 

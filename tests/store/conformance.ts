@@ -404,17 +404,20 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
         // Any cursor from a page resumes right after it.
         const after = await pullAll(store, 'hall-1', 100, first.cursor);
         expect(after.events).toEqual([...a.slice(3), ...b]);
-        // As texts (what a pull reply is made of): the same page, each text its event.
-        const texts = await store.eventTextsAfter('hall-1', 0, 3);
-        expect({ ...texts, texts: texts.texts.map((t) => JSON.parse(t)) }).toEqual({
+        // As a pull reads it: the same page as texts, each its event, with the device's
+        // held seq (0 for a device the store does not know).
+        const texts = await store.pullPage('hall-1', 'tablet-1', 0, 3);
+        expect({ ...texts, texts: texts.texts.map((t) => JSON.parse(t) as unknown) }).toEqual({
           texts: first.events,
           cursor: first.cursor,
           more: true,
+          heldSeq: a.at(-1)?.seq,
         });
-        expect(await store.eventTextsAfter('hall-1', rest.cursor, 3)).toEqual({
+        expect(await store.pullPage('hall-1', 'nobody', rest.cursor, 3)).toEqual({
           texts: [],
           cursor: rest.cursor,
           more: false,
+          heldSeq: 0,
         });
       });
 

@@ -123,7 +123,7 @@ function pushedClockOffset(events: readonly CheckpointEvent[]): number | null {
 
 /**
  * A PullReply as JSON, put together around the events' texts (each already JSON: see
- * Store.eventTextsAfter) instead of parsing and encoding every event per pull.
+ * Store.pullPage) instead of parsing and encoding every event per pull.
  */
 export function pullReplyText(
   page: EventTextPage,
@@ -280,8 +280,7 @@ export const syncRoutes: FastifyPluginAsync<{
     routes.get('/sites/:site/events', async (request, reply) => {
       const device = deviceOf(request);
       const { after, limit } = parse(pullQuery, request.query);
-      const page = await store.eventTextsAfter(device.site, after, limit);
-      const heldSeq = await store.heldSeq(device.id);
+      const { heldSeq, ...page } = await store.pullPage(device.site, device.id, after, limit);
       return reply
         .type('application/json; charset=utf-8')
         .send(pullReplyText(page, { heldSeq, server: await server(), serverTime: now() }));

@@ -124,6 +124,15 @@ const SQL = {
     'SELECT cursor, body FROM events WHERE site = $1 AND cursor > $2 ORDER BY cursor LIMIT $3',
   ),
   heldSeq: named('held-seq', 'SELECT held_seq FROM devices WHERE id = $1'),
+  // The page with the device's held_seq on every row (an empty page: one row, no event).
+  pullPage: named(
+    'pull-page',
+    `SELECT d.held_seq, e.cursor, e.body FROM (VALUES (1)) AS one (x)
+     LEFT JOIN devices d ON d.id = $4
+     LEFT JOIN LATERAL (SELECT cursor, body FROM events
+       WHERE site = $1 AND cursor > $2 ORDER BY cursor LIMIT $3) e ON true
+     ORDER BY e.cursor`,
+  ),
 };
 
 export class PostgresStore implements Store {
@@ -391,14 +400,22 @@ export class PostgresStore implements Store {
   }
 
   async eventsAfter(site: string, after: number, limit: number) {
-    return parsedPage(await this.eventTextsAfter(site, after, limit));
-  }
-
-  async eventTextsAfter(site: string, after: number, limit: number) {
     const { rows } = await this.pool.query<{ cursor: number; body: string }>(
       SQL.eventsAfter(site, after, limit + 1),
     );
-    return textPage(rows, after, limit);
+    return parsedPage(textPage(rows, after, limit));
+  }
+
+  async pullPage(site: string, device: string, after: number, limit: number) {
+    const { rows } = await this.pool.query<{
+      held_seq: number | null;
+      cursor: number | null;
+      body: string | null;
+    }>(SQL.pullPage(site, after, limit + 1, device));
+    const events = rows.flatMap((r) =>
+      r.cursor === null || r.body === null ? [] : [{ cursor: r.cursor, body: r.body }],
+    );
+    return { ...textPage(events, after, limit), heldSeq: rows[0]?.held_seq ?? 0 };
   }
 
   async policy(site: string) {

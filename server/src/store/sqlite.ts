@@ -362,10 +362,14 @@ class SqliteStore implements Store {
   }
 
   async eventsAfter(site: string, after: number, limit: number) {
-    return parsedPage(await this.eventTextsAfter(site, after, limit));
+    return parsedPage(this.textsAfter(site, after, limit));
   }
 
-  async eventTextsAfter(site: string, after: number, limit: number) {
+  async pullPage(site: string, device: string, after: number, limit: number) {
+    return { ...this.textsAfter(site, after, limit), heldSeq: await this.heldSeq(device) };
+  }
+
+  private textsAfter(site: string, after: number, limit: number) {
     const rows = this.sql(
       'SELECT cursor, body FROM events WHERE site = ? AND cursor > ? ORDER BY cursor LIMIT ?',
     ).all(site, after, limit + 1) as { cursor: number; body: string }[];

@@ -53,6 +53,11 @@ export interface EventTextPage {
   more: boolean;
 }
 
+export interface PullPage extends EventTextPage {
+  /** The highest seq up to which every event of the pulling device is held. */
+  heldSeq: number;
+}
+
 export interface InsertResult extends Omit<PushReply, 'serverTime' | 'server' | 'arrivedPurged'> {}
 
 /**
@@ -138,11 +143,11 @@ export interface Store {
     limit: number,
   ): Promise<{ events: CheckpointEvent[]; cursor: number; more: boolean }>;
   /**
-   * The same page as each event's JSON text (as stored, or opened by the sealing
-   * wrapper): the pull reply is put together from these without parsing and encoding
-   * every event again.
+   * A tablet's pull: the same page as each event's JSON text (as stored, or opened by the
+   * sealing wrapper), so the reply is put together without parsing and encoding every
+   * event again, and the device's `heldSeq`, read with it (one round trip on PostgreSQL).
    */
-  eventTextsAfter(site: string, after: number, limit: number): Promise<EventTextPage>;
+  pullPage(site: string, device: string, after: number, limit: number): Promise<PullPage>;
   policy(site: string): Promise<Policy | null>;
   setPolicy(site: string, policy: Policy, now: number): Promise<void>;
   /**
