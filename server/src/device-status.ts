@@ -1,8 +1,9 @@
 /**
  * "Which hall's tablets stopped syncing, and since when?": the answer as a table for
- * `admin -- status`, and the stale rule /metrics counts by (metrics.ts). Device ids and
- * times only: no names, nothing a visitor typed.
+ * `admin -- status`, and the stale rule /metrics counts by (metrics.ts). Device ids,
+ * times, counts and app versions only: no names, nothing a visitor typed.
  */
+import { APP_VERSION_PATTERN } from '../../src/protocol/api';
 import type { DeviceActivity } from './store/store';
 
 /**
@@ -50,9 +51,16 @@ function table(rows: string[][]): string {
 }
 
 /**
- * One row per tablet, halls in order. "Waiting" and "app" are '—': a push carries its
- * events only, not how many the tablet still holds nor its app version (the push schema
- * is strict, so a tablet cannot add them without a protocol change).
+ * The version as the tablet reported it, checked again at the terminal: the route lets
+ * only the pattern in, but a database restored from elsewhere is not the route's.
+ */
+const versionText = (v: string | null) =>
+  v === null ? '—' : APP_VERSION_PATTERN.test(v) ? v : '?';
+
+/**
+ * One row per tablet, halls in order. "Waiting" and "app" are what the tablet last said
+ * of itself (events not yet pushed, its app version; protocol/api.ts DeviceReport), as of
+ * its last recorded sync; '—' for a tablet that never said (an app before issue 22).
  */
 export function statusText(
   devices: readonly DeviceActivity[],
@@ -67,8 +75,8 @@ export function statusText(
     d.id,
     ago(d.lastSeenAt, now),
     ago(d.lastPushAt, now),
-    '—',
-    '—',
+    d.waiting === null ? '—' : String(d.waiting),
+    versionText(d.appVersion),
     offsetText(d.clockOffset),
     d.revoked ? 'revoked' : isStale(d, now, staleMs) ? `STALE (> ${staleHours} h)` : 'ok',
   ]);

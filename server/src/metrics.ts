@@ -73,6 +73,16 @@ export function createMetrics(store: Store, now: () => number, staleHours: numbe
     },
   });
   new Gauge({
+    name: 'checkpoint_device_events_waiting',
+    help: 'Events waiting on tablets to be pushed, per hall: the sum of what each tablet last reported',
+    labelNames: ['hall'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const d of await active()) this.inc({ hall: d.site }, d.waiting ?? 0);
+    },
+  });
+  new Gauge({
     name: 'checkpoint_device_stale_after_seconds',
     help: 'The silence after which a tablet counts as stale (STALE_AFTER_HOURS)',
     registers: [registry],

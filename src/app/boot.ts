@@ -101,6 +101,7 @@ export async function boot(
         server: settings.server,
         site: settings.site,
         token: settings.token,
+        appVersion: APP_VERSION,
         now,
         onPolicyChanged,
         onClockOffset: (offsetMs) => clock.observe(offsetMs),

@@ -95,6 +95,51 @@ export interface PullReply {
 }
 
 /**
+ * What an enrolled tablet says of itself with each push and pull, for `admin -- status`
+ * and /metrics: its app version and how many of its events still wait to be pushed
+ * (after the push's batch; for a pull, now). Null: not said (a tablet before this).
+ *
+ * In the query string, not in headers or the body: a server before this ignores unknown
+ * query parameters on every route, but a push body is a strict schema (a field there is a
+ * 400 from it), and a header missing from an older server's CORS allow list fails a
+ * cross-origin tablet's preflight. A value that fails the checks is ignored, never a
+ * 400: sync must not stop over a self-report. The version's pattern keeps control
+ * characters (terminal escapes, newlines) out of the admin's terminal.
+ */
+export interface DeviceReport {
+  waiting: number | null;
+  appVersion: string | null;
+}
+
+/** More than a hall writes in a month: a higher figure is a bug or an attack. */
+export const MAX_REPORTED_WAITING = 1_000_000;
+export const APP_VERSION_PATTERN = /^[0-9A-Za-z.+-]{1,32}$/;
+const waitingParam = z
+  .string()
+  .regex(/^\d{1,7}$/)
+  .transform(Number)
+  .pipe(z.number().max(MAX_REPORTED_WAITING));
+const appParam = z.string().regex(APP_VERSION_PATTERN);
+
+/** The query parameters a tablet adds to its push and pull (already URL-encoded). */
+export function deviceReportParams(waiting: number, appVersion: string | undefined): string {
+  const params = new URLSearchParams({ waiting: String(Math.min(waiting, MAX_REPORTED_WAITING)) });
+  if (appVersion !== undefined) params.set('app', appVersion);
+  return params.toString();
+}
+
+/** The report in a request's parsed query; what fails its check is null. */
+export function deviceReportOf(query: unknown): DeviceReport {
+  const q = (typeof query === 'object' && query !== null ? query : {}) as Record<string, unknown>;
+  const waiting = waitingParam.safeParse(q.waiting);
+  const app = appParam.safeParse(q.app);
+  return {
+    waiting: waiting.success ? waiting.data : null,
+    appVersion: app.success ? app.data : null,
+  };
+}
+
+/**
  * Bookings travel by day. The config reply lists the days of the window with each day's
  * version; the tablet fetches a day only when its version differs from the one it holds.
  * A whole-site version would not do: a day entering the window at midnight changes no

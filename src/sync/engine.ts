@@ -181,8 +181,10 @@ export class SyncEngine {
     for (;;) {
       const batch = await local.pendingEvents(this.options.pushBatch ?? MAX_PUSH_EVENTS);
       if (batch.length === 0) return;
+      // A read of its own, done before the fetch: no transaction spans the request.
+      const waiting = Math.max(0, (await local.pendingCount()) - batch.length);
       const sentAt = this.now();
-      const reply = await transport.push(batch);
+      const reply = await transport.push(batch, waiting);
       this.measureSkew(sentAt, reply.serverTime);
       // Before anything is marked or refused: a restored server refuses this batch as a
       // chain gap, and the answer is to send from what it holds, not to stop.
@@ -207,8 +209,10 @@ export class SyncEngine {
   private async pullAll(): Promise<void> {
     const { local, transport } = this.options;
     for (;;) {
+      const cursor = await local.pullCursor();
+      const waiting = await local.pendingCount();
       const sentAt = this.now();
-      const reply = await transport.pull(await local.pullCursor(), MAX_PULL_EVENTS);
+      const reply = await transport.pull(cursor, MAX_PULL_EVENTS, waiting);
       this.measureSkew(sentAt, reply.serverTime);
       if (await this.wentBack(reply.server, reply.heldSeq)) {
         this.again = true; // push what the server lost, in this round

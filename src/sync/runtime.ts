@@ -27,6 +27,8 @@ export interface SyncRuntimeOptions {
   server: string;
   site: string;
   token: string;
+  /** APP_VERSION, told to the server with each push and pull (protocol/api.ts DeviceReport). */
+  appVersion: string;
   now: () => number;
   onPolicyChanged: () => void;
   /** Each offset of the device clock from the server's, as measured (services/clock). */
@@ -62,7 +64,7 @@ export function startSync(o: SyncRuntimeOptions): { engine: SyncEngine; stop: ()
     );
   };
   const engine = new SyncEngine({
-    transport: httpTransport(fetcher, o.server, o.site, o.token),
+    transport: httpTransport(fetcher, o.server, o.site, o.token, o.appVersion),
     local: localSyncStore(o.db, o.device, o.now),
     now: o.now,
     onStatus: (status) => {

@@ -9,6 +9,7 @@ import {
   type BookingDayReply,
   bookingDayTag,
   type ConfigReply,
+  deviceReportParams,
   type EnrolReply,
   type EnrolRequest,
   type PullReply,
@@ -46,9 +47,11 @@ export class SyncError extends Error {
   }
 }
 
+/** `waiting`: this tablet's events still to push, for the server's status (api.ts DeviceReport). */
 export interface Transport {
-  push(events: readonly CheckpointEvent[]): Promise<PushReply>;
-  pull(after: number, limit: number): Promise<PullReply>;
+  /** `waiting` counts what stays once this batch is held. */
+  push(events: readonly CheckpointEvent[], waiting: number): Promise<PushReply>;
+  pull(after: number, limit: number, waiting: number): Promise<PullReply>;
   config(): Promise<ConfigReply>;
   /** A day's bookings; null when the server still has the version held (304). */
   bookingDay(day: string, heldVersion: number | undefined): Promise<BookingDayReply | null>;
@@ -132,15 +135,21 @@ export function httpTransport(
   server: string,
   site: string,
   token: string,
+  /** APP_VERSION (services/version.ts): the app injects it, so tests run without Vite's define. */
+  appVersion?: string,
 ): Transport {
   const base = `${apiBase(server)}/sites/${encodeURIComponent(site)}`;
   return {
-    push: (events) =>
-      request<PushReply>(fetcher, `${base}/events`, json('POST', token, { events })),
-    async pull(after, limit) {
+    push: (events, waiting) =>
+      request<PushReply>(
+        fetcher,
+        `${base}/events?${deviceReportParams(waiting, appVersion)}`,
+        json('POST', token, { events }),
+      ),
+    async pull(after, limit, waiting) {
       const reply = await request<PullReply>(
         fetcher,
-        `${base}/events?after=${after}&limit=${limit}`,
+        `${base}/events?after=${after}&limit=${limit}&${deviceReportParams(waiting, appVersion)}`,
         json('GET', token),
       );
       const events: CheckpointEvent[] = [];

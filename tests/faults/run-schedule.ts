@@ -136,18 +136,18 @@ export async function runSchedule(
     if (plant === 'mark-before-reply') {
       return {
         ...inner,
-        async push(events) {
+        async push(events, waiting) {
           const last = events.at(-1);
           if (last) await markHeld(slot.tablet.db, last.seq);
-          return inner.push(events);
+          return inner.push(events, waiting);
         },
       };
     }
     if (plant === 'cursor-ahead')
       return {
         ...inner,
-        async pull(after, limit) {
-          const reply = await inner.pull(after, limit);
+        async pull(after, limit, waiting) {
+          const reply = await inner.pull(after, limit, waiting);
           return { ...reply, cursor: reply.cursor + (reply.events.length > 0 ? 1 : 0) };
         },
       };

@@ -48,10 +48,10 @@ async function drill({ backup, restore }: Drill, start = Date.now() - 3_600_000)
   };
   const transports = { url: server.url };
   const viaCurrent = (token: string) => ({
-    push: (events: readonly CheckpointEvent[]) =>
-      httpTransport(fetch, transports.url, SITE, token).push(events),
-    pull: (after: number, limit: number) =>
-      httpTransport(fetch, transports.url, SITE, token).pull(after, limit),
+    push: (events: readonly CheckpointEvent[], waiting: number) =>
+      httpTransport(fetch, transports.url, SITE, token).push(events, waiting),
+    pull: (after: number, limit: number, waiting: number) =>
+      httpTransport(fetch, transports.url, SITE, token).pull(after, limit, waiting),
     config: () => httpTransport(fetch, transports.url, SITE, token).config(),
     bookingDay: (day: string, v: number | undefined) =>
       httpTransport(fetch, transports.url, SITE, token).bookingDay(day, v),

@@ -3,10 +3,9 @@
  * metrics token alone opens /metrics, and neither shows a name, an ID number or a phone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { METRICS_TOKEN } from '../integration/scrape';
 import { ADMIN, type ServerProcess, startServer, tempDataDir } from '../integration/server-process';
 import { adminCli, call, enrolledToken, personalValues, personalVisit } from './attack';
-
-const METRICS_TOKEN = 'metrics-token-for-tests-0123456789';
 
 const scrape = (url: string, token?: string) =>
   fetch(`${url}/metrics`, token ? { headers: { authorization: `Bearer ${token}` } } : {});

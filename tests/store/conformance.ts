@@ -188,6 +188,97 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
       });
     });
 
+    describe('device activity', () => {
+      const seen = (at: number, over: Partial<Parameters<Store['noteDeviceSeen']>[1]> = {}) => ({
+        at,
+        pushed: false,
+        clockOffset: null,
+        waiting: null,
+        appVersion: null,
+        ...over,
+      });
+
+      it("keeps each tablet's last sync, push, clock and what it reported, by site then id", async () => {
+        await siteWithDevice('hall-b', 'tab-b1');
+        await siteWithDevice('hall-a', 'tab-a2');
+        await siteWithDevice('hall-a', 'tab-a1');
+        const never = (id: string, site: string) => ({
+          id,
+          site,
+          revoked: false,
+          enrolledAt: NOW,
+          lastSeenAt: null,
+          lastPushAt: null,
+          clockOffset: null,
+          waiting: null,
+          appVersion: null,
+        });
+        expect(await store.deviceActivity()).toEqual([
+          never('tab-a1', 'hall-a'),
+          never('tab-a2', 'hall-a'),
+          never('tab-b1', 'hall-b'),
+        ]);
+        await store.noteDeviceSeen(
+          'tab-a1',
+          seen(NOW + 1_000, {
+            pushed: true,
+            clockOffset: -1_500,
+            waiting: 40,
+            appVersion: '0.4.0',
+          }),
+        );
+        // A pull a minute later: what waits now; an old tablet's pull says nothing.
+        await store.noteDeviceSeen(
+          'tab-a1',
+          seen(NOW + 61_000, { waiting: 0, appVersion: '0.4.0' }),
+        );
+        await store.noteDeviceSeen('tab-a2', seen(NOW + 2_000));
+        await store.revokeDevice('tab-b1', NOW + 3_000);
+        const [a1, a2, b1] = await store.deviceActivity();
+        expect(a1).toEqual({
+          id: 'tab-a1',
+          site: 'hall-a',
+          revoked: false,
+          enrolledAt: NOW,
+          lastSeenAt: NOW + 61_000,
+          lastPushAt: NOW + 1_000,
+          clockOffset: -1_500,
+          waiting: 0,
+          appVersion: '0.4.0',
+        });
+        expect(a2).toMatchObject({ lastSeenAt: NOW + 2_000, waiting: null, appVersion: null });
+        expect(b1).toMatchObject({ revoked: true, lastSeenAt: null });
+      });
+
+      it('a report left out keeps the one held; an older note moves nothing back', async () => {
+        await siteWithDevice('hall-1', 'tab-1');
+        await store.noteDeviceSeen(
+          'tab-1',
+          seen(NOW + 10_000, { pushed: true, waiting: 7, appVersion: '1.2.0' }),
+        );
+        // Only the count said: the version stays; nothing said: both stay.
+        await store.noteDeviceSeen('tab-1', seen(NOW + 20_000, { waiting: 5 }));
+        await store.noteDeviceSeen('tab-1', seen(NOW + 30_000));
+        expect((await store.deviceActivity())[0]).toMatchObject({
+          lastSeenAt: NOW + 30_000,
+          lastPushAt: NOW + 10_000,
+          waiting: 5,
+          appVersion: '1.2.0',
+        });
+        // A note of an earlier request written late (another instance): ignored.
+        await store.noteDeviceSeen(
+          'tab-1',
+          seen(NOW + 15_000, { pushed: true, waiting: 900, appVersion: '1.1.0' }),
+        );
+        expect((await store.deviceActivity())[0]).toMatchObject({
+          lastSeenAt: NOW + 30_000,
+          lastPushAt: NOW + 15_000,
+          waiting: 5,
+          appVersion: '1.2.0',
+        });
+      });
+    });
+
     describe('events: idempotent push', () => {
       it('stores a batch and answers how far the device is held', async () => {
         await siteWithDevice();

@@ -57,7 +57,9 @@ describe('SQLite schema upgrade', () => {
       `DROP TABLE booking_days; DROP TABLE server_identity;
        ALTER TABLE devices DROP COLUMN last_seen_at;
        ALTER TABLE devices DROP COLUMN last_push_at;
-       ALTER TABLE devices DROP COLUMN clock_offset;`,
+       ALTER TABLE devices DROP COLUMN clock_offset;
+       ALTER TABLE devices DROP COLUMN waiting;
+       ALTER TABLE devices DROP COLUMN app_version;`,
     );
     raw.pragma('user_version = 4');
     raw.close();

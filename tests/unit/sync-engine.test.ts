@@ -129,6 +129,33 @@ describe('SyncEngine', () => {
     engine.stop();
   });
 
+  it('tells the server what waits: after each push batch, and at each pull', async () => {
+    const local = memoryLocal(events);
+    const said: string[] = [];
+    const engine = new SyncEngine({
+      local,
+      pushBatch: 2,
+      transport: okTransport({
+        push: async (batch, waiting) => {
+          said.push(`push ${batch.length}, ${waiting} waiting`);
+          return okTransport().push(batch, waiting);
+        },
+        pull: async (after, limit, waiting) => {
+          said.push(`pull, ${waiting} waiting`);
+          return okTransport().pull(after, limit, waiting);
+        },
+      }),
+    });
+    expect(await engine.syncOnce()).toBe(true);
+    expect(said).toEqual([
+      'push 2, 3 waiting',
+      'push 2, 1 waiting',
+      'push 1, 0 waiting',
+      'pull, 0 waiting',
+    ]);
+    engine.stop();
+  });
+
   it('keeps a refused event pending and lists it, even when heldSeq claims to cover it', async () => {
     const local = memoryLocal(events);
     const refused = { id: events[1]?.id ?? '', seq: 2, reason: 'seq-reused' as const, message: '' };
@@ -202,9 +229,9 @@ describe('SyncEngine', () => {
     const engine = new SyncEngine({
       local: memoryLocal(log),
       transport: okTransport({
-        push: async (batch) => {
+        push: async (batch, waiting) => {
           pushed.push(...batch.map((e) => e.seq));
-          return okTransport().push(batch);
+          return okTransport().push(batch, waiting);
         },
         // The round is still fetching the config when the door writes the verdict.
         config: () =>

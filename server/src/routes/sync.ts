@@ -8,6 +8,7 @@ import {
   bookingDayTag,
   bookingWindow,
   type ConfigReply,
+  deviceReportOf,
   type EnrolReply,
   enrolRequestSchema,
   type LegacyConfigReply,
@@ -108,7 +109,8 @@ const ROUTES: Record<string, SyncRoute> = {
 
 /**
  * A tablet's last contact is written at most once a minute per device (pushes always):
- * a pull every few seconds must not cost a write each. "Last seen" is minute-exact.
+ * a pull every few seconds must not cost a write each. "Last seen" is minute-exact, and
+ * so is what a tablet that only pulls reports of itself (deviceReportOf).
  */
 const SEEN_EVERY_MS = 60_000;
 
@@ -194,7 +196,12 @@ export const syncRoutes: FastifyPluginAsync<{
       const at = now();
       if (at - (seenAt.get(device.id) ?? 0) >= SEEN_EVERY_MS) {
         seenAt.set(device.id, at);
-        await store.noteDeviceSeen(device.id, { at, pushed: false, clockOffset: null });
+        await store.noteDeviceSeen(device.id, {
+          at,
+          pushed: false,
+          clockOffset: null,
+          ...deviceReportOf(request.query),
+        });
       }
     });
     if (metrics)
@@ -264,6 +271,7 @@ export const syncRoutes: FastifyPluginAsync<{
         at: receivedAt,
         pushed: true,
         clockOffset: pushedClockOffset(events),
+        ...deviceReportOf(request.query),
       });
       // Never acknowledge past an event this push refused: the tablet must keep it.
       const firstRefused = refused[0]?.seq ?? Number.POSITIVE_INFINITY;

@@ -9,6 +9,8 @@ export type ActivityRow = {
   last_seen_at: number | string | null;
   last_push_at: number | string | null;
   clock_offset: number | string | null;
+  waiting: number | string | null;
+  app_version: string | null;
 };
 
 const orNull = (v: number | string | null) => (v === null ? null : Number(v));
@@ -23,5 +25,7 @@ export function activityOf(row: ActivityRow): DeviceActivity {
     lastSeenAt: orNull(row.last_seen_at),
     lastPushAt: orNull(row.last_push_at),
     clockOffset: orNull(row.clock_offset),
+    waiting: orNull(row.waiting),
+    appVersion: row.app_version,
   };
 }

@@ -61,6 +61,9 @@ const MIGRATIONS: readonly string[] = [
   `ALTER TABLE devices ADD COLUMN last_seen_at BIGINT;
    ALTER TABLE devices ADD COLUMN last_push_at BIGINT;
    ALTER TABLE devices ADD COLUMN clock_offset BIGINT;`,
+  // 5: what each tablet says of itself with its syncs (sqlite.ts, the same).
+  `ALTER TABLE devices ADD COLUMN waiting INTEGER;
+   ALTER TABLE devices ADD COLUMN app_version TEXT;`,
 ];
 
 export async function migrate(client: PoolClient): Promise<void> {

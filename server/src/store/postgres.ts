@@ -20,7 +20,7 @@ import type { CheckpointEvent } from '../../../src/domain/events';
 import { type Attempts, NO_ATTEMPTS } from '../../../src/domain/lockout';
 import type { Policy } from '../../../src/domain/policy';
 import { withoutPersonalData } from '../../../src/domain/retention';
-import type { BookingDay } from '../../../src/protocol/api';
+import type { BookingDay, DeviceReport } from '../../../src/protocol/api';
 import { type ActivityRow, activityOf } from './device-activity';
 import { announcedEpoch, readIdentity } from './postgres-epoch';
 import { LOCK, migrate } from './postgres-schema';
@@ -256,22 +256,27 @@ export class PostgresStore implements Store {
 
   async noteDeviceSeen(
     device: string,
-    seen: { at: number; pushed: boolean; clockOffset: number | null },
+    seen: { at: number; pushed: boolean; clockOffset: number | null } & DeviceReport,
   ) {
     await this.pool.query(
       `UPDATE devices SET last_seen_at = GREATEST(COALESCE(last_seen_at, 0), $2),
          last_push_at = CASE WHEN $3 THEN GREATEST(COALESCE(last_push_at, 0), $2)
            ELSE last_push_at END,
          clock_offset = CASE WHEN $3 AND $4::BIGINT IS NOT NULL THEN $4::BIGINT
-           ELSE clock_offset END
+           ELSE clock_offset END,
+         waiting = CASE WHEN $5::INTEGER IS NOT NULL AND $2 >= COALESCE(last_seen_at, 0)
+           THEN $5::INTEGER ELSE waiting END,
+         app_version = CASE WHEN $6::TEXT IS NOT NULL AND $2 >= COALESCE(last_seen_at, 0)
+           THEN $6::TEXT ELSE app_version END
        WHERE id = $1`,
-      [device, seen.at, seen.pushed, seen.clockOffset],
+      [device, seen.at, seen.pushed, seen.clockOffset, seen.waiting, seen.appVersion],
     );
   }
 
   async deviceActivity() {
     const { rows } = await this.pool.query<ActivityRow>(
-      `SELECT id, site, revoked_at, enrolled_at, last_seen_at, last_push_at, clock_offset
+      `SELECT id, site, revoked_at, enrolled_at, last_seen_at, last_push_at, clock_offset,
+         waiting, app_version
        FROM devices ORDER BY site, id`,
     );
     return rows.map(activityOf);

@@ -15,7 +15,7 @@ import type { CheckpointEvent } from '../../../src/domain/events';
 import { type Attempts, NO_ATTEMPTS } from '../../../src/domain/lockout';
 import type { Policy } from '../../../src/domain/policy';
 import { withoutPersonalData } from '../../../src/domain/retention';
-import type { BookingDay } from '../../../src/protocol/api';
+import type { BookingDay, DeviceReport } from '../../../src/protocol/api';
 import { type ActivityRow, activityOf } from './device-activity';
 import type { EnrolOutcome, InsertResult, PurgeCounts, ServerIdentity, Site, Store } from './store';
 import { PERSONAL_TYPES, parsedPage, sameEvent, textPage } from './stored-events';
@@ -71,6 +71,9 @@ const MIGRATIONS: readonly string[] = [
   `ALTER TABLE devices ADD COLUMN last_seen_at INTEGER;
    ALTER TABLE devices ADD COLUMN last_push_at INTEGER;
    ALTER TABLE devices ADD COLUMN clock_offset INTEGER;`,
+  // 8: what each tablet says of itself with its syncs (protocol/api.ts DeviceReport).
+  `ALTER TABLE devices ADD COLUMN waiting INTEGER;
+   ALTER TABLE devices ADD COLUMN app_version TEXT;`,
 ];
 
 /** The schema version this code writes (SQLite's user_version); a newer file is refused. */
@@ -228,7 +231,7 @@ class SqliteStore implements Store {
 
   async noteDeviceSeen(
     device: string,
-    seen: { at: number; pushed: boolean; clockOffset: number | null },
+    seen: { at: number; pushed: boolean; clockOffset: number | null } & DeviceReport,
   ) {
     this.db
       .prepare(
@@ -236,16 +239,28 @@ class SqliteStore implements Store {
            last_push_at = CASE WHEN @pushed THEN max(coalesce(last_push_at, 0), @at)
              ELSE last_push_at END,
            clock_offset = CASE WHEN @pushed AND @offset IS NOT NULL THEN @offset
-             ELSE clock_offset END
+             ELSE clock_offset END,
+           waiting = CASE WHEN @waiting IS NOT NULL AND @at >= coalesce(last_seen_at, 0)
+             THEN @waiting ELSE waiting END,
+           app_version = CASE WHEN @app IS NOT NULL AND @at >= coalesce(last_seen_at, 0)
+             THEN @app ELSE app_version END
          WHERE id = @device`,
       )
-      .run({ device, at: seen.at, pushed: seen.pushed ? 1 : 0, offset: seen.clockOffset });
+      .run({
+        device,
+        at: seen.at,
+        pushed: seen.pushed ? 1 : 0,
+        offset: seen.clockOffset,
+        waiting: seen.waiting,
+        app: seen.appVersion,
+      });
   }
 
   async deviceActivity() {
     const rows = this.db
       .prepare(
-        `SELECT id, site, revoked_at, enrolled_at, last_seen_at, last_push_at, clock_offset
+        `SELECT id, site, revoked_at, enrolled_at, last_seen_at, last_push_at, clock_offset,
+           waiting, app_version
          FROM devices ORDER BY site, id`,
       )
       .all() as ActivityRow[];

@@ -10,7 +10,12 @@ import type { ChainAnchor } from '../../../src/domain/chain';
 import type { CheckpointEvent } from '../../../src/domain/events';
 import type { Attempts } from '../../../src/domain/lockout';
 import type { Policy } from '../../../src/domain/policy';
-import type { BookingDay, PushReply, ServerIdentity } from '../../../src/protocol/api';
+import type {
+  BookingDay,
+  DeviceReport,
+  PushReply,
+  ServerIdentity,
+} from '../../../src/protocol/api';
 
 export type { ServerIdentity };
 
@@ -34,10 +39,12 @@ export interface Device {
 /**
  * What the server knows of a tablet's syncing, for `admin -- status` and /metrics: when
  * it last called (any sync request), last pushed, and the clock offset its last pushed
- * event carried (ms, the tablet's clock minus the server's; null when it never said).
+ * event carried (ms, the tablet's clock minus the server's; null when it never said),
+ * and what it last said of itself: its events still waiting and its app version
+ * (src/protocol/api.ts DeviceReport, as of its last recorded sync).
  * No name: the device id is what the IT team looks for.
  */
-export interface DeviceActivity {
+export interface DeviceActivity extends DeviceReport {
   id: string;
   site: string;
   revoked: boolean;
@@ -93,11 +100,12 @@ export interface Store {
   revokeDevice(id: string, now: number): Promise<boolean>;
   /**
    * Records that the device synced at `at` (a push also sets its last push and, when its
-   * last event said, its clock offset). Never moves a time backwards.
+   * last event said, its clock offset), and what it reported (a null keeps the value
+   * held). Never moves a time backwards, nor a report to one older than the held.
    */
   noteDeviceSeen(
     device: string,
-    seen: { at: number; pushed: boolean; clockOffset: number | null },
+    seen: { at: number; pushed: boolean; clockOffset: number | null } & DeviceReport,
   ): Promise<void>;
   /** Every enrolled device with its activity, by site then id. */
   deviceActivity(): Promise<DeviceActivity[]>;
