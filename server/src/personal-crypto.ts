@@ -26,6 +26,7 @@ import {
 } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Booking } from '../../src/domain/booking';
+import { canonicalJson } from '../../src/domain/canonical-json';
 import type { CheckpointEvent } from '../../src/domain/events';
 import { BOOKING_PERSONAL_FIELDS, PERSONAL_FIELDS } from '../../src/domain/retention';
 import type { InsertResult, Store } from './store/store';
@@ -155,8 +156,9 @@ const TEN_MINUTES = 10 * 60_000;
 
 /**
  * Each sealed event opened once for all the hall's tablets: every tablet pulls every
- * event of its hall, and opening was most of a pull's CPU (docs/county-scale.md). Keyed
- * by the stored text itself, so an event a purge rewrote is never served from here.
+ * event of its hall, and opening was most of a pull's CPU (docs/county-scale.md); an
+ * event pushed here is remembered as pushed, so its hall-mates' pulls open nothing.
+ * Keyed by the stored text itself, so an event a purge rewrote is never served from here.
  * Bounded in bytes; an entry is dropped ten minutes after its last use (a sweep each
  * minute), so opened values do not stay in memory longer than that after a purge.
  */
@@ -168,14 +170,20 @@ export function openedTextCache(c: PersonalCipher, maxBytes = 32 * 1_048_576) {
     updateAgeOnGet: true,
   });
   setInterval(() => cache.purgeStale(), 60_000).unref();
-  return (text: string): string => {
-    if (!text.includes(`"${PREFIX}`)) return text;
-    let opened = cache.get(text);
-    if (opened === undefined) {
-      opened = openEventText(c, text);
-      cache.set(text, opened);
-    }
-    return opened;
+  return {
+    open(text: string): string {
+      if (!text.includes(`"${PREFIX}`)) return text;
+      let opened = cache.get(text);
+      if (opened === undefined) {
+        opened = openEventText(c, text);
+        cache.set(text, opened);
+      }
+      return opened;
+    },
+    /** An event as pushed, and as sealed: the stored text is `canonicalJson(sealed)`. */
+    remember(event: CheckpointEvent, sealed: CheckpointEvent): void {
+      if (sealed !== event) cache.set(canonicalJson(sealed), JSON.stringify(event));
+    },
   };
 }
 
@@ -188,7 +196,7 @@ export function encryptPersonalData(store: Store, cipher: PersonalCipher): Store
     mapFields(b, BOOKING_PERSONAL_FIELDS, (v, f) => cipher.open(v, bookingContext(site, b, f)));
   const sealBooking = (site: string, b: Booking) =>
     mapFields(b, BOOKING_PERSONAL_FIELDS, (v, f) => cipher.seal(v, bookingContext(site, b, f)));
-  const openText = openedTextCache(cipher);
+  const opened = openedTextCache(cipher);
   return {
     createSite: (site, now) => store.createSite(site, now),
     site: (id) => store.site(id),
@@ -201,13 +209,13 @@ export function encryptPersonalData(store: Store, cipher: PersonalCipher): Store
     deviceActivity: () => store.deviceActivity(),
     eventsHeldBySite: () => store.eventsHeldBySite(),
     async insertEvents(site, device, events, receivedAt, isFlagged) {
-      let result = await store.insertEvents(
-        site,
-        device,
-        events.map((e) => sealEvent(cipher, e)),
-        receivedAt,
-        isFlagged,
-      );
+      const sealed = events.map((e) => sealEvent(cipher, e));
+      let result = await store.insertEvents(site, device, sealed, receivedAt, isFlagged);
+      const refused = new Set(result.refused.map((r) => r.id));
+      events.forEach((e, i) => {
+        const s = sealed[i];
+        if (s && !refused.has(e.id)) opened.remember(e, s);
+      });
       // After a key rotation, an event stored under an older key and sent again (a lost
       // reply) seals differently now: try it under the older keys before calling it a conflict.
       for (const key of cipher.keys.slice(1)) {
@@ -237,7 +245,7 @@ export function encryptPersonalData(store: Store, cipher: PersonalCipher): Store
     },
     async pullPage(site, device, after, limit) {
       const page = await store.pullPage(site, device, after, limit);
-      return { ...page, texts: page.texts.map(openText) };
+      return { ...page, texts: page.texts.map(opened.open) };
     },
     policy: (site) => store.policy(site),
     setPolicy: (site, policy, now) => store.setPolicy(site, policy, now),
