@@ -16,6 +16,7 @@ import {
   type PullReply,
   type PushReply,
 } from '../../src/protocol/api';
+import { requestJson } from './http-json';
 import type { LoadTablet } from './load';
 import { cpuOf } from './servers';
 import { tabletDay } from './tablet-day';
@@ -50,10 +51,13 @@ export function clusterCpuSeconds(clusterDir: string): number {
   return total;
 }
 
-async function fetchJson<T>(url: string, init: RequestInit): Promise<T> {
+async function fetchJson<T>(
+  url: string,
+  init: NonNullable<Parameters<typeof requestJson>[1]>,
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
-    const response = await fetch(url, init).catch((err: unknown) => err as Error);
-    if (!(response instanceof Error) && response.ok) return (await response.json()) as T;
+    const response = await requestJson<T>(url, init).catch((err: unknown) => err as Error);
+    if (!(response instanceof Error) && response.ok) return response.body;
     if (attempt === 20)
       throw new Error(
         `cost phase: ${init.method ?? 'GET'} ${url}: ${response instanceof Error ? response.message : response.status}`,

@@ -12,6 +12,7 @@ import {
   type PullReply,
   type PushReply,
 } from '../../src/protocol/api';
+import { requestJson } from './http-json';
 import { tabletDay } from './tablet-day';
 
 export interface LoadTablet {
@@ -72,11 +73,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let lastError = 'none';
   let stalled: string | null = null;
 
-  async function call<T>(url: string, init: RequestInit, times: number[]): Promise<T | null> {
+  async function call<T>(
+    url: string,
+    init: NonNullable<Parameters<typeof requestJson>[1]>,
+    times: number[],
+  ): Promise<T | null> {
     const sent = performance.now();
     try {
-      const response = await fetch(url, init);
-      const body = (await response.json()) as T;
+      const response = await requestJson<T>(url, init);
+      const body = response.body;
       times.push(performance.now() - sent);
       if (response.ok) return body;
       lastError = `${init.method ?? 'GET'} ${response.status} ${JSON.stringify(body).slice(0, 200)}`;
