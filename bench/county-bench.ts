@@ -18,8 +18,8 @@
  *   COUNTY_COST_VISITS  the late tablet's day in the cost phases (bench/county/cost.ts), default 250
  *   PG_PORT / COUNTY_PORT  loopback ports (default 5450 / 4750…; 0: free ones)
  */
-import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { freePort, startPgCluster } from '../scripts/pg-cluster';
@@ -56,8 +56,23 @@ interface Row {
   databaseCpuMsPer1k: number | null;
   bytesPerHallDay: number;
   cost: { push: PhaseCost; pull: PhaseCost };
-  /** The machine's load average (1 min) at the start and the end of the scale's run. */
-  loadAverage: [number, number];
+  /**
+   * The share of the machine's CPU (all cores) that processes other than the bench's
+   * (servers, database, load generator) used during the day's load.
+   */
+  othersShare: number;
+}
+
+/** The whole machine's CPU so far (/proc/stat, all cores), s: busy and total. */
+function machineCpu(): { busy: number; total: number } {
+  const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '')
+    .trim()
+    .split(/\s+/)
+    .slice(1, 9)
+    .map(Number);
+  const total = fields.reduce((a, b) => a + b, 0);
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+  return { busy: (total - idle) / 100, total: total / 100 };
 }
 
 const percentile = (samples: readonly number[], q: number) => {
@@ -137,7 +152,6 @@ async function runScale(
   cluster: { url: string; dir: string } | null,
 ): Promise<Row> {
   const { instances, size, databaseCpu, drop } = await setUp(store, halls, cluster);
-  const loadAtStart = loadavg()[0] ?? 0;
   try {
     const tablets: LoadTablet[] = [];
     for (let h = 0; h < halls; h++) {
@@ -153,6 +167,7 @@ async function runScale(
     const before = await size();
     const cpuBefore = instances.reduce((s, i) => s + i.cpuSeconds(), 0);
     const databaseBefore = databaseCpu?.() ?? 0;
+    const machineBefore = machineCpu();
     console.log(
       `  ${store}: ${halls} halls × ${TABLETS} tablets, ${(halls * visitsPerHall * 9).toLocaleString('en')} events at ${rate}/s offered…`,
     );
@@ -165,6 +180,10 @@ async function runScale(
     });
     const cpu = instances.reduce((s, i) => s + i.cpuSeconds(), 0) - cpuBefore;
     const databaseUsed = databaseCpu ? databaseCpu() - databaseBefore : null;
+    const machine = machineCpu();
+    const others =
+      machine.busy - machineBefore.busy - cpu - (databaseUsed ?? 0) - load.clientCpuSeconds;
+    const othersShare = Math.max(0, others) / (machine.total - machineBefore.total);
     // The day's peak: the cost phases' 5 tablets a hall pulling 1,000-event pages at once
     // hold hundreds of replies in memory together, which no day at the door does.
     const rssMb = instances.map((i) => Math.round(i.maxRss / 1_048_576));
@@ -197,7 +216,7 @@ async function runScale(
       serverCpuMsPer1k: per1k(cpu),
       databaseCpuMsPer1k: databaseUsed === null ? null : per1k(databaseUsed),
       cost,
-      loadAverage: [loadAtStart, loadavg()[0] ?? 0],
+      othersShare,
     };
   } finally {
     for (const instance of instances) await instance.stop();
@@ -230,16 +249,15 @@ const label = (store: string) => (store === 'postgres' ? 'PostgreSQL, 2 inst.' :
 const fmt = (n: number) => n.toFixed(0);
 const perProcess = (c: PhaseCost) =>
   `${c.serverMsPer1k.map(fmt).join(' + ')}${c.databaseMsPer1k === null ? '' : ` + db ${fmt(c.databaseMsPer1k)}`}`;
-const busiest = Math.max(...rows.flatMap((r) => r.loadAverage));
+const shared = Math.max(...rows.map((r) => r.othersShare));
+const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 console.log('');
 console.log(
-  `County bench: ${TABLETS} tablets per hall, ${visitsPerHall} visits per hall-day, ${rate} events/s offered, sync every ${syncMs} ms; ${cpus().length} cores, load average ${rows.map((r) => r.loadAverage.map((l) => l.toFixed(1)).join('→')).join(', ')}`,
+  `County bench: ${TABLETS} tablets per hall, ${visitsPerHall} visits per hall-day, ${rate} events/s offered, sync every ${syncMs} ms; ${cpus().length} cores; other processes used ${rows.map((r) => pct(r.othersShare)).join(', ')} of the machine during the loads`,
 );
-// The bench itself keeps the cores busy (servers, database, load): more than one more
-// runnable process per core beyond that means something else was running.
-if (busiest > cpus().length + 3)
+if (shared > 0.1)
   console.log(
-    `WARNING: load average up to ${busiest.toFixed(1)} on ${cpus().length} cores: something else shared the machine; latency and events/s measure the machine, not the code (CPU per 1,000 events still holds)`,
+    `WARNING: other processes used up to ${pct(shared)} of the machine's CPU: latency and events/s measure a shared machine, not the code (CPU per 1,000 events still holds)`,
   );
 console.log(
   '| store | halls | events held | events/s | lag s | push p50 / p99 ms | pull p50 / p99 ms | pushes | server RSS MB | MB per hall-day | errors | load-gen CPU s | CPU ms / 1,000 events: servers (+ db) |',
