@@ -34,6 +34,7 @@ const benches: Bench[] = [
       COUNTY_HALLS: '10',
       COUNTY_VISITS: '20',
       COUNTY_SYNC_MS: '200',
+      COUNTY_COST_VISITS: '20',
       COUNTY_PORT: process.env.COUNTY_PORT ?? '0',
       PG_PORT: process.env.PG_PORT ?? '0',
     },
