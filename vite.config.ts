@@ -13,6 +13,8 @@ const version = process.env.APP_VERSION ?? pkg.version;
 
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(version) },
+  // The frame decoder's worker loads the ZXing ponyfill lazily: a module worker.
+  worker: { format: 'es' },
   plugins: [
     react(),
     zxingWasm(),

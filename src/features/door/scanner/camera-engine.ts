@@ -22,6 +22,8 @@ export interface StartRequest {
   onDecode: (text: string, decoder: string, colour?: ColourReading) => void;
   /** A sample of the picture's quality now and then (for the guide's advice). */
   onFrame?: (quality: FrameQuality) => void;
+  /** True while nothing should be decoded (the step is committing a tap). */
+  paused?: () => boolean;
 }
 
 export interface RunningCamera {

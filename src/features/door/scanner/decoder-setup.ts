@@ -13,7 +13,7 @@ import { SELF_TEST_PAYLOAD, selfTestPixels } from './self-test-qr';
 
 export type DecoderKind = 'native' | 'polyfill' | 'zxing-js';
 
-type DetectorClass = new (options?: { formats?: 'qr_code'[] }) => FrameDetector;
+export type DetectorClass = new (options?: { formats?: 'qr_code'[] }) => FrameDetector;
 
 const SELF_TEST_TIMEOUT_MS = 5000;
 
@@ -22,7 +22,7 @@ function nativeDetector(): DetectorClass | undefined {
   return typeof value === 'function' ? (value as DetectorClass) : undefined;
 }
 
-async function readsSelfTest(Detector: DetectorClass): Promise<boolean> {
+export async function readsSelfTest(Detector: DetectorClass): Promise<boolean> {
   try {
     const { width, height, data } = selfTestPixels();
     const image = new ImageData(new Uint8ClampedArray(data), width, height);

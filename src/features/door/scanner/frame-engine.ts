@@ -26,8 +26,9 @@ import {
 import { CameraStartError, cameraPrecondition } from './camera-errors';
 import { installedDetector } from './decoder-setup';
 import { decodeFrame } from './frame-decoder';
-import type { FrameDetector } from './frame-reading';
+import type { FrameDetector, FrameReading } from './frame-reading';
 import { html5Engine } from './html5-engine';
+import { type DecodeWorker, decodeWorker } from './worker-decoder';
 
 /** Frames decoded per second at most; a slow decode only lowers it (never queues). */
 const FPS = 10;
@@ -79,30 +80,44 @@ function viewfinderOf(video: HTMLVideoElement) {
   };
 }
 
-function frameLoop(
-  video: HTMLVideoElement,
-  detector: FrameDetector,
-  request: StartRequest,
-): () => void {
+/** Where a frame is decoded: in the worker (the main thread stays free for taps), or here. */
+type Decoder = { worker: DecodeWorker } | { detector: FrameDetector };
+
+function frameLoop(video: HTMLVideoElement, decoder: Decoder, request: StartRequest): () => void {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let frames = 0;
-  const canvas = document.createElement('canvas');
-  const context = canvas.getContext('2d', { willReadFrequently: true });
+  const canvas = 'detector' in decoder ? document.createElement('canvas') : null;
+  const context = canvas?.getContext('2d', { willReadFrequently: true }) ?? null;
+
+  /** One frame: its reading, and its quality every QUALITY_EVERY frames. */
+  const read = async (): Promise<FrameReading | null> => {
+    const { x, y, side } = viewfinderOf(video);
+    const measure = frames++ % QUALITY_EVERY === 0;
+    if ('worker' in decoder) {
+      const bitmap = await createImageBitmap(video, x, y, side, side);
+      const { reading, quality } = await decoder.worker.decode(bitmap, measure);
+      if (quality) request.onFrame?.(quality);
+      return reading;
+    }
+    if (!canvas || !context) return null;
+    if (canvas.width !== side) {
+      canvas.width = side;
+      canvas.height = side;
+    }
+    context.drawImage(video, x, y, side, side, 0, 0, side, side);
+    const frame = context.getImageData(0, 0, side, side);
+    if (measure) request.onFrame?.(measureFrame(frame));
+    return decodeFrame(decoder.detector, frame);
+  };
 
   const tick = async () => {
-    if (stopped || !context) return;
+    if (stopped) return;
     const started = performance.now();
-    if (video.readyState >= video.HAVE_CURRENT_DATA && video.videoWidth > 0) {
-      const { x, y, side } = viewfinderOf(video);
-      if (canvas.width !== side) {
-        canvas.width = side;
-        canvas.height = side;
-      }
-      context.drawImage(video, x, y, side, side, 0, 0, side, side);
-      const frame = context.getImageData(0, 0, side, side);
-      if (frames++ % QUALITY_EVERY === 0) request.onFrame?.(measureFrame(frame));
-      const reading = await decodeFrame(detector, frame).catch(() => null);
+    // Nothing to read while the step commits (its result comes first), or hidden.
+    const paused = request.paused?.() === true || document.hidden;
+    if (!paused && video.readyState >= video.HAVE_CURRENT_DATA && video.videoWidth > 0) {
+      const reading = await read().catch(() => null);
       if (stopped) return;
       if (reading) request.onDecode(reading.text, `frame:${reading.pass}`, reading.colour);
     }
@@ -146,9 +161,18 @@ export function frameEngine(): CameraEngine {
     async start(request) {
       const precondition = cameraPrecondition(window);
       if (precondition) throw new CameraStartError(precondition);
-      const installed = await installedDetector();
-      if (!installed) return fallback.start(request);
-      const { detector, kind } = installed;
+      // The worker first: a main-thread detector would compile its .wasm here too.
+      const worker = await decodeWorker();
+      const installed = worker ? null : await installedDetector();
+      let decoder: Decoder;
+      let kind: 'native' | 'polyfill';
+      if (worker) {
+        decoder = { worker };
+        kind = worker.detector;
+      } else if (installed) {
+        decoder = { detector: installed.detector };
+        kind = installed.kind;
+      } else return fallback.start(request);
       const stream = await openStream(request);
       const [track] = stream.getVideoTracks();
       const video = document.createElement('video');
@@ -172,7 +196,7 @@ export function frameEngine(): CameraEngine {
         video.remove();
         throw new CameraStartError(cameraProblem(e), e);
       }
-      return { decoder: kind, ...running(stream, video, frameLoop(video, detector, request)) };
+      return { decoder: kind, ...running(stream, video, frameLoop(video, decoder, request)) };
     },
   };
 }
