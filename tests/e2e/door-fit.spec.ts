@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { openApp, recheckNow } from './helpers';
+import { expectOnScreen, touch } from './on-screen';
 
 /**
  * The door's screen stays the door's (issue 24): with 1, 3 and 6 open incidents that only
@@ -16,28 +17,6 @@ mkdirSync(screens, { recursive: true });
 
 const button = (page: Page, name: string | RegExp) =>
   page.getByRole('button', { name, exact: typeof name === 'string' });
-
-/** The box lies inside the viewport, so a touch there reaches it without a scroll. */
-async function expectOnScreen(target: Locator) {
-  await expect(target).toBeVisible();
-  const box = await target.boundingBox();
-  const viewport = target.page().viewportSize();
-  if (!box || !viewport) throw new Error('no box');
-  const where = `${JSON.stringify(box)} in ${viewport.width}×${viewport.height}`;
-  expect(box.x, where).toBeGreaterThanOrEqual(0);
-  expect(box.y, where).toBeGreaterThanOrEqual(0);
-  expect(box.x + box.width, where).toBeLessThanOrEqual(viewport.width);
-  expect(box.y + box.height, where).toBeLessThanOrEqual(viewport.height);
-}
-
-/** A touch at the button's centre, once it can be tapped (a new step's buttons settle). */
-async function touch(target: Locator) {
-  await expectOnScreen(target);
-  await expect(target).toBeEnabled();
-  const box = await target.boundingBox();
-  if (!box) throw new Error('no box');
-  await target.page().touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
-}
 
 /** The element's text is drawn whole: not clamped, and (an input's placeholder) not cut. */
 async function expectWhole(target: Locator) {

@@ -93,7 +93,7 @@ export function TemperatureStep({ visit, recheck }: { visit: Visit; recheck: boo
             <Button
               tone="primary"
               size="huge"
-              onClick={() => void record({ type: 'symptoms.reported', data: symptoms })}
+              onClick={() => record({ type: 'symptoms.reported', data: symptoms })}
             >
               {t('door.temperature.confirmSymptoms')}
             </Button>
@@ -122,11 +122,6 @@ export function TemperatureStep({ visit, recheck }: { visit: Visit; recheck: boo
         </div>
       ) : (
         <>
-          <ThermometerOffer
-            policy={policy}
-            now={now}
-            onConfirm={(o) => void measured(o.celsius, o.source, o.device)}
-          />
           {symptomToggles}
           {keypad ? (
             <Keypad policy={policy} onReading={(c) => void measured(c, 'keypad')}>
@@ -135,7 +130,7 @@ export function TemperatureStep({ visit, recheck }: { visit: Visit; recheck: boo
           ) : (
             <div className="readings">
               {commonReadings(policy).map((c) => (
-                <Button key={c} bare className="reading" onClick={() => void measured(c, 'preset')}>
+                <Button key={c} bare className="reading" onClick={() => measured(c, 'preset')}>
                   {formatCelsius(c)}
                 </Button>
               ))}
@@ -144,6 +139,12 @@ export function TemperatureStep({ visit, recheck }: { visit: Visit; recheck: boo
               </Button>
             </div>
           )}
+          {/* Below what staff tap: an offer that appears moves nothing from under a finger. */}
+          <ThermometerOffer
+            policy={policy}
+            now={now}
+            onConfirm={(o) => measured(o.celsius, o.source, o.device)}
+          />
         </>
       )}
     </section>
