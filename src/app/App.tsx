@@ -178,7 +178,7 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
         <Button
           bare
           className="tab lang"
-          onClick={() => void onSettings({ ...settings, language: nextLanguage })}
+          onClick={() => onSettings({ ...settings, language: nextLanguage })}
         >
           <span className="sr-only">{t('app.languageLabel')}</span>{' '}
           <span lang={nextLanguage}>{t('app.language')}</span>

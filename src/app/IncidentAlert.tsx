@@ -151,7 +151,7 @@ export function IncidentAlert() {
             <p>{t('alert.leadOnly')}</p>
             <p className="alert-gate-line">{line(asked)}</p>
             <LeadGate>
-              <Button tone="danger" onClick={() => void acknowledge(asked.incident)}>
+              <Button tone="danger" onClick={() => acknowledge(asked.incident)}>
                 {t('alert.confirm')}
               </Button>
             </LeadGate>

@@ -24,7 +24,7 @@ export function StatusBanner() {
           <TriangleAlert aria-hidden />
           <span>{t(`storage.${storageError}`)}</span>
           {failed && (
-            <Button tone="primary" onClick={() => void retry()}>
+            <Button tone="primary" onClick={() => retry()}>
               {t('storage.retry')}
             </Button>
           )}

@@ -24,6 +24,7 @@ import {
 } from '../domain/events';
 import { nextStep, outcome } from '../domain/flow';
 import { followUps } from '../domain/follow-ups';
+import { commandApplies, type Issued } from '../domain/issued';
 import type { Policy } from '../domain/policy';
 import { foldVisit, groupByVisit, type Visit } from '../domain/visit';
 import type { CheckpointDb, MetaRow } from './database';
@@ -66,8 +67,18 @@ export class EventLog {
     private readonly clockOffset: () => number | null = () => null,
   ) {}
 
-  /** Appends events to a visit (a new visit if it has none yet) and returns its new state. */
-  async record(visitId: string, drafts: readonly EventDraft[], policy: Policy): Promise<Visit> {
+  /**
+   * Appends events to a visit (a new visit if it has none yet) and returns its new state.
+   * With `issued`, only if the committed visit is still in the state the command was
+   * issued from (src/domain/issued.ts); otherwise nothing is written and the visit is
+   * returned as it is.
+   */
+  async record(
+    visitId: string,
+    drafts: readonly EventDraft[],
+    policy: Policy,
+    issued?: Issued,
+  ): Promise<Visit> {
     const { db } = this;
     try {
       return await db.transaction('rw', [db.events, db.visits, db.meta], async () => {
@@ -76,6 +87,10 @@ export class EventLog {
         const counter = await db.meta.get(SEQ_KEY);
         let seq = counter?.value ?? 0;
         const made = drafts.map((d) => this.stamp({ ...d, visit: visitId }, ++seq));
+        if (issued && !commandApplies(issued, existing, made, policy)) {
+          if (before) return before;
+          throw new StorageError('invalid', new Error('a command for a visit that does not exist'));
+        }
         let visit = mustFold([...existing, ...made]);
 
         const verdict = nextStep(visit, policy) === 'decide' ? outcome(visit, policy) : null;

@@ -9,6 +9,7 @@ import type { Policy } from './policy';
 import {
   admittedTicket,
   callCount,
+  callsMadeAt,
   firstCall,
   type QueueState,
   queueState,
@@ -18,12 +19,18 @@ import { closedWindows, foldStaff } from './staff-health';
 import type { Visit } from './visit';
 
 export type QueueCommand =
-  | { kind: 'call-next'; window: number }
+  /** `callsMade`: the tickets the window's screen showed called to it so far today. */
+  | { kind: 'call-next'; window: number; callsMade?: number }
   /** The priority lane: this ticket, now (elderly, disabled). */
-  | { kind: 'call'; visit: string; window: number }
-  | { kind: 'recall'; visit: string }
-  | { kind: 'no-show'; visit: string }
-  | { kind: 'served'; visit: string }
+  | { kind: 'call'; visit: string; window: number; callsMade?: number }
+  /**
+   * `calls`: the calls the ticket had on the screen the command came from. A command
+   * issued from a screen that is no longer current (a double tap's second touch, a
+   * second guide) is answered 'stale' and records nothing (issue 31).
+   */
+  | { kind: 'recall'; visit: string; calls?: number }
+  | { kind: 'no-show'; visit: string; calls?: number }
+  | { kind: 'served'; visit: string; calls?: number }
   | { kind: 'left'; visit: string };
 
 export type QueueRefusal =
@@ -41,7 +48,9 @@ export type QueueRefusal =
   /** On-site service is suspended (src/domain/closure.ts): nobody is called. */
   | { reason: 'service-suspended' }
   /** Everyone at this window is off duty after an abnormal reading (staff-health.ts). */
-  | { reason: 'window-closed'; window: number };
+  | { reason: 'window-closed'; window: number }
+  /** The command answers a screen that is no longer current: said to nobody. */
+  | { reason: 'stale'; ticket: string };
 
 /** What the rest of the hall's plan says about calling: suspended, windows closed. */
 export interface HallCalling {
@@ -108,6 +117,12 @@ export function planQueueCommand(
   at: number,
   hall: HallCalling = OPEN_HALL,
 ): Planned {
+  if (
+    (command.kind === 'call-next' || command.kind === 'call') &&
+    command.callsMade !== undefined &&
+    command.callsMade !== callsMadeAt(visits, command.window)
+  )
+    return refuse({ reason: 'stale', ticket: '' });
   if (command.kind === 'call-next') {
     const state = queueState(visits, policy);
     const problem = windowProblem(state, policy, command.window, hall);
@@ -128,6 +143,8 @@ export function planQueueCommand(
     answer: { ok: true, command: command.kind, visit: v.id, ticket, window, calls: n },
   });
   const visit = v.id;
+  if ('calls' in command && command.calls !== undefined && command.calls !== calls)
+    return refuse({ reason: 'stale', ticket });
 
   switch (command.kind) {
     case 'call': {

@@ -36,6 +36,13 @@ export interface WindowState {
   configured: boolean;
   /** Open calls at this window, earliest first: usually one. */
   tickets: CalledTicket[];
+  /** Tickets called to this window today: what a call from its screen names (issue 31). */
+  callsMade: number;
+}
+
+/** Tickets whose (first) call was to `window`. */
+export function callsMadeAt(visits: readonly Visit[], window: number): number {
+  return visits.filter((v) => firstCall(v)?.window === window).length;
 }
 
 export interface Announcement {
@@ -239,6 +246,7 @@ export function queueState(visits: readonly Visit[], policy: Policy): QueueState
     tickets: (open.get(window) ?? []).sort(
       (a, b) => a.calledAt - b.calledAt || byCodeUnit(a.visit, b.visit),
     ),
+    callsMade: callsMadeAt(admitted, window),
   }));
   announcements.sort(
     (a, b) => b.at - a.at || byCodeUnit(b.ticket, a.ticket) || a.window - b.window,

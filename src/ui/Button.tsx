@@ -1,9 +1,14 @@
 import type { ButtonHTMLAttributes, MouseEvent, ReactNode, Ref } from 'react';
-import { useRepeatGuard, useSettling } from './settle';
+import { useTapGuard } from './settle';
 
 type Tone = 'primary' | 'ok' | 'warn' | 'danger' | 'neutral';
 
-type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+type ButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'onClick'> & {
+  /**
+   * A handler that returns a promise issues a command: the screen takes no other tap
+   * until it has settled and its result is painted (src/ui/settle.tsx).
+   */
+  onClick?: (event: MouseEvent<HTMLButtonElement>) => unknown;
   tone?: Tone;
   size?: 'large' | 'huge';
   /**
@@ -19,8 +24,9 @@ type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
 
 /**
  * Every button of the app: a touch target sized for gloved hands (at least 72 px tall).
- * It acts on a completed tap (click), never on pointer-down, and ignores taps for a
- * settle time after it appears (src/ui/settle.tsx): a double tap cannot reach the next step.
+ * It acts on a completed tap (click), never on pointer-down, and judges each tap by when
+ * it was made (src/ui/settle.tsx): none while a command is in flight, none sooner than a
+ * settle time after the button was painted, so a double tap cannot reach the next step.
  */
 export function Button({
   tone = 'neutral',
@@ -34,13 +40,9 @@ export function Button({
   onClick,
   ...rest
 }: ButtonProps) {
-  const settling = useSettling();
-  const repeatOk = useRepeatGuard();
+  const { settling, run } = useTapGuard(guardRepeat);
   const classes = bare ? (className ?? '') : `btn btn-${tone} btn-${size} ${className ?? ''}`;
-  const click = (e: MouseEvent<HTMLButtonElement>) => {
-    if (guardRepeat && !repeatOk()) return;
-    onClick?.(e);
-  };
+  const click = (e: MouseEvent<HTMLButtonElement>) => run(e, () => onClick?.(e));
   return (
     <button
       type="button"

@@ -19,6 +19,7 @@ export function Toggle({
   return (
     <Button
       bare
+      guardRepeat
       className={classes.join(' ')}
       aria-pressed={pressed}
       onClick={() => onChange(!pressed)}

@@ -1,68 +1,154 @@
-import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
+import {
+  commandIssued,
+  contentCommitted,
+  contentShown,
+  type GateState,
+  OPEN_GATE,
+  resultShown,
+  tapCounts,
+  tapTime,
+} from './tap-gate';
 
 /**
- * Ghost-tap protection (issue 12). Gloved hands double-tap: a second touch 100–150 ms
- * after the first (a third at 200 ms) used to land on whatever the first one brought on
- * screen, e.g. "红码" under "身份证与预约一致". A button that has just appeared (or whose
- * step has just changed) stays `disabled` for a settle time, so such a touch lands on a
- * disabled button and does nothing. Measured in Chromium: the next step appears 20–80 ms
- * after the first tap; the last ghost tap of a triple tap comes 200 ms after it, so it
- * lands at most ~180 ms into the new step. 350 ms leaves a margin and stays well under
- * the time a person needs to read the new step and reach for it (≥ 600 ms).
+ * Ghost-tap protection for gloved double taps (issues 12 and 31), decided on each tap's
+ * own time by the rule in ./tap-gate.ts: while a command is in flight the screen takes
+ * no tap, and content (a new step, a button that just appeared) takes taps only from
+ * `ms` after it was painted. A person needs ≥ 600 ms to read a new step and reach for
+ * it; the last ghost of a triple tap comes ≤ 250 ms after the first touch. 350 ms sits
+ * between the two. Because the rule reads the touch's time, a touch queued behind the
+ * camera on a slow tablet is judged by when it was made, not when it was dispatched.
  */
 export const DEFAULT_TAP_SETTLE_MS = 350;
 
+/** A command never holds the screen longer than this, whatever happens to its promise. */
+const HOLD_MAX_MS = 8000;
+
+const nextFrame = (then: (at: number) => void): void => {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(then);
+  else setTimeout(() => then(performance.now()), 0);
+};
+
+/** The screen's gate: one per app, shared by every region and button below it. */
+export class ScreenGate {
+  private state: GateState = OPEN_GATE;
+  constructor(readonly settleMs: number) {}
+
+  counts(tapAt: number): boolean {
+    return tapCounts(this.state, tapAt);
+  }
+
+  /** Content just committed to the page; taps count again from `settleMs` after its paint. */
+  committed(): void {
+    if (this.settleMs <= 0) return;
+    this.state = contentCommitted(this.state);
+    nextFrame((at) => {
+      this.state = contentShown(this.state, at, this.settleMs);
+    });
+  }
+
+  /** Holds the screen until `work` settles and its result is painted. */
+  hold(work: PromiseLike<unknown>): void {
+    this.state = commandIssued(this.state);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      clearTimeout(limit);
+      const done = (at: number) => {
+        this.state = resultShown(this.state, at);
+      };
+      // Component tests (settle 0) go on at once; a real screen waits for the paint.
+      if (this.settleMs <= 0) done(performance.now());
+      else nextFrame(done);
+    };
+    const limit = setTimeout(release, HOLD_MAX_MS);
+    work.then(release, release);
+  }
+}
+
 interface Settle {
-  /** How long a button ignores taps after it appears; 0 turns the protection off (tests). */
-  ms: number;
+  gate: ScreenGate;
   /** Changes whenever the region's content is a new step: its buttons settle again. */
   epoch: string;
 }
 
-const SettleContext = createContext<Settle>({ ms: 0, epoch: '' });
+const SettleContext = createContext<Settle>({ gate: new ScreenGate(0), epoch: '' });
 
 /** Sets the settle time for everything below (the app's root; 0 in component tests). */
 export function SettleTime({ ms, children }: { ms: number; children: ReactNode }) {
-  return <SettleContext.Provider value={{ ms, epoch: '' }}>{children}</SettleContext.Provider>;
+  const [gate] = useState(() => new ScreenGate(ms));
+  return <SettleContext.Provider value={{ gate, epoch: '' }}>{children}</SettleContext.Provider>;
 }
 
 /**
- * A region whose buttons settle again each time `step` changes, even when React keeps
- * the same button elements (the mask and hands steps share their layout).
+ * A region whose content is a new step each time `step` changes, even when React keeps
+ * the same button elements (the mask and hands steps share their layout): the whole
+ * screen takes taps again only `ms` after the new step is painted.
  */
 export function SettleRegion({ step, children }: { step: string; children: ReactNode }) {
-  const { ms } = useContext(SettleContext);
-  return <SettleContext.Provider value={{ ms, epoch: step }}>{children}</SettleContext.Provider>;
+  const { gate } = useContext(SettleContext);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new step is new content
+  useLayoutEffect(() => gate.committed(), [gate, step]);
+  return <SettleContext.Provider value={{ gate, epoch: step }}>{children}</SettleContext.Provider>;
 }
 
-/** True while the caller's button must ignore taps (just appeared, or its step just changed). */
-export function useSettling(): boolean {
-  const { ms, epoch } = useContext(SettleContext);
-  // Derived during render: the very render that shows a new step already disables its
-  // buttons, so no tap can slip in between the commit and an effect.
-  const [settled, setSettled] = useState<string | null>(ms > 0 ? null : epoch);
-  useEffect(() => {
-    if (ms <= 0) {
-      setSettled(epoch);
-      return;
-    }
-    const timer = setTimeout(() => setSettled(epoch), ms);
-    return () => clearTimeout(timer);
-  }, [ms, epoch]);
-  return ms > 0 && settled !== epoch;
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }
 
 /**
- * For a button that stays on screen after it is tapped (a symptom toggle): a second tap
- * within the settle time is a ghost, not a change of mind, and is ignored.
+ * A button's side of the rule: whether a tap counts (the screen's gate, and the button's
+ * own paint when it just appeared or its step changed), a repeat on the same button
+ * within the settle time ignored where asked (a toggle), and what a handler returns held
+ * as a command in flight. `settling` greys the button while it would refuse a tap.
  */
-export function useRepeatGuard(): () => boolean {
-  const { ms } = useContext(SettleContext);
-  const last = useRef(Number.NEGATIVE_INFINITY);
-  return () => {
-    const at = performance.now();
-    if (at - last.current < ms) return false;
-    last.current = at;
-    return true;
+export function useTapGuard(guardRepeat: boolean) {
+  const { gate, epoch } = useContext(SettleContext);
+  const ms = gate.settleMs;
+  const own = useRef<GateState>(OPEN_GATE);
+  const lastTap = useRef(Number.NEGATIVE_INFINITY);
+  const [settled, setSettled] = useState<string | null>(ms > 0 ? null : epoch);
+
+  useLayoutEffect(() => {
+    if (ms <= 0) return;
+    own.current = contentCommitted(own.current);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let live = true;
+    nextFrame((at) => {
+      own.current = contentShown(own.current, at, ms);
+      if (live) timer = setTimeout(() => setSettled(epoch), ms);
+    });
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [ms, epoch]);
+  useEffect(() => {
+    if (ms <= 0) setSettled(epoch);
+  }, [ms, epoch]);
+
+  const run = (event: { timeStamp: number }, act: () => unknown): void => {
+    const at = tapTime(event, performance.now());
+    if (!gate.counts(at) || !tapCounts(own.current, at)) return;
+    if (guardRepeat) {
+      if (at - lastTap.current < ms) return;
+      lastTap.current = at;
+    }
+    const result = act();
+    if (isThenable(result)) gate.hold(result);
   };
+  return { settling: ms > 0 && settled !== epoch, run };
 }

@@ -37,12 +37,17 @@ export async function launchWithCamera(mode: CameraMode): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args });
 }
 
-export async function cameraPage(browser: Browser, mode: CameraMode): Promise<Page> {
+export async function cameraPage(
+  browser: Browser,
+  mode: CameraMode,
+  options: { hasTouch?: boolean } = {},
+): Promise<Page> {
   const context = await browser.newContext({
     baseURL,
     viewport: { width: 1280, height: 800 },
     locale: 'zh-CN',
     permissions: 'denied' in mode ? [] : ['camera'],
+    hasTouch: options.hasTouch ?? false,
   });
   // Every camera track the page ever gets, so a test can check that all were released.
   await context.addInitScript(() => {

@@ -136,7 +136,7 @@ export function AppointmentStep() {
           <ul className="booking-list" aria-label={t('door.appointment.due')}>
             {shown.map((b) => (
               <li key={b.bookingId}>
-                <Button bare className="booking-card" onClick={() => void choose(b)}>
+                <Button bare className="booking-card" onClick={() => choose(b)}>
                   <span className="booking-time">
                     {clockTime(b.slotStart)}–{clockTime(b.slotEnd)}
                   </span>

@@ -64,7 +64,7 @@ export function ClosureNotice({ closure }: { closure: Closure }) {
         </p>
       )}
       {closure.note && <p className="hint">{closure.note}</p>}
-      <Button tone="warn" size="huge" onClick={() => void turnAway()}>
+      <Button tone="warn" size="huge" onClick={() => turnAway()}>
         {t('hall.closure.turnAway')}
       </Button>
       <p role="status" className="hint">

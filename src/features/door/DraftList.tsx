@@ -59,7 +59,7 @@ function DraftRow({ visit }: { visit: Visit }) {
       </span>
       {confirming ? (
         <>
-          <Button tone="danger" onClick={() => void discard(visit.id)}>
+          <Button tone="danger" onClick={() => discard(visit)}>
             {t('door.discardConfirm')}
           </Button>
           <Button onClick={() => setConfirming(false)}>{t('door.no')}</Button>

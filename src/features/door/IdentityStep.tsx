@@ -98,10 +98,7 @@ export function IdentityStep({ visit }: { visit: Visit }) {
         (refusing ? (
           <div className="question">
             <p>{t('door.identity.refusesConfirm')}</p>
-            <Button
-              tone="danger"
-              onClick={() => void record({ type: 'identity.refused', data: {} })}
-            >
+            <Button tone="danger" onClick={() => record({ type: 'identity.refused', data: {} })}>
               {t('door.yes')}
             </Button>
             <Button onClick={() => setRefusing(false)}>{t('door.no')}</Button>

@@ -160,7 +160,7 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
       {outcome?.kind === 'isolated' && <EmergencyContacts visit={visit} />}
       <div className="outcome-actions">
         {must && undoLeft > 0 && (
-          <Button tone="neutral" onClick={() => void reopen(visit, must)} data-testid="undo">
+          <Button tone="neutral" onClick={() => reopen(visit, must)} data-testid="undo">
             <Undo2 aria-hidden /> {t('door.outcome.undo', { seconds: undoLeft })}
           </Button>
         )}

@@ -11,10 +11,10 @@ export function WalkInStep() {
     <section className="step" aria-labelledby="step-title">
       <h2 id="step-title">{t('door.appointment.urgentQuestion')}</h2>
       <div className="choices">
-        <Button tone="primary" size="huge" onClick={() => void walkIn(true)}>
+        <Button tone="primary" size="huge" onClick={() => walkIn(true)}>
           {t('door.appointment.urgentYes')}
         </Button>
-        <Button onClick={() => void walkIn(false)}>{t('door.appointment.urgentNo')}</Button>
+        <Button onClick={() => walkIn(false)}>{t('door.appointment.urgentNo')}</Button>
       </div>
     </section>
   );

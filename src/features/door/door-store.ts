@@ -1,5 +1,7 @@
+import { ulid } from 'ulidx';
 import { create } from 'zustand';
 import type { EventDraft } from '../../domain/events';
+import type { Issued } from '../../domain/issued';
 import type { Policy } from '../../domain/policy';
 import type { Visit } from '../../domain/visit';
 import type { Messages } from '../../i18n/messages';
@@ -32,7 +34,13 @@ interface DoorState {
   comeBack: ComeBack | null;
   setComeBack: (comeBack: ComeBack | null) => void;
   saving: boolean;
-  failed: { visitId: string; drafts: EventDraft[]; policy: Policy } | null;
+  /**
+   * The id the next visit opens under, chosen when the door became free: every tap that
+   * opens a visit from this screen names it, so a double tap on a booking card (or a code
+   * scanned twice) cannot open two visits (src/domain/issued.ts).
+   */
+  nextVisitId: string;
+  failed: { visitId: string; drafts: EventDraft[]; policy: Policy; issued: Issued } | null;
   notice: ScanNotice | null;
   notify: (tone: ScanNotice['tone'], key: ScanNotice['key'], params?: ScanNotice['params']) => void;
   clearNotice: () => void;
@@ -48,6 +56,7 @@ export const useDoorStore = create<DoorState>((set) => ({
   comeBack: null,
   setComeBack: (comeBack) => set({ comeBack, lastFinished: null }),
   saving: false,
+  nextVisitId: ulid(),
   failed: null,
   notice: null,
   // A new object each time: the same notice twice in a row shows its full time again.
@@ -57,9 +66,17 @@ export const useDoorStore = create<DoorState>((set) => ({
     set(
       visit.status === 'open'
         ? { visit, failed: null, comeBack: null }
-        : { visit: null, lastFinished: visit, failed: null, comeBack: null },
+        : { visit: null, lastFinished: visit, failed: null, comeBack: null, nextVisitId: ulid() },
     ),
-  next: () => set({ visit: null, lastFinished: null, failed: null, notice: null, comeBack: null }),
+  next: () =>
+    set({
+      visit: null,
+      lastFinished: null,
+      failed: null,
+      notice: null,
+      comeBack: null,
+      nextVisitId: ulid(),
+    }),
   setSaving: (saving) => set({ saving }),
   setFailed: (failed) => set({ failed }),
 }));

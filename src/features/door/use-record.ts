@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
-import { ulid } from 'ulidx';
 import { StorageError } from '../../db/storage-error';
 import { takeOverSince } from '../../db/take-over';
 import type { EventBody, EventDraft, ReopenedMust } from '../../domain/events';
+import { type Issued, issuedAt } from '../../domain/issued';
 import type { Policy } from '../../domain/policy';
 import type { Visit } from '../../domain/visit';
 import { useServices } from '../../services/services';
@@ -13,30 +13,39 @@ import { useDoorStore } from './door-store';
  * Records the current step's events. The screen moves on only after the write has
  * committed; a failed write leaves the step (and what was typed) on screen, with the
  * drafts kept for a retry.
+ *
+ * Every command names the state it was issued from, as rendered: the visit and step on
+ * screen when the button was drawn, or the id a new visit opens under. The event log
+ * applies it only to that state, in the step's own transaction (src/domain/issued.ts),
+ * so a tap delivered late, twice or onto the next step's screen records nothing more.
  */
 export function useRecord() {
   const { log, policy, policyFor, now, db } = useServices();
   const setStorageError = useStatusStore((s) => s.setStorageError);
+  const shown = useDoorStore((s) => s.visit);
+  const nextVisitId = useDoorStore((s) => s.nextVisitId);
 
   const write = useCallback(
     async (
       visitId: string,
       drafts: EventDraft[],
       visitPolicy: Policy,
+      issued: Issued,
       onScreen = true,
     ): Promise<boolean> => {
       const store = useDoorStore.getState();
-      if (store.saving) return false; // a double tap must not record twice
+      if (store.saving) return false; // one write at a time; the log drops a stale one
       store.setSaving(true);
       try {
-        const visit = await log.record(visitId, drafts, visitPolicy);
+        const visit = await log.record(visitId, drafts, visitPolicy, issued);
         setStorageError(null);
         if (onScreen) useDoorStore.getState().show(visit);
         return true;
       } catch (e) {
         const code = e instanceof StorageError ? e.code : 'unknown';
         setStorageError(code);
-        if (onScreen) useDoorStore.getState().setFailed({ visitId, drafts, policy: visitPolicy });
+        if (onScreen)
+          useDoorStore.getState().setFailed({ visitId, drafts, policy: visitPolicy, issued });
         return false;
       } finally {
         useDoorStore.getState().setSaving(false);
@@ -45,19 +54,20 @@ export function useRecord() {
     [log, setStorageError],
   );
 
-  /** Adds events to the visit on screen. */
+  /** Adds events to the visit on screen, as it was when this screen was drawn. */
   const record = useCallback(
     (...bodies: EventBody[]) => {
-      const visit = useDoorStore.getState().visit;
-      if (!visit) return Promise.resolve(false);
+      if (!shown) return Promise.resolve(false);
       const at = now();
+      const visitPolicy = policyFor(shown.policyVersion);
       return write(
-        visit.id,
+        shown.id,
         bodies.map((b) => ({ ...b, at })),
-        policyFor(visit.policyVersion),
+        visitPolicy,
+        issuedAt(shown, visitPolicy),
       );
     },
-    [now, write, policyFor],
+    [now, write, policyFor, shown],
   );
 
   /**
@@ -70,40 +80,49 @@ export function useRecord() {
       const at = now();
       const opened: EventBody = { type: 'visit.opened', data: { policyVersion: policy.version } };
       return write(
-        ulid(at),
+        nextVisitId,
         [opened, ...bodies].map((b) => ({ ...b, at })),
         policy,
+        { kind: 'new-visit' },
       );
     },
-    [db, now, policy, write],
+    [db, now, policy, write, nextVisitId],
   );
 
   /** Discards a draft (an unfinished visit not on screen): recorded as abandoned. */
   const discard = useCallback(
-    (visitId: string) =>
-      write(
-        visitId,
+    (visit: Visit) => {
+      const visitPolicy = policyFor(visit.policyVersion);
+      return write(
+        visit.id,
         [{ type: 'visit.abandoned', data: { reason: 'discarded-draft' }, at: now() }],
-        policy,
+        visitPolicy,
+        issuedAt(visit, visitPolicy),
         false,
-      ),
-    [now, policy, write],
+      );
+    },
+    [now, policyFor, write],
   );
 
   /** Undoes a refusal (a mis-tap): the visit reopens at `must`, back on screen. */
   const reopen = useCallback(
-    (visit: Visit, must: ReopenedMust) =>
-      write(
+    (visit: Visit, must: ReopenedMust) => {
+      const visitPolicy = policyFor(visit.policyVersion);
+      return write(
         visit.id,
         [{ type: 'visit.reopened', data: { must }, at: now() }],
-        policyFor(visit.policyVersion),
-      ),
+        visitPolicy,
+        issuedAt(visit, visitPolicy),
+      );
+    },
     [now, policyFor, write],
   );
 
   const retry = useCallback(() => {
     const failed = useDoorStore.getState().failed;
-    return failed ? write(failed.visitId, failed.drafts, failed.policy) : Promise.resolve(false);
+    return failed
+      ? write(failed.visitId, failed.drafts, failed.policy, failed.issued)
+      : Promise.resolve(false);
   }, [write]);
 
   return { record, open, discard, retry, reopen };

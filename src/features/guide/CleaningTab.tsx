@@ -84,7 +84,7 @@ export function CleaningTab({ today }: { today: DayState }) {
                   {t('guide.cleaning.doneBy', { by: task.done.by, time: clockTime(task.done.at) })}
                 </span>
               ) : (
-                <Button tone="ok" onClick={() => void tick(task.task, spot)}>
+                <Button tone="ok" onClick={() => tick(task.task, spot)}>
                   {t('guide.cleaning.done')}
                 </Button>
               )}

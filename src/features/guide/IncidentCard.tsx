@@ -77,7 +77,7 @@ export function IncidentCard({
       </pre>
       <div className="incident-actions">
         <Button
-          onClick={() => void copyText(text).then((ok) => setCopied(ok ? 'copied' : 'copyFailed'))}
+          onClick={() => copyText(text).then((ok) => setCopied(ok ? 'copied' : 'copyFailed'))}
         >
           <Copy aria-hidden /> {t('guide.incidents.copy')}
         </Button>

@@ -152,12 +152,12 @@ function CaseCard({
                     maxLength={100}
                     onChange={(e) => setHospital(e.target.value)}
                   />
-                  <Button tone="primary" onClick={() => void onStep(v.id, step, hospital)}>
+                  <Button tone="primary" onClick={() => onStep(v.id, step, hospital)}>
                     {t('guide.isolation.handOver')}
                   </Button>
                 </span>
               ) : (
-                <Button tone="primary" onClick={() => void onStep(v.id, step)}>
+                <Button tone="primary" onClick={() => onStep(v.id, step)}>
                   {label}
                 </Button>
               )}

@@ -56,7 +56,7 @@ export function QueueTab({ today }: { today: DayState }) {
               <ul className="served-list">
                 {queue.servedInHall.map((s) => (
                   <li key={s.visit}>
-                    <Button onClick={() => void act({ kind: 'left', visit: s.visit })}>
+                    <Button onClick={() => act({ kind: 'left', visit: s.visit })}>
                       {t('guide.exit', { ticket: s.ticket })}
                     </Button>
                   </li>

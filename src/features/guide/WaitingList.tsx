@@ -30,7 +30,7 @@ export function WaitingList({
       {chosen && (
         <div className="chosen" data-testid="chosen">
           <p>{t('guide.selected', { ticket: chosen.ticket })}</p>
-          <Button tone="warn" onClick={() => void act({ kind: 'left', visit: chosen.visit })}>
+          <Button tone="warn" onClick={() => act({ kind: 'left', visit: chosen.visit })}>
             {t('guide.visitorLeft', { ticket: chosen.ticket })}
           </Button>
           <Button onClick={() => select(null)}>{t('guide.cancel')}</Button>

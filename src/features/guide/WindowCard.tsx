@@ -41,8 +41,8 @@ export function WindowCard({
               onClick={() =>
                 void act(
                   chosen
-                    ? { kind: 'call', visit: chosen.visit, window }
-                    : { kind: 'call-next', window },
+                    ? { kind: 'call', visit: chosen.visit, window, callsMade: state.callsMade }
+                    : { kind: 'call-next', window, callsMade: state.callsMade },
                 )
               }
             >
@@ -73,13 +73,15 @@ function CalledRow({ ticket }: { ticket: CalledTicket }) {
         {t('guide.calls', { calls: ticket.calls, max, time: clockTime(ticket.lastCallAt) })}
       </p>
       <div className="window-actions">
-        <Button tone="ok" onClick={() => void act({ kind: 'served', visit })}>
+        <Button tone="ok" onClick={() => act({ kind: 'served', visit, calls: ticket.calls })}>
           {t('guide.served')}
         </Button>
-        <Button onClick={() => void act({ kind: 'recall', visit })}>{t('guide.recall')}</Button>
+        <Button onClick={() => act({ kind: 'recall', visit, calls: ticket.calls })}>
+          {t('guide.recall')}
+        </Button>
         <Button
           tone={ticket.calls >= max ? 'warn' : 'neutral'}
-          onClick={() => void act({ kind: 'no-show', visit })}
+          onClick={() => act({ kind: 'no-show', visit, calls: ticket.calls })}
         >
           {t('guide.noShow')}
         </Button>

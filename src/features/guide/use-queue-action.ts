@@ -40,6 +40,8 @@ export function useQueueAction() {
         queueState(committed.after.visits, policy),
       ).map((w) => w.ticket);
       const store = useGuideStore.getState();
+      // A command from a screen already gone (a ghost tap): nothing happened, nothing to say.
+      if (!answer.ok && answer.reason === 'stale') return;
       store.say(queueAnswerText(t, answer, policy, movedIn, at));
       if (!answer.ok) return;
       if (store.selected === answer.visit) store.select(null);

@@ -112,10 +112,10 @@ export function LeadScreen() {
           }}
           className="day-input"
         />
-        <Button tone="neutral" onClick={() => void exportAs('csv')}>
+        <Button tone="neutral" onClick={() => exportAs('csv')}>
           <Download aria-hidden /> CSV
         </Button>
-        <Button tone="neutral" onClick={() => void exportAs('xlsx')}>
+        <Button tone="neutral" onClick={() => exportAs('xlsx')}>
           <FileSpreadsheet aria-hidden /> Excel
         </Button>
         <Link href={`/report/${day}`} className="btn btn-neutral btn-large">
@@ -127,7 +127,7 @@ export function LeadScreen() {
         <Button
           tone={revealed ? 'warn' : 'neutral'}
           aria-pressed={revealed}
-          onClick={() => void toggleReveal()}
+          onClick={() => toggleReveal()}
         >
           {revealed ? <EyeOff aria-hidden /> : <Eye aria-hidden />}{' '}
           {t(revealed ? 'lead.reveal.hide' : 'lead.reveal.show')}

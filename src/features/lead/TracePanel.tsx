@@ -172,7 +172,7 @@ export function TracePanel({ subject, revealed }: { subject: TraceSubject; revea
           {error}
         </p>
       )}
-      <Button tone="primary" disabled={rows.length === 0} onClick={() => void exportList()}>
+      <Button tone="primary" disabled={rows.length === 0} onClick={() => exportList()}>
         {t('lead.trace.export')}
       </Button>
     </section>

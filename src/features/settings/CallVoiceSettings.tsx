@@ -39,7 +39,7 @@ export function CallVoiceSettings({
           className="toggle"
           aria-pressed={settings.callVoice === voice}
           disabled={voice === 'device' && hasVoice === false}
-          onClick={() => void onSave({ ...settings, callVoice: voice })}
+          onClick={() => onSave({ ...settings, callVoice: voice })}
         >
           {t(`settings.callVoice.${voice}`)}
         </Button>

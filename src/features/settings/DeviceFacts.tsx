@@ -75,11 +75,11 @@ export function DeviceFacts() {
       </dl>
       <div className="row">
         {updateWaiting ? (
-          <Button tone="primary" disabled={applying} onClick={() => void applyUpdate()}>
+          <Button tone="primary" disabled={applying} onClick={() => applyUpdate()}>
             {t('settings.updateNow')}
           </Button>
         ) : (
-          <Button onClick={() => void checkForUpdate()}>{t('settings.checkUpdate')}</Button>
+          <Button onClick={() => checkForUpdate()}>{t('settings.checkUpdate')}</Button>
         )}
       </div>
     </section>

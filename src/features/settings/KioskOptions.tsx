@@ -36,11 +36,11 @@ export function KioskOptions({ onSave }: { onSave: (settings: DeviceSettings) =>
       <p className="hint">{t(settings.kioskMode ? 'settings.kioskOn' : 'settings.kioskOff')}</p>
       <div className="row">
         {settings.kioskMode ? (
-          <Button tone="warn" onClick={() => void setKiosk(false)}>
+          <Button tone="warn" onClick={() => setKiosk(false)}>
             {t('settings.leaveKiosk')}
           </Button>
         ) : (
-          <Button tone="primary" onClick={() => void setKiosk(true)}>
+          <Button tone="primary" onClick={() => setKiosk(true)}>
             {t('settings.enterKiosk')}
           </Button>
         )}

@@ -67,7 +67,7 @@ export function RetentionPanel() {
       )}
       <Button
         tone="neutral"
-        onClick={() => void purge()}
+        onClick={() => purge()}
         disabled={busy || clockAhead || !status || status.due === status.waiting}
       >
         <Eraser aria-hidden /> {t('settings.retention.run')}

@@ -98,7 +98,7 @@ export function ServerPanel({ onSave }: { onSave: (settings: DeviceSettings) => 
         </div>
       )}
       {settings.token && (
-        <Button tone="primary" onClick={() => void sync?.syncOnce()}>
+        <Button tone="primary" onClick={() => sync?.syncOnce()}>
           {t('sync.now')}
         </Button>
       )}

@@ -27,7 +27,7 @@ export function SoundSettings({ onSave }: { onSave: (settings: DeviceSettings) =
             bare
             className="toggle"
             aria-pressed={!settings.soundMuted && settings.soundVolume === v}
-            onClick={() => void onSave({ ...settings, soundVolume: v, soundMuted: false })}
+            onClick={() => onSave({ ...settings, soundVolume: v, soundMuted: false })}
           >
             {v}%
           </Button>
@@ -36,7 +36,7 @@ export function SoundSettings({ onSave }: { onSave: (settings: DeviceSettings) =
       <div className="row">
         <Button
           tone={settings.soundMuted ? 'primary' : 'neutral'}
-          onClick={() => void onSave({ ...settings, soundMuted: !settings.soundMuted })}
+          onClick={() => onSave({ ...settings, soundMuted: !settings.soundMuted })}
         >
           {settings.soundMuted ? t('sound.unmute') : t('sound.mute')}
         </Button>

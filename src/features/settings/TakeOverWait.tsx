@@ -28,7 +28,7 @@ export function TakeOverWait() {
     <div className="notice notice-warn take-over-wait" data-testid="take-over-wait">
       <p>{t('sync.takeOver.waiting', { time: clockTime(since) })}</p>
       <p>{t('sync.takeOver.skipWarning')}</p>
-      <Button tone="warn" onClick={() => void skip()}>
+      <Button tone="warn" onClick={() => skip()}>
         {t('sync.takeOver.skip')}
       </Button>
     </div>

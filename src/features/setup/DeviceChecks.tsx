@@ -49,7 +49,7 @@ export function DeviceChecks() {
           pending={camera === 'checking'}
           text={t(`setup.checks.cameraValues.${camera}`)}
           action={
-            <Button onClick={() => void testCamera()} disabled={camera === 'checking'}>
+            <Button onClick={() => testCamera()} disabled={camera === 'checking'}>
               {t('setup.checks.testCamera')}
             </Button>
           }

@@ -11,6 +11,7 @@ import {
 import type { ColourReading } from '../../../domain/codes/code-colour';
 import { reportCameraFailure, reportCameraWorking } from '../../../services/health/health-store';
 import { Button } from '../../../ui/Button';
+import { useDoorStore } from '../door-store';
 import type { CameraDevice, RunningCamera } from './camera-engine';
 import { CameraSession, type SessionState } from './camera-session';
 import { useCameraEngine } from './engine-context';
@@ -71,6 +72,8 @@ export function CameraPanel({
           setDecoder(name);
           latest.current(text, colour);
         },
+        // A tap's write goes first: no frame is decoded while the step commits.
+        paused: () => useDoorStore.getState().saving,
         onFrame: (quality) => {
           const { recent } = seen.current;
           recent.push(quality);
@@ -177,13 +180,13 @@ export function CameraPanel({
       {running && (running.torchSupported || cameras.length > 1) && (
         <div className="scan-tools">
           {running.torchSupported && (
-            <Button aria-pressed={torch} onClick={() => void toggleTorch()}>
+            <Button aria-pressed={torch} onClick={() => toggleTorch()}>
               {torch ? <FlashlightOff aria-hidden /> : <Flashlight aria-hidden />}
               {t(torch ? 'scanner.torchOff' : 'scanner.torchOn')}
             </Button>
           )}
           {cameras.length > 1 && (
-            <Button onClick={() => void switchCamera()}>
+            <Button onClick={() => switchCamera()}>
               <SwitchCamera aria-hidden /> {t('scanner.switchCamera')}
             </Button>
           )}

@@ -67,7 +67,7 @@ export function ThermometerOffer({
         </p>
       )}
       {status === 'off' && (
-        <Button onClick={() => void reconnectThermometer().catch(() => {})}>
+        <Button onClick={() => reconnectThermometer().catch(() => {})}>
           {t('thermometer.step.reconnect')}
         </Button>
       )}

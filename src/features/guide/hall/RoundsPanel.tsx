@@ -74,11 +74,7 @@ export function RoundsPanel({ today }: { today: DayState }) {
                       ✓ {label} · {task.done.by} {clockTime(task.done.at)}
                     </span>
                   ) : (
-                    <Button
-                      bare
-                      className="round-task"
-                      onClick={() => void tick(round.time, task.task)}
-                    >
+                    <Button bare className="round-task" onClick={() => tick(round.time, task.task)}>
                       {label}
                     </Button>
                   )}

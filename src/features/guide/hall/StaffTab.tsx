@@ -133,7 +133,7 @@ export function StaffTab({ today }: { today: DayState }) {
             </label>
             <Button
               tone="primary"
-              onClick={() => void record({ staff: person.member.staff, typed, source: 'keypad' })}
+              onClick={() => record({ staff: person.member.staff, typed, source: 'keypad' })}
             >
               {t('hall.staff.record')}
             </Button>

@@ -56,7 +56,7 @@ export function ClosurePanel({ today }: { today: DayState }) {
             {t(`hall.closure.reasons.${current.reason}`)} ·{' '}
             {t('hall.closure.turnedAway', { count: current.turnedAway })}
           </p>
-          <Button tone="ok" onClick={() => void reopen()}>
+          <Button tone="ok" onClick={() => reopen()}>
             {t('hall.closure.reopen')}
           </Button>
         </>
@@ -104,7 +104,7 @@ export function ClosurePanel({ today }: { today: DayState }) {
               onChange={(e) => setNote(e.target.value)}
             />
           </label>
-          <Button tone="danger" onClick={() => void suspend()}>
+          <Button tone="danger" onClick={() => suspend()}>
             {t('hall.closure.suspend')}
           </Button>
         </>

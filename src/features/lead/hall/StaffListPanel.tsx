@@ -74,12 +74,12 @@ export function StaffListPanel({ today }: { today: DayState }) {
             {m.offDuty && (
               <Button
                 tone="ok"
-                onClick={() => void act((s, at) => planStaffCleared(s.records, m.staff, at))}
+                onClick={() => act((s, at) => planStaffCleared(s.records, m.staff, at))}
               >
                 {t('hall.lead.clear')}
               </Button>
             )}
-            <Button onClick={() => void act((s, at) => planStaffRemoved(s.records, m.staff, at))}>
+            <Button onClick={() => act((s, at) => planStaffRemoved(s.records, m.staff, at))}>
               {t('hall.lead.remove')}
             </Button>
           </li>

@@ -69,10 +69,10 @@ export function SuppliesPanel() {
             onChange={(e) => setQuantity(e.target.value)}
           />
         </label>
-        <Button tone="primary" onClick={() => void record('supplies.received')}>
+        <Button tone="primary" onClick={() => record('supplies.received')}>
           {t('hall.supplies.receive')}
         </Button>
-        <Button onClick={() => void record('supplies.counted')}>{t('hall.supplies.count')}</Button>
+        <Button onClick={() => record('supplies.counted')}>{t('hall.supplies.count')}</Button>
       </div>
       {answer && (
         <p role="status" className="hint">

@@ -1,0 +1,63 @@
+/**
+ * A door command names the state it was issued from, and applies only to that state
+ * (issue 31). A gloved double tap, a tap queued behind a busy main thread, a second tab:
+ * each may deliver a command after its screen is gone. Checked inside the step's own
+ * transaction, on the committed visit, this rule makes such a command a no-op whatever
+ * the timing, so the log is the one a single tap makes.
+ */
+import type { CheckpointEvent } from './events';
+import { type DoorStep, nextStep } from './flow';
+import type { Policy } from './policy';
+import { foldVisit, type Visit } from './visit';
+
+export type Issued =
+  /** Opening a visit under an id chosen when the door became free: it must not exist yet. */
+  | { kind: 'new-visit' }
+  /**
+   * Answering this step of the visit on screen. A step can come round again (an undo
+   * reopens it, a raised re-check is taken again), so the name also counts the undos and
+   * readings the screen showed.
+   */
+  | { kind: 'step'; step: DoorStep; reopens: number; readings: number };
+
+/** The state a button on a visit's screen answers. */
+export function issuedAt(visit: Visit, policy: Policy): Issued {
+  return {
+    kind: 'step',
+    step: nextStep(visit, policy),
+    reopens: visit.reopened.length,
+    readings: visit.readings.length,
+  };
+}
+
+/** What the visit would look like, less when it was last touched. */
+function substance(visit: Visit | null): string {
+  if (!visit) return '';
+  const { updatedAt: _updatedAt, ...rest } = visit;
+  return JSON.stringify(rest);
+}
+
+/**
+ * Whether a command's events apply to the committed visit: its state is still the one
+ * the command names, and the events change something (a repeat that changes nothing,
+ * e.g. the same symptoms reported twice, is not recorded again).
+ */
+export function commandApplies(
+  issued: Issued,
+  existing: readonly CheckpointEvent[],
+  made: readonly CheckpointEvent[],
+  policy: Policy,
+): boolean {
+  const before = foldVisit(existing);
+  if (issued.kind === 'new-visit') return before === null;
+  if (!before) return false;
+  const now = issuedAt(before, policy);
+  if (
+    now.kind !== 'step' ||
+    now.step !== issued.step ||
+    now.reopens !== issued.reopens ||
+    now.readings !== issued.readings
+  )
+    return false;
+  return substance(foldVisit([...existing, ...made])) !== substance(before);
+}
