@@ -47,6 +47,7 @@ const benches: Bench[] = [
         { name: 'bench:pwa (vite build)', command: ['npx', 'vite', 'build', '--logLevel', 'warn'] },
       ]),
   { name: 'bench:pwa', command: tsx('bench/pwa-run.ts'), env: { BENCH_RUNS: '1' } },
+  { name: 'bench:tablet', command: tsx('bench/tablet-run.ts'), env: { BENCH_RATES: '4' } },
 ];
 
 const LIMIT_MS = 90_000;

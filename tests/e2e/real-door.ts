@@ -5,6 +5,7 @@ import { writePhoneSceneY4m } from '../fixtures/phone-scene';
 import { cameraPage, launchWithCamera, videoDir } from './camera';
 
 export { seededRandom as seeded };
+
 import { storedEvents } from './stored-events';
 
 /**

@@ -2,9 +2,17 @@
 import type { FrameQuality } from '../../../domain/camera-setup';
 import type { FrameReading } from './frame-reading';
 
+/** The viewfinder's square within the frame sent, in the frame's pixels. */
+export interface Crop {
+  x: number;
+  y: number;
+  side: number;
+}
+
 export type ToDecodeWorker =
   | { kind: 'start' }
-  | { kind: 'frame'; id: number; bitmap: ImageBitmap; measure: boolean };
+  /** `image`: the camera frame (a VideoFrame shares its buffer; no copy on the page). */
+  | { kind: 'frame'; id: number; image: VideoFrame | ImageBitmap; crop: Crop; measure: boolean };
 
 export type FromDecodeWorker =
   /** `detector`: what decodes there, or null where none works in a worker. */

@@ -2,12 +2,14 @@
 /**
  * The door's frame decoding, off the page's main thread (issue 31): on a slow tablet a
  * frame's passes take 100–300 ms, and on the main thread they delay the staff's taps
- * behind them. The page sends the viewfinder's square as an ImageBitmap (transferred, no
- * copy); here it is read into pixels, measured for the guide's advice when asked, and
+ * behind them. The page sends the camera's frame as a VideoFrame (transferred; it shares
+ * the decoder's buffer, so the page converts no pixels: createImageBitmap on the page took
+ * 45% of its main thread at 4× throttle); here the viewfinder's square is read into
+ * pixels, measured for the guide's advice when asked, and
  * decoded by the same path as on the main thread (frame-decoder.ts).
  */
 import { measureFrame } from '../../../domain/camera-setup';
-import type { FromDecodeWorker, ToDecodeWorker } from './decode-worker-protocol';
+import type { Crop, FromDecodeWorker, ToDecodeWorker } from './decode-worker-protocol';
 import { type DetectorClass, ponyfillDetectorClass, readsSelfTest } from './decoder-setup';
 import { decodeFrame } from './frame-decoder';
 import type { FrameDetector } from './frame-reading';
@@ -29,13 +31,12 @@ async function chooseDetector(): Promise<'native' | 'polyfill' | null> {
   return 'polyfill';
 }
 
-function pixels(bitmap: ImageBitmap): ImageData | null {
-  if (!canvas || canvas.width !== bitmap.width || canvas.height !== bitmap.height)
-    canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+function pixels(image: VideoFrame | ImageBitmap, { x, y, side }: Crop): ImageData | null {
+  if (!canvas || canvas.width !== side) canvas = new OffscreenCanvas(side, side);
   const context = canvas.getContext('2d', { willReadFrequently: true });
   if (!context) return null;
-  context.drawImage(bitmap, 0, 0);
-  return context.getImageData(0, 0, bitmap.width, bitmap.height);
+  context.drawImage(image, x, y, side, side, 0, 0, side, side);
+  return context.getImageData(0, 0, side, side);
 }
 
 const post = (message: FromDecodeWorker) => self.postMessage(message);
@@ -47,9 +48,9 @@ self.onmessage = async (event: MessageEvent<ToDecodeWorker>) => {
     post({ kind: 'ready', detector: kind });
     return;
   }
-  const { bitmap, id, measure } = message;
+  const { image, crop, id, measure } = message;
   try {
-    const frame = pixels(bitmap);
+    const frame = pixels(image, crop);
     if (!frame || !detector) {
       post({ kind: 'frame', id, reading: null, quality: null });
       return;
@@ -58,6 +59,6 @@ self.onmessage = async (event: MessageEvent<ToDecodeWorker>) => {
     const reading = await decodeFrame(detector, frame).catch(() => null);
     post({ kind: 'frame', id, reading, quality });
   } finally {
-    bitmap.close();
+    image.close();
   }
 };

@@ -95,8 +95,14 @@ function frameLoop(video: HTMLVideoElement, decoder: Decoder, request: StartRequ
     const { x, y, side } = viewfinderOf(video);
     const measure = frames++ % QUALITY_EVERY === 0;
     if ('worker' in decoder) {
-      const bitmap = await createImageBitmap(video, x, y, side, side);
-      const { reading, quality } = await decoder.worker.decode(bitmap, measure);
+      // A VideoFrame references the camera's buffer; a bitmap (where there is no WebCodecs)
+      // converts the pixels here.
+      const image =
+        typeof VideoFrame === 'function'
+          ? new VideoFrame(video)
+          : await createImageBitmap(video, x, y, side, side);
+      const crop = image instanceof ImageBitmap ? { x: 0, y: 0, side } : { x, y, side };
+      const { reading, quality } = await decoder.worker.decode(image, crop, measure);
       if (quality) request.onFrame?.(quality);
       return reading;
     }
@@ -119,6 +125,8 @@ function frameLoop(video: HTMLVideoElement, decoder: Decoder, request: StartRequ
     if (!paused && video.readyState >= video.HAVE_CURRENT_DATA && video.videoWidth > 0) {
       const reading = await read().catch(() => null);
       if (stopped) return;
+      // Frames decoded so far, on the preview now and then (bench/tablet-run.ts reads it).
+      if (frames % QUALITY_EVERY === 0) video.dataset.frames = String(frames);
       if (reading) request.onDecode(reading.text, `frame:${reading.pass}`, reading.colour);
     }
     const spent = performance.now() - started;

@@ -5,7 +5,7 @@
  * frame engine decodes on the main thread as before.
  */
 import type { FrameQuality } from '../../../domain/camera-setup';
-import type { FromDecodeWorker, ToDecodeWorker } from './decode-worker-protocol';
+import type { Crop, FromDecodeWorker, ToDecodeWorker } from './decode-worker-protocol';
 import type { FrameReading } from './frame-reading';
 
 /** A detector that never answers is taken for none. */
@@ -13,9 +13,10 @@ const READY_TIMEOUT_MS = 10_000;
 
 export interface DecodeWorker {
   readonly detector: 'native' | 'polyfill';
-  /** Decodes the square (the bitmap is handed over); `measure`: also its quality. */
+  /** Decodes the crop of the image (handed over, closed there); `measure`: its quality too. */
   decode(
-    bitmap: ImageBitmap,
+    image: VideoFrame | ImageBitmap,
+    crop: Crop,
     measure: boolean,
   ): Promise<{ reading: FrameReading | null; quality: FrameQuality | null }>;
 }
@@ -63,11 +64,11 @@ function start(): Promise<DecodeWorker | null> {
       }
       give({
         detector,
-        decode: (bitmap, measure) =>
+        decode: (image, crop, measure) =>
           new Promise((answer) => {
             const id = nextId++;
             waiting.set(id, answer);
-            send({ kind: 'frame', id, bitmap, measure }, [bitmap]);
+            send({ kind: 'frame', id, image, crop, measure }, [image]);
           }),
       });
     };
