@@ -23,6 +23,8 @@
  *   new-epoch                      a new stored epoch (a PostgreSQL restore starts one by
  *                                  itself: docs/operations.md)
  *   tls init|renew …               the hall's CA and HTTPS certificate (tls/tls-cli.ts)
+ *   migrate                        opens the store, which brings its schema to this
+ *                                  version's (install.sh runs it on an upgrade)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseBookingsFile } from '../../../src/domain/bookings-csv';
@@ -45,7 +47,9 @@ import { openEvent } from '../personal/personal-crypto';
 import { addPersonalKey } from '../personal/personal-keys';
 import { ENCODINGS } from '../routes/admin';
 import { migrateSqliteToPostgres } from '../store/migrate-store';
-import { isPostgresUrl, sqliteFile } from '../store/open-store';
+import { describeStore, isPostgresUrl, sqliteFile } from '../store/open-store';
+import { POSTGRES_SCHEMA_VERSION } from '../store/postgres-schema';
+import { SQLITE_SCHEMA_VERSION } from '../store/sqlite';
 import type { Store } from '../store/store';
 import { tlsCommand } from '../tls/tls-cli';
 
@@ -121,13 +125,15 @@ async function run(store: Store, command: string | undefined, args: string[], no
         ? `server ${id}, epoch ${epoch}`
         : `server ${id}, epoch ${epoch}\n  stored epoch ${stored}, mixed with ${mixed.join(', ')}`;
     }
+    case 'migrate':
+      return `${describeStore(config)}: schema ${isPostgresUrl(config.databaseUrl) ? `${POSTGRES_SCHEMA_VERSION} (PostgreSQL)` : `${SQLITE_SCHEMA_VERSION} (SQLite)`}, this version's`;
     case 'new-epoch': {
       const { id, epoch } = await store.newEpoch();
       return `server ${id}: new epoch ${epoch} (tablets send again what this database lacks)`;
     }
     default:
       throw new UsageError(
-        'commands: create-site, enrolment-code, revoke-device, set-policy, import-bookings, new-personal-key, migrate-store, verify, backup, restore, status, identity, new-epoch, tls',
+        'commands: create-site, enrolment-code, revoke-device, set-policy, import-bookings, new-personal-key, migrate-store, migrate, verify, backup, restore, status, identity, new-epoch, tls',
       );
   }
 }
