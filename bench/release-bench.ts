@@ -1,10 +1,10 @@
 /**
  * `npm run bench:release`: how long the hall's server takes to answer /healthz, started
  * from the release archive (unpacked; bin/checkpoint-server, Node on bundled JavaScript)
- * and from `npm start` (vite build, then the server through tsx), each on a fresh data
- * folder, and the archive's size. Prints figures; asserts nothing about them.
+ * from `npm start` (vite build, then the server through tsx) and from `npm run server`
+ * (tsx on the dist/ built), each on a fresh data folder, and the archive's size. Prints figures; asserts nothing about them.
  *
- * RELEASE_RUNS (default 5) starts of the archive, NPM_START_RUNS (default 2) of npm start;
+ * RELEASE_RUNS (default 5) starts of the archive, NPM_START_RUNS (default 2) of npm start and of npm run server;
  * BENCH_SKIP_BUILD=1 packs the dist/ already built. Ports 18420–18421 unless BENCH_PORT.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -95,7 +95,20 @@ try {
         ADMIN_TOKEN: 'bench-admin-token',
       }),
     );
-  console.log(`/healthz from npm start (vite build + tsx): ${summary(fromNpmStart)}`);
+  if (npmStartRuns > 0)
+    console.log(`/healthz from npm start (vite build + tsx): ${summary(fromNpmStart)}`);
+
+  // The same server through tsx on the dist/ already built: what tsx alone costs.
+  const fromTsx: number[] = [];
+  for (let i = 0; i < npmStartRuns; i++)
+    fromTsx.push(
+      await timeToHealthy(['npm', 'run', 'server'], {
+        DATA_DIR: join(work, `tsx-data-${i}`),
+        ADMIN_TOKEN: 'bench-admin-token',
+      }),
+    );
+  if (npmStartRuns > 0)
+    console.log(`/healthz from npm run server (tsx, no build): ${summary(fromTsx)}`);
   console.log(
     `load average after: ${loadavg()
       .map((l) => l.toFixed(2))

@@ -47,6 +47,11 @@ const benches: Bench[] = [
         { name: 'bench:pwa (vite build)', command: ['npx', 'vite', 'build', '--logLevel', 'warn'] },
       ]),
   { name: 'bench:pwa', command: tsx('bench/pwa-run.ts'), env: { BENCH_RUNS: '1' } },
+  {
+    name: 'bench:release',
+    command: tsx('bench/release-bench.ts'),
+    env: { BENCH_SKIP_BUILD: '1', RELEASE_RUNS: '1', NPM_START_RUNS: '0' },
+  },
 ];
 
 const LIMIT_MS = 90_000;

@@ -146,8 +146,10 @@ chown -R root:root "$RELEASE"
 ln -sfn "$RELEASE" "$PREFIX/current.new"
 mv -T "$PREFIX/current.new" "$PREFIX/current"
 if ! migrated="$("$ADMIN" migrate 2>&1)"; then
-  [ -z "$previous" ] || ln -sfn "$PREFIX/releases/$previous" "$PREFIX/current"
-  fail "the migration failed ($migrated); $previous is back in place" 5
+  [ -n "$previous" ] || fail "$VERSION cannot open the data in $DATA_DIR: $migrated" 5
+  ln -sfn "$PREFIX/releases/$previous" "$PREFIX/current"
+  systemctl_ start "$SERVICE"
+  fail "the migration failed ($migrated); $previous is back in place and started" 5
 fi
 say "$migrated"
 [ -z "$tls_args" ] || eval "\"\$ADMIN\" tls init $tls_args"
