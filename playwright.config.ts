@@ -1,11 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import {
-  baseURL,
-  chromiumArgs,
-  chromiumPath,
-  e2ePort,
-  lateMorningTimeZone,
-} from './tests/e2e/chromium';
+import { baseURL, e2ePort, lateMorningTimeZone, tabletUse } from './tests/e2e/chromium';
 
 // Before anything reads the clock: the browser, the server and the tests share it.
 process.env.TZ ??= lateMorningTimeZone();
@@ -20,12 +14,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   outputDir: 'test-results',
-  use: {
-    baseURL,
-    viewport: { width: 1280, height: 800 },
-    locale: 'zh-CN',
-    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
-  },
+  use: tabletUse,
   // The real hall server, serving the production build (npm run build first) and the API.
   webServer: {
     command: `rm -rf ${dataDir} && node --import tsx server/src/main.ts`,

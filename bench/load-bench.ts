@@ -31,7 +31,7 @@ function cliImport(dataDir: string, csv: string): Promise<{ code: number | null;
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'server/src/cli.ts', 'import-bookings', 'load', csv],
+      ['--import', 'tsx', 'server/src/cli/admin-cli.ts', 'import-bookings', 'load', csv],
       { env: { ...process.env, DATA_DIR: dataDir }, stdio: 'ignore' },
     );
     child.on('exit', (code) => resolve({ code, ms: Math.round(performance.now() - t0) }));

@@ -48,6 +48,11 @@ const benches: Bench[] = [
       ]),
   { name: 'bench:pwa', command: tsx('bench/pwa-run.ts'), env: { BENCH_RUNS: '1' } },
   { name: 'bench:tablet', command: tsx('bench/tablet-run.ts'), env: { BENCH_RATES: '4' } },
+  {
+    name: 'bench:release',
+    command: tsx('bench/release-bench.ts'),
+    env: { BENCH_SKIP_BUILD: '1', RELEASE_RUNS: '1', NPM_START_RUNS: '0' },
+  },
 ];
 
 const LIMIT_MS = 90_000;

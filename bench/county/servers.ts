@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { newMasterKey } from '../../server/src/personal-crypto';
+import { newMasterKey } from '../../server/src/personal/personal-crypto';
 
 export const ADMIN_TOKEN = 'county-bench-admin';
 /**

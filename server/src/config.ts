@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseAllowedOrigins } from './cors';
-import { DEFAULT_STALE_HOURS } from './device-status';
+import { parseAllowedOrigins } from './http/cors';
+import { DEFAULT_STALE_HOURS } from './ops/device-status';
 import { hallTlsPaths } from './tls/tls-files';
 
 function perMinute(value: string | undefined, fallback: number, name: string): number {

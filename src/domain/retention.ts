@@ -21,7 +21,7 @@ export function heldByServer(e: CheckpointEvent, device: string, heldSeq: number
 
 /**
  * The fields of each event type that hold personal data: what retention removes below,
- * and what the server encrypts at rest (server/src/personal-crypto.ts). A test checks
+ * and what the server encrypts at rest (server/src/personal/personal-crypto.ts). A test checks
  * that `withoutPersonalData` empties exactly these.
  */
 export const PERSONAL_FIELDS = {

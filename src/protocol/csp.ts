@@ -1,6 +1,6 @@
 /**
  * The Content-Security-Policy the app runs under: one home for the server's header
- * (server/src/security-headers.ts) and the meta tag put into the built index.html
+ * (server/src/http/security-headers.ts) and the meta tag put into the built index.html
  * (vite.config.ts), for halls that serve the app from another web server. Everything
  * from the app's own origin; `wasm-unsafe-eval` lets the QR decoder (ZXing-C++ in
  * WebAssembly) compile; no inline script, no eval. A hall whose sync server is on

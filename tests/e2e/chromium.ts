@@ -23,3 +23,11 @@ export function lateMorningTimeZone(now = new Date()): string {
   // POSIX Etc zones count the other way: Etc/GMT-8 is eight hours ahead of UTC.
   return offset === 0 ? 'Etc/UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
 }
+
+/** What every Playwright run of ours gives the tablet's page (playwright*.config.ts). */
+export const tabletUse = {
+  baseURL,
+  viewport: { width: 1280, height: 800 },
+  locale: 'zh-CN',
+  launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+};

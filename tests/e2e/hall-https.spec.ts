@@ -23,7 +23,7 @@ test.beforeAll(async () => {
     [
       '--import',
       'tsx',
-      'server/src/cli.ts',
+      'server/src/cli/admin-cli.ts',
       'tls',
       'init',
       '--name',

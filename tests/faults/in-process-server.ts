@@ -5,8 +5,8 @@
  * again on the same database, as a process restart would.
  */
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/src/app';
-import { hashSecret, newToken } from '../../server/src/auth';
+import { buildApp } from '../../server/src/http/app';
+import { hashSecret, newToken } from '../../server/src/http/auth';
 import type { Store } from '../../server/src/store/store';
 import type { CheckpointEvent } from '../../src/domain/events';
 import type { FetchLike } from '../../src/sync/transport';

@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/src/app';
+import { buildApp } from '../../server/src/http/app';
 import { openSqliteStore } from '../../server/src/store/sqlite';
 import type { Booking } from '../../src/domain/booking';
 import { dayKey } from '../../src/domain/time';

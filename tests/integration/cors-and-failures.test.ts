@@ -5,8 +5,8 @@
  * or TLS failure as such instead of blaming the network.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/src/app';
-import { parseAllowedOrigins } from '../../server/src/cors';
+import { buildApp } from '../../server/src/http/app';
+import { parseAllowedOrigins } from '../../server/src/http/cors';
 import { openSqliteStore } from '../../server/src/store/sqlite';
 import { diagnoseFailure } from '../../src/sync/fetch-failure';
 

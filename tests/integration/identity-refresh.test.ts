@@ -5,7 +5,7 @@
  * within 10 s. A failed read is not kept: the next request asks again.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildApp } from '../../server/src/app';
+import { buildApp } from '../../server/src/http/app';
 import { openSqliteStore } from '../../server/src/store/sqlite';
 import type { Store } from '../../server/src/store/store';
 

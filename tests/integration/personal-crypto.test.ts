@@ -7,7 +7,7 @@ import {
   PersonalCipher,
   personalKey,
   sealEvent,
-} from '../../server/src/personal-crypto';
+} from '../../server/src/personal/personal-crypto';
 import { openSqliteStore } from '../../server/src/store/sqlite';
 import { verifyChain } from '../../src/domain/chain';
 import {

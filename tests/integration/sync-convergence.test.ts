@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/src/app';
+import { buildApp } from '../../server/src/http/app';
 import { openSqliteStore } from '../../server/src/store/sqlite';
 import type { CheckpointEvent } from '../../src/domain/events';
 import type { BookingDayReply, ConfigReply, PullReply, PushReply } from '../../src/protocol/api';

@@ -9,7 +9,7 @@
 import 'fake-indexeddb/auto';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newMasterKey } from '../../server/src/personal-crypto';
+import { newMasterKey } from '../../server/src/personal/personal-crypto';
 import { httpTransport } from '../../src/sync/transport';
 import { makeTablet, type Tablet } from '../fixtures/tablet';
 import { type Fault, type FaultProxy, startFaultProxy } from '../integration/fault-proxy';

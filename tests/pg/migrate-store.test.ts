@@ -165,7 +165,7 @@ describe('migrate-store: SQLite → PostgreSQL', () => {
     const url = await freshPgDatabase('e2e');
     const cli = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'server/src/cli.ts', 'migrate-store'],
+      ['--import', 'tsx', 'server/src/cli/admin-cli.ts', 'migrate-store'],
       {
         env: {
           ...process.env,
@@ -181,7 +181,7 @@ describe('migrate-store: SQLite → PostgreSQL', () => {
     expect(cli.stdout).toMatch(/copied .*checkpoint\.sqlite to PostgreSQL/);
     const again = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'server/src/cli.ts', 'migrate-store'],
+      ['--import', 'tsx', 'server/src/cli/admin-cli.ts', 'migrate-store'],
       {
         env: {
           ...process.env,

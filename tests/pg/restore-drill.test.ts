@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { pgBinDir } from '../../scripts/pg-cluster';
-import { newMasterKey } from '../../server/src/personal-crypto';
+import { newMasterKey } from '../../server/src/personal/personal-crypto';
 import type { CheckpointEvent } from '../../src/domain/events';
 import { httpTransport } from '../../src/sync/transport';
 import { VALID_ID_NUMBER, VALID_PHONE } from '../fixtures/builders';

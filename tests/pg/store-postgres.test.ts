@@ -119,3 +119,17 @@ describe('PostgreSQL: several instances on one database', () => {
     }
   });
 });
+
+describe('PostgreSQL: a schema newer than the server', () => {
+  it('is refused with the reason (an older release started on an upgraded database)', async () => {
+    const url = await freshPgDatabase('newer');
+    await (await openPostgresStore(url)).close();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('UPDATE schema_version SET version = 99');
+    await client.end();
+    await expect(openPostgresStore(url)).rejects.toThrow(
+      /schema version 99, newer than this server's \d+/,
+    );
+  });
+});

@@ -125,12 +125,16 @@ export function runCommand(
   });
 }
 
-/** Runs `npm run admin -- <args>` (server/src/cli.ts), `env` over ours. */
+/** Runs `npm run admin -- <args>` (server/src/cli/admin-cli.ts), `env` over ours. */
 export function adminCliWith(env: Record<string, string>, ...args: string[]): Promise<CommandRun> {
-  return runCommand(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', ...args], env);
+  return runCommand(
+    process.execPath,
+    ['--import', 'tsx', 'server/src/cli/admin-cli.ts', ...args],
+    env,
+  );
 }
 
-/** Runs `npm run admin -- <args>` (server/src/cli.ts) on a server's data folder. */
+/** Runs `npm run admin -- <args>` (server/src/cli/admin-cli.ts) on a server's data folder. */
 export function adminCli(dataDir: string, ...args: string[]): Promise<CommandRun> {
   return adminCliWith({ DATA_DIR: dataDir }, ...args);
 }

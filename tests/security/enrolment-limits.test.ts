@@ -6,7 +6,7 @@
  */
 import { request } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CODE_ALPHABET, newEnrolmentCode } from '../../server/src/auth';
+import { CODE_ALPHABET, newEnrolmentCode } from '../../server/src/http/auth';
 import type { ServerProcess } from '../integration/server-process';
 import { enrol, newCode, newSite, startHardenedServer } from './attack';
 

@@ -5,8 +5,8 @@
  * belongs here, so the two stores cannot drift apart.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { verifySite } from '../../server/src/ops/verify';
 import type { Store } from '../../server/src/store/store';
-import { verifySite } from '../../server/src/verify';
 import type { Booking } from '../../src/domain/booking';
 import { verifyChain } from '../../src/domain/chain';
 import type { CheckpointEvent } from '../../src/domain/events';

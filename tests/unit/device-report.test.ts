@@ -3,7 +3,7 @@
  * the server keeps of a query string, and how `admin -- status` prints it.
  */
 import { describe, expect, it } from 'vitest';
-import { statusText } from '../../server/src/device-status';
+import { statusText } from '../../server/src/ops/device-status';
 import type { DeviceActivity } from '../../server/src/store/store';
 import { deviceReportOf, deviceReportParams, MAX_REPORTED_WAITING } from '../../src/protocol/api';
 

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { parseBookingsFile } from '../../../src/domain/bookings-csv';
 import { policySchema } from '../../../src/protocol/policy-schema';
-import { codeSchema, siteSchema } from '../admin-schemas';
-import { enrolmentCodeHash, newEnrolmentCode } from '../auth';
-import { HttpError } from '../errors';
-import { purgeSite } from '../retention';
+import { codeSchema, siteSchema } from '../http/admin-schemas';
+import { enrolmentCodeHash, newEnrolmentCode } from '../http/auth';
+import { HttpError } from '../http/errors';
+import { parse } from '../http/validate';
+import { purgeSite } from '../ops/retention';
 import type { Store } from '../store/store';
-import { parse } from '../validate';
 import { authoriseAdmin } from './device-auth';
 
 export const ENCODINGS = 'save it as CSV in UTF-8, GBK/GB18030 or UTF-16';

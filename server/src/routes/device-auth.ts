@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { hashSecret } from '../auth';
-import { HttpError } from '../errors';
+import { hashSecret } from '../http/auth';
+import { HttpError } from '../http/errors';
 import type { Device, Store } from '../store/store';
 
 export function bearer(request: FastifyRequest): string | null {

@@ -5,8 +5,8 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
-import { HttpError } from '../errors';
-import type { Metrics } from '../metrics';
+import { HttpError } from '../http/errors';
+import type { Metrics } from '../ops/metrics';
 import { bearer } from './device-auth';
 
 /** Scrapes per address and minute: a scraper every 15 s needs 4; guessing needs far more. */

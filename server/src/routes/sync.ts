@@ -19,18 +19,18 @@ import {
   type RefusedEvent,
 } from '../../../src/protocol/api';
 import { pulledEventSchema } from '../../../src/protocol/event-schema';
-import { enrolmentCodeHash, hashSecret, newToken } from '../auth';
-import { bookingDayCache } from '../booking-day-cache';
+import { enrolmentCodeHash, hashSecret, newToken } from '../http/auth';
+import { bookingDayCache } from '../http/booking-day-cache';
 import {
   assertEnrolmentOpen,
   enrolmentCounters,
   recordEnrolmentFailure,
   recordEnrolmentSuccess,
-} from '../enrolment-lockout';
-import { HttpError } from '../errors';
-import type { Metrics, SyncRoute } from '../metrics';
+} from '../http/enrolment-lockout';
+import { HttpError } from '../http/errors';
+import { parse } from '../http/validate';
+import type { Metrics, SyncRoute } from '../ops/metrics';
 import type { Device, EventTextPage, Store } from '../store/store';
-import { parse } from '../validate';
 import { chainRefusals } from './chain-refusals';
 import { authoriseDevice, bearer } from './device-auth';
 

@@ -66,6 +66,9 @@ const MIGRATIONS: readonly string[] = [
    ALTER TABLE devices ADD COLUMN app_version TEXT;`,
 ];
 
+/** The schema version this code writes (the schema_version table); a newer one is refused. */
+export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;
+
 export async function migrate(client: PoolClient): Promise<void> {
   await client.query('BEGIN');
   try {
@@ -73,6 +76,10 @@ export async function migrate(client: PoolClient): Promise<void> {
     await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
     const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_version');
     const current = rows[0]?.version ?? 0;
+    if (current > MIGRATIONS.length)
+      throw new Error(
+        `the database is at schema version ${current}, newer than this server's ${MIGRATIONS.length}: run the newer server`,
+      );
     for (const sql of MIGRATIONS.slice(current)) await client.query(sql);
     if (rows.length === 0) {
       await client.query('INSERT INTO schema_version (version) VALUES ($1)', [MIGRATIONS.length]);

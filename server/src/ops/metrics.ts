@@ -6,8 +6,8 @@
  * would let anyone grow the series without bound.
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { DeviceActivity, Store } from '../store/store';
 import { isStale, lastContact } from './device-status';
-import type { DeviceActivity, Store } from './store/store';
 
 export type SyncRoute = 'push' | 'pull' | 'config' | 'bookings';
 

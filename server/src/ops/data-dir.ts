@@ -6,10 +6,10 @@
  */
 import { chmodSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { encryptPersonalData, type PersonalCipher } from './personal-crypto';
-import { loadPersonalCipher } from './personal-keys';
-import { openBackend, type StoreConfig } from './store/open-store';
-import type { Store } from './store/store';
+import { encryptPersonalData, type PersonalCipher } from '../personal/personal-crypto';
+import { loadPersonalCipher } from '../personal/personal-keys';
+import { openBackend, type StoreConfig } from '../store/open-store';
+import type { Store } from '../store/store';
 
 export function prepareDataDir(dataDir: string): void {
   process.umask(0o077);

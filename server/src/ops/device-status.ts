@@ -3,8 +3,8 @@
  * `admin -- status`, and the stale rule /metrics counts by (metrics.ts). Device ids,
  * times, counts and app versions only: no names, nothing a visitor typed.
  */
-import { APP_VERSION_PATTERN } from '../../src/protocol/api';
-import type { DeviceActivity } from './store/store';
+import { APP_VERSION_PATTERN } from '../../../src/protocol/api';
+import type { DeviceActivity } from '../store/store';
 
 /**
  * A tablet is stale when it has not synced for this long. Two hours: a tablet at the door

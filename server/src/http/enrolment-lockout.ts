@@ -14,9 +14,9 @@ import {
   afterSuccess,
   type LockoutRule,
   lockoutGate,
-} from '../../src/domain/lockout';
+} from '../../../src/domain/lockout';
+import type { Store } from '../store/store';
 import { HttpError } from './errors';
-import type { Store } from './store/store';
 
 export const ADDRESS_RULE: LockoutRule = {
   maxFailures: 5,

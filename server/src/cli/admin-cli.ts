@@ -11,9 +11,9 @@
  *   migrate-store [sqlite-file]    copies a hall's SQLite file (default: DATA_DIR's) into
  *                                  the PostgreSQL database of DATABASE_URL
  *   verify <site> [day]            checks every device's hash chain of the hall (and day):
- *                                  exit 1 when one is broken (server/src/verify.ts)
+ *                                  exit 1 when one is broken (server/src/ops/verify.ts)
  *   backup <file>                  SQLite's online backup of DATA_DIR's database, while the
- *                                  server runs (server/src/backup.ts); 0600, sealed, no key
+ *                                  server runs (server/src/ops/backup.ts); 0600, sealed, no key
  *   backup --check <file>          what a backup holds, and whether it may be restored here
  *   restore <file>                 the server stopped: puts the backup back, in a new epoch
  *   status                         halls × tablets: last seen, last push, clock offset, and
@@ -23,25 +23,35 @@
  *   new-epoch                      a new stored epoch (a PostgreSQL restore starts one by
  *                                  itself: docs/operations.md)
  *   tls init|renew …               the hall's CA and HTTPS certificate (tls/tls-cli.ts)
+ *   migrate                        opens the store, which brings its schema to this
+ *                                  version's (install.sh runs it on an upgrade)
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { parseBookingsFile } from '../../src/domain/bookings-csv';
-import { policySchema } from '../../src/protocol/policy-schema';
-import { codeSchema, siteSchema } from './admin-schemas';
-import { enrolmentCodeHash, newEnrolmentCode } from './auth';
-import { BackupError, type BackupFacts, backupSqlite, checkBackup, restoreSqlite } from './backup';
-import { readConfig } from './config';
-import { openSealedBackend, openStore, prepareDataDir } from './data-dir';
-import { statusText } from './device-status';
-import { openEvent } from './personal-crypto';
-import { addPersonalKey } from './personal-keys';
-import { ENCODINGS } from './routes/admin';
-import { migrateSqliteToPostgres } from './store/migrate-store';
-import { isPostgresUrl, sqliteFile } from './store/open-store';
-import type { Store } from './store/store';
-import { tlsCommand } from './tls/tls-cli';
-import { parse } from './validate';
-import { verdictText, verifySite } from './verify';
+import { parseBookingsFile } from '../../../src/domain/bookings-csv';
+import { policySchema } from '../../../src/protocol/policy-schema';
+import { readConfig } from '../config';
+import { codeSchema, siteSchema } from '../http/admin-schemas';
+import { enrolmentCodeHash, newEnrolmentCode } from '../http/auth';
+import { parse } from '../http/validate';
+import {
+  BackupError,
+  type BackupFacts,
+  backupSqlite,
+  checkBackup,
+  restoreSqlite,
+} from '../ops/backup';
+import { openSealedBackend, openStore, prepareDataDir } from '../ops/data-dir';
+import { statusText } from '../ops/device-status';
+import { verdictText, verifySite } from '../ops/verify';
+import { openEvent } from '../personal/personal-crypto';
+import { addPersonalKey } from '../personal/personal-keys';
+import { ENCODINGS } from '../routes/admin';
+import { migrateSqliteToPostgres } from '../store/migrate-store';
+import { describeStore, isPostgresUrl, sqliteFile } from '../store/open-store';
+import { POSTGRES_SCHEMA_VERSION } from '../store/postgres-schema';
+import { SQLITE_SCHEMA_VERSION } from '../store/sqlite';
+import type { Store } from '../store/store';
+import { tlsCommand } from '../tls/tls-cli';
 
 class UsageError extends Error {}
 
@@ -115,13 +125,15 @@ async function run(store: Store, command: string | undefined, args: string[], no
         ? `server ${id}, epoch ${epoch}`
         : `server ${id}, epoch ${epoch}\n  stored epoch ${stored}, mixed with ${mixed.join(', ')}`;
     }
+    case 'migrate':
+      return `${describeStore(config)}: schema ${isPostgresUrl(config.databaseUrl) ? `${POSTGRES_SCHEMA_VERSION} (PostgreSQL)` : `${SQLITE_SCHEMA_VERSION} (SQLite)`}, this version's`;
     case 'new-epoch': {
       const { id, epoch } = await store.newEpoch();
       return `server ${id}: new epoch ${epoch} (tablets send again what this database lacks)`;
     }
     default:
       throw new UsageError(
-        'commands: create-site, enrolment-code, revoke-device, set-policy, import-bookings, new-personal-key, migrate-store, verify, backup, restore, status, identity, new-epoch, tls',
+        'commands: create-site, enrolment-code, revoke-device, set-policy, import-bookings, new-personal-key, migrate-store, migrate, verify, backup, restore, status, identity, new-epoch, tls',
       );
   }
 }

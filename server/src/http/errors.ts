@@ -1,4 +1,4 @@
-import type { ApiErrorCode } from '../../src/protocol/api';
+import type { ApiErrorCode } from '../../../src/protocol/api';
 
 /** An error that becomes a JSON reply with this status and code (see app.ts). */
 export class HttpError extends Error {

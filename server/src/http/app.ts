@@ -8,15 +8,15 @@ import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { API, type ApiError, MAX_BODY_BYTES } from '../../src/protocol/api';
+import { API, type ApiError, MAX_BODY_BYTES } from '../../../src/protocol/api';
+import type { Metrics } from '../ops/metrics';
+import { adminRoutes } from '../routes/admin';
+import { metricsRoute } from '../routes/metrics';
+import { syncRoutes } from '../routes/sync';
+import type { Store } from '../store/store';
 import { allowOrigins } from './cors';
 import { HttpError } from './errors';
-import type { Metrics } from './metrics';
-import { adminRoutes } from './routes/admin';
-import { metricsRoute } from './routes/metrics';
-import { syncRoutes } from './routes/sync';
 import { registerSecurityHeaders } from './security-headers';
-import type { Store } from './store/store';
 
 export interface AppOptions {
   store: Store;

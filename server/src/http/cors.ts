@@ -5,7 +5,7 @@
  * Without them the browser blocks the reply and the tablet names the failure 'cors'.
  */
 import type { FastifyInstance } from 'fastify';
-import { API } from '../../src/protocol/api';
+import { API } from '../../../src/protocol/api';
 
 /** ALLOWED_ORIGINS: comma-separated origins (scheme://host[:port]); refuses anything else. */
 export function parseAllowedOrigins(value: string | undefined): string[] {

@@ -25,11 +25,11 @@ import {
   randomBytes,
 } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { Booking } from '../../src/domain/booking';
-import { canonicalJson } from '../../src/domain/canonical-json';
-import type { CheckpointEvent } from '../../src/domain/events';
-import { BOOKING_PERSONAL_FIELDS, PERSONAL_FIELDS } from '../../src/domain/retention';
-import type { InsertResult, Store } from './store/store';
+import type { Booking } from '../../../src/domain/booking';
+import { canonicalJson } from '../../../src/domain/canonical-json';
+import type { CheckpointEvent } from '../../../src/domain/events';
+import { BOOKING_PERSONAL_FIELDS, PERSONAL_FIELDS } from '../../../src/domain/retention';
+import type { InsertResult, Store } from '../store/store';
 
 const PREFIX = 'enc1:';
 

@@ -8,12 +8,12 @@
  * event to their last of that day. Events are read as stored and opened one by one: a
  * personal value altered in the file no longer opens, and is reported at its event.
  */
-import { type ChainResult, START, verifyChain } from '../../src/domain/chain';
-import { type DayHead, dayHeads } from '../../src/domain/chain-heads';
-import type { CheckpointEvent } from '../../src/domain/events';
-import { dayKey } from '../../src/domain/time';
-import { sha256Hex } from './sha256';
-import type { Store } from './store/store';
+import { type ChainResult, START, verifyChain } from '../../../src/domain/chain';
+import { type DayHead, dayHeads } from '../../../src/domain/chain-heads';
+import type { CheckpointEvent } from '../../../src/domain/events';
+import { dayKey } from '../../../src/domain/time';
+import { sha256Hex } from '../sha256';
+import type { Store } from '../store/store';
 
 export interface DeviceVerdict {
   device: string;

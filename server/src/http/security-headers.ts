@@ -6,8 +6,8 @@
  */
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
-import { API } from '../../src/protocol/api';
-import { CSP_DIRECTIVES, PERMISSIONS_POLICY } from '../../src/protocol/csp';
+import { API } from '../../../src/protocol/api';
+import { CSP_DIRECTIVES, PERMISSIONS_POLICY } from '../../../src/protocol/csp';
 
 export function registerSecurityHeaders(app: FastifyInstance, tls: boolean): void {
   app.register(helmet, {

@@ -8,8 +8,8 @@
  * is held here.
  */
 import { LRUCache } from 'lru-cache';
-import type { BookingDayReply } from '../../src/protocol/api';
-import type { Store } from './store/store';
+import type { BookingDayReply } from '../../../src/protocol/api';
+import type { Store } from '../store/store';
 
 export interface CachedDay {
   /** The version of the bookings in `json` (an import may have overtaken the one asked for). */

@@ -2,10 +2,10 @@
  * Retention on the server: personal data is kept as long as the site's policy says
  * (`ledger.retentionDays`), here as on the tablets. Counts, times and verdicts stay.
  */
-import { DEFAULT_POLICY } from '../../src/domain/policy';
-import { retentionCutoff } from '../../src/domain/retention';
-import { dayKey, dayStart } from '../../src/domain/time';
-import type { PurgeCounts, Store } from './store/store';
+import { DEFAULT_POLICY } from '../../../src/domain/policy';
+import { retentionCutoff } from '../../../src/domain/retention';
+import { dayKey, dayStart } from '../../../src/domain/time';
+import type { PurgeCounts, Store } from '../store/store';
 
 const EVERY_MS = 60 * 60_000;
 /** Timers of several instances drift; a slot claimed a little early still counts. */

@@ -3,7 +3,7 @@
  * them is what the server keeps: a leaked database does not leak a usable token.
  */
 import { randomBytes } from 'node:crypto';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../sha256';
 
 export function hashSecret(secret: string): string {
   return sha256Hex(secret);

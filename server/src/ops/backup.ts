@@ -11,7 +11,7 @@
  */
 import { chmodSync, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { migrate, NEW_EPOCH_SQL, SQLITE_SCHEMA_VERSION } from './store/sqlite';
+import { migrate, NEW_EPOCH_SQL, SQLITE_SCHEMA_VERSION } from '../store/sqlite';
 
 /** A refusal for the person at the console: the message says what to do. */
 export class BackupError extends Error {}
