@@ -206,7 +206,7 @@ try {
   const table: Record<string, Record<string, number>> = {};
   for (const rate of RATES) {
     const figures = await measureAt(rate, server.url, profile, dir);
-    for (const [k, v] of Object.entries(figures)) (table[k] ??= {})[`${rate}× CPU`] = v;
+    for (const [k, v] of Object.entries(figures)) table[k] = { ...table[k], [`${rate}× CPU`]: v };
   }
   console.log(
     `The door on a throttled CPU (camera on; ${RUNS} cold starts, ${TAPS * 5} taps, ` +
