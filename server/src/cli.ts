@@ -39,11 +39,16 @@ import { ENCODINGS } from './routes/admin';
 import { migrateSqliteToPostgres } from './store/migrate-store';
 import { isPostgresUrl, sqliteFile } from './store/open-store';
 import type { Store } from './store/store';
+import { terminalText } from './terminal-text';
 import { tlsCommand } from './tls/tls-cli';
 import { parse } from './validate';
 import { verdictText, verifySite } from './verify';
 
 class UsageError extends Error {}
+
+/** Every line the CLI prints goes through here: values from the database are not trusted. */
+const say = (text: string) => console.log(terminalText(text));
+const sayError = (text: string) => console.error(terminalText(text));
 
 function need(value: string | undefined, what: string): string {
   if (!value) throw new UsageError(`missing ${what}`);
@@ -161,20 +166,20 @@ const [command, ...args] = process.argv.slice(2);
 if (command === 'backup' || command === 'restore') {
   try {
     prepareDataDir(config.dataDir);
-    console.log(await backupCommand(command, args));
+    say(await backupCommand(command, args));
   } catch (e) {
-    console.error(e instanceof Error ? e.message : String(e));
+    sayError(e instanceof Error ? e.message : String(e));
     process.exitCode = e instanceof BackupError || e instanceof UsageError ? 2 : 1;
   }
 } else if (command === 'new-personal-key') {
   const id = addPersonalKey(config.dataDir);
-  console.log(`new personal data key ${id} first in the key file: restart the server`);
+  say(`new personal data key ${id} first in the key file: restart the server`);
 } else if (command === 'tls') {
   try {
     prepareDataDir(config.dataDir);
-    console.log(await tlsCommand(config.dataDir, args, Date.now()));
+    say(await tlsCommand(config.dataDir, args, Date.now()));
   } catch (e) {
-    console.error(e instanceof Error ? e.message : String(e));
+    sayError(e instanceof Error ? e.message : String(e));
     process.exitCode = 2;
   }
 } else if (command === 'migrate-store') {
@@ -183,12 +188,12 @@ if (command === 'backup' || command === 'restore') {
       throw new Error('set DATABASE_URL=postgres://… to the target database');
     const file = args[0] ?? sqliteFile(config.dataDir);
     const counts = await migrateSqliteToPostgres(file, config.databaseUrl);
-    console.log(`copied ${file} to PostgreSQL: ${JSON.stringify(counts)}`);
-    console.log(
+    say(`copied ${file} to PostgreSQL: ${JSON.stringify(counts)}`);
+    say(
       'point the hall server at DATABASE_URL (with this hall’s personal data key) and restart it; tablets keep syncing',
     );
   } catch (e) {
-    console.error(e instanceof Error ? e.message : String(e));
+    sayError(e instanceof Error ? e.message : String(e));
     process.exitCode = 2;
   }
 } else if (command === 'verify') {
@@ -201,10 +206,10 @@ if (command === 'backup' || command === 'restore') {
       throw new UsageError('day: YYYY-MM-DD');
     const verdicts = await verifySite(backend, (e) => openEvent(cipher, e), site, day);
     const { text, broken } = verdictText(site, day, verdicts);
-    console.log(text);
+    say(text);
     if (broken > 0) process.exitCode = 1;
   } catch (e) {
-    console.error(e instanceof Error ? e.message : String(e));
+    sayError(e instanceof Error ? e.message : String(e));
     process.exitCode = 2;
   } finally {
     await backend.close();
@@ -212,10 +217,10 @@ if (command === 'backup' || command === 'restore') {
 } else {
   const store = await openStore(config);
   try {
-    console.log(await run(store, command, args, Date.now()));
+    say(await run(store, command, args, Date.now()));
   } catch (e) {
     // A person typed this: say what is wrong, without a stack trace.
-    console.error(e instanceof Error ? e.message : String(e));
+    sayError(e instanceof Error ? e.message : String(e));
     process.exitCode = 2;
   } finally {
     await store.close();
