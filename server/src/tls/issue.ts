@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
-import { NAME_CONSTRAINTS_OID, nameConstraintsDer } from './name-constraints';
+import { NAME_CONSTRAINTS_OID, nameConstraintsDer, type ServerNames } from './name-constraints';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
@@ -21,10 +21,7 @@ export const CA_DAYS = 3650;
  */
 export const SERVER_DAYS = 397;
 
-export interface ServerNames {
-  dns: readonly string[];
-  ips: readonly string[];
-}
+export type { ServerNames };
 
 export interface Issued {
   certPem: string;

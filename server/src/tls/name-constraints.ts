@@ -10,7 +10,12 @@
  */
 import { BlockList, isIP } from 'node:net';
 import { parse } from 'tldts';
-import type { ServerNames } from './issue';
+
+/** The host names and addresses of a hall's server (a certificate's SAN). */
+export interface ServerNames {
+  dns: readonly string[];
+  ips: readonly string[];
+}
 
 export const NAME_CONSTRAINTS_OID = '2.5.29.30';
 
