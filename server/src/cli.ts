@@ -13,9 +13,12 @@
  *   verify <site> [day]            checks every device's hash chain of the hall (and day):
  *                                  exit 1 when one is broken (server/src/verify.ts)
  *   backup <file>                  SQLite's online backup of DATA_DIR's database, while the
- *                                  server runs (server/src/backup.ts); 0600, sealed, no key
+ *                                  server runs (server/src/backup.ts); 0600, personal fields
+ *                                  sealed, no key; its MAC in <file>.mac
  *   backup --check <file>          what a backup holds, and whether it may be restored here
- *   restore <file>                 the server stopped: puts the backup back, in a new epoch
+ *   restore [--yes] <file>         the server stopped: puts the backup back, in a new epoch,
+ *                                  if its seal and schema hold; asks (or --yes) when it lets
+ *                                  in devices the live database does not
  *   status                         halls × tablets: last seen, last push, clock offset, and
  *                                  which are stale (STALE_AFTER_HOURS, device-status.ts)
  *   identity                       the server's identity and the epoch it announces (and,
@@ -25,16 +28,24 @@
  *   tls init|renew …               the hall's CA and HTTPS certificate (tls/tls-cli.ts)
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
 import { parseBookingsFile } from '../../src/domain/bookings-csv';
 import { policySchema } from '../../src/protocol/policy-schema';
 import { codeSchema, siteSchema } from './admin-schemas';
 import { enrolmentCodeHash, newEnrolmentCode } from './auth';
-import { BackupError, type BackupFacts, backupSqlite, checkBackup, restoreSqlite } from './backup';
+import {
+  BackupError,
+  type BackupFacts,
+  backupSqlite,
+  checkBackup,
+  deviceDifferences,
+  restoreSqlite,
+} from './backup';
 import { readConfig } from './config';
 import { openSealedBackend, openStore, prepareDataDir } from './data-dir';
 import { statusText } from './device-status';
 import { openEvent } from './personal-crypto';
-import { addPersonalKey } from './personal-keys';
+import { addPersonalKey, loadPersonalCipher } from './personal-keys';
 import { ENCODINGS } from './routes/admin';
 import { migrateSqliteToPostgres } from './store/migrate-store';
 import { isPostgresUrl, sqliteFile } from './store/open-store';
@@ -134,24 +145,57 @@ async function run(store: Store, command: string | undefined, args: string[], no
 const factsText = (f: BackupFacts) =>
   `server ${f.server}, epoch ${f.epoch}, schema ${f.schema}: ${f.events} events, ${f.devices} devices`;
 
+/**
+ * Whether to go on with a restore that lets in devices the live database does not: `--yes`
+ * for scripts; a person at a terminal is asked; with no terminal and no --yes, no.
+ */
+async function confirmRestore(differences: readonly string[], yes: boolean): Promise<boolean> {
+  say(['the backup lets in devices this database does not:', ...differences].join('\n'));
+  if (yes) return true;
+  if (!process.stdin.isTTY) {
+    sayError('no terminal to ask: check the list, then run restore again with --yes');
+    return false;
+  }
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return /^y(es)?$/i.test((await prompt.question('restore it anyway? [y/N] ')).trim());
+  } finally {
+    prompt.close();
+  }
+}
+
 /** backup and restore: the SQLite file only (PostgreSQL: pg_dump, docs/operations.md). */
 async function backupCommand(command: string, args: string[]): Promise<string> {
   const live = sqliteFile(config.dataDir);
   if (command === 'backup' && args[0] === '--check') {
     const file = need(args[1], 'backup file');
-    const facts = checkBackup(file, live);
-    return `${file}: ${factsText(facts)}; ${facts.sameServer ? 'restorable here' : 'no database here yet: restore would start this server from it'}`;
+    const facts = checkBackup(file, live, loadPersonalCipher(config.dataDir, process.env, false));
+    const differences = deviceDifferences(file, live);
+    return [
+      `${file}: ${factsText(facts)}; sealed by this server, schema as migrate makes it; ${facts.sameServer ? 'restorable here' : 'no database here yet: restore would start this server from it'}`,
+      ...(differences.length > 0
+        ? ['devices it lets in that this database does not:', ...differences]
+        : []),
+    ].join('\n');
   }
   if (isPostgresUrl(config.databaseUrl))
     throw new UsageError(
       'DATABASE_URL is set: back PostgreSQL up with pg_dump and restore with pg_restore (docs/operations.md)',
     );
-  const file = need(args[0], 'backup file');
+  const yes = args.includes('--yes');
+  const file = need(
+    args.find((a) => a !== '--yes'),
+    'backup file',
+  );
+  const cipher = loadPersonalCipher(config.dataDir, process.env, false);
   if (command === 'backup') {
     if (!existsSync(live)) throw new UsageError(`no database at ${live}`);
-    return `backup written to ${file} (0600; the personal data key is not in it): ${factsText(await backupSqlite(live, file))}`;
+    const written = await backupSqlite(live, file, cipher);
+    return `backup written to ${file} and its seal to ${written.seal} (0600; keep both together; the personal data key is not in them): ${factsText(written)}`;
   }
-  const restored = restoreSqlite(file, live, Date.now());
+  const restored = await restoreSqlite(file, live, Date.now(), cipher, (differences) =>
+    confirmRestore(differences, yes),
+  );
   return [
     `restored ${file}: ${factsText(restored)} (epoch was ${restored.previousEpoch})`,
     restored.keptAt ? `the database it replaced is kept at ${restored.keptAt}` : '',

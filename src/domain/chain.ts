@@ -164,7 +164,9 @@ async function linkProblem(
   sha256: Sha256Hex,
 ): Promise<[ChainBreakReason, string] | null> {
   if (e.seq === before.seq) return ['fork', `a second event at seq ${e.seq}`];
-  if (e.seq !== before.seq + 1)
+  // Events before the chain prove nothing, not even how many there were: only a chained
+  // event, or any event once the chain has started, must follow the one before it.
+  if (e.seq !== before.seq + 1 && (chainStarted || e.chain !== undefined))
     return [
       'gap',
       `seq ${before.seq + 1}${e.seq - 1 > before.seq + 1 ? `–${e.seq - 1}` : ''} missing`,
@@ -194,7 +196,8 @@ async function linkProblem(
  * Verifies one device's events (any order; sorted by seq here) after `anchor`: every seq
  * present once, each chained event hashing to its `chain.hash`, linking to the one before,
  * and its personal fields matching `pc` while they exist. Events without `chain` are
- * accepted only before the first chained one (after `anchor` when it is chained). The one
+ * accepted only before the first chained one (after `anchor` when it is chained), and
+ * only from there on is every seq accounted for. The one
  * rule for both what a push may add (server/src/routes/chain-refusals.ts) and what
  * `verify` calls broken. After a break it goes on from the broken event, so every break
  * is found, not only the first.

@@ -115,13 +115,14 @@ export function writeTransaction<T>(db: Database.Database, work: () => T): T {
   }
 }
 
-export function migrate(db: Database.Database): void {
+/** Brings the database to schema version `to` (default: this code's). */
+export function migrate(db: Database.Database, to = SQLITE_SCHEMA_VERSION): void {
   const current = Number(db.pragma('user_version', { simple: true }));
   if (current > SQLITE_SCHEMA_VERSION)
     throw new Error(
       `the database is at schema version ${current}, newer than this server's ${SQLITE_SCHEMA_VERSION}: run the newer server`,
     );
-  MIGRATIONS.slice(current).forEach((sql, i) => {
+  MIGRATIONS.slice(current, Math.max(current, to)).forEach((sql, i) => {
     writeTransaction(db, () => {
       db.exec(sql);
       db.pragma(`user_version = ${current + i + 1}`);
