@@ -4,7 +4,7 @@ import { baseURL, e2ePort, lateMorningTimeZone, tabletUse } from './tests/e2e/ch
 // Before anything reads the clock: the browser, the server and the tests share it.
 process.env.TZ ??= lateMorningTimeZone();
 
-export const E2E_ADMIN_TOKEN = 'e2e-admin-token';
+export const E2E_ADMIN_TOKEN = 'e2e-admin-token-of-24-characters';
 const dataDir = `.e2e-artifacts/server-data-${e2ePort}`;
 
 export default defineConfig({

@@ -82,7 +82,7 @@ try {
     fromArchive.push(
       await timeToHealthy([join(dir, 'bin/checkpoint-server')], {
         DATA_DIR: join(work, `archive-data-${i}`),
-        ADMIN_TOKEN: 'bench-admin-token',
+        ADMIN_TOKEN: 'bench-admin-token-of-24-characters',
       }),
     );
   console.log(`/healthz from the archive: ${summary(fromArchive)}`);
@@ -92,7 +92,7 @@ try {
     fromNpmStart.push(
       await timeToHealthy(['npm', 'start'], {
         DATA_DIR: join(work, `npm-start-data-${i}`),
-        ADMIN_TOKEN: 'bench-admin-token',
+        ADMIN_TOKEN: 'bench-admin-token-of-24-characters',
       }),
     );
   if (npmStartRuns > 0)
@@ -104,7 +104,7 @@ try {
     fromTsx.push(
       await timeToHealthy(['npm', 'run', 'server'], {
         DATA_DIR: join(work, `tsx-data-${i}`),
-        ADMIN_TOKEN: 'bench-admin-token',
+        ADMIN_TOKEN: 'bench-admin-token-of-24-characters',
       }),
     );
   if (npmStartRuns > 0)

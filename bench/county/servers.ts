@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { newMasterKey } from '../../server/src/personal/personal-crypto';
 
-export const ADMIN_TOKEN = 'county-bench-admin';
+export const ADMIN_TOKEN = 'county-bench-admin-token-24-chars';
 /**
  * The county's personal data key, one for the run: every instance on one database must
  * open what another sealed, so an operator sets the same PERSONAL_DATA_KEY on each (the

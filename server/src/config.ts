@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { MIN_SECRET_LENGTH } from './http/auth';
 import { parseAllowedOrigins } from './http/cors';
 import { DEFAULT_STALE_HOURS } from './ops/device-status';
 import { hallTlsPaths } from './tls/tls-files';
@@ -50,10 +51,13 @@ function readTls(env: NodeJS.ProcessEnv, dataDir: string) {
   };
 }
 
-/** METRICS_TOKEN: unset, no /metrics; set, a long random secret of its own. */
-function metricsToken(value: string | undefined): string | null {
+/** METRICS_TOKEN: unset, no /metrics; set, a long random secret of its own. ADMIN_TOKEN: unset, made at first start (main.ts). */
+function secret(value: string | undefined, name: string): string | null {
   if (value === undefined || value === '') return null;
-  if (value.length < 24) throw new Error('METRICS_TOKEN must be at least 24 characters');
+  if (value.length < MIN_SECRET_LENGTH)
+    throw new Error(
+      `${name} must be at least ${MIN_SECRET_LENGTH} characters (it has ${value.length}): e.g. openssl rand -base64 24`,
+    );
   return value;
 }
 
@@ -82,8 +86,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     staticDir: resolve(env.STATIC_DIR ?? './dist'),
-    adminToken: env.ADMIN_TOKEN,
-    metricsToken: metricsToken(env.METRICS_TOKEN),
+    adminToken: secret(env.ADMIN_TOKEN, 'ADMIN_TOKEN'),
+    metricsToken: secret(env.METRICS_TOKEN, 'METRICS_TOKEN'),
     /** A tablet silent this long is stale (device-status.ts explains the default). */
     staleAfterHours: hours(env.STALE_AFTER_HOURS, DEFAULT_STALE_HOURS, 'STALE_AFTER_HOURS'),
     /** postgres://… selects the PostgreSQL store; unset, the SQLite file in dataDir. */

@@ -18,7 +18,17 @@ import { buildCaPage } from './tls/ca-page';
 import { watchExpiry } from './tls/expiry';
 import { hallUrls } from './tls/hall-urls';
 
-const config = readConfig();
+/** A setting that is wrong stops the start with its message, not a stack trace. */
+function configOrExit(): ReturnType<typeof readConfig> {
+  try {
+    return readConfig();
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(2);
+  }
+}
+
+const config = configOrExit();
 const store = await openStore(config);
 
 /**

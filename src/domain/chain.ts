@@ -139,7 +139,14 @@ export interface ChainSummary {
 
 export type ChainResult =
   | { ok: true; summary: ChainSummary }
-  | { ok: false; break: ChainBreak; summary: ChainSummary };
+  | {
+      ok: false;
+      /** The first break: a push is refused from there on. */
+      break: ChainBreak;
+      /** Every break, in seq order: `verify` reports them all, so none hides behind another. */
+      breaks: ChainBreak[];
+      summary: ChainSummary;
+    };
 
 /** Whether the personal fields are in the form retention leaves them (nothing to prove). */
 function looksPurged(e: CheckpointEvent): boolean {
@@ -157,7 +164,9 @@ async function linkProblem(
   sha256: Sha256Hex,
 ): Promise<[ChainBreakReason, string] | null> {
   if (e.seq === before.seq) return ['fork', `a second event at seq ${e.seq}`];
-  if (e.seq !== before.seq + 1)
+  // Events before the chain prove nothing, not even how many there were: only a chained
+  // event, or any event once the chain has started, must follow the one before it.
+  if (e.seq !== before.seq + 1 && (chainStarted || e.chain !== undefined))
     return [
       'gap',
       `seq ${before.seq + 1}${e.seq - 1 > before.seq + 1 ? `–${e.seq - 1}` : ''} missing`,
@@ -187,7 +196,11 @@ async function linkProblem(
  * Verifies one device's events (any order; sorted by seq here) after `anchor`: every seq
  * present once, each chained event hashing to its `chain.hash`, linking to the one before,
  * and its personal fields matching `pc` while they exist. Events without `chain` are
- * accepted only before the first chained one. Returns the first broken link, if any.
+ * accepted only before the first chained one (after `anchor` when it is chained), and
+ * only from there on is every seq accounted for. The one
+ * rule for both what a push may add (server/src/routes/chain-refusals.ts) and what
+ * `verify` calls broken. After a break it goes on from the broken event, so every break
+ * is found, not only the first.
  */
 export async function verifyChain(
   events: readonly CheckpointEvent[],
@@ -200,22 +213,12 @@ export async function verifyChain(
   let started = anchor.hash !== null;
   let unchained = 0;
   let head = anchor.hash ?? GENESIS;
-  const summary = (): ChainSummary => ({
-    device,
-    events: sorted.length,
-    unchained,
-    lastSeq: before.seq,
-    head,
-  });
+  const breaks: ChainBreak[] = [];
   for (const e of sorted) {
     const problem = await linkProblem(e, before, started, sha256);
     if (problem) {
       const [reason, detail] = problem;
-      return {
-        ok: false,
-        break: { device, seq: e.seq, id: e.id, reason, detail },
-        summary: summary(),
-      };
+      breaks.push({ device, seq: e.seq, id: e.id, reason, detail });
     }
     if (e.chain) {
       started = true;
@@ -223,5 +226,13 @@ export async function verifyChain(
     } else unchained++;
     before = { seq: e.seq, hash: e.chain?.hash ?? null };
   }
-  return { ok: true, summary: summary() };
+  const summary: ChainSummary = {
+    device,
+    events: sorted.length,
+    unchained,
+    lastSeq: before.seq,
+    head,
+  };
+  const [first] = breaks;
+  return first ? { ok: false, break: first, breaks, summary } : { ok: true, summary };
 }

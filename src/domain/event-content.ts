@@ -7,6 +7,7 @@
 import type { CheckpointEvent } from './events';
 import { validateIdNumber } from './id-number';
 import { validatePhone } from './phone';
+import { isAsPurged } from './retention';
 
 /**
  * The range any reading of a living person falls in. Not a policy threshold: every
@@ -20,7 +21,9 @@ export type ContentProblem =
   | 'temperature'
   | 'control-character'
   | 'bidi-override'
-  | 'lone-surrogate';
+  | 'lone-surrogate'
+  /** Marked purged, yet not what the purge leaves (a name, a salt, a type with nothing to purge). */
+  | 'not-purged';
 
 export interface ContentRefusal {
   problem: ContentProblem;
@@ -56,10 +59,13 @@ const plausible = (c: number) =>
 
 /**
  * The first problem of the event's content, or null. `now` dates the ID number's birth
- * date check. Purged events (retention emptied their personal fields) are not checked
- * for identity: only their remaining text.
+ * date check. An event marked purged must be exactly what the purge leaves
+ * (`isAsPurged`, the purge's own function): then its emptied identity fields are not
+ * checked as an ID number and a phone, and its other fields are, as for any event.
  */
 export function eventContentRefusal(e: CheckpointEvent, now: number): ContentRefusal | null {
+  if (e.purgedAt !== undefined && !isAsPurged(e))
+    return { problem: 'not-purged', field: 'purgedAt' };
   for (const [field, text] of stringsOf({ actor: e.actor, visit: e.visit, data: e.data }, '')) {
     const problem = textProblem(text);
     if (problem) return { problem, field };

@@ -4,6 +4,7 @@
  * loses who it was: name, ID number, phone. Only what the hall's server already holds
  * may be purged here: the server is the record, the tablet a working copy.
  */
+import { canonicalJson } from './canonical-json';
 import type { CheckpointEvent } from './events';
 import { dayKey, dayStart } from './time';
 
@@ -113,4 +114,15 @@ export function withoutPersonalData(e: CheckpointEvent, at: number): CheckpointE
 /** Whether the event still carries personal data that retention would remove. */
 export function hasPersonalData(e: CheckpointEvent): boolean {
   return e.purgedAt === undefined && withoutPersonalData(e, 0) !== e;
+}
+
+/**
+ * Whether an event marked purged is exactly what the purge (`withoutPersonalData`) leaves
+ * of it: an event of a type with personal fields, those fields emptied, no salt, nothing
+ * else changed. The server refuses a pushed `purgedAt` that is anything more
+ * (src/domain/event-content.ts): a mark that would otherwise keep a name past retention.
+ */
+export function isAsPurged(e: CheckpointEvent): boolean {
+  if (e.purgedAt === undefined || !(e.type in PERSONAL_FIELDS)) return false;
+  return canonicalJson(withoutPersonalData(e, e.purgedAt)) === canonicalJson(e);
 }

@@ -819,6 +819,7 @@ export const en: Messages = {
       'control-character': 'control character in a text',
       'bidi-override': 'text direction override in a text',
       'lone-surrogate': 'broken character in a text',
+      'not-purged': 'marked as purged, yet still holds personal details',
     },
     errors: {
       offline:
@@ -829,6 +830,8 @@ export const en: Messages = {
       forbidden: 'This tablet belongs to another hall',
       'unknown-site': 'The server has no such hall',
       rejected: 'The server refused some records: call the administrator',
+      deviceId:
+        'This tablet’s device id cannot be enrolled (1–64 letters, digits, “.”, “_” or “-”, starting with a letter or digit): clear this tablet’s data to give it a new one',
       server: 'Server error: retrying automatically',
       'bad-reply': 'Unreadable reply from the server: retrying automatically',
       'enrolment-code-invalid': 'Enrolment code wrong, used or expired',

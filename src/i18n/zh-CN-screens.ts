@@ -408,6 +408,7 @@ export const zhCNScreens = {
       'control-character': '文字中含控制字符',
       'bidi-override': '文字中含方向控制字符',
       'lone-surrogate': '文字中含损坏的字符',
+      'not-purged': 'marked as purged, yet still holds personal details',
     },
     errors: {
       offline: '连不上服务器（离线或地址不对），记录已保存在本机，恢复后自动同步',
@@ -417,6 +418,8 @@ export const zhCNScreens = {
       forbidden: '本机不属于这个大厅',
       'unknown-site': '服务器上没有这个大厅',
       rejected: '服务器拒收部分记录，请联系管理员',
+      deviceId:
+        '本机设备编号无法登记（须为 1–64 个字母、数字或“.”“_”“-”，以字母或数字开头）：请清除本机数据以获得新编号',
       server: '服务器出错，稍后自动重试',
       'bad-reply': '服务器回复无法识别，稍后自动重试',
       'enrolment-code-invalid': '登记码不对、已用过或已过期',

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import './zod-jitless';
 import type { Booking } from '../domain/booking';
 import type { ChainBreakReason } from '../domain/chain';
-import type { ContentProblem } from '../domain/event-content';
+import { DEVICE_ID_RULE, isDeviceId } from '../domain/device-id';
+import { type ContentProblem, textProblem } from '../domain/event-content';
 import type { CheckpointEvent } from '../domain/events';
 import type { Policy } from '../domain/policy';
 import { dayKey, nextDay, previousDay } from '../domain/time';
@@ -19,8 +20,15 @@ export const MAX_BODY_BYTES = 1_048_576;
 
 export const enrolRequestSchema = z.strictObject({
   code: z.string().min(4).max(64),
-  deviceId: z.string().min(1).max(64),
-  deviceName: z.string().min(1).max(64),
+  deviceId: z.string().refine(isDeviceId, DEVICE_ID_RULE),
+  deviceName: z
+    .string()
+    .min(1)
+    .max(64)
+    .refine(
+      (name) => textProblem(name) === null,
+      'device name: no control or direction characters',
+    ),
 });
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
 export interface EnrolReply {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { CheckpointEvent } from '../../src/domain/events';
 import type { PullReply } from '../../src/protocol/api';
 
-export const ADMIN = 'test-admin-token';
+export const ADMIN = 'test-admin-token-of-24-characters';
 
 export interface ServerProcess {
   /** http://… or, with TLS, https://127.0.0.1:port. */

@@ -60,12 +60,16 @@ describe('tls init', () => {
     const before = readFileSync(paths.caCert, 'utf8');
     const out = await tlsCommand(
       dataDir,
-      ['init', '--name', '东门大厅', '--ip', '10.0.0.5'],
+      ['init', '--name', '东门大厅', '--ip', '192.168.1.20'],
       Date.now(),
     );
     expect(out).toMatch(/kept the hall CA/);
     expect(readFileSync(paths.caCert, 'utf8')).toBe(before);
-    expect(cert(paths.serverCert).subjectAltName).toBe('IP Address:10.0.0.5');
+    expect(cert(paths.serverCert).subjectAltName).toBe('IP Address:192.168.1.20');
+    // A name the CA was not made for: its name constraints would fail it on every tablet.
+    await expect(
+      tlsCommand(dataDir, ['init', '--name', '东门大厅', '--ip', '10.0.0.5'], Date.now()),
+    ).rejects.toThrow(/--ip 10.0.0.5: not among the names this hall CA may sign for/);
   });
 
   it('keeps the CA key at a path given, apart from the data folder', async () => {

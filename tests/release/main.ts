@@ -186,7 +186,7 @@ try {
   step('the archive’s server, from the fresh folder');
   const plain = await start(join(dirA, 'bin/checkpoint-server'), [], {
     DATA_DIR: join(work, 'plain-data'),
-    ADMIN_TOKEN: 'release-admin-token',
+    ADMIN_TOKEN: 'release-admin-token-of-24-characters',
   });
   const health = await (await fetch(`${plain.url}/healthz`)).json();
   console.log(`/healthz in ${plain.msToHealthy.toFixed(0)} ms: ${JSON.stringify(health)}`);

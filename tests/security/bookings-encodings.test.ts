@@ -34,7 +34,10 @@ const iconv = (to: string) => execFileSync('iconv', ['-f', 'UTF-8', '-t', to], {
 async function upload(bytes: Buffer) {
   const response = await fetch(`${server.url}/api/v1/admin/sites/hall-12/bookings`, {
     method: 'PUT',
-    headers: { authorization: 'Bearer test-admin-token', 'content-type': 'text/csv' },
+    headers: {
+      authorization: 'Bearer test-admin-token-of-24-characters',
+      'content-type': 'text/csv',
+    },
     body: new Uint8Array(bytes),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };

@@ -8,7 +8,7 @@ import { request } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CODE_ALPHABET, newEnrolmentCode } from '../../server/src/http/auth';
 import type { ServerProcess } from '../integration/server-process';
-import { enrol, newCode, newSite, startHardenedServer } from './attack';
+import { adminCli, enrol, newCode, newSite, startHardenedServer } from './attack';
 
 const servers: ServerProcess[] = [];
 afterAll(async () => {
@@ -17,7 +17,11 @@ afterAll(async () => {
 
 /** An enrolment from another loopback address (127.0.0.x), as many machines would. */
 function enrolFrom(url: string, localAddress: string, code: string): Promise<number> {
-  const body = JSON.stringify({ code, deviceId: `tab-${localAddress}`, deviceName: 'x' });
+  const body = JSON.stringify({
+    code,
+    deviceId: `tab-${localAddress}-${code.slice(0, 4)}`,
+    deviceName: 'x',
+  });
   return new Promise((resolve, reject) => {
     const req = request(
       `${url}/api/v1/enrol`,
@@ -58,15 +62,21 @@ describe('finding 2: enrolment guessing', () => {
     expect((await enrol(second.url, valid, 'tab-real')).status).toBe(429);
   }, 60_000);
 
-  it('locks enrolment server-wide when wrong codes come from many addresses', async () => {
+  it('issue 35: 50 wrong codes from 10 LAN addresses lock those addresses, not the lead', async () => {
     const server = await startHardenedServer();
     servers.push(server);
     await newSite(server.url, 'hall-2');
-    // 4 wrong codes from each of 13 addresses: no address reaches its own lock-out.
-    for (let host = 10; host < 23; host++)
-      for (let i = 0; i < 4; i++) await enrolFrom(server.url, `127.0.0.${host}`, `BAD-${i}`);
-    const valid = await newCode(server.url, 'hall-2');
-    expect(await enrolFrom(server.url, '127.0.0.99', valid)).toBe(429);
+    // 5 wrong codes from each of 10 addresses: 50 in a row, what used to lock everyone out.
+    for (let host = 10; host < 20; host++)
+      for (let i = 0; i < 5; i++) await enrolFrom(server.url, `127.0.0.${host}`, `BAD-${i}`);
+    // Each of them is locked, even with a valid code.
+    const stolen = await newCode(server.url, 'hall-2');
+    expect(await enrolFrom(server.url, '127.0.0.12', stolen)).toBe(429);
+    // The lead's tablet, with a code from the console, enrols from its own address.
+    const code = await adminCli(server.dataDir, 'enrolment-code', 'hall-2');
+    const lead = /: (\S+)$/.exec(code.out.trim())?.[1] ?? '';
+    expect(await enrolFrom(server.url, '127.0.0.99', lead)).toBe(200);
+    expect(await enrolFrom(server.url, '127.0.0.98', stolen)).toBe(200);
   }, 60_000);
 
   it('makes codes of at least 40 bits, grouped, without look-alike characters', () => {

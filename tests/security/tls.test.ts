@@ -81,7 +81,9 @@ describe('the plain-HTTP port', () => {
       ['PUT', '/hall-ca.crt'],
     ];
     for (const [method, path] of attempts) {
-      const reply = await raw(url, method, path, { authorization: 'Bearer test-admin-token' });
+      const reply = await raw(url, method, path, {
+        authorization: 'Bearer test-admin-token-of-24-characters',
+      });
       expect(reply.status, `${method} ${path}`).toBe(404);
       expect(reply.body, `${method} ${path}`).toBe('not found');
     }

@@ -13,9 +13,12 @@
  *   verify <site> [day]            checks every device's hash chain of the hall (and day):
  *                                  exit 1 when one is broken (server/src/ops/verify.ts)
  *   backup <file>                  SQLite's online backup of DATA_DIR's database, while the
- *                                  server runs (server/src/ops/backup.ts); 0600, sealed, no key
+ *                                  server runs (server/src/ops/backup.ts); 0600, personal fields
+ *                                  sealed, no key; its MAC in <file>.mac
  *   backup --check <file>          what a backup holds, and whether it may be restored here
- *   restore <file>                 the server stopped: puts the backup back, in a new epoch
+ *   restore [--yes] <file>         the server stopped: puts the backup back, in a new epoch,
+ *                                  if its seal and schema hold; asks (or --yes) when it lets
+ *                                  in devices the live database does not
  *   status                         halls × tablets: last seen, last push, clock offset, and
  *                                  which are stale (STALE_AFTER_HOURS, device-status.ts)
  *   identity                       the server's identity and the epoch it announces (and,
@@ -27,6 +30,7 @@
  *                                  version's (install.sh runs it on an upgrade)
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
 import { parseBookingsFile } from '../../../src/domain/bookings-csv';
 import { policySchema } from '../../../src/protocol/policy-schema';
 import { readConfig } from '../config';
@@ -38,13 +42,15 @@ import {
   type BackupFacts,
   backupSqlite,
   checkBackup,
+  deviceDifferences,
   restoreSqlite,
 } from '../ops/backup';
 import { openSealedBackend, openStore, prepareDataDir } from '../ops/data-dir';
 import { statusText } from '../ops/device-status';
+import { terminalText } from '../ops/terminal-text';
 import { verdictText, verifySite } from '../ops/verify';
 import { openEvent } from '../personal/personal-crypto';
-import { addPersonalKey } from '../personal/personal-keys';
+import { addPersonalKey, loadPersonalCipher } from '../personal/personal-keys';
 import { ENCODINGS } from '../routes/admin';
 import { migrateSqliteToPostgres } from '../store/migrate-store';
 import { describeStore, isPostgresUrl, sqliteFile } from '../store/open-store';
@@ -54,6 +60,10 @@ import type { Store } from '../store/store';
 import { tlsCommand } from '../tls/tls-cli';
 
 class UsageError extends Error {}
+
+/** Every line the CLI prints goes through here: values from the database are not trusted. */
+const say = (text: string) => console.log(terminalText(text));
+const sayError = (text: string) => console.error(terminalText(text));
 
 function need(value: string | undefined, what: string): string {
   if (!value) throw new UsageError(`missing ${what}`);
@@ -141,24 +151,57 @@ async function run(store: Store, command: string | undefined, args: string[], no
 const factsText = (f: BackupFacts) =>
   `server ${f.server}, epoch ${f.epoch}, schema ${f.schema}: ${f.events} events, ${f.devices} devices`;
 
+/**
+ * Whether to go on with a restore that lets in devices the live database does not: `--yes`
+ * for scripts; a person at a terminal is asked; with no terminal and no --yes, no.
+ */
+async function confirmRestore(differences: readonly string[], yes: boolean): Promise<boolean> {
+  say(['the backup lets in devices this database does not:', ...differences].join('\n'));
+  if (yes) return true;
+  if (!process.stdin.isTTY) {
+    sayError('no terminal to ask: check the list, then run restore again with --yes');
+    return false;
+  }
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return /^y(es)?$/i.test((await prompt.question('restore it anyway? [y/N] ')).trim());
+  } finally {
+    prompt.close();
+  }
+}
+
 /** backup and restore: the SQLite file only (PostgreSQL: pg_dump, docs/operations.md). */
 async function backupCommand(command: string, args: string[]): Promise<string> {
   const live = sqliteFile(config.dataDir);
   if (command === 'backup' && args[0] === '--check') {
     const file = need(args[1], 'backup file');
-    const facts = checkBackup(file, live);
-    return `${file}: ${factsText(facts)}; ${facts.sameServer ? 'restorable here' : 'no database here yet: restore would start this server from it'}`;
+    const facts = checkBackup(file, live, loadPersonalCipher(config.dataDir, process.env, false));
+    const differences = deviceDifferences(file, live);
+    return [
+      `${file}: ${factsText(facts)}; sealed by this server, schema as migrate makes it; ${facts.sameServer ? 'restorable here' : 'no database here yet: restore would start this server from it'}`,
+      ...(differences.length > 0
+        ? ['devices it lets in that this database does not:', ...differences]
+        : []),
+    ].join('\n');
   }
   if (isPostgresUrl(config.databaseUrl))
     throw new UsageError(
       'DATABASE_URL is set: back PostgreSQL up with pg_dump and restore with pg_restore (docs/operations.md)',
     );
-  const file = need(args[0], 'backup file');
+  const yes = args.includes('--yes');
+  const file = need(
+    args.find((a) => a !== '--yes'),
+    'backup file',
+  );
+  const cipher = loadPersonalCipher(config.dataDir, process.env, false);
   if (command === 'backup') {
     if (!existsSync(live)) throw new UsageError(`no database at ${live}`);
-    return `backup written to ${file} (0600; the personal data key is not in it): ${factsText(await backupSqlite(live, file))}`;
+    const written = await backupSqlite(live, file, cipher);
+    return `backup written to ${file} and its seal to ${written.seal} (0600; keep both together; the personal data key is not in them): ${factsText(written)}`;
   }
-  const restored = restoreSqlite(file, live, Date.now());
+  const restored = await restoreSqlite(file, live, Date.now(), cipher, (differences) =>
+    confirmRestore(differences, yes),
+  );
   return [
     `restored ${file}: ${factsText(restored)} (epoch was ${restored.previousEpoch})`,
     restored.keptAt ? `the database it replaced is kept at ${restored.keptAt}` : '',
@@ -173,20 +216,20 @@ const [command, ...args] = process.argv.slice(2);
 if (command === 'backup' || command === 'restore') {
   try {
     prepareDataDir(config.dataDir);
-    console.log(await backupCommand(command, args));
+    say(await backupCommand(command, args));
   } catch (e) {
-    console.error(e instanceof Error ? e.message : String(e));
+    sayError(e instanceof Error ? e.message : String(e));
     process.exitCode = e instanceof BackupError || e instanceof UsageError ? 2 : 1;
   }
 } else if (command === 'new-personal-key') {
   const id = addPersonalKey(config.dataDir);
-  console.log(`new personal data key ${id} first in the key file: restart the server`);
+  say(`new personal data key ${id} first in the key file: restart the server`);
 } else if (command === 'tls') {
   try {
     prepareDataDir(config.dataDir);
-    console.log(await tlsCommand(config.dataDir, args, Date.now()));
+    say(await tlsCommand(config.dataDir, args, Date.now()));
   } catch (e) {
-    console.error(e instanceof Error ? e.message : String(e));
+    sayError(e instanceof Error ? e.message : String(e));
     process.exitCode = 2;
   }
 } else if (command === 'migrate-store') {
@@ -195,12 +238,12 @@ if (command === 'backup' || command === 'restore') {
       throw new Error('set DATABASE_URL=postgres://… to the target database');
     const file = args[0] ?? sqliteFile(config.dataDir);
     const counts = await migrateSqliteToPostgres(file, config.databaseUrl);
-    console.log(`copied ${file} to PostgreSQL: ${JSON.stringify(counts)}`);
-    console.log(
+    say(`copied ${file} to PostgreSQL: ${JSON.stringify(counts)}`);
+    say(
       'point the hall server at DATABASE_URL (with this hall’s personal data key) and restart it; tablets keep syncing',
     );
   } catch (e) {
-    console.error(e instanceof Error ? e.message : String(e));
+    sayError(e instanceof Error ? e.message : String(e));
     process.exitCode = 2;
   }
 } else if (command === 'verify') {
@@ -213,10 +256,10 @@ if (command === 'backup' || command === 'restore') {
       throw new UsageError('day: YYYY-MM-DD');
     const verdicts = await verifySite(backend, (e) => openEvent(cipher, e), site, day);
     const { text, broken } = verdictText(site, day, verdicts);
-    console.log(text);
+    say(text);
     if (broken > 0) process.exitCode = 1;
   } catch (e) {
-    console.error(e instanceof Error ? e.message : String(e));
+    sayError(e instanceof Error ? e.message : String(e));
     process.exitCode = 2;
   } finally {
     await backend.close();
@@ -224,10 +267,10 @@ if (command === 'backup' || command === 'restore') {
 } else {
   const store = await openStore(config);
   try {
-    console.log(await run(store, command, args, Date.now()));
+    say(await run(store, command, args, Date.now()));
   } catch (e) {
     // A person typed this: say what is wrong, without a stack trace.
-    console.error(e instanceof Error ? e.message : String(e));
+    sayError(e instanceof Error ? e.message : String(e));
     process.exitCode = 2;
   } finally {
     await store.close();

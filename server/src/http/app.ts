@@ -16,7 +16,7 @@ import { syncRoutes } from '../routes/sync';
 import type { Store } from '../store/store';
 import { allowOrigins } from './cors';
 import { HttpError } from './errors';
-import { registerSecurityHeaders } from './security-headers';
+import { registerSecurityHeaders, routedPath } from './security-headers';
 
 export interface AppOptions {
   store: Store;
@@ -110,13 +110,14 @@ export function buildApp(options: AppOptions): FastifyInstance {
     enrolPerMinute: limits.enrolPerMinute,
     metrics: options.metrics?.metrics ?? null,
   });
-  if (options.metrics) app.register(metricsRoute, options.metrics);
+  app.register(metricsRoute, { metrics: options.metrics ?? null });
   app.register(adminRoutes, {
     prefix: `${API}/admin`,
     store: options.store,
     adminToken: options.adminToken,
     now,
     adminPerMinute: limits.adminPerMinute,
+    metrics: options.metrics?.metrics ?? null,
   });
 
   const staticDir = options.staticDir;
@@ -130,7 +131,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     // The PWA's routes (/, /log, /settings, …) all answer with the app shell; a missing
     // file (a name with an extension) is a 404, not the shell.
     app.setNotFoundHandler((request, reply) => {
-      const path = request.url.split('?')[0] ?? '';
+      const path = routedPath(request);
       const isFile = /\.[^/]*$/.test(path);
       if (request.method === 'GET' && !path.startsWith('/api/') && !isFile) {
         return reply.type('text/html').sendFile('index.html');

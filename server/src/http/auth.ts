@@ -2,12 +2,25 @@
  * Device tokens and enrolment codes. Both are random and high-entropy, so a SHA-256 of
  * them is what the server keeps: a leaked database does not leak a usable token.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { sha256Hex } from '../sha256';
 
 export function hashSecret(secret: string): string {
   return sha256Hex(secret);
 }
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/**
+ * Whether a given secret (admin or metrics token) is the expected one, in time that does
+ * not depend on where they differ: both are hashed to 32 bytes first.
+ */
+export function sameSecret(given: string | null, expected: string): boolean {
+  return given !== null && timingSafeEqual(digest(given), digest(expected));
+}
+
+/** ADMIN_TOKEN and METRICS_TOKEN: long enough that the rate limits make guessing hopeless. */
+export const MIN_SECRET_LENGTH = 24;
 
 export function newToken(): string {
   return randomBytes(32).toString('base64url');

@@ -4,10 +4,12 @@
  * instance must not hand an attacker a fresh set of guesses. The rule is the tablet's
  * PIN rule (src/domain/lockout.ts): N failures in a row lock, each lock-out doubles.
  *
- * Two counters: the caller's address, and the whole server. A wrong code names no site,
- * so guessing spread over many addresses can only be caught server-wide (on a server of
- * one hall, that is the site's counter). A takeover attempt (a known device id) counts
- * as a failure too.
+ * Two counters: the caller's address, which locks, and the whole server, which only
+ * counts (a log line and the `server` lock-out metric): a server-wide lock would let a
+ * few machines on the hall's LAN lock the lead out of enrolling tablets at will. Spread
+ * guessing gains nothing from it: each address locked after 5 failures, up to an hour,
+ * tries about 130 codes a day, against 2^52 codes valid for hours (server-security.md).
+ * A takeover attempt (a known device id) counts as a failure too.
  */
 import {
   afterFailure,
@@ -29,12 +31,18 @@ export const SERVER_RULE: LockoutRule = {
   maxLockMs: 60 * 60_000,
 };
 
-type Counter = { key: string; rule: LockoutRule; scope: 'address' | 'server' };
+type Counter = {
+  key: string;
+  rule: LockoutRule;
+  scope: 'address' | 'server';
+  /** Whether this counter's lock-out refuses enrolments (false: it only counts). */
+  locks: boolean;
+};
 
 export function enrolmentCounters(address: string): Counter[] {
   return [
-    { key: `enrol:address:${address}`, rule: ADDRESS_RULE, scope: 'address' },
-    { key: 'enrol:server', rule: SERVER_RULE, scope: 'server' },
+    { key: `enrol:address:${address}`, rule: ADDRESS_RULE, scope: 'address', locks: true },
+    { key: 'enrol:server', rule: SERVER_RULE, scope: 'server', locks: false },
   ];
 }
 
@@ -44,7 +52,8 @@ export async function assertEnrolmentOpen(
   counters: readonly Counter[],
   now: number,
 ): Promise<void> {
-  for (const { key, rule } of counters) {
+  for (const { key, rule, locks } of counters) {
+    if (!locks) continue;
     const gate = lockoutGate(await store.attempts(key), now, rule);
     if (!gate.open) {
       const seconds = Math.max(1, Math.ceil((gate.until - now) / 1000));

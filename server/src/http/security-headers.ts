@@ -5,7 +5,7 @@
  * and no browser or proxy cache should keep a copy).
  */
 import helmet from '@fastify/helmet';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { API } from '../../../src/protocol/api';
 import { CSP_DIRECTIVES, PERMISSIONS_POLICY } from '../../../src/protocol/csp';
 
@@ -25,8 +25,28 @@ export function registerSecurityHeaders(app: FastifyInstance, tls: boolean): voi
   });
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('permissions-policy', PERMISSIONS_POLICY);
-    if (request.url.startsWith(`${API}/`) || request.url === '/healthz')
-      reply.header('cache-control', 'no-store');
+    if (isPrivateReply(routedPath(request))) reply.header('cache-control', 'no-store');
     return payload;
   });
+}
+
+/**
+ * The path as the router saw it: the matched route's pattern, or (no route matched) the
+ * request's path percent-decoded as the router decodes it. Never the raw URL: `/%61pi/v1/…`
+ * reaches the API routes too.
+ */
+export function routedPath(request: FastifyRequest): string {
+  const pattern = request.routeOptions.url;
+  if (pattern !== undefined && pattern !== '*' && pattern !== '/*') return pattern;
+  const raw = request.url.split('?')[0] ?? '';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** The replies no cache may keep: the API's (personal data), health and metrics. */
+function isPrivateReply(path: string): boolean {
+  return path.startsWith(`${API}/`) || path === API || path === '/healthz' || path === '/metrics';
 }

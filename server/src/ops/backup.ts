@@ -4,6 +4,13 @@
  * server keeps writing, so tablets push on. It is the database as stored: personal
  * fields stay sealed, and the key (PERSONAL_DATA_KEY / the key file) is never in it.
  *
+ * Each backup is sealed (backup-seal.ts: an HMAC with a key derived from the personal
+ * data key, in `<file>.mac`), and restored only as written: the seal must match, and the
+ * schema must be exactly the one `migrate` makes (no table, column, index, trigger or view
+ * more or less). Before it replaces anything, a restore lists the devices that only the
+ * backup has, or that the backup has active while the live database has them revoked, and
+ * asks.
+ *
  * A restore is done with the server stopped (checked: it needs the file's exclusive
  * lock), refuses a copy of another server or of a newer schema, and starts a new epoch,
  * so every tablet learns that the server went back and sends again what it lacks
@@ -11,7 +18,9 @@
  */
 import { chmodSync, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import type { PersonalCipher } from '../personal/personal-crypto';
 import { migrate, NEW_EPOCH_SQL, SQLITE_SCHEMA_VERSION } from '../store/sqlite';
+import { sealBackup, sealProblem } from './backup-seal';
 
 /** A refusal for the person at the console: the message says what to do. */
 export class BackupError extends Error {}
@@ -71,8 +80,12 @@ function readFacts(file: string, what: string): BackupFacts {
   }
 }
 
-/** Copies the live database to `target` (a new file, 0600) while the server runs. */
-export async function backupSqlite(live: string, target: string): Promise<BackupFacts> {
+/** Copies the live database to `target` (a new file, 0600) while the server runs, and seals it. */
+export async function backupSqlite(
+  live: string,
+  target: string,
+  cipher: PersonalCipher,
+): Promise<BackupFacts & { seal: string }> {
   if (existsSync(target)) throw new BackupError(`${target} exists: name a new file`);
   const db = openFile(live, false);
   try {
@@ -86,26 +99,93 @@ export async function backupSqlite(live: string, target: string): Promise<Backup
   const copy = openFile(target, false);
   copy.pragma('journal_mode = DELETE');
   copy.close();
-  return readFacts(target, target);
+  const facts = readFacts(target, target);
+  return { ...facts, seal: sealBackup(target, cipher) };
+}
+
+type SchemaRow = { type: string; name: string; tbl_name: string; sql: string | null };
+const SCHEMA_SQL =
+  "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex%' ORDER BY type, name";
+const rowText = (r: SchemaRow) => `${r.type} ${r.name}${r.sql ? `: ${r.sql}` : ''}`;
+
+/** What differs from the schema `migrate` makes at this version, one line each; empty when nothing. */
+function schemaDifferences(db: Database.Database, version: number): string[] {
+  const fresh = new Database(':memory:');
+  try {
+    migrate(fresh, version);
+    const expected = new Set((fresh.prepare(SCHEMA_SQL).all() as SchemaRow[]).map(rowText));
+    const found = new Set((db.prepare(SCHEMA_SQL).all() as SchemaRow[]).map(rowText));
+    return [
+      ...[...found].filter((r) => !expected.has(r)).map((r) => `  not made by migrate: ${r}`),
+      ...[...expected].filter((r) => !found.has(r)).map((r) => `  missing: ${r}`),
+    ];
+  } finally {
+    fresh.close();
+  }
 }
 
 /**
  * Whether `file` may replace the live database: a hall server's, this server's (when a
- * live database exists) and of a schema this code knows.
+ * live database exists), of a schema this code knows, sealed by this server's key, and of
+ * exactly the schema `migrate` makes. `bytes` is the file checked for the seal and the
+ * schema (the copy about to be restored), `file` only names it.
  */
-export function checkBackup(file: string, live: string): BackupFacts & { sameServer: boolean } {
-  const facts = readFacts(file, file);
+export function checkBackup(
+  file: string,
+  live: string,
+  cipher: PersonalCipher,
+  bytes = file,
+): BackupFacts & { sameServer: boolean } {
+  const facts = readFacts(bytes, file);
   if (facts.schema > SQLITE_SCHEMA_VERSION)
     throw new BackupError(
       `${file} is at schema version ${facts.schema}, newer than this server's ${SQLITE_SCHEMA_VERSION}: restore it with the server version that made it`,
     );
-  if (!existsSync(live)) return { ...facts, sameServer: false };
-  const current = readFacts(live, `the database ${live}`);
-  if (current.server !== facts.server)
+  const current = existsSync(live) ? readFacts(live, `the database ${live}`) : null;
+  if (current && current.server !== facts.server)
     throw new BackupError(
       `${file} is a backup of server ${facts.server}, this is server ${current.server}: refusing to put another server's data here`,
     );
-  return { ...facts, sameServer: true };
+  const sealed = sealProblem(file, bytes, cipher);
+  if (sealed) throw new BackupError(sealed);
+  const db = openFile(bytes, true);
+  try {
+    const differences = schemaDifferences(db, facts.schema);
+    if (differences.length > 0)
+      throw new BackupError(
+        `${file} has a schema this server did not make: refusing it\n${differences.join('\n')}`,
+      );
+  } finally {
+    db.close();
+  }
+  return { ...facts, sameServer: current !== null };
+}
+
+type DeviceRow = { id: string; site: string; revoked_at: number | null };
+
+/**
+ * The devices a restore of `file` would bring back that the live database does not let
+ * in: unknown to it, or revoked in it and not in the backup. One line each.
+ */
+export function deviceDifferences(file: string, live: string): string[] {
+  const read = (path: string) => {
+    const db = openFile(path, true);
+    try {
+      return db
+        .prepare('SELECT id, site, revoked_at FROM devices ORDER BY id')
+        .all() as DeviceRow[];
+    } finally {
+      db.close();
+    }
+  };
+  const current = new Map((existsSync(live) ? read(live) : []).map((d) => [d.id, d] as const));
+  return read(file).flatMap((d) => {
+    const now = current.get(d.id);
+    if (!now) return [`  device ${d.id} (hall ${d.site}): only in the backup`];
+    if (now.revoked_at !== null && d.revoked_at === null)
+      return [`  device ${d.id} (hall ${d.site}): revoked here, active in the backup`];
+    return [];
+  });
 }
 
 /** Refuses while another process (the server) holds the database open. */
@@ -125,33 +205,45 @@ function assertStopped(live: string): void {
 
 /**
  * Puts `file` in place of the live database, brought up to this schema, in a new epoch.
+ * The copy restored is the one checked (seal, schema); `confirm` is shown the devices it
+ * would let in that the live database does not, and nothing is replaced unless it agrees.
  * Returns the facts and where the replaced database was kept (null when there was none).
  */
-export function restoreSqlite(
+export async function restoreSqlite(
   file: string,
   live: string,
   now: number,
-): BackupFacts & { previousEpoch: number; keptAt: string | null } {
-  const facts = checkBackup(file, live);
+  cipher: PersonalCipher,
+  confirm: (differences: readonly string[]) => Promise<boolean>,
+): Promise<BackupFacts & { previousEpoch: number; keptAt: string | null }> {
+  checkBackup(file, live, cipher);
   if (existsSync(live)) assertStopped(live);
   const next = `${live}.restoring`;
   rmSync(next, { force: true });
   copyFileSync(file, next);
   chmodSync(next, 0o600);
-  const db = openFile(next, false);
   try {
-    migrate(db);
-    db.exec(NEW_EPOCH_SQL);
+    const facts = checkBackup(file, live, cipher, next);
+    const differences = deviceDifferences(next, live);
+    if (differences.length > 0 && !(await confirm(differences)))
+      throw new BackupError('restore cancelled: nothing was changed');
+    const db = openFile(next, false);
+    try {
+      migrate(db);
+      db.exec(NEW_EPOCH_SQL);
+    } finally {
+      db.close();
+    }
+    let keptAt: string | null = null;
+    if (existsSync(live)) {
+      keptAt = `${live}.before-restore-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
+      renameSync(live, keptAt);
+    }
+    for (const suffix of ['-wal', '-shm']) rmSync(live + suffix, { force: true });
+    renameSync(next, live);
+    const after = readFacts(live, live);
+    return { ...after, previousEpoch: facts.epoch, keptAt };
   } finally {
-    db.close();
+    rmSync(next, { force: true });
   }
-  let keptAt: string | null = null;
-  if (existsSync(live)) {
-    keptAt = `${live}.before-restore-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
-    renameSync(live, keptAt);
-  }
-  for (const suffix of ['-wal', '-shm']) rmSync(live + suffix, { force: true });
-  renameSync(next, live);
-  const after = readFacts(live, live);
-  return { ...after, previousEpoch: facts.epoch, keptAt };
 }

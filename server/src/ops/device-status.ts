@@ -5,6 +5,7 @@
  */
 import { APP_VERSION_PATTERN } from '../../../src/protocol/api';
 import type { DeviceActivity } from '../store/store';
+import { printable } from './terminal-text';
 
 /**
  * A tablet is stale when it has not synced for this long. Two hours: a tablet at the door
@@ -71,8 +72,8 @@ export function statusText(
   const staleMs = staleHours * 3_600_000;
   const header = ['hall', 'tablet', 'last seen', 'last push', 'waiting', 'app', 'clock', 'state'];
   const rows = devices.map((d) => [
-    d.site,
-    d.id,
+    printable(d.site),
+    printable(d.id),
     ago(d.lastSeenAt, now),
     ago(d.lastPushAt, now),
     d.waiting === null ? '—' : String(d.waiting),

@@ -122,13 +122,13 @@ export function createMetrics(store: Store, now: () => number, staleHours: numbe
   });
   const retention = new Counter({
     name: 'checkpoint_retention_runs_total',
-    help: 'Retention runs of this instance (the hourly purge), by outcome',
+    help: 'Retention runs of this instance (hourly, or asked through the admin API), by outcome',
     labelNames: ['outcome'],
     registers: [registry],
   });
   const purged = new Counter({
     name: 'checkpoint_retention_purged_events_total',
-    help: 'Events whose personal data retention removed, on this instance',
+    help: 'Events whose personal data retention removed, on this instance (every purge)',
     registers: [registry],
   });
   const lockouts = new Counter({

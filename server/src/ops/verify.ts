@@ -1,7 +1,7 @@
 /**
  * `npm run admin -- verify <hall> [day]`: checks every device chain of a hall as stored
- * (src/domain/chain.ts, the function that checks each push), and prints, per device, the
- * first broken link or that it is unbroken, with the day's event count and chain head as
+ * (src/domain/chain.ts, the function that checks each push), and prints, per device,
+ * every broken link or that it is unbroken, with the day's event count and chain head as
  * the tablets' daily report prints them, to be compared with a printed copy.
  *
  * With a day, only the devices that wrote events that day are checked, from their first
@@ -14,6 +14,7 @@ import type { CheckpointEvent } from '../../../src/domain/events';
 import { dayKey } from '../../../src/domain/time';
 import { sha256Hex } from '../sha256';
 import type { Store } from '../store/store';
+import { printable } from './terminal-text';
 
 export interface DeviceVerdict {
   device: string;
@@ -67,20 +68,26 @@ export async function verifySite(
 /** What `verify` prints: one block per device, broken ones first said as such. */
 export function verdictText(site: string, day: string | undefined, verdicts: DeviceVerdict[]) {
   const broken = verdicts.filter((v) => !v.result.ok).length;
-  const title = `${site}${day ? ` ${day}` : ''}: ${verdicts.length} device chain(s), ${
+  const title = `${printable(site)}${day ? ` ${day}` : ''}: ${verdicts.length} device chain(s), ${
     broken === 0 ? 'all unbroken' : `${broken} BROKEN`
   }`;
   const lines = verdicts.flatMap(({ device, result, day: d }) => {
     const s = result.summary;
     const status = result.ok
-      ? `unbroken to seq ${s.lastSeq} (${s.events} events${s.unchained ? `, ${s.unchained} from before the chain` : ''}), head ${s.head}`
-      : `BROKEN at seq ${result.break.seq} (${result.break.id}): ${result.break.reason}, ${result.break.detail}`;
+      ? [
+          `unbroken to seq ${s.lastSeq} (${s.events} events${s.unchained ? `, ${s.unchained} from before the chain` : ''}), head ${s.head}`,
+        ]
+      : result.breaks.map(
+          (b) => `BROKEN at seq ${b.seq} (${printable(b.id)}): ${b.reason}, ${printable(b.detail)}`,
+        );
     const dayLine = d
       ? [
           `    ${day}: ${d.events} events, seq ${d.firstSeq}–${d.lastSeq}, head ${d.head ?? '(before the chain)'}`,
         ]
       : [];
-    return [`  ${device}  ${status}`, ...dayLine];
+    const [firstLine, ...more] = status;
+    const name = printable(device);
+    return [`  ${name}  ${firstLine}`, ...more.map((l) => `  ${name}  ${l}`), ...dayLine];
   });
   return { text: [title, ...lines].join('\n'), broken };
 }

@@ -38,6 +38,8 @@ export interface PersonalKey {
   id: string;
   enc: Buffer;
   mac: Buffer;
+  /** Authenticates the backups this server writes (backup.ts). */
+  backup: Buffer;
 }
 
 export function personalKey(master: Buffer): PersonalKey {
@@ -47,6 +49,7 @@ export function personalKey(master: Buffer): PersonalKey {
     id: createHash('sha256').update(master).digest('hex').slice(0, 8),
     enc: derive('checkpoint personal data: AES-256-GCM'),
     mac: derive('checkpoint personal data: synthetic IV'),
+    backup: derive('checkpoint backup: HMAC-SHA-256'),
   };
 }
 

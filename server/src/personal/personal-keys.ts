@@ -32,9 +32,15 @@ function parseKeys(text: string, where: string): PersonalCipher {
 export function loadPersonalCipher(
   dataDir: string,
   env: NodeJS.ProcessEnv = process.env,
+  /** false: a missing key file is an error (backup and restore never make a key). */
+  create = true,
 ): PersonalCipher {
   if (env.PERSONAL_DATA_KEY) return parseKeys(env.PERSONAL_DATA_KEY, 'PERSONAL_DATA_KEY');
   const file = keyFilePath(dataDir, env);
+  if (!existsSync(file) && !create)
+    throw new Error(
+      `no personal data key at ${file}: put the hall's key file back first (docs/operations.md)`,
+    );
   if (!existsSync(file))
     writeFileSync(file, `${header()}${newMasterKey()}\n`, { mode: 0o600, flag: 'wx' });
   if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);

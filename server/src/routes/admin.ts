@@ -5,6 +5,7 @@ import { codeSchema, siteSchema } from '../http/admin-schemas';
 import { enrolmentCodeHash, newEnrolmentCode } from '../http/auth';
 import { HttpError } from '../http/errors';
 import { parse } from '../http/validate';
+import type { Metrics } from '../ops/metrics';
 import { purgeSite } from '../ops/retention';
 import type { Store } from '../store/store';
 import { authoriseAdmin } from './device-auth';
@@ -21,7 +22,9 @@ export const adminRoutes: FastifyPluginAsync<{
   now: () => number;
   /** Admin requests per address and minute: plenty for scripts, too few to guess a token. */
   adminPerMinute: number;
-}> = async (app, { store, adminToken, now, adminPerMinute }) => {
+  /** The purge asked here counts in /metrics like the hourly one. */
+  metrics: Metrics | null;
+}> = async (app, { store, adminToken, now, adminPerMinute, metrics }) => {
   // The limit comes first, so guessing the admin token is limited too.
   app.addHook('onRequest', app.rateLimit({ max: adminPerMinute, timeWindow: 60_000 }));
   app.addHook('onRequest', async (request) => authoriseAdmin(request, adminToken));
@@ -83,8 +86,12 @@ export const adminRoutes: FastifyPluginAsync<{
 
   app.post<{ Params: { site: string } }>('/sites/:site/retention', async (request) => {
     await siteOrThrow(request.params.site);
-    const result = await purgeSite(store, request.params.site, now());
+    const result = await purgeSite(store, request.params.site, now()).catch((e: unknown) => {
+      metrics?.retentionRun('failed', 0);
+      throw e;
+    });
     if (result.events > 0 || result.bookings > 0) await store.reclaimPurged();
+    metrics?.retentionRun('ran', result.events);
     return result;
   });
 };

@@ -1,14 +1,15 @@
 /**
  * A push continues the device's hash chain (src/domain/chain.ts) from what the server
  * holds, or it is refused: a fork (the tablet's chain is not the one held: restored from
- * a copy, or a second installation using the same device id), a gap (an event before it
- * is missing), an event changed since it was written. The tablet pushes from the first
- * seq the server lacks, in order, so a healthy tablet never meets these.
+ * a copy, or a second installation using the same device id, or a chain begun again from
+ * GENESIS), a gap (an event before it is missing), an event changed since it was written
+ * or without its chain after a chained one. The tablet pushes from the first seq the
+ * server lacks, in order, so a healthy tablet never meets these.
  *
- * Events without a chain (an app from before it) are checked as before and no further,
- * but only ahead of the device's first chained event.
+ * Events without a chain (an app from before it) are accepted only ahead of the device's
+ * first chained event: `verifyChain`, the function `verify` uses, decides.
  */
-import { type ChainAnchor, type ChainBreakReason, verifyChain } from '../../../src/domain/chain';
+import { type ChainBreakReason, verifyChain } from '../../../src/domain/chain';
 import type { CheckpointEvent } from '../../../src/domain/events';
 import type { RefusedEvent } from '../../../src/protocol/api';
 import { sha256Hex } from '../sha256';
@@ -29,22 +30,17 @@ export async function chainRefusals(
   events: readonly CheckpointEvent[],
 ): Promise<RefusedEvent[]> {
   const sorted = [...events].sort((a, b) => a.seq - b.seq);
-  const start = sorted.findIndex((e) => e.chain !== undefined);
-  const first = sorted[start];
+  const first = sorted[0];
   const last = sorted.at(-1);
   if (!first || !last) return [];
-  const tail = sorted.slice(start);
-  const { before: held, held: overlap } = await store.chainLinks(device, first.seq, last.seq);
-  const before = sorted[start - 1];
-  // An event of an earlier version just before it in this push, not held yet: the chain
-  // starts here.
-  const anchor: ChainAnchor =
-    held.seq !== first.seq - 1 && before?.seq === first.seq - 1
-      ? { seq: before.seq, hash: null }
-      : held;
+  // The whole push after what is held before it, by the rule `verify` applies: an event
+  // without a chain after a chained one, or a chain started again from GENESIS, is a break.
+  const { before: anchor, held: overlap } = await store.chainLinks(device, first.seq, last.seq);
   const heldHash = new Map(overlap.map((l) => [l.seq, l.hash]));
-  const differs = tail.find((e) => heldHash.has(e.seq) && heldHash.get(e.seq) !== e.chain?.hash);
-  const result = await verifyChain(tail, anchor, sha256Hex);
+  const differs = sorted.find(
+    (e) => heldHash.has(e.seq) && heldHash.get(e.seq) !== (e.chain?.hash ?? null),
+  );
+  const result = await verifyChain(sorted, anchor, sha256Hex);
   const candidates: Broken[] = [
     ...(result.ok ? [] : [result.break]),
     ...(differs
@@ -60,7 +56,7 @@ export async function chainRefusals(
   ];
   const [broken] = candidates.sort((a, b) => a.seq - b.seq);
   if (!broken) return [];
-  return tail
+  return sorted
     .filter((e) => e.seq >= broken.seq)
     .map(
       (e): RefusedEvent =>

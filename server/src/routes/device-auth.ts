@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { hashSecret } from '../http/auth';
+import { hashSecret, sameSecret } from '../http/auth';
 import { HttpError } from '../http/errors';
 import type { Device, Store } from '../store/store';
 
@@ -33,6 +33,6 @@ export async function authoriseDevice(
 }
 
 export function authoriseAdmin(request: FastifyRequest, adminToken: string): void {
-  if (bearer(request) !== adminToken)
+  if (!sameSecret(bearer(request), adminToken))
     throw new HttpError(401, 'unauthorised', 'missing or wrong admin token');
 }

@@ -173,8 +173,13 @@ export const syncRoutes: FastifyPluginAsync<{
         current ? hashSecret(current) : null,
       );
       if (!outcome.ok) {
-        for (const scope of await recordEnrolmentFailure(store, counters, now()))
+        for (const scope of await recordEnrolmentFailure(store, counters, now())) {
           metrics?.enrolmentLockout(scope);
+          if (scope === 'server')
+            request.log.warn(
+              'enrolment: many failures in a row from several addresses (guessing?)',
+            );
+        }
         request.log.warn({ device: body.deviceId, reason: outcome.reason }, 'enrolment refused');
         throw ENROL_REFUSALS[outcome.reason];
       }

@@ -19,13 +19,12 @@ import { canonicalJson } from '../../../src/domain/canonical-json';
 import type { CheckpointEvent } from '../../../src/domain/events';
 import { type Attempts, NO_ATTEMPTS } from '../../../src/domain/lockout';
 import type { Policy } from '../../../src/domain/policy';
-import { withoutPersonalData } from '../../../src/domain/retention';
 import type { BookingDay, DeviceReport } from '../../../src/protocol/api';
 import { type ActivityRow, activityOf } from './device-activity';
 import { announcedEpoch, readIdentity } from './postgres-epoch';
 import { LOCK, migrate } from './postgres-schema';
 import type { EnrolOutcome, InsertResult, PurgeCounts, Site, Store } from './store';
-import { PERSONAL_TYPES, parsedPage, sameEvent, textPage } from './stored-events';
+import { PERSONAL_TYPES, parsedPage, purgedBody, sameEvent, textPage } from './stored-events';
 
 export interface PostgresStoreOptions {
   /** Pool size per instance (default 10). */
@@ -537,7 +536,8 @@ export class PostgresStore implements Store {
         [site],
       );
       const upTo = top?.cursor ?? 0;
-      const still = `(body::jsonb ->> 'purgedAt') IS NULL AND (body::jsonb ->> 'type') = ANY($4::text[])`;
+      // Marked purged or not: a pushed mark is checked (event-content.ts) and purged again anyway.
+      const still = `(body::jsonb ->> 'type') = ANY($4::text[])`;
       // What expired since the last pass, and what arrived since (a tablet back from days offline).
       const { rows } = await c.query<{ cursor: number; body: string }>(
         `SELECT cursor, body FROM events
@@ -548,9 +548,8 @@ export class PostgresStore implements Store {
       );
       const changed: { cursor: number; body: string }[] = [];
       for (const row of rows) {
-        const e = JSON.parse(row.body) as CheckpointEvent;
-        const purged = withoutPersonalData(e, now);
-        if (purged !== e) changed.push({ cursor: row.cursor, body: canonicalJson(purged) });
+        const purged = purgedBody(row.body, now);
+        if (purged !== null) changed.push({ cursor: row.cursor, body: purged });
       }
       if (changed.length > 0) {
         await c.query(

@@ -14,11 +14,10 @@ import type { ChainAnchor } from '../../../src/domain/chain';
 import type { CheckpointEvent } from '../../../src/domain/events';
 import { type Attempts, NO_ATTEMPTS } from '../../../src/domain/lockout';
 import type { Policy } from '../../../src/domain/policy';
-import { withoutPersonalData } from '../../../src/domain/retention';
 import type { BookingDay, DeviceReport } from '../../../src/protocol/api';
 import { type ActivityRow, activityOf } from './device-activity';
 import type { EnrolOutcome, InsertResult, PurgeCounts, ServerIdentity, Site, Store } from './store';
-import { PERSONAL_TYPES, parsedPage, sameEvent, textPage } from './stored-events';
+import { PERSONAL_TYPES, parsedPage, purgedBody, sameEvent, textPage } from './stored-events';
 
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE sites (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at INTEGER NOT NULL);
@@ -116,13 +115,14 @@ export function writeTransaction<T>(db: Database.Database, work: () => T): T {
   }
 }
 
-export function migrate(db: Database.Database): void {
+/** Brings the database to schema version `to` (default: this code's). */
+export function migrate(db: Database.Database, to = SQLITE_SCHEMA_VERSION): void {
   const current = Number(db.pragma('user_version', { simple: true }));
   if (current > SQLITE_SCHEMA_VERSION)
     throw new Error(
       `the database is at schema version ${current}, newer than this server's ${SQLITE_SCHEMA_VERSION}: run the newer server`,
     );
-  MIGRATIONS.slice(current).forEach((sql, i) => {
+  MIGRATIONS.slice(current, Math.max(current, to)).forEach((sql, i) => {
     writeTransaction(db, () => {
       db.exec(sql);
       db.pragma(`user_version = ${current + i + 1}`);
@@ -452,7 +452,8 @@ class SqliteStore implements Store {
     now: number,
   ): Promise<PurgeCounts> {
     const types = PERSONAL_TYPES.map(() => '?').join(', ');
-    const still = `json_extract(body, '$.purgedAt') IS NULL AND json_extract(body, '$.type') IN (${types})`;
+    // Marked purged or not: a pushed mark is checked (event-content.ts) and purged again anyway.
+    const still = `json_extract(body, '$.type') IN (${types})`;
     // What expired since the last pass, and what arrived since (a tablet back from days offline).
     const candidates = this.db.prepare(
       `SELECT cursor, body FROM events WHERE site = ? AND kept_from >= ? AND kept_from < ? AND ${still}
@@ -478,10 +479,9 @@ class SqliteStore implements Store {
       ) as { cursor: number; body: string }[];
       let events = 0;
       for (const row of rows) {
-        const e = JSON.parse(row.body) as CheckpointEvent;
-        const purged = withoutPersonalData(e, now);
-        if (purged === e) continue;
-        update.run(canonicalJson(purged), row.cursor);
+        const purged = purgedBody(row.body, now);
+        if (purged === null) continue;
+        update.run(purged, row.cursor);
         events++;
       }
       this.purgedUpTo.set(site, { cursor: upTo, at: Math.max(last.at, before.at) });

@@ -24,6 +24,18 @@ export function sameEvent(stored: string, incoming: CheckpointEvent, body: strin
   );
 }
 
+/**
+ * What retention leaves of a stored event, or null when that is what is stored. An event
+ * that arrived marked purged is purged again (keeping its mark): a mark is no exemption.
+ */
+export function purgedBody(stored: string, now: number): string | null {
+  const e = JSON.parse(stored) as CheckpointEvent;
+  const purged = withoutPersonalData(e, e.purgedAt ?? now);
+  if (purged === e) return null;
+  const body = canonicalJson(purged);
+  return body === stored ? null : body;
+}
+
 /** A page of stored bodies, `limit + 1` asked for to tell whether there is more. */
 export function textPage(
   rows: readonly { cursor: number; body: string }[],

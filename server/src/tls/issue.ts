@@ -7,6 +7,7 @@
 import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
+import { NAME_CONSTRAINTS_OID, nameConstraintsDer, type ServerNames } from './name-constraints';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
@@ -20,10 +21,7 @@ export const CA_DAYS = 3650;
  */
 export const SERVER_DAYS = 397;
 
-export interface ServerNames {
-  dns: readonly string[];
-  ips: readonly string[];
-}
+export type { ServerNames };
 
 export interface Issued {
   certPem: string;
@@ -50,8 +48,15 @@ async function importPrivateKey(pem: string): Promise<CryptoKey> {
   ]);
 }
 
-/** A CA for one hall, named after it: its certificate goes on every tablet. */
-export async function issueHallCa(hallName: string, now: number): Promise<Issued> {
+/**
+ * A CA for one hall, named after it: its certificate goes on every tablet. It may sign
+ * for `names` only (their subdomains too): a critical nameConstraints extension.
+ */
+export async function issueHallCa(
+  hallName: string,
+  names: ServerNames,
+  now: number,
+): Promise<Issued> {
   const keys = await keyPair();
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     name: [{ CN: [`${hallName} CA`] }, { O: [hallName] }],
@@ -67,9 +72,16 @@ export async function issueHallCa(hallName: string, now: number): Promise<Issued
         true,
       ),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+      new x509.Extension(NAME_CONSTRAINTS_OID, true, new Uint8Array(nameConstraintsDer(names))),
     ],
   });
   return { certPem: `${cert.toString('pem')}\n`, keyPem: await privateKeyPem(keys.privateKey) };
+}
+
+/** The CA's nameConstraints (DER), or null for a CA made before they were. */
+export function caNameConstraints(caPem: string): Uint8Array | null {
+  const found = new x509.X509Certificate(caPem).getExtension(NAME_CONSTRAINTS_OID);
+  return found ? new Uint8Array(found.value) : null;
 }
 
 /** A server certificate with these names (SAN), signed by the hall's CA, with a new key. */

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceSettings } from '../../db/settings';
 import { beginTakeOver } from '../../db/take-over';
+import { isDeviceId } from '../../domain/device-id';
 import { clockTime } from '../../domain/time';
 import { useServices } from '../../services/services';
 import { useSyncStatus } from '../../sync/status-store';
@@ -21,8 +22,13 @@ export function ServerPanel({ onSave }: { onSave: (settings: DeviceSettings) => 
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
     setError(null);
+    // The server's rule (src/protocol/api.ts): said here, before a code is spent on it.
+    if (!isDeviceId(device)) {
+      setError(t('sync.errors.deviceId'));
+      return;
+    }
+    setBusy(true);
     try {
       const reply = await enrol(
         (url, init) => fetch(url, init),
