@@ -72,13 +72,21 @@ function offsetAt(frame: RgbaFrame, corners: readonly FramePoint[], u: number, v
   return (py * frame.width + px) * 4;
 }
 
-/** Offsets of the grid's samples that fall inside the frame. */
+/**
+ * Half the side of the code's middle left unsampled: health-code cards put a logo or the
+ * holder's photo over up to a third of the side (an area of ~11%), whose colours are not
+ * the modules'. What is left (~85% of the grid) still holds hundreds of modules.
+ */
+const LOGO_HALF = 0.19;
+
+/** Offsets of the grid's samples that fall inside the frame, away from the middle. */
 function sampleOffsets(frame: RgbaFrame, corners: readonly FramePoint[]): number[] {
   const offsets: number[] = [];
   for (let j = 0; j < GRID; j++) {
     const v = INSET + ((1 - 2 * INSET) * (j + 0.5)) / GRID;
     for (let i = 0; i < GRID; i++) {
       const u = INSET + ((1 - 2 * INSET) * (i + 0.5)) / GRID;
+      if (Math.abs(u - 0.5) < LOGO_HALF && Math.abs(v - 0.5) < LOGO_HALF) continue;
       const o = offsetAt(frame, corners, u, v);
       if (o !== null) offsets.push(o);
     }
@@ -128,6 +136,8 @@ export interface CodeSample {
   reference: Rgb;
   /** Light modules on a dark card (a dark-mode app's code). */
   inverted: boolean;
+  /** Lightness (0–255) of the code's light side: a lit screen's is far above paper's. */
+  light: number;
 }
 
 export function sampleCodeColour(
@@ -157,14 +167,60 @@ export function sampleCodeColour(
   const quiet = quietOffsets(frame, corners);
   const quietLevel = quiet.reduce((a, o) => a + lightness(data, o), 0) / (quiet.length || 1);
   const inverted = quiet.length > 0 && quietLevel <= threshold;
+  const level =
+    (Math.max(lightMean.r, lightMean.g, lightMean.b) +
+      Math.min(lightMean.r, lightMean.g, lightMean.b)) /
+    2;
   return inverted
-    ? { modules: lightMean, reference: NEUTRAL_WHITE, inverted }
-    : { modules: darkMean, reference: lightMean, inverted };
+    ? { modules: lightMean, reference: NEUTRAL_WHITE, inverted, light: level }
+    : { modules: darkMean, reference: lightMean, inverted, light: level };
+}
+
+/** The share of the region's short side measured round its centre by `centreLight`. */
+const CENTRE_PATCH = 0.2;
+
+/**
+ * How light the brightest tenth of the region's centre is (0–255), sampled every 4 px: a
+ * lit phone screen held there reads ~200–255, paper or a wall in a dim hall far less.
+ */
+export function centreLight(
+  frame: RgbaFrame,
+  region: { x: number; y: number; width: number; height: number },
+): number {
+  const half = (Math.min(region.width, region.height) * CENTRE_PATCH) / 2;
+  const cx = region.x + region.width / 2;
+  const cy = region.y + region.height / 2;
+  const histogram = new Uint32Array(256);
+  let n = 0;
+  for (let y = Math.max(0, Math.floor(cy - half)); y < Math.min(frame.height, cy + half); y += 4) {
+    for (let x = Math.max(0, Math.floor(cx - half)); x < Math.min(frame.width, cx + half); x += 4) {
+      const level = lightness(frame.data, (y * frame.width + x) * 4);
+      histogram[level] = (histogram[level] ?? 0) + 1;
+      n++;
+    }
+  }
+  let above = 0;
+  for (let level = 255; level >= 0; level--) {
+    above += histogram[level] ?? 0;
+    if (above >= n / 10) return level;
+  }
+  return 0;
 }
 
 export function readCodeColour(frame: RgbaFrame, corners: readonly FramePoint[]): ColourReading {
+  return readCodeLook(frame, corners).colour;
+}
+
+/** The code's colour, and how light its light side is (for choosing among codes). */
+export function readCodeLook(
+  frame: RgbaFrame,
+  corners: readonly FramePoint[],
+): { colour: ColourReading; light: number } {
   const sample = sampleCodeColour(frame, corners);
-  return sample
-    ? classifyCodeColour(sample.modules, sample.reference)
-    : { colour: null, margin: 0 };
+  if (sample)
+    return { colour: classifyCodeColour(sample.modules, sample.reference), light: sample.light };
+  // No split into two sides (a blur, a flat patch): its mean lightness.
+  const offsets = sampleOffsets(frame, corners);
+  const sum = offsets.reduce((a, o) => a + lightness(frame.data, o), 0);
+  return { colour: { colour: null, margin: 0 }, light: sum / (offsets.length || 1) };
 }
