@@ -54,7 +54,12 @@ export interface FrameQuality {
   crisp: number;
 }
 
-export type CameraAdvice = 'aim' | 'too-dark' | 'blurry';
+export type CameraAdvice = 'aim' | 'too-dark' | 'blurry' | 'one-code';
+
+/** Frames with two codes too alike to choose (code-choice.ts) before staff are told. */
+export const TIES_BEFORE_ADVICE = 3;
+/** How long a frame with two such codes counts (ms). */
+export const TIE_WINDOW_MS = 2000;
 
 /** Nothing read for this long while the camera runs: the guide says what to do. */
 export const ADVICE_AFTER_MS = 3000;
@@ -68,7 +73,9 @@ const PATTERN_EDGES = 0.1;
 const BLURRY_CRISP_SHARE = 0.15;
 
 /**
- * What to tell staff when nothing has been read for a while: too dark (the mean of the
+ * What to tell staff. At once, after a few frames with two codes too alike to choose
+ * (`recentTies`: such frames in the last `TIE_WINDOW_MS`): only one code in the frame.
+ * When nothing has been read for a while: too dark (the mean of the
  * recent frames), out of focus (a pattern of edges, nearly none of them steep: a blank
  * phone card or an empty hall has few edges at all, and is not "blurred"), or, by
  * default, how to hold the phone.
@@ -76,7 +83,9 @@ const BLURRY_CRISP_SHARE = 0.15;
 export function cameraAdvice(
   msSinceRead: number,
   recent: readonly FrameQuality[],
+  recentTies = 0,
 ): CameraAdvice | null {
+  if (recentTies >= TIES_BEFORE_ADVICE) return 'one-code';
   if (msSinceRead < ADVICE_AFTER_MS) return null;
   if (recent.length === 0) return 'aim';
   const mean = (k: keyof FrameQuality) => recent.reduce((a, q) => a + q[k], 0) / recent.length;

@@ -4,6 +4,7 @@ import {
   cameraAdvice,
   type FrameQuality,
   measureFrame,
+  TIES_BEFORE_ADVICE,
   tuningFor,
   videoConstraints,
 } from '../../../src/domain/camera-setup';
@@ -108,5 +109,13 @@ describe("the guide's advice", () => {
     // An empty, smooth hall is not "blurred": there is no pattern in view.
     expect(cameraAdvice(after, [quality(120, 0.02, 0)])).toBe('aim');
     expect(cameraAdvice(after, [quality(120, 0.3, 0.2)])).toBe('aim');
+  });
+
+  it('at once, after a few frames with two codes too alike to choose: only one code', () => {
+    expect(cameraAdvice(0, [], TIES_BEFORE_ADVICE)).toBe('one-code');
+    expect(cameraAdvice(0, [], TIES_BEFORE_ADVICE - 1)).toBeNull();
+    expect(cameraAdvice(ADVICE_AFTER_MS, [quality(120, 0.3, 0.2)], TIES_BEFORE_ADVICE)).toBe(
+      'one-code',
+    );
   });
 });

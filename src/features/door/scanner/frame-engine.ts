@@ -25,7 +25,7 @@ import {
 } from './camera-engine';
 import { CameraStartError, cameraPrecondition } from './camera-errors';
 import { installedDetector } from './decoder-setup';
-import { decodeFrame } from './frame-decoder';
+import { readFrame } from './frame-decoder';
 import type { FrameDetector } from './frame-reading';
 import { html5Engine } from './html5-engine';
 
@@ -102,9 +102,12 @@ function frameLoop(
       context.drawImage(video, x, y, side, side, 0, 0, side, side);
       const frame = context.getImageData(0, 0, side, side);
       if (frames++ % QUALITY_EVERY === 0) request.onFrame?.(measureFrame(frame));
-      const reading = await decodeFrame(detector, frame).catch(() => null);
+      const outcome = await readFrame(detector, frame).catch(() => null);
       if (stopped) return;
-      if (reading) request.onDecode(reading.text, `frame:${reading.pass}`, reading.colour);
+      if (outcome?.kind === 'read') {
+        const { reading } = outcome;
+        request.onDecode(reading.text, `frame:${reading.pass}`, reading.colour);
+      } else if (outcome?.kind === 'tie') request.onAmbiguous?.();
     }
     const spent = performance.now() - started;
     timer = setTimeout(() => void tick(), Math.max(0, 1000 / FPS - spent));
