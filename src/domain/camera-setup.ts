@@ -27,17 +27,34 @@ export interface TunableCapabilities {
   focusMode?: readonly string[];
   exposureMode?: readonly string[];
   whiteBalanceMode?: readonly string[];
+  exposureCompensation?: { min?: number; max?: number; step?: number };
   torch?: boolean;
 }
 
 /**
- * The advanced constraints to apply once the track runs: each mode set only where the
- * camera lists 'continuous' (applyConstraints rejects an unsupported value as a whole).
+ * Exposure compensation asked for, in EV, where the camera offers it: a phone screen at
+ * full brightness in a hall the auto-exposure is set by clips to white (issue 32). A small
+ * step only, so a dim screen or a printed code is not lost in the dark. No `exposureTime`:
+ * it needs the manual exposure mode, which would freeze the exposure for the whole day.
  */
-export function tuningFor(caps: TunableCapabilities): Record<string, string>[] {
-  const out: Record<string, string>[] = [];
+export const EXPOSURE_COMPENSATION = -0.7;
+
+/**
+ * The advanced constraints to apply once the track runs: each mode set only where the
+ * camera lists 'continuous' (applyConstraints rejects an unsupported value as a whole);
+ * a lower exposure compensation only within the range (and on the steps) it gives.
+ */
+export function tuningFor(caps: TunableCapabilities): Record<string, string | number>[] {
+  const out: Record<string, string | number>[] = [];
   for (const key of ['focusMode', 'exposureMode', 'whiteBalanceMode'] as const) {
     if (caps[key]?.includes('continuous')) out.push({ [key]: 'continuous' });
+  }
+  const ev = caps.exposureCompensation;
+  if (ev && typeof ev.min === 'number' && typeof ev.max === 'number' && ev.min < 0) {
+    const step = ev.step && ev.step > 0 ? ev.step : 0;
+    const snapped = step ? Math.round(EXPOSURE_COMPENSATION / step) * step : EXPOSURE_COMPENSATION;
+    const value = Math.min(ev.max, Math.max(ev.min, snapped));
+    if (value < 0) out.push({ exposureCompensation: value });
   }
   return out;
 }

@@ -51,6 +51,18 @@ describe('the camera the door asks for', () => {
     ).toEqual([{ focusMode: 'continuous' }, { whiteBalanceMode: 'continuous' }]);
     expect(tuningFor({})).toEqual([]);
   });
+
+  it('asks a small negative exposure compensation, on the camera’s steps and within its range', () => {
+    const range = { min: -2, max: 2, step: 1 / 3 };
+    const [only] = tuningFor({ exposureCompensation: range });
+    expect(only?.exposureCompensation).toBeCloseTo(-2 / 3);
+    expect(tuningFor({ exposureCompensation: { min: -0.5, max: 1 } })).toEqual([
+      { exposureCompensation: -0.5 },
+    ]);
+    // No room below zero, or no range given: nothing asked.
+    expect(tuningFor({ exposureCompensation: { min: 0, max: 2, step: 1 } })).toEqual([]);
+    expect(tuningFor({ exposureCompensation: {} })).toEqual([]);
+  });
 });
 
 describe('measuring a frame', () => {

@@ -56,8 +56,12 @@ function otsu(histogram: Uint32Array, total: number): number {
   return best;
 }
 
-/** How far outside the quad the quiet zone is sampled (a phone app's is 1–4 modules). */
-const QUIET_OUTSET = 0.035;
+/**
+ * How far outside the quad the quiet zone is sampled (a phone app's is 1–4 modules): two
+ * rings, the lighter counting, since a health-code card's coloured ring round the code
+ * can lie on one of them.
+ */
+const QUIET_OUTSETS = [0.015, 0.035] as const;
 const NEUTRAL_WHITE: Rgb = { r: 255, g: 255, b: 255 };
 
 /** The offset (into `data`) of the quad's point (u, v), or null outside the frame. */
@@ -95,15 +99,15 @@ function sampleOffsets(frame: RgbaFrame, corners: readonly FramePoint[]): number
 }
 
 /** Offsets just outside each of the quad's four edges: the code's quiet zone. */
-function quietOffsets(frame: RgbaFrame, corners: readonly FramePoint[]): number[] {
+function quietOffsets(frame: RgbaFrame, corners: readonly FramePoint[], out: number): number[] {
   const offsets: number[] = [];
   for (let k = 0; k < 8; k++) {
     const t = 0.15 + (0.7 * k) / 7;
     for (const [u, v] of [
-      [t, -QUIET_OUTSET],
-      [t, 1 + QUIET_OUTSET],
-      [-QUIET_OUTSET, t],
-      [1 + QUIET_OUTSET, t],
+      [t, -out],
+      [t, 1 + out],
+      [-out, t],
+      [1 + out, t],
     ] as const) {
       const o = offsetAt(frame, corners, u, v);
       if (o !== null) offsets.push(o);
@@ -151,22 +155,35 @@ export function sampleCodeColour(
   const histogram = new Uint32Array(256);
   for (const level of levels) histogram[level] = (histogram[level] ?? 0) + 1;
   const threshold = otsu(histogram, levels.length);
+  // Each side's core (its darker half of the dark, lighter half of the light): the middles
+  // of modules and of white, least mixed with the other by blur, bloom or a haze.
+  const darkLevels = levels.filter((l) => l <= threshold).sort((a, b) => a - b);
+  const lightLevels = levels.filter((l) => l > threshold).sort((a, b) => a - b);
+  const least = offsets.length * MIN_SIDE_SHARE;
+  if (darkLevels.length < least || lightLevels.length < least) return null;
+  const darkCore = darkLevels[Math.floor(darkLevels.length / 2)] ?? threshold;
+  const lightCore = lightLevels[Math.floor(lightLevels.length / 2)] ?? threshold;
   const dark: Sum = { r: 0, g: 0, b: 0, n: 0 };
   const light: Sum = { r: 0, g: 0, b: 0, n: 0 };
   offsets.forEach((o, k) => {
-    const side = (levels[k] ?? 0) <= threshold ? dark : light;
+    const level = levels[k] ?? 0;
+    const side = level <= darkCore ? dark : level >= lightCore ? light : null;
+    if (!side) return;
     side.r += data[o] ?? 0;
     side.g += data[o + 1] ?? 0;
     side.b += data[o + 2] ?? 0;
     side.n += 1;
   });
-  const least = offsets.length * MIN_SIDE_SHARE;
-  const darkMean = meanOf(dark, least);
-  const lightMean = meanOf(light, least);
+  const darkMean = meanOf(dark, 1);
+  const lightMean = meanOf(light, 1);
   if (!darkMean || !lightMean) return null;
-  const quiet = quietOffsets(frame, corners);
-  const quietLevel = quiet.reduce((a, o) => a + lightness(data, o), 0) / (quiet.length || 1);
-  const inverted = quiet.length > 0 && quietLevel <= threshold;
+  const quietLevels = QUIET_OUTSETS.map((out) => {
+    const quiet = quietOffsets(frame, corners, out);
+    return quiet.length === 0
+      ? null
+      : quiet.reduce((a, o) => a + lightness(data, o), 0) / quiet.length;
+  }).filter((l) => l !== null);
+  const inverted = quietLevels.length > 0 && Math.max(...quietLevels) <= threshold;
   const level =
     (Math.max(lightMean.r, lightMean.g, lightMean.b) +
       Math.min(lightMean.r, lightMean.g, lightMean.b)) /
