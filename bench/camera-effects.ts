@@ -109,20 +109,28 @@ export async function encode(
 }
 
 /**
- * A screen too bright for an exposure set by the dim hall: every level × `gain`, clipped,
- * then bloom: the clipped light spread `radius` px round itself (lens flare and sensor
- * bleed), eating into the dark modules beside the light ones.
+ * A screen too bright for an exposure set by the dim hall: every level × `gain`, more
+ * round a hot spot (`hot`: extra gain at its centre, falling off over `radius` px: the
+ * code's middle clipped to white), clipped, then bloom: the clipped light spread
+ * `radius` px round itself (lens flare and sensor bleed), eating into the dark modules.
  */
 export function overexpose(
   canvas: OffscreenCanvas,
   gain: number,
   bloom: { radius: number; strength: number },
+  hot?: { x: number; y: number; gain: number; radius: number },
 ): void {
   const ctx = context(canvas);
   const image = ctx.getImageData(0, 0, canvas.width, canvas.height);
-  const { data } = image;
+  const { data, width } = image;
   for (let i = 0; i < data.length; i += 4) {
-    for (let k = 0; k < 3; k++) data[i + k] = (data[i + k] ?? 0) * gain;
+    let g = gain;
+    if (hot) {
+      const p = i / 4;
+      const d2 = ((p % width) - hot.x) ** 2 + (Math.floor(p / width) - hot.y) ** 2;
+      g *= 1 + hot.gain * Math.exp(-d2 / (2 * hot.radius * hot.radius));
+    }
+    for (let k = 0; k < 3; k++) data[i + k] = (data[i + k] ?? 0) * g;
   }
   ctx.putImageData(image, 0, 0);
   const light = new OffscreenCanvas(canvas.width, canvas.height);

@@ -8,7 +8,7 @@
 import { decodeImage } from '../src/features/door/scanner/decode-image';
 import { ponyfillDetectorClass } from '../src/features/door/scanner/decoder-setup';
 import { decodeFrame } from '../src/features/door/scanner/frame-decoder';
-import type { FrameDetector } from '../src/features/door/scanner/frame-reading';
+import type { DecodePass, FrameDetector } from '../src/features/door/scanner/frame-reading';
 import {
   type CodeColour,
   drawFieldSample,
@@ -46,6 +46,11 @@ interface Decoders {
 type DecoderName = keyof Decoders;
 const DECODERS: readonly DecoderName[] = ['zxing-js', 'polyfill', 'app'];
 
+/** `passes=a,b`: the app's path with only those passes (what each one buys). */
+const passes = new URLSearchParams(location.search).get('passes')?.split(',') as
+  | DecodePass[]
+  | undefined;
+
 async function decoders(): Promise<Decoders> {
   const detector = await ponyfillDetector();
   return {
@@ -58,7 +63,7 @@ async function decoders(): Promise<Decoders> {
       return { text: found[0]?.rawValue ?? null, ms };
     },
     app: async ({ frame }) => {
-      const [reading, ms] = await timed(() => decodeFrame(detector, frame));
+      const [reading, ms] = await timed(() => decodeFrame(detector, frame, { passes }));
       return { text: reading?.text ?? null, ms, colour: reading?.colour.colour ?? null };
     },
   };

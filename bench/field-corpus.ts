@@ -82,7 +82,7 @@ export interface FieldParams {
   /** A printed code (another payload) on a poster behind the phone; the phone held centred. */
   poster: boolean;
   /** A screen clipped by an exposure set for the hall: gain, then bloom round the light. */
-  overexposed: { gain: Range; bloomPx: Range; bloom: Range } | null;
+  overexposed: { gain: Range; bloomPx: Range; bloom: Range; hot: Range } | null;
   /** Rolling-shutter bars from the screen's PWM dimming: px apart, dark share, depth. */
   pwm: { period: Range; duty: Range; depth: Range } | null;
   /** Sub-pixel moiré: the beat's period px, its depth. */
@@ -194,7 +194,16 @@ export const FIELD_CONDITIONS: readonly FieldCondition[] = [
     'over-exposed',
     'full-brightness screen, exposure set by the hall: ×1.8–2.8 clipped, bloom 3–8 px',
     {
-      overexposed: { gain: [1.8, 2.8], bloomPx: [3, 8], bloom: [0.4, 0.8] },
+      overexposed: { gain: [1.8, 2.8], bloomPx: [3, 8], bloom: [0.4, 0.8], hot: [0, 0] },
+      gain: [1, 1],
+    },
+  ),
+  condition(
+    'hot spot',
+    'over-exposed',
+    'the code’s middle clipped: ×1.4–2, ×2.5–4 more at the middle, bloom 4–10 px',
+    {
+      overexposed: { gain: [1.4, 2], bloomPx: [4, 10], bloom: [0.4, 0.8], hot: [1.5, 3] },
       gain: [1, 1],
     },
   ),
@@ -282,6 +291,9 @@ export async function drawFieldSample(
   }
   const showPhone = p.code || scene() < 0.5;
   const darkUi = scene() < p.darkUi;
+  // Where the code's centre lands, and its size (for a hot spot on it).
+  let target = { x: width / 2, y: height / 2 };
+  let codePx = 0;
   if (showPhone) {
     const phone = drawPhoneScreen({
       payload: text,
@@ -292,14 +304,14 @@ export async function drawFieldSample(
       ...(p.card ? { card: { logo: between(scene, p.card.logo), ring: true } } : {}),
     });
     const code = codeOnPhone();
-    const codePx = between(scene, p.codePx);
+    codePx = between(scene, p.codePx);
     const phoneWidth = codePx / code.width;
     const phoneHeight = phoneWidth * (phone.height / phone.width);
     // The code's centre somewhere its square-on extent stays in the frame.
     // (Held centred, as staff ask, when a poster is behind it.)
     const margin = codePx * 0.6;
     const spread: Range | null = p.poster ? [0.45, 0.55] : null;
-    const target = {
+    target = {
       x:
         (spread ? between(scene, spread) * width : between(scene, [margin, width - margin])) +
         between(shot, [-2, 2]),
@@ -365,10 +377,15 @@ export async function drawFieldSample(
     });
   }
   if (p.overexposed) {
-    overexpose(canvas, between(scene, p.overexposed.gain), {
-      radius: between(scene, p.overexposed.bloomPx),
-      strength: between(scene, p.overexposed.bloom),
-    });
+    overexpose(
+      canvas,
+      between(scene, p.overexposed.gain),
+      {
+        radius: between(scene, p.overexposed.bloomPx),
+        strength: between(scene, p.overexposed.bloom),
+      },
+      { ...target, gain: between(scene, p.overexposed.hot), radius: codePx * 0.3 },
+    );
   }
   gaussianBlur(canvas, between(shot, p.blur));
   motionBlur(canvas, between(shot, p.motion), scene() * Math.PI + between(shot, [-0.2, 0.2]));

@@ -34,7 +34,15 @@ export interface DecodeOptions {
   passes?: readonly DecodePass[];
 }
 
-export const DECODE_PASSES: readonly DecodePass[] = ['min-channel', 'max-channel', 'zoom'];
+export const DECODE_PASSES: readonly DecodePass[] = [
+  'min-channel',
+  'max-channel',
+  'zoom',
+  'local-contrast',
+];
+
+/** The local-contrast pass's square: a share of the region's short side (a few modules). */
+const LOCAL_SHARE = 1 / 24;
 
 /**
  * A region whose short side is at most this is zoomed whole (a small photo); a larger one,
@@ -67,6 +75,14 @@ function viewFor(pass: DecodePass, frame: ImageData, region: Rect): View {
       return renderView(frame, region, 1, 'max-inverted');
     case 'zoom':
       return renderView(frame, zoomRect(region), ZOOM_SCALE);
+    case 'local-contrast':
+      return renderView(
+        frame,
+        region,
+        1,
+        'min',
+        Math.max(15, Math.round(Math.min(region.width, region.height) * LOCAL_SHARE)),
+      );
   }
 }
 

@@ -119,18 +119,83 @@ function upscale(plane: Uint8ClampedArray, w: number, h: number, view: View): vo
   }
 }
 
+/**
+ * Local contrast normalisation of a one-channel plane, in place: each pixel's distance from
+ * the mean of the `window`-px square round it, in units of that square's spread (CLAHE's
+ * aim, in one pass over integral images). What varies slowly across a code goes: a
+ * film's veil, a bloom's glow, rolling-shutter bars, a moiré beat; the modules stay.
+ * Smoothed 3×3 first, so a sub-pixel pattern finer than a module does not pass as edges.
+ */
+export function normaliseLocally(
+  plane: Uint8ClampedArray,
+  w: number,
+  h: number,
+  window: number,
+): void {
+  const smooth = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let sum = 0;
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = Math.min(h - 1, Math.max(0, y + dy));
+        for (let dx = -1; dx <= 1; dx++) {
+          sum += plane[yy * w + Math.min(w - 1, Math.max(0, x + dx))] ?? 0;
+        }
+      }
+      smooth[y * w + x] = sum / 9;
+    }
+  }
+  // Integral images of the level and its square, (w+1)×(h+1).
+  const W = w + 1;
+  const sums = new Float64Array(W * (h + 1));
+  const squares = new Float64Array(W * (h + 1));
+  for (let y = 0; y < h; y++) {
+    let row = 0;
+    let rowSq = 0;
+    for (let x = 0; x < w; x++) {
+      const v = smooth[y * w + x] ?? 0;
+      row += v;
+      rowSq += v * v;
+      sums[(y + 1) * W + x + 1] = (sums[y * W + x + 1] ?? 0) + row;
+      squares[(y + 1) * W + x + 1] = (squares[y * W + x + 1] ?? 0) + rowSq;
+    }
+  }
+  const r = Math.max(1, Math.floor(window / 2));
+  for (let y = 0; y < h; y++) {
+    const y0 = Math.max(0, y - r);
+    const y1 = Math.min(h, y + r + 1);
+    for (let x = 0; x < w; x++) {
+      const x0 = Math.max(0, x - r);
+      const x1 = Math.min(w, x + r + 1);
+      const n = (y1 - y0) * (x1 - x0);
+      const box = (a: Float64Array) =>
+        (a[y1 * W + x1] ?? 0) -
+        (a[y0 * W + x1] ?? 0) -
+        (a[y1 * W + x0] ?? 0) +
+        (a[y0 * W + x0] ?? 0);
+      const mean = box(sums) / n;
+      const spread = Math.sqrt(Math.max(0, box(squares) / n - mean * mean));
+      // A flat patch (spread under a few levels) stays mid-grey rather than amplified noise.
+      plane[y * w + x] = 128 + (127 * ((smooth[y * w + x] ?? 0) - mean)) / (2 * spread + 6);
+    }
+  }
+}
+
 /** `rect` of the frame in min or max(R,G,B), `scale` times its size (scale ≥ 1). */
 export function renderView(
   frame: RgbaFrame,
   rect: Rect,
   scale = 1,
   channel: Channel = 'min',
+  /** Normalise local contrast over squares of this many px (0: not). */
+  localWindow = 0,
 ): View {
   const width = Math.round(rect.width * scale);
   const height = Math.round(rect.height * scale);
   const view: View = { rect, scale, width, height, data: take(width * height * 4) };
   const plane = take(rect.width * rect.height);
   channelPlane(frame, rect, channel, plane);
+  if (localWindow > 0) normaliseLocally(plane, rect.width, rect.height, localWindow);
   if (scale === 1) writeRgba(plane, view.data);
   else upscale(plane, rect.width, rect.height, view);
   give(plane);
