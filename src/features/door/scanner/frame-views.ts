@@ -133,50 +133,52 @@ export function normaliseLocally(
   window: number,
 ): void {
   const smooth = new Float32Array(w * h);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      let sum = 0;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = Math.min(h - 1, Math.max(0, y + dy));
-        for (let dx = -1; dx <= 1; dx++) {
-          sum += plane[yy * w + Math.min(w - 1, Math.max(0, x + dx))] ?? 0;
-        }
-      }
-      smooth[y * w + x] = sum / 9;
-    }
-  }
-  // Integral images of the level and its square, (w+1)×(h+1).
-  const W = w + 1;
-  const sums = new Float64Array(W * (h + 1));
-  const squares = new Float64Array(W * (h + 1));
-  for (let y = 0; y < h; y++) {
-    let row = 0;
-    let rowSq = 0;
-    for (let x = 0; x < w; x++) {
-      const v = smooth[y * w + x] ?? 0;
-      row += v;
-      rowSq += v * v;
-      sums[(y + 1) * W + x + 1] = (sums[y * W + x + 1] ?? 0) + row;
-      squares[(y + 1) * W + x + 1] = (squares[y * W + x + 1] ?? 0) + rowSq;
-    }
-  }
+  const tmp = new Float32Array(w * h);
+  boxFilter(plane, tmp, smooth, w, h, 1);
+  for (let i = 0; i < smooth.length; i++) smooth[i] = (smooth[i] ?? 0) / 9;
+  const squares = new Float32Array(w * h);
+  for (let i = 0; i < smooth.length; i++) squares[i] = (smooth[i] ?? 0) * (smooth[i] ?? 0);
   const r = Math.max(1, Math.floor(window / 2));
+  const sums = new Float32Array(w * h);
+  boxFilter(smooth, tmp, sums, w, h, r);
+  boxFilter(squares, tmp, squares, w, h, r);
+  const n = (2 * r + 1) * (2 * r + 1);
+  for (let i = 0; i < plane.length; i++) {
+    const mean = (sums[i] ?? 0) / n;
+    const spread = Math.sqrt(Math.max(0, (squares[i] ?? 0) / n - mean * mean));
+    // A flat patch (spread under a few levels) stays mid-grey rather than amplified noise.
+    plane[i] = 128 + (127 * ((smooth[i] ?? 0) - mean)) / (2 * spread + 6);
+  }
+}
+
+/**
+ * The sum over the (2r+1)² square round each pixel (edges repeated), by running sums along
+ * rows then columns: a few operations a pixel whatever `r`. `out` may be `src`.
+ */
+function boxFilter(
+  src: ArrayLike<number>,
+  tmp: Float32Array,
+  out: Float32Array,
+  w: number,
+  h: number,
+  r: number,
+): void {
   for (let y = 0; y < h; y++) {
-    const y0 = Math.max(0, y - r);
-    const y1 = Math.min(h, y + r + 1);
+    const row = y * w;
+    let sum = (r + 1) * (src[row] ?? 0);
+    for (let x = 1; x <= r; x++) sum += src[row + Math.min(w - 1, x)] ?? 0;
     for (let x = 0; x < w; x++) {
-      const x0 = Math.max(0, x - r);
-      const x1 = Math.min(w, x + r + 1);
-      const n = (y1 - y0) * (x1 - x0);
-      const box = (a: Float64Array) =>
-        (a[y1 * W + x1] ?? 0) -
-        (a[y0 * W + x1] ?? 0) -
-        (a[y1 * W + x0] ?? 0) +
-        (a[y0 * W + x0] ?? 0);
-      const mean = box(sums) / n;
-      const spread = Math.sqrt(Math.max(0, box(squares) / n - mean * mean));
-      // A flat patch (spread under a few levels) stays mid-grey rather than amplified noise.
-      plane[y * w + x] = 128 + (127 * ((smooth[y * w + x] ?? 0) - mean)) / (2 * spread + 6);
+      tmp[row + x] = sum;
+      sum += (src[row + Math.min(w - 1, x + r + 1)] ?? 0) - (src[row + Math.max(0, x - r)] ?? 0);
+    }
+  }
+  for (let x = 0; x < w; x++) {
+    let sum = (r + 1) * (tmp[x] ?? 0);
+    for (let y = 1; y <= r; y++) sum += tmp[Math.min(h - 1, y) * w + x] ?? 0;
+    for (let y = 0; y < h; y++) {
+      out[y * w + x] = sum;
+      sum +=
+        (tmp[Math.min(h - 1, y + r + 1) * w + x] ?? 0) - (tmp[Math.max(0, y - r) * w + x] ?? 0);
     }
   }
 }
