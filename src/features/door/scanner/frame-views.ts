@@ -126,6 +126,9 @@ function upscale(plane: Uint8ClampedArray, w: number, h: number, view: View): vo
  * film's veil, a bloom's glow, rolling-shutter bars, a moiré beat; the modules stay.
  * Smoothed 3×3 first, so a sub-pixel pattern finer than a module does not pass as edges.
  */
+/** Added to twice the local spread: a flat patch stays near mid-grey, not amplified noise. */
+const FLAT = 6;
+
 export function normaliseLocally(
   plane: Uint8ClampedArray,
   w: number,
@@ -146,8 +149,7 @@ export function normaliseLocally(
   for (let i = 0; i < plane.length; i++) {
     const mean = (sums[i] ?? 0) / n;
     const spread = Math.sqrt(Math.max(0, (squares[i] ?? 0) / n - mean * mean));
-    // A flat patch (spread under a few levels) stays mid-grey rather than amplified noise.
-    plane[i] = 128 + (127 * ((smooth[i] ?? 0) - mean)) / (2 * spread + 6);
+    plane[i] = 128 + (127 * ((smooth[i] ?? 0) - mean)) / (2 * spread + FLAT);
   }
 }
 
