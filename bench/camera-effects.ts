@@ -107,3 +107,128 @@ export async function encode(
   bitmap.close();
   return { frame: ctx.getImageData(0, 0, decoded.width, decoded.height), blob };
 }
+
+/**
+ * A screen too bright for an exposure set by the dim hall: every level × `gain`, more
+ * round a hot spot (`hot`: extra gain at its centre, falling off over `radius` px: the
+ * code's middle clipped to white), clipped, then bloom: the clipped light spread
+ * `radius` px round itself (lens flare and sensor bleed), eating into the dark modules.
+ */
+export function overexpose(
+  canvas: OffscreenCanvas,
+  gain: number,
+  bloom: { radius: number; strength: number },
+  hot?: { x: number; y: number; gain: number; radius: number },
+): void {
+  const ctx = context(canvas);
+  const image = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  const { data, width } = image;
+  for (let i = 0; i < data.length; i += 4) {
+    let g = gain;
+    if (hot) {
+      const p = i / 4;
+      const d2 = ((p % width) - hot.x) ** 2 + (Math.floor(p / width) - hot.y) ** 2;
+      g *= 1 + hot.gain * Math.exp(-d2 / (2 * hot.radius * hot.radius));
+    }
+    for (let k = 0; k < 3; k++) data[i + k] = (data[i + k] ?? 0) * g;
+  }
+  ctx.putImageData(image, 0, 0);
+  const light = new OffscreenCanvas(canvas.width, canvas.height);
+  const lctx = context(light);
+  lctx.filter = `blur(${bloom.radius}px)`;
+  lctx.drawImage(canvas, 0, 0);
+  ctx.globalCompositeOperation = 'lighter';
+  ctx.globalAlpha = bloom.strength;
+  ctx.drawImage(light, 0, 0);
+  ctx.globalAlpha = 1;
+  ctx.globalCompositeOperation = 'source-over';
+}
+
+/** Multiplies each pixel of the frame by `factor(x, y, channel)`, in one pass. */
+function modulate(
+  canvas: OffscreenCanvas,
+  factor: (x: number, y: number, channel: number) => number,
+): void {
+  const ctx = context(canvas);
+  const image = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  const { width, data } = image;
+  for (let p = 0; p < data.length / 4; p++) {
+    const x = p % width;
+    const y = (p - x) / width;
+    for (let k = 0; k < 3; k++) data[p * 4 + k] = (data[p * 4 + k] ?? 0) * factor(x, y, k);
+  }
+  ctx.putImageData(image, 0, 0);
+}
+
+/**
+ * The rolling shutter meeting the phone's PWM dimming: dark bars across the sensor's rows,
+ * `period` px apart, `duty` of each period dark, `depth` deep, with soft edges.
+ */
+export function pwmBars(
+  canvas: OffscreenCanvas,
+  bars: { period: number; duty: number; depth: number; phase: number },
+): void {
+  const edge = Math.max(2, bars.period * 0.08);
+  const rows = new Float32Array(canvas.height);
+  for (let y = 0; y < canvas.height; y++) {
+    const t = (((y + bars.phase * bars.period) % bars.period) + bars.period) % bars.period;
+    const dark = bars.duty * bars.period;
+    // Distance into the dark part, with ramps of `edge` px either side.
+    const into = Math.min(t, dark - t);
+    const weight =
+      t < dark
+        ? Math.min(1, 0.5 + into / (2 * edge))
+        : Math.max(0, 0.5 - Math.min(t - dark, bars.period - t) / (2 * edge));
+    rows[y] = 1 - bars.depth * weight;
+  }
+  modulate(canvas, (_x, y) => rows[y] ?? 1);
+}
+
+/**
+ * Moiré: the screen's R, G, B sub-pixel stripes aliased by the camera's sensor into a
+ * slow beat, each channel a third of a cycle from the next (colour fringes), `period` px
+ * long at `angle`, `amplitude` deep.
+ */
+export function subpixelMoire(
+  canvas: OffscreenCanvas,
+  moire: { period: number; angle: number; amplitude: number; phase: number },
+): void {
+  const [fx, fy] = [Math.cos(moire.angle) / moire.period, Math.sin(moire.angle) / moire.period];
+  modulate(
+    canvas,
+    (x, y, k) =>
+      1 + moire.amplitude * Math.cos(2 * Math.PI * (x * fx + y * fy + moire.phase + k / 3)),
+  );
+}
+
+/**
+ * A smudged protective film: the screen's own light scattered `scatter` px round itself
+ * (a veil that lifts the blacks and dims the whites, `strength` 0–1, varying slowly over
+ * the frame), with fingerprint ridges (arcs `ridge` px apart round a point) in it.
+ */
+export function filmHaze(
+  canvas: OffscreenCanvas,
+  haze: { strength: number; ridge: number; centre: { x: number; y: number }; scatter: number },
+): void {
+  const veil = new OffscreenCanvas(canvas.width, canvas.height);
+  const vctx = context(veil);
+  vctx.filter = `blur(${haze.scatter}px)`;
+  vctx.drawImage(canvas, 0, 0);
+  const scattered = vctx.getImageData(0, 0, canvas.width, canvas.height).data;
+  const ctx = context(canvas);
+  const image = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  const { width, height, data } = image;
+  for (let p = 0; p < data.length / 4; p++) {
+    const x = p % width;
+    const y = (p - x) / width;
+    const slow = 0.7 + 0.3 * Math.sin((3 * x) / width + 1.3) * Math.cos((2 * y) / height);
+    const d = Math.hypot(x - haze.centre.x, y - haze.centre.y);
+    const ridges = 0.85 + 0.15 * Math.sin((2 * Math.PI * d) / haze.ridge);
+    const h = Math.min(0.9, haze.strength * slow * ridges);
+    for (let k = 0; k < 3; k++) {
+      const i = p * 4 + k;
+      data[i] = (data[i] ?? 0) * (1 - h) + 1.1 * (scattered[i] ?? 0) * h;
+    }
+  }
+  ctx.putImageData(image, 0, 0);
+}

@@ -8,7 +8,7 @@
 import { decodeImage } from '../src/features/door/scanner/decode-image';
 import { ponyfillDetectorClass } from '../src/features/door/scanner/decoder-setup';
 import { decodeFrame } from '../src/features/door/scanner/frame-decoder';
-import type { FrameDetector } from '../src/features/door/scanner/frame-reading';
+import type { DecodePass, FrameDetector } from '../src/features/door/scanner/frame-reading';
 import {
   type CodeColour,
   drawFieldSample,
@@ -46,6 +46,11 @@ interface Decoders {
 type DecoderName = keyof Decoders;
 const DECODERS: readonly DecoderName[] = ['zxing-js', 'polyfill', 'app'];
 
+/** `passes=a,b`: the app's path with only those passes (what each one buys). */
+const passes = new URLSearchParams(location.search).get('passes')?.split(',') as
+  | DecodePass[]
+  | undefined;
+
 async function decoders(): Promise<Decoders> {
   const detector = await ponyfillDetector();
   return {
@@ -58,7 +63,7 @@ async function decoders(): Promise<Decoders> {
       return { text: found[0]?.rawValue ?? null, ms };
     },
     app: async ({ frame }) => {
-      const [reading, ms] = await timed(() => decodeFrame(detector, frame));
+      const [reading, ms] = await timed(() => decodeFrame(detector, frame, { passes }));
       return { text: reading?.text ?? null, ms, colour: reading?.colour.colour ?? null };
     },
   };
@@ -67,9 +72,13 @@ async function decoders(): Promise<Decoders> {
 interface Tally {
   n: number;
   read: Record<DecoderName, number>;
+  /** Text that is not the code's: another code's (the poster's) or a misread. */
+  wrong: Record<DecoderName, number>;
   falsePositives: Record<DecoderName, number>;
   ms: Record<DecoderName, number[]>;
   colourRight: number;
+  colourUnknown: number;
+  colourWrong: number;
   greenForRedOrYellow: number;
 }
 
@@ -77,9 +86,12 @@ const zeroes = () => ({ 'zxing-js': 0, polyfill: 0, app: 0 });
 const tally = (): Tally => ({
   n: 0,
   read: zeroes(),
+  wrong: zeroes(),
   falsePositives: zeroes(),
   ms: { 'zxing-js': [], polyfill: [], app: [] },
   colourRight: 0,
+  colourUnknown: 0,
+  colourWrong: 0,
   greenForRedOrYellow: 0,
 });
 
@@ -87,10 +99,13 @@ function add(into: Tally, from: Tally) {
   into.n += from.n;
   for (const d of DECODERS) {
     into.read[d] += from.read[d];
+    into.wrong[d] += from.wrong[d];
     into.falsePositives[d] += from.falsePositives[d];
     into.ms[d].push(...from.ms[d]);
   }
   into.colourRight += from.colourRight;
+  into.colourUnknown += from.colourUnknown;
+  into.colourWrong += from.colourWrong;
   into.greenForRedOrYellow += from.greenForRedOrYellow;
 }
 
@@ -109,10 +124,16 @@ async function sampleRow(c: FieldCondition, index: number, ds: Decoders, into: T
       if (answer.text !== null) into.falsePositives[d]++;
       continue;
     }
-    if (answer.text !== text) continue;
+    if (answer.text === null) continue;
+    if (answer.text !== text) {
+      into.wrong[d]++;
+      continue;
+    }
     into.read[d]++;
     if (d !== 'app') continue;
     if (answer.colour === expected) into.colourRight++;
+    else if (answer.colour == null) into.colourUnknown++;
+    else into.colourWrong++;
     if (answer.colour === 'green' && (expected === 'red' || expected === 'yellow'))
       into.greenForRedOrYellow++;
   }
@@ -127,7 +148,12 @@ function printable(t: Tally, codes: boolean) {
     'zxing-js read': read('zxing-js'),
     'polyfill read': read('polyfill'),
     'app read': read('app'),
-    'app colour right': codes ? `${t.colourRight}/${t.read.app}` : '–',
+    'wrong payload zxing-js / polyfill / app': codes
+      ? `${t.wrong['zxing-js']} / ${t.wrong.polyfill} / ${t.wrong.app}`
+      : '–',
+    'app colour right / unknown / wrong': codes
+      ? `${t.colourRight} / ${t.colourUnknown} / ${t.colourWrong}`
+      : '–',
     'green for red/yellow': codes ? t.greenForRedOrYellow : '–',
     'zxing-js ms': ms('zxing-js'),
     'polyfill ms': ms('polyfill'),
@@ -177,6 +203,13 @@ async function bursts(ds: Decoders) {
   return rows;
 }
 
+/** `conditions=a,b` (names or what they cover): only those, for working on one of them. */
+function chosenConditions(): readonly FieldCondition[] {
+  const wanted = new URLSearchParams(location.search).get('conditions')?.split(',');
+  if (!wanted) return FIELD_CONDITIONS;
+  return FIELD_CONDITIONS.filter((c) => wanted.includes(c.name) || wanted.includes(c.covers));
+}
+
 export async function field() {
   const ds = await decoders();
   // Warm-up (module load, .wasm compile), not counted.
@@ -187,7 +220,7 @@ export async function field() {
   const codes = tally();
   const negatives = tally();
   const byColour = new Map<CodeColour, Tally>();
-  for (const c of FIELD_CONDITIONS) {
+  for (const c of chosenConditions()) {
     const t = tally();
     for (let i = 0; i < perCondition; i++) {
       const one = tally();
@@ -207,8 +240,8 @@ export async function field() {
   for (const [colour, t] of byColour) rows[`all ${colour} codes`] = printable(t, true);
   rows['all negatives'] = printable(negatives, false);
   return {
-    conditions: Object.fromEntries(FIELD_CONDITIONS.map((c) => [c.name, c.description])),
+    conditions: Object.fromEntries(chosenConditions().map((c) => [c.name, c.description])),
     table: rows,
-    bursts: await bursts(ds),
+    bursts: new URLSearchParams(location.search).has('conditions') ? {} : await bursts(ds),
   };
 }

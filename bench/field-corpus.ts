@@ -5,8 +5,18 @@
  * visitor holding a phone up at the door: slight tilt and roll, a soft fixed-focus lens,
  * a little sensor noise); and the generator, run in Chromium, seeded, nothing downloaded.
  */
-import { encode, expose, gaussianBlur, glare, motionBlur } from './camera-effects';
-import { drawHall, drawHand } from './field-scene';
+import {
+  encode,
+  expose,
+  filmHaze,
+  gaussianBlur,
+  glare,
+  motionBlur,
+  overexpose,
+  pwmBars,
+  subpixelMoire,
+} from './camera-effects';
+import { drawHall, drawHand, drawPoster } from './field-scene';
 import { pointOnQuad, tiltedQuad, warpOnto } from './homography';
 import { type CodeColour, codeOnPhone, drawPhoneScreen } from './phone-screen';
 import { between, seeded } from './seeded';
@@ -29,6 +39,12 @@ export const ISSUE_CONDITIONS = [
   'small-code',
   'front-640',
   'negative',
+  'poster-behind',
+  'over-exposed',
+  'pwm-bars',
+  'moire',
+  'film-haze',
+  'health-card',
 ] as const;
 export type IssueCondition = (typeof ISSUE_CONDITIONS)[number];
 
@@ -63,6 +79,18 @@ export interface FieldParams {
   /** 'short': booking codes and health URLs of 100 characters or fewer. */
   payloads: 'any' | 'short';
   colours: readonly CodeColour[];
+  /** A printed code (another payload) on a poster behind the phone; the phone held centred. */
+  poster: boolean;
+  /** A screen clipped by an exposure set for the hall: gain, then bloom round the light. */
+  overexposed: { gain: Range; bloomPx: Range; bloom: Range; hot: Range } | null;
+  /** Rolling-shutter bars from the screen's PWM dimming: px apart, dark share, depth. */
+  pwm: { period: Range; duty: Range; depth: Range } | null;
+  /** Sub-pixel moiré: the beat's period px, its depth. */
+  moire: { period: Range; amplitude: Range } | null;
+  /** A smudged film: veil strength, fingerprint ridge spacing px, scatter radius px. */
+  haze: { strength: Range; ridge: Range; scatter: Range } | null;
+  /** A provincial health-code card: a logo over the middle (share of the side), a ring. */
+  card: { logo: Range } | null;
 }
 
 export interface FieldCondition {
@@ -100,6 +128,12 @@ const BASE: FieldParams = {
   code: true,
   payloads: 'any',
   colours: COLOURS,
+  poster: false,
+  overexposed: null,
+  pwm: null,
+  moire: null,
+  haze: null,
+  card: null,
 };
 
 const CRISP: FieldParams = { ...BASE, tilt: [0, 5], roll: 5, blur: [0, 0.3], noise: [1, 2] };
@@ -146,6 +180,56 @@ export const FIELD_CONDITIONS: readonly FieldCondition[] = [
     frame: { width: 640, height: 480 },
     codePx: [150, 230],
   }),
+  condition(
+    'poster behind the phone',
+    'poster-behind',
+    'a printed 场所码 poster (another payload) beside the phone held centred, code 110–170 px',
+    {
+      poster: true,
+      codePx: [110, 170],
+    },
+  ),
+  condition(
+    'over-exposed screen',
+    'over-exposed',
+    'full-brightness screen, exposure set by the hall: ×1.8–2.8 clipped, bloom 3–8 px',
+    {
+      overexposed: { gain: [1.8, 2.8], bloomPx: [3, 8], bloom: [0.4, 0.8], hot: [0, 0] },
+      gain: [1, 1],
+    },
+  ),
+  condition(
+    'hot spot',
+    'over-exposed',
+    'the code’s middle clipped: ×1.4–2, ×2.5–4 more at the middle, bloom 4–10 px',
+    {
+      overexposed: { gain: [1.4, 2], bloomPx: [4, 10], bloom: [0.4, 0.8], hot: [1.5, 3] },
+      gain: [1, 1],
+    },
+  ),
+  condition(
+    'PWM bars',
+    'pwm-bars',
+    'rolling-shutter bars 45–120 px apart, 25–45% duty, 30–50% deep',
+    {
+      pwm: { period: [45, 120], duty: [0.25, 0.45], depth: [0.3, 0.5] },
+    },
+  ),
+  condition('sub-pixel moiré', 'moire', 'RGB stripes aliased into a 6–16 px beat, 15–30% deep', {
+    moire: { period: [6, 16], amplitude: [0.15, 0.3] },
+  }),
+  condition('smudged film', 'film-haze', 'scattered-light veil 35–60%, fingerprint ridges 5–9 px', {
+    haze: { strength: [0.35, 0.6], ridge: [5, 9], scatter: [12, 30] },
+  }),
+  condition(
+    'health-code card',
+    'health-card',
+    'error correction H, a logo over the middle 28–33% of the side, a coloured ring',
+    {
+      card: { logo: [0.28, 0.33] },
+      colours: ['green', 'yellow', 'red'],
+    },
+  ),
   condition('negatives', 'negative', 'a phone screen with no code, or the hall alone', {
     code: false,
     colours: [],
@@ -160,7 +244,14 @@ export function fieldColour(c: FieldCondition, index: number): CodeColour | null
 export interface FieldSample {
   frame: ImageData;
   blob: Blob;
-  expected: { text: string | null; colour: CodeColour | null };
+  /** `decoy`: another code in the picture (the poster's), never to be read instead. */
+  expected: { text: string | null; colour: CodeColour | null; decoy: string | null };
+}
+
+/** A 场所码 poster's payload: a place code, not a visitor's. */
+function posterPayload(random: () => number): string {
+  const id = Array.from({ length: 12 }, () => Math.floor(random() * 10)).join('');
+  return `https://csm.example.gov.cn/place?id=${id}`;
 }
 
 /**
@@ -187,8 +278,22 @@ export async function drawFieldSample(
   }) as OffscreenCanvasRenderingContext2D;
   drawHall(ctx, width, height, scene);
   const text = p.code ? payload : null;
+  const decoy = p.poster ? posterPayload(scene) : null;
+  if (decoy) {
+    const side = scene() < 0.5 ? -1 : 1;
+    drawPoster(ctx, decoy, {
+      x: width / 2 + side * between(scene, [0.17, 0.26]) * width,
+      y: height / 2 + between(scene, [-0.12, 0.12]) * height,
+      codePx: between(scene, [100, 200]),
+      angle: between(scene, [-0.12, 0.12]),
+      paper: between(scene, [110, 190]),
+    });
+  }
   const showPhone = p.code || scene() < 0.5;
   const darkUi = scene() < p.darkUi;
+  // Where the code's centre lands, and its size (for a hot spot on it).
+  let target = { x: width / 2, y: height / 2 };
+  let codePx = 0;
   if (showPhone) {
     const phone = drawPhoneScreen({
       payload: text,
@@ -196,16 +301,23 @@ export async function drawFieldSample(
       darkUi,
       inverted: p.inverted,
       random: scene,
+      ...(p.card ? { card: { logo: between(scene, p.card.logo), ring: true } } : {}),
     });
     const code = codeOnPhone();
-    const codePx = between(scene, p.codePx);
+    codePx = between(scene, p.codePx);
     const phoneWidth = codePx / code.width;
     const phoneHeight = phoneWidth * (phone.height / phone.width);
     // The code's centre somewhere its square-on extent stays in the frame.
+    // (Held centred, as staff ask, when a poster is behind it.)
     const margin = codePx * 0.6;
-    const target = {
-      x: between(scene, [margin, width - margin]) + between(shot, [-2, 2]),
-      y: between(scene, [margin, height - margin]) + between(shot, [-2, 2]),
+    const spread: Range | null = p.poster ? [0.45, 0.55] : null;
+    target = {
+      x:
+        (spread ? between(scene, spread) * width : between(scene, [margin, width - margin])) +
+        between(shot, [-2, 2]),
+      y:
+        (spread ? between(scene, spread) * height : between(scene, [margin, height - margin])) +
+        between(shot, [-2, 2]),
     };
     const t = between(scene, p.tilt) * (scene() < 0.5 ? -1 : 1);
     const other = t * between(scene, [0, 0.3]) * (scene() < 0.5 ? -1 : 1);
@@ -256,8 +368,43 @@ export async function drawFieldSample(
       ]);
     }
   }
+  if (p.haze) {
+    filmHaze(canvas, {
+      strength: between(scene, p.haze.strength),
+      ridge: between(scene, p.haze.ridge),
+      scatter: between(scene, p.haze.scatter),
+      centre: { x: between(scene, [0, width]), y: between(scene, [0, height]) },
+    });
+  }
+  if (p.overexposed) {
+    overexpose(
+      canvas,
+      between(scene, p.overexposed.gain),
+      {
+        radius: between(scene, p.overexposed.bloomPx),
+        strength: between(scene, p.overexposed.bloom),
+      },
+      { ...target, gain: between(scene, p.overexposed.hot), radius: codePx * 0.3 },
+    );
+  }
   gaussianBlur(canvas, between(shot, p.blur));
   motionBlur(canvas, between(shot, p.motion), scene() * Math.PI + between(shot, [-0.2, 0.2]));
+  if (p.moire) {
+    subpixelMoire(canvas, {
+      period: between(scene, p.moire.period),
+      amplitude: between(scene, p.moire.amplitude),
+      angle: between(scene, [0, Math.PI]),
+      phase: shot(),
+    });
+  }
+  if (p.pwm) {
+    pwmBars(canvas, {
+      period: between(scene, p.pwm.period),
+      duty: between(scene, p.pwm.duty),
+      depth: between(scene, p.pwm.depth),
+      phase: shot(),
+    });
+  }
   expose(
     canvas,
     {
@@ -273,5 +420,5 @@ export async function drawFieldSample(
     shot,
   );
   const { frame, blob } = await encode(canvas, p.jpeg && between(shot, p.jpeg) / 100);
-  return { frame, blob, expected: { text, colour: text ? colour : null } };
+  return { frame, blob, expected: { text, colour: text ? colour : null, decoy } };
 }

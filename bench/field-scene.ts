@@ -2,6 +2,7 @@
  * The hall the tablet's camera sees behind a visitor: a dim wall and door frame, a
  * ceiling light, the visitor's head and shoulders, and the hand holding the phone up.
  */
+import QRCode from 'qrcode';
 import type { Quad } from './homography';
 import { pointOnQuad } from './homography';
 
@@ -53,4 +54,33 @@ export function drawHand(ctx: Ctx, phone: Quad, random: () => number): void {
   ctx.beginPath();
   ctx.ellipse(at.x, at.y + span * 0.12, span * 0.55, span * 0.22, angle, 0, 2 * Math.PI);
   ctx.fill();
+}
+
+/**
+ * A printed 场所码 poster on the wall behind the visitor: a paper sheet lit by the hall
+ * (`paper`: its white's level, far below a lit screen's), a red title, a black code.
+ */
+export function drawPoster(
+  ctx: Ctx,
+  payload: string,
+  at: { x: number; y: number; codePx: number; angle: number; paper: number },
+): void {
+  const { modules } = QRCode.create(payload, { errorCorrectionLevel: 'M' });
+  const m = at.codePx / modules.size;
+  const [w, h] = [at.codePx * 1.5, at.codePx * 2];
+  ctx.save();
+  ctx.translate(at.x, at.y);
+  ctx.rotate(at.angle);
+  const p = Math.round(at.paper);
+  ctx.fillStyle = `rgb(${p},${Math.round(p * 0.97)},${Math.round(p * 0.9)})`;
+  ctx.fillRect(-w / 2, -h * 0.42, w, h);
+  ctx.fillStyle = `rgb(${Math.round(p * 0.8)},${Math.round(p * 0.12)},${Math.round(p * 0.12)})`;
+  ctx.fillRect(-w / 2, -h * 0.42, w, at.codePx * 0.22);
+  ctx.fillStyle = 'rgb(20,20,22)';
+  const left = -at.codePx / 2;
+  const top = -at.codePx / 2;
+  for (let r = 0; r < modules.size; r++)
+    for (let c = 0; c < modules.size; c++)
+      if (modules.get(r, c)) ctx.fillRect(left + c * m, top + r * m, m + 0.3, m + 0.3);
+  ctx.restore();
 }

@@ -17,6 +17,11 @@ export interface ScreenSpec {
   /** Light modules on a dark card. */
   inverted: boolean;
   random: () => number;
+  /**
+   * A provincial health-code card: error correction H, a logo or avatar over the middle
+   * `logo` share of the code's side (0: none), and a ring in the code's colour round it.
+   */
+  card?: { logo: number; ring: boolean };
 }
 
 /** The screen, in dp. */
@@ -81,8 +86,9 @@ function drawCode(
   left: number,
   top: number,
   dark: string,
+  level: 'M' | 'H' = 'M',
 ) {
-  const { modules } = QRCode.create(payload, { errorCorrectionLevel: 'M' });
+  const { modules } = QRCode.create(payload, { errorCorrectionLevel: level });
   const m = (CODE_DP * PX) / modules.size;
   ctx.fillStyle = dark;
   for (let r = 0; r < modules.size; r++) {
@@ -98,6 +104,71 @@ function drawCode(
           Math.round(top * PX + (r + 1) * m) - y0,
         );
     }
+  }
+}
+
+/** A ring in the code's colour round its quiet zone, as provincial health-code cards draw. */
+function ring(
+  ctx: OffscreenCanvasRenderingContext2D,
+  left: number,
+  top: number,
+  colour: string,
+  random: () => number,
+) {
+  const gap = 8 + random() * 6;
+  const width = 5 + random() * 5;
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = width * PX;
+  ctx.beginPath();
+  const o = gap + width / 2;
+  ctx.roundRect(
+    (left - o) * PX,
+    (top - o) * PX,
+    (CODE_DP + 2 * o) * PX,
+    (CODE_DP + 2 * o) * PX,
+    (6 + random() * 10) * PX,
+  );
+  ctx.stroke();
+}
+
+/** A logo or an avatar over the code's middle: a white tile, an emblem or a face on it. */
+function logo(
+  ctx: OffscreenCanvasRenderingContext2D,
+  left: number,
+  top: number,
+  share: number,
+  random: () => number,
+) {
+  const side = CODE_DP * share;
+  const x = left + (CODE_DP - side) / 2;
+  const y = top + (CODE_DP - side) / 2;
+  rounded(ctx, x, y, side, side, side * 0.18, '#ffffff');
+  const inner = side * 0.78;
+  const [ix, iy] = [x + (side - inner) / 2, y + (side - inner) / 2];
+  if (random() < 0.5) {
+    // An issuer's emblem: a coloured disc with a white mark.
+    ctx.fillStyle = `hsl(${Math.floor(random() * 360)} 70% 45%)`;
+    ctx.beginPath();
+    ctx.arc((ix + inner / 2) * PX, (iy + inner / 2) * PX, (inner / 2) * PX, 0, 2 * Math.PI);
+    ctx.fill();
+    rounded(ctx, ix + inner * 0.3, iy + inner * 0.42, inner * 0.4, inner * 0.16, 2, '#ffffff');
+  } else {
+    // The holder's photo: skin, hair, a shirt on a pale backdrop.
+    rounded(ctx, ix, iy, inner, inner, inner * 0.12, '#dfe6ee');
+    ctx.fillStyle = `rgb(${200 + Math.floor(random() * 40)},${150 + Math.floor(random() * 40)},120)`;
+    ctx.beginPath();
+    ctx.ellipse(
+      (ix + inner / 2) * PX,
+      (iy + inner * 0.42) * PX,
+      inner * 0.22 * PX,
+      inner * 0.28 * PX,
+      0,
+      0,
+      2 * Math.PI,
+    );
+    ctx.fill();
+    rounded(ctx, ix + inner * 0.18, iy + inner * 0.78, inner * 0.64, inner * 0.22, 4, '#34495e');
+    rounded(ctx, ix + inner * 0.28, iy + inner * 0.1, inner * 0.44, inner * 0.14, 4, '#1b1b1b');
   }
 }
 
@@ -138,9 +209,13 @@ export function drawPhoneScreen(spec: ScreenSpec): OffscreenCanvas {
   textBars(ctx, 120, 110, [120, 80], 10, cardInk);
   if (spec.payload !== null && spec.colour) {
     const modules = (spec.inverted ? LIT : MODULES)[spec.colour];
-    drawCode(ctx, spec.payload, (SCREEN_DP.width - CODE_DP) / 2, CODE_TOP_DP, rgb(modules, jitter));
+    const colour = rgb(modules, jitter);
+    const left = (SCREEN_DP.width - CODE_DP) / 2;
+    if (spec.card?.ring) ring(ctx, left, CODE_TOP_DP, colour, random);
+    drawCode(ctx, spec.payload, left, CODE_TOP_DP, colour, spec.card ? 'H' : 'M');
+    if (spec.card && spec.card.logo > 0) logo(ctx, left, CODE_TOP_DP, spec.card.logo, random);
     // The colour's name under the code, in the code's colour.
-    textBars(ctx, 140, CODE_TOP_DP + CODE_DP + 22, [80], 18, rgb(modules, jitter));
+    textBars(ctx, 140, CODE_TOP_DP + CODE_DP + (spec.card?.ring ? 32 : 22), [80], 18, colour);
   } else {
     // No code: a grid of service icons where it would be.
     for (let i = 0; i < 9; i++) {

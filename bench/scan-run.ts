@@ -87,7 +87,17 @@ try {
     console.log('all images, per-image ms:', result.total);
   }
   if (modes.has('field')) {
-    const result = (await inChromium(null, 'bench/scan.html?mode=field', 1_800_000)) as {
+    // SCAN_CONDITIONS=poster-behind,moire: only those conditions of the field corpus.
+    // SCAN_PASSES=min-channel,max-channel: the app's path with only those passes.
+    const passes = process.env.SCAN_PASSES ? `&passes=${process.env.SCAN_PASSES}` : '';
+    const only = process.env.SCAN_CONDITIONS
+      ? `&conditions=${encodeURIComponent(process.env.SCAN_CONDITIONS)}`
+      : '';
+    const result = (await inChromium(
+      null,
+      `bench/scan.html?mode=field${only}${passes}`,
+      1_800_000,
+    )) as {
       conditions: Record<string, string>;
       table: Record<string, unknown>;
       bursts: Record<string, unknown>;

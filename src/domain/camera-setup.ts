@@ -27,17 +27,34 @@ export interface TunableCapabilities {
   focusMode?: readonly string[];
   exposureMode?: readonly string[];
   whiteBalanceMode?: readonly string[];
+  exposureCompensation?: { min?: number; max?: number; step?: number };
   torch?: boolean;
 }
 
 /**
- * The advanced constraints to apply once the track runs: each mode set only where the
- * camera lists 'continuous' (applyConstraints rejects an unsupported value as a whole).
+ * Exposure compensation asked for, in EV, where the camera offers it: a phone screen at
+ * full brightness in a hall the auto-exposure is set by clips to white (issue 32). A small
+ * step only, so a dim screen or a printed code is not lost in the dark. No `exposureTime`:
+ * it needs the manual exposure mode, which would freeze the exposure for the whole day.
  */
-export function tuningFor(caps: TunableCapabilities): Record<string, string>[] {
-  const out: Record<string, string>[] = [];
+export const EXPOSURE_COMPENSATION = -0.7;
+
+/**
+ * The advanced constraints to apply once the track runs: each mode set only where the
+ * camera lists 'continuous' (applyConstraints rejects an unsupported value as a whole);
+ * a lower exposure compensation only within the range (and on the steps) it gives.
+ */
+export function tuningFor(caps: TunableCapabilities): Record<string, string | number>[] {
+  const out: Record<string, string | number>[] = [];
   for (const key of ['focusMode', 'exposureMode', 'whiteBalanceMode'] as const) {
     if (caps[key]?.includes('continuous')) out.push({ [key]: 'continuous' });
+  }
+  const ev = caps.exposureCompensation;
+  if (ev && typeof ev.min === 'number' && typeof ev.max === 'number' && ev.min < 0) {
+    const step = ev.step && ev.step > 0 ? ev.step : 0;
+    const snapped = step ? Math.round(EXPOSURE_COMPENSATION / step) * step : EXPOSURE_COMPENSATION;
+    const value = Math.min(ev.max, Math.max(ev.min, snapped));
+    if (value < 0) out.push({ exposureCompensation: value });
   }
   return out;
 }
@@ -54,7 +71,12 @@ export interface FrameQuality {
   crisp: number;
 }
 
-export type CameraAdvice = 'aim' | 'too-dark' | 'blurry';
+export type CameraAdvice = 'aim' | 'too-dark' | 'blurry' | 'one-code';
+
+/** Frames with two codes too alike to choose (code-choice.ts) before staff are told. */
+export const TIES_BEFORE_ADVICE = 3;
+/** How long a frame with two such codes counts (ms). */
+export const TIE_WINDOW_MS = 2000;
 
 /** Nothing read for this long while the camera runs: the guide says what to do. */
 export const ADVICE_AFTER_MS = 3000;
@@ -68,7 +90,9 @@ const PATTERN_EDGES = 0.1;
 const BLURRY_CRISP_SHARE = 0.15;
 
 /**
- * What to tell staff when nothing has been read for a while: too dark (the mean of the
+ * What to tell staff. At once, after a few frames with two codes too alike to choose
+ * (`recentTies`: such frames in the last `TIE_WINDOW_MS`): only one code in the frame.
+ * When nothing has been read for a while: too dark (the mean of the
  * recent frames), out of focus (a pattern of edges, nearly none of them steep: a blank
  * phone card or an empty hall has few edges at all, and is not "blurred"), or, by
  * default, how to hold the phone.
@@ -76,7 +100,9 @@ const BLURRY_CRISP_SHARE = 0.15;
 export function cameraAdvice(
   msSinceRead: number,
   recent: readonly FrameQuality[],
+  recentTies = 0,
 ): CameraAdvice | null {
+  if (recentTies >= TIES_BEFORE_ADVICE) return 'one-code';
   if (msSinceRead < ADVICE_AFTER_MS) return null;
   if (recent.length === 0) return 'aim';
   const mean = (k: keyof FrameQuality) => recent.reduce((a, q) => a + q[k], 0) / recent.length;

@@ -65,6 +65,7 @@ export const en: Messages = {
       aim: 'Hold the phone screen inside the frame, screen brightness up',
       'too-dark': 'Too dark: ask for the phone screen brighter, or use the torch or more light',
       blurry: 'Blurred: hold the phone still, 20–40 cm from the camera',
+      'one-code': 'Only one code inside the frame, please',
     },
     problems: {
       insecure:

@@ -16,6 +16,7 @@ export const zhCNScreens = {
       aim: '把手机屏幕对准框内，调亮屏幕',
       'too-dark': '画面太暗：请访客调亮手机屏幕，或打开补光灯、靠近灯光',
       blurry: '画面模糊：手机离摄像头 20–40 厘米，拿稳不动',
+      'one-code': '请只让一个码对准框内',
     },
     problems: {
       insecure:

@@ -60,6 +60,57 @@ test('a yellow code on a dark-mode phone, tilted and blurred: read, yellow offer
   }
 });
 
+test('a phone held in front of a poster with another code: the phone’s code is recorded, never the poster’s', async () => {
+  const video = join(videoDir(), 'phone-before-poster.y4m');
+  const PLACE = 'https://csm.example.gov.cn/place?id=440106001234';
+  // The poster on the wall left of the phone, both inside the viewfinder's square; the
+  // ZXing-C++ detector lists the poster's code (higher in the frame) before the phone's,
+  // so taking the first code listed records the poster (checked: this test then fails).
+  writePhoneSceneY4m(video, {
+    payload: HEALTH_CODE,
+    modules: YELLOW,
+    tiltDeg: 8,
+    blur: 1,
+    noise: 4,
+    share: 0.24,
+    poster: { payload: PLACE, x: 0.33, y: 0.4, side: 130, paper: 150 },
+  });
+  const browser = await launchWithCamera({ video });
+  try {
+    const page = await cameraPage(browser, { video });
+    await importBookings(page, Date.now());
+    await page.getByRole('link', { name: '门岗检查' }).click();
+    await page.getByRole('button', { name: /张\*明/ }).click();
+    await page.getByRole('button', { name: '已戴口罩 · 已手消毒' }).click();
+    await page.getByRole('button', { name: '36.5', exact: true }).click();
+    await page.getByRole('button', { name: '身份证与预约一致' }).click();
+    await expect(page.getByTestId('colour-seen')).toHaveText('扫码识别：黄码，请核对后点击');
+    const yellow = page.getByRole('button', { name: '黄码', exact: true });
+    await expect(yellow).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('outcome')).toContainText('不能入厅');
+    const events = await storedEvents(page);
+    const health = events.filter((e) => e.type === 'health-code.checked');
+    expect(health).toHaveLength(1);
+    expect(health[0]?.data).toMatchObject({
+      colour: 'yellow',
+      colourSeen: 'yellow',
+      method: 'scan',
+    });
+    const sha = async (text: string) =>
+      page.evaluate(async (t) => {
+        const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(t));
+        return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+      }, text);
+    const recorded = JSON.stringify(events);
+    expect(recorded).toContain(await sha(HEALTH_CODE));
+    expect(recorded).not.toContain(await sha(PLACE));
+    expect(recorded).not.toContain('csm.example');
+  } finally {
+    await browser.close();
+  }
+});
+
 test('the front camera is mirrored; with no code in view the guide says how to hold the phone', async () => {
   const video = join(videoDir(), 'no-code.y4m');
   // The same hall and phone, its screen showing no code (a blank card).

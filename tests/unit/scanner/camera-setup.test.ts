@@ -4,6 +4,7 @@ import {
   cameraAdvice,
   type FrameQuality,
   measureFrame,
+  TIES_BEFORE_ADVICE,
   tuningFor,
   videoConstraints,
 } from '../../../src/domain/camera-setup';
@@ -49,6 +50,18 @@ describe('the camera the door asks for', () => {
       }),
     ).toEqual([{ focusMode: 'continuous' }, { whiteBalanceMode: 'continuous' }]);
     expect(tuningFor({})).toEqual([]);
+  });
+
+  it('asks a small negative exposure compensation, on the camera’s steps and within its range', () => {
+    const range = { min: -2, max: 2, step: 1 / 3 };
+    const [only] = tuningFor({ exposureCompensation: range });
+    expect(only?.exposureCompensation).toBeCloseTo(-2 / 3);
+    expect(tuningFor({ exposureCompensation: { min: -0.5, max: 1 } })).toEqual([
+      { exposureCompensation: -0.5 },
+    ]);
+    // No room below zero, or no range given: nothing asked.
+    expect(tuningFor({ exposureCompensation: { min: 0, max: 2, step: 1 } })).toEqual([]);
+    expect(tuningFor({ exposureCompensation: {} })).toEqual([]);
   });
 });
 
@@ -108,5 +121,13 @@ describe("the guide's advice", () => {
     // An empty, smooth hall is not "blurred": there is no pattern in view.
     expect(cameraAdvice(after, [quality(120, 0.02, 0)])).toBe('aim');
     expect(cameraAdvice(after, [quality(120, 0.3, 0.2)])).toBe('aim');
+  });
+
+  it('at once, after a few frames with two codes too alike to choose: only one code', () => {
+    expect(cameraAdvice(0, [], TIES_BEFORE_ADVICE)).toBe('one-code');
+    expect(cameraAdvice(0, [], TIES_BEFORE_ADVICE - 1)).toBeNull();
+    expect(cameraAdvice(ADVICE_AFTER_MS, [quality(120, 0.3, 0.2)], TIES_BEFORE_ADVICE)).toBe(
+      'one-code',
+    );
   });
 });

@@ -1,5 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { decodeFrame } from '../../../src/features/door/scanner/frame-decoder';
+import {
+  DECODE_PASSES,
+  decodeFrame,
+  readFrame,
+} from '../../../src/features/door/scanner/frame-decoder';
 import type { FrameDetector, FramePoint } from '../../../src/features/door/scanner/frame-reading';
 import { paintChecker, solidFrame, stubImageData } from '../../fixtures/frames';
 
@@ -76,7 +80,7 @@ describe('decodeFrame: the min-channel pass', () => {
     expect(await decodeFrame(detector, asImage(solidFrame(64, 48, { r: 9, g: 9, b: 9 })))).toBe(
       null,
     );
-    expect(seen).toHaveLength(3);
+    expect(seen).toHaveLength(DECODE_PASSES.length);
   });
 
   it('reads an inverted dark-mode code in its strongest channel, which the weakest blacks out', async () => {
@@ -118,5 +122,66 @@ describe('decodeFrame: the zoom pass', () => {
     const row = [0, 1, 2, 3].map((x) => zoomed?.data[x * 4]);
     expect(row).toEqual([0, 60, 180, 240]);
     expect(reading?.corners).toEqual(square(1, 0, 1));
+  });
+});
+
+describe('readFrame: several codes in one frame', () => {
+  /** A detector listing several codes (text, corners) in the order given. */
+  const listing = (codes: { text: string; corners: FramePoint[] }[]): FrameDetector => ({
+    async detect() {
+      return codes.map((c) => ({ rawValue: c.text, cornerPoints: c.corners }));
+    },
+  });
+
+  function hallWithPosterAndPhone() {
+    const frame = solidFrame(640, 480, { r: 50, g: 48, b: 46 });
+    const poster = paintChecker(frame, {
+      centre: { x: 540, y: 240 },
+      size: 150,
+      modules: 25,
+      angle: 0,
+      dark: { r: 20, g: 20, b: 22 },
+      light: { r: 150, g: 146, b: 135 },
+    });
+    const phone = paintChecker(frame, {
+      centre: { x: 320, y: 240 },
+      size: 120,
+      modules: 25,
+      angle: 0.1,
+      dark: { r: 250, g: 196, b: 0 },
+      light: { r: 250, g: 250, b: 250 },
+    });
+    return { frame, poster, phone };
+  }
+
+  it('records the phone’s code held centred, never the poster’s listed first', async () => {
+    const { frame, poster, phone } = hallWithPosterAndPhone();
+    const detector = listing([
+      { text: 'PLACE', corners: poster },
+      { text: 'HC:visitor', corners: phone },
+    ]);
+    const outcome = await readFrame(detector, asImage(frame));
+    expect(outcome).toMatchObject({ kind: 'read', reading: { text: 'HC:visitor' } });
+    if (outcome.kind === 'read') expect(outcome.reading.colour.colour).toBe('yellow');
+  });
+
+  it('reads nothing from a poster alone while an unread lit screen fills the centre', async () => {
+    const { frame, poster } = hallWithPosterAndPhone();
+    const outcome = await readFrame(listing([{ text: 'PLACE', corners: poster }]), asImage(frame));
+    expect(outcome).toEqual({ kind: 'none' });
+  });
+
+  it('reports a tie for two alike codes of different payloads, and decodeFrame reads nothing', async () => {
+    const frame = solidFrame(640, 480, { r: 50, g: 48, b: 46 });
+    const look = { size: 120, modules: 25, angle: 0, dark: { r: 20, g: 20, b: 20 } };
+    const light = { r: 240, g: 240, b: 240 };
+    const a = paintChecker(frame, { ...look, light, centre: { x: 240, y: 240 } });
+    const b = paintChecker(frame, { ...look, light, centre: { x: 400, y: 240 } });
+    const detector = listing([
+      { text: 'HC:a', corners: a },
+      { text: 'HC:b', corners: b },
+    ]);
+    expect(await readFrame(detector, asImage(frame))).toMatchObject({ kind: 'tie' });
+    expect(await decodeFrame(detector, asImage(frame))).toBe(null);
   });
 });

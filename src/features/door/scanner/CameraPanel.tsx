@@ -7,6 +7,7 @@ import {
   cameraAdvice,
   DEFAULT_FACING,
   type FrameQuality,
+  TIE_WINDOW_MS,
 } from '../../../domain/camera-setup';
 import type { ColourReading } from '../../../domain/codes/code-colour';
 import { reportCameraFailure, reportCameraWorking } from '../../../services/health/health-store';
@@ -41,7 +42,12 @@ export function CameraPanel({
   const { t } = useTranslation();
   const engine = useCameraEngine();
   const [advice, setAdvice] = useState<CameraAdvice | null>(null);
-  const seen = useRef({ readAt: performance.now(), recent: [] as FrameQuality[] });
+  const seen = useRef({
+    readAt: performance.now(),
+    recent: [] as FrameQuality[],
+    /** When frames with two codes too alike to choose came (cleared by a read). */
+    ties: [] as number[],
+  });
   const viewfinder = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<SessionState>({ status: 'idle' });
   const [decoder, setDecoder] = useState('');
@@ -66,6 +72,7 @@ export function CameraPanel({
         onDecode: (text, name, colour) => {
           const now = performance.now();
           seen.current.readAt = now;
+          seen.current.ties = [];
           const repeated = text === last.text && now - last.at < REPEAT_MS;
           last = { text, at: now };
           if (repeated) return;
@@ -74,6 +81,10 @@ export function CameraPanel({
         },
         // A tap's write goes first: no frame is decoded while the step commits.
         paused: () => useDoorStore.getState().saving,
+        onAmbiguous: () => {
+          const now = performance.now();
+          seen.current.ties = [...seen.current.ties.filter((t) => now - t < TIE_WINDOW_MS), now];
+        },
         onFrame: (quality) => {
           const { recent } = seen.current;
           recent.push(quality);
@@ -95,10 +106,12 @@ export function CameraPanel({
       setAdvice(null);
       return;
     }
-    seen.current = { readAt: performance.now(), recent: [] };
+    seen.current = { readAt: performance.now(), recent: [], ties: [] };
     const timer = setInterval(() => {
-      const { readAt, recent } = seen.current;
-      setAdvice(cameraAdvice(performance.now() - readAt, recent));
+      const { readAt, recent, ties } = seen.current;
+      const now = performance.now();
+      const recentTies = ties.filter((t) => now - t < TIE_WINDOW_MS).length;
+      setAdvice(cameraAdvice(now - readAt, recent, recentTies));
     }, 500);
     return () => clearInterval(timer);
   }, [state]);

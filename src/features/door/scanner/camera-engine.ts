@@ -20,6 +20,8 @@ export interface StartRequest {
   facing: CameraFacing;
   /** `colour`: the code's colour read from the frame, where the engine reads pixels. */
   onDecode: (text: string, decoder: string, colour?: ColourReading) => void;
+  /** Two codes in view too alike to choose between: nothing was read from that frame. */
+  onAmbiguous?: () => void;
   /** A sample of the picture's quality now and then (for the guide's advice). */
   onFrame?: (quality: FrameQuality) => void;
   /** True while nothing should be decoded (the step is committing a tap). */

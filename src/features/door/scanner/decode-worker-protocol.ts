@@ -1,6 +1,6 @@
 /** The messages between the frame loop and its decoding worker (decode-worker.ts). */
 import type { FrameQuality } from '../../../domain/camera-setup';
-import type { FrameReading } from './frame-reading';
+import type { FrameOutcome } from './frame-decoder';
 
 /** The viewfinder's square within the frame sent, in the frame's pixels. */
 export interface Crop {
@@ -17,4 +17,4 @@ export type ToDecodeWorker =
 export type FromDecodeWorker =
   /** `detector`: what decodes there, or null where none works in a worker. */
   | { kind: 'ready'; detector: 'native' | 'polyfill' | null }
-  | { kind: 'frame'; id: number; reading: FrameReading | null; quality: FrameQuality | null };
+  | { kind: 'frame'; id: number; outcome: FrameOutcome | null; quality: FrameQuality | null };

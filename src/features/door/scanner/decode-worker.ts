@@ -11,7 +11,7 @@
 import { measureFrame } from '../../../domain/camera-setup';
 import type { Crop, FromDecodeWorker, ToDecodeWorker } from './decode-worker-protocol';
 import { type DetectorClass, ponyfillDetectorClass, readsSelfTest } from './decoder-setup';
-import { decodeFrame } from './frame-decoder';
+import { readFrame } from './frame-decoder';
 import type { FrameDetector } from './frame-reading';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -52,12 +52,12 @@ self.onmessage = async (event: MessageEvent<ToDecodeWorker>) => {
   try {
     const frame = pixels(image, crop);
     if (!frame || !detector) {
-      post({ kind: 'frame', id, reading: null, quality: null });
+      post({ kind: 'frame', id, outcome: null, quality: null });
       return;
     }
     const quality = measure ? measureFrame(frame) : null;
-    const reading = await decodeFrame(detector, frame).catch(() => null);
-    post({ kind: 'frame', id, reading, quality });
+    const outcome = await readFrame(detector, frame).catch(() => null);
+    post({ kind: 'frame', id, outcome, quality });
   } finally {
     image.close();
   }

@@ -56,8 +56,12 @@ function otsu(histogram: Uint32Array, total: number): number {
   return best;
 }
 
-/** How far outside the quad the quiet zone is sampled (a phone app's is 1–4 modules). */
-const QUIET_OUTSET = 0.035;
+/**
+ * How far outside the quad the quiet zone is sampled (a phone app's is 1–4 modules): two
+ * rings, the lighter counting, since a health-code card's coloured ring round the code
+ * can lie on one of them.
+ */
+const QUIET_OUTSETS = [0.015, 0.035] as const;
 const NEUTRAL_WHITE: Rgb = { r: 255, g: 255, b: 255 };
 
 /** The offset (into `data`) of the quad's point (u, v), or null outside the frame. */
@@ -72,13 +76,21 @@ function offsetAt(frame: RgbaFrame, corners: readonly FramePoint[], u: number, v
   return (py * frame.width + px) * 4;
 }
 
-/** Offsets of the grid's samples that fall inside the frame. */
+/**
+ * Half the side of the code's middle left unsampled: health-code cards put a logo or the
+ * holder's photo over up to a third of the side (an area of ~11%), whose colours are not
+ * the modules'. What is left (~85% of the grid) still holds hundreds of modules.
+ */
+const LOGO_HALF = 0.19;
+
+/** Offsets of the grid's samples that fall inside the frame, away from the middle. */
 function sampleOffsets(frame: RgbaFrame, corners: readonly FramePoint[]): number[] {
   const offsets: number[] = [];
   for (let j = 0; j < GRID; j++) {
     const v = INSET + ((1 - 2 * INSET) * (j + 0.5)) / GRID;
     for (let i = 0; i < GRID; i++) {
       const u = INSET + ((1 - 2 * INSET) * (i + 0.5)) / GRID;
+      if (Math.abs(u - 0.5) < LOGO_HALF && Math.abs(v - 0.5) < LOGO_HALF) continue;
       const o = offsetAt(frame, corners, u, v);
       if (o !== null) offsets.push(o);
     }
@@ -87,15 +99,15 @@ function sampleOffsets(frame: RgbaFrame, corners: readonly FramePoint[]): number
 }
 
 /** Offsets just outside each of the quad's four edges: the code's quiet zone. */
-function quietOffsets(frame: RgbaFrame, corners: readonly FramePoint[]): number[] {
+function quietOffsets(frame: RgbaFrame, corners: readonly FramePoint[], out: number): number[] {
   const offsets: number[] = [];
   for (let k = 0; k < 8; k++) {
     const t = 0.15 + (0.7 * k) / 7;
     for (const [u, v] of [
-      [t, -QUIET_OUTSET],
-      [t, 1 + QUIET_OUTSET],
-      [-QUIET_OUTSET, t],
-      [1 + QUIET_OUTSET, t],
+      [t, -out],
+      [t, 1 + out],
+      [-out, t],
+      [1 + out, t],
     ] as const) {
       const o = offsetAt(frame, corners, u, v);
       if (o !== null) offsets.push(o);
@@ -128,6 +140,8 @@ export interface CodeSample {
   reference: Rgb;
   /** Light modules on a dark card (a dark-mode app's code). */
   inverted: boolean;
+  /** Lightness (0–255) of the code's light side: a lit screen's is far above paper's. */
+  light: number;
 }
 
 export function sampleCodeColour(
@@ -141,30 +155,89 @@ export function sampleCodeColour(
   const histogram = new Uint32Array(256);
   for (const level of levels) histogram[level] = (histogram[level] ?? 0) + 1;
   const threshold = otsu(histogram, levels.length);
+  // Each side's core (its darker half of the dark, lighter half of the light): the middles
+  // of modules and of white, least mixed with the other by blur, bloom or a haze.
+  const darkLevels = levels.filter((l) => l <= threshold).sort((a, b) => a - b);
+  const lightLevels = levels.filter((l) => l > threshold).sort((a, b) => a - b);
+  const least = offsets.length * MIN_SIDE_SHARE;
+  if (darkLevels.length < least || lightLevels.length < least) return null;
+  const darkCore = darkLevels[Math.floor(darkLevels.length / 2)] ?? threshold;
+  const lightCore = lightLevels[Math.floor(lightLevels.length / 2)] ?? threshold;
   const dark: Sum = { r: 0, g: 0, b: 0, n: 0 };
   const light: Sum = { r: 0, g: 0, b: 0, n: 0 };
   offsets.forEach((o, k) => {
-    const side = (levels[k] ?? 0) <= threshold ? dark : light;
+    const level = levels[k] ?? 0;
+    const side = level <= darkCore ? dark : level >= lightCore ? light : null;
+    if (!side) return;
     side.r += data[o] ?? 0;
     side.g += data[o + 1] ?? 0;
     side.b += data[o + 2] ?? 0;
     side.n += 1;
   });
-  const least = offsets.length * MIN_SIDE_SHARE;
-  const darkMean = meanOf(dark, least);
-  const lightMean = meanOf(light, least);
+  const darkMean = meanOf(dark, 1);
+  const lightMean = meanOf(light, 1);
   if (!darkMean || !lightMean) return null;
-  const quiet = quietOffsets(frame, corners);
-  const quietLevel = quiet.reduce((a, o) => a + lightness(data, o), 0) / (quiet.length || 1);
-  const inverted = quiet.length > 0 && quietLevel <= threshold;
+  const quietLevels = QUIET_OUTSETS.map((out) => {
+    const quiet = quietOffsets(frame, corners, out);
+    return quiet.length === 0
+      ? null
+      : quiet.reduce((a, o) => a + lightness(data, o), 0) / quiet.length;
+  }).filter((l) => l !== null);
+  const inverted = quietLevels.length > 0 && Math.max(...quietLevels) <= threshold;
+  const level =
+    (Math.max(lightMean.r, lightMean.g, lightMean.b) +
+      Math.min(lightMean.r, lightMean.g, lightMean.b)) /
+    2;
   return inverted
-    ? { modules: lightMean, reference: NEUTRAL_WHITE, inverted }
-    : { modules: darkMean, reference: lightMean, inverted };
+    ? { modules: lightMean, reference: NEUTRAL_WHITE, inverted, light: level }
+    : { modules: darkMean, reference: lightMean, inverted, light: level };
+}
+
+/** The share of the region's short side measured round its centre by `centreLight`. */
+const CENTRE_PATCH = 0.2;
+
+/**
+ * How light the brightest tenth of the region's centre is (0–255), sampled every 4 px: a
+ * lit phone screen held there reads ~200–255, paper or a wall in a dim hall far less.
+ */
+export function centreLight(
+  frame: RgbaFrame,
+  region: { x: number; y: number; width: number; height: number },
+): number {
+  const half = (Math.min(region.width, region.height) * CENTRE_PATCH) / 2;
+  const cx = region.x + region.width / 2;
+  const cy = region.y + region.height / 2;
+  const histogram = new Uint32Array(256);
+  let n = 0;
+  for (let y = Math.max(0, Math.floor(cy - half)); y < Math.min(frame.height, cy + half); y += 4) {
+    for (let x = Math.max(0, Math.floor(cx - half)); x < Math.min(frame.width, cx + half); x += 4) {
+      const level = lightness(frame.data, (y * frame.width + x) * 4);
+      histogram[level] = (histogram[level] ?? 0) + 1;
+      n++;
+    }
+  }
+  let above = 0;
+  for (let level = 255; level >= 0; level--) {
+    above += histogram[level] ?? 0;
+    if (above >= n / 10) return level;
+  }
+  return 0;
 }
 
 export function readCodeColour(frame: RgbaFrame, corners: readonly FramePoint[]): ColourReading {
+  return readCodeLook(frame, corners).colour;
+}
+
+/** The code's colour, and how light its light side is (for choosing among codes). */
+export function readCodeLook(
+  frame: RgbaFrame,
+  corners: readonly FramePoint[],
+): { colour: ColourReading; light: number } {
   const sample = sampleCodeColour(frame, corners);
-  return sample
-    ? classifyCodeColour(sample.modules, sample.reference)
-    : { colour: null, margin: 0 };
+  if (sample)
+    return { colour: classifyCodeColour(sample.modules, sample.reference), light: sample.light };
+  // No split into two sides (a blur, a flat patch): its mean lightness.
+  const offsets = sampleOffsets(frame, corners);
+  const sum = offsets.reduce((a, o) => a + lightness(frame.data, o), 0);
+  return { colour: { colour: null, margin: 0 }, light: sum / (offsets.length || 1) };
 }

@@ -11,8 +11,19 @@
  *  - 'zoom': the centre (or the region) upscaled, for a code too small in its frame to
  *    be read (a phone held far off, a small low-resolution photo).
  * The code's colour is read from the original frame's own pixels.
+ *
+ * Every code a pass finds is kept, and the one staff aimed at is chosen (code-choice.ts);
+ * a later pass runs only when the choice is doubtful (an off-centre code outshone by
+ * something lit at the centre that no pass has read yet).
  */
-import { readCodeColour } from './frame-colour';
+import {
+  type CodeCandidate,
+  chooseCode,
+  OFF_CENTRE,
+  offCentre,
+  type Viewfinder,
+} from './code-choice';
+import { centreLight, readCodeLook } from './frame-colour';
 import type { DecodePass, FrameDetector, FrameReading } from './frame-reading';
 import { clampRect, type Rect, releaseView, renderView, toFrame, type View } from './frame-views';
 
@@ -23,7 +34,15 @@ export interface DecodeOptions {
   passes?: readonly DecodePass[];
 }
 
-export const DECODE_PASSES: readonly DecodePass[] = ['min-channel', 'max-channel', 'zoom'];
+export const DECODE_PASSES: readonly DecodePass[] = [
+  'min-channel',
+  'max-channel',
+  'zoom',
+  'local-contrast',
+];
+
+/** The local-contrast pass's square: a share of the region's short side (a few modules). */
+const LOCAL_SHARE = 1 / 24;
 
 /**
  * A region whose short side is at most this is zoomed whole (a small photo); a larger one,
@@ -56,6 +75,14 @@ function viewFor(pass: DecodePass, frame: ImageData, region: Rect): View {
       return renderView(frame, region, 1, 'max-inverted');
     case 'zoom':
       return renderView(frame, zoomRect(region), ZOOM_SCALE);
+    case 'local-contrast':
+      return renderView(
+        frame,
+        region,
+        1,
+        'min',
+        Math.max(15, Math.round(Math.min(region.width, region.height) * LOCAL_SHARE)),
+      );
   }
 }
 
@@ -63,28 +90,81 @@ function imageOf(view: View): ImageData {
   return new ImageData(view.data, view.width, view.height);
 }
 
+/** What one frame gave: the chosen code, two codes too alike to choose, or nothing. */
+export type FrameOutcome =
+  | { kind: 'read'; reading: FrameReading }
+  | { kind: 'tie'; texts: readonly string[] }
+  | { kind: 'none' };
+
+type Found = CodeCandidate & FrameReading;
+
+function found(frame: ImageData, view: View, pass: DecodePass, code: DetectedCode): Found {
+  const corners = code.cornerPoints.map((p) => toFrame(view, p));
+  const look = readCodeLook(frame, corners);
+  const c = look.colour.colour;
+  return {
+    text: code.rawValue,
+    corners,
+    pass,
+    colour: look.colour,
+    light: look.light,
+    coloured: c === 'green' || c === 'yellow' || c === 'red',
+  };
+}
+
+type DetectedCode = Awaited<ReturnType<FrameDetector['detect']>>[number];
+
+/** Whether the choice can stand without the later passes: centred, or not outshone. */
+function settled(code: Found, view: Viewfinder): boolean {
+  return (
+    offCentre(code.corners, view) <= OFF_CENTRE ||
+    view.centreLight === undefined ||
+    code.light * 1.3 >= view.centreLight
+  );
+}
+
+export async function readFrame(
+  detector: FrameDetector,
+  frame: ImageData,
+  options: DecodeOptions = {},
+): Promise<FrameOutcome> {
+  const region = clampRect(
+    frame,
+    options.region ?? { x: 0, y: 0, width: frame.width, height: frame.height },
+  );
+  if (!region) return { kind: 'none' };
+  const view: Viewfinder = { ...region, centreLight: centreLight(frame, region) };
+  const all: Found[] = [];
+  let choice: ReturnType<typeof chooseCode<Found>> = { kind: 'none' };
+  for (const pass of options.passes ?? DECODE_PASSES) {
+    const rendered = viewFor(pass, frame, region);
+    try {
+      const codes = await detector.detect(imageOf(rendered));
+      for (const code of codes) {
+        if (code.rawValue === '' || code.cornerPoints.length !== 4) continue;
+        if (all.some((f) => f.text === code.rawValue)) continue;
+        all.push(found(frame, rendered, pass, code));
+      }
+    } finally {
+      releaseView(rendered);
+    }
+    if (all.length === 0) continue;
+    choice = chooseCode(all, view);
+    if (choice.kind === 'tie') break;
+    if (choice.kind === 'chosen' && settled(choice.code, view)) break;
+  }
+  if (choice.kind === 'tie') return { kind: 'tie', texts: choice.codes.map((c) => c.text) };
+  if (choice.kind === 'none') return { kind: 'none' };
+  const { text, corners, pass, colour } = choice.code;
+  return { kind: 'read', reading: { text, corners, pass, colour } };
+}
+
+/** The chosen code's reading, or null (nothing read, or two codes too alike to choose). */
 export async function decodeFrame(
   detector: FrameDetector,
   frame: ImageData,
   options: DecodeOptions = {},
 ): Promise<FrameReading | null> {
-  const region = clampRect(
-    frame,
-    options.region ?? { x: 0, y: 0, width: frame.width, height: frame.height },
-  );
-  if (!region) return null;
-  for (const pass of options.passes ?? DECODE_PASSES) {
-    const view = viewFor(pass, frame, region);
-    try {
-      const found = await detector.detect(imageOf(view));
-      const code = found.find((c) => c.rawValue !== '' && c.cornerPoints.length === 4);
-      if (code) {
-        const corners = code.cornerPoints.map((p) => toFrame(view, p));
-        return { text: code.rawValue, corners, pass, colour: readCodeColour(frame, corners) };
-      }
-    } finally {
-      releaseView(view);
-    }
-  }
-  return null;
+  const outcome = await readFrame(detector, frame, options);
+  return outcome.kind === 'read' ? outcome.reading : null;
 }

@@ -25,8 +25,8 @@ import {
 } from './camera-engine';
 import { CameraStartError, cameraPrecondition } from './camera-errors';
 import { installedDetector } from './decoder-setup';
-import { decodeFrame } from './frame-decoder';
-import type { FrameDetector, FrameReading } from './frame-reading';
+import { type FrameOutcome, readFrame } from './frame-decoder';
+import type { FrameDetector } from './frame-reading';
 import { html5Engine } from './html5-engine';
 import { type DecodeWorker, decodeWorker } from './worker-decoder';
 
@@ -90,8 +90,8 @@ function frameLoop(video: HTMLVideoElement, decoder: Decoder, request: StartRequ
   const canvas = 'detector' in decoder ? document.createElement('canvas') : null;
   const context = canvas?.getContext('2d', { willReadFrequently: true }) ?? null;
 
-  /** One frame: its reading, and its quality every QUALITY_EVERY frames. */
-  const read = async (): Promise<FrameReading | null> => {
+  /** One frame: what it gave, and its quality every QUALITY_EVERY frames. */
+  const read = async (): Promise<FrameOutcome | null> => {
     const { x, y, side } = viewfinderOf(video);
     const measure = frames++ % QUALITY_EVERY === 0;
     if ('worker' in decoder) {
@@ -102,9 +102,9 @@ function frameLoop(video: HTMLVideoElement, decoder: Decoder, request: StartRequ
           ? new VideoFrame(video)
           : await createImageBitmap(video, x, y, side, side);
       const crop = image instanceof ImageBitmap ? { x: 0, y: 0, side } : { x, y, side };
-      const { reading, quality } = await decoder.worker.decode(image, crop, measure);
+      const { outcome, quality } = await decoder.worker.decode(image, crop, measure);
       if (quality) request.onFrame?.(quality);
-      return reading;
+      return outcome;
     }
     if (!canvas || !context) return null;
     if (canvas.width !== side) {
@@ -114,7 +114,7 @@ function frameLoop(video: HTMLVideoElement, decoder: Decoder, request: StartRequ
     context.drawImage(video, x, y, side, side, 0, 0, side, side);
     const frame = context.getImageData(0, 0, side, side);
     if (measure) request.onFrame?.(measureFrame(frame));
-    return decodeFrame(decoder.detector, frame);
+    return readFrame(decoder.detector, frame);
   };
 
   const tick = async () => {
@@ -123,11 +123,14 @@ function frameLoop(video: HTMLVideoElement, decoder: Decoder, request: StartRequ
     // Nothing to read while the step commits (its result comes first), or hidden.
     const paused = request.paused?.() === true || document.hidden;
     if (!paused && video.readyState >= video.HAVE_CURRENT_DATA && video.videoWidth > 0) {
-      const reading = await read().catch(() => null);
+      const outcome = await read().catch(() => null);
       if (stopped) return;
       // Frames decoded so far, on the preview now and then (bench/tablet-run.ts reads it).
       if (frames % QUALITY_EVERY === 0) video.dataset.frames = String(frames);
-      if (reading) request.onDecode(reading.text, `frame:${reading.pass}`, reading.colour);
+      if (outcome?.kind === 'read') {
+        const { reading } = outcome;
+        request.onDecode(reading.text, `frame:${reading.pass}`, reading.colour);
+      } else if (outcome?.kind === 'tie') request.onAmbiguous?.();
     }
     const spent = performance.now() - started;
     timer = setTimeout(() => void tick(), Math.max(0, 1000 / FPS - spent));

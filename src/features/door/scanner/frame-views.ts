@@ -119,18 +119,87 @@ function upscale(plane: Uint8ClampedArray, w: number, h: number, view: View): vo
   }
 }
 
+/**
+ * Local contrast normalisation of a one-channel plane, in place: each pixel's distance from
+ * the mean of the `window`-px square round it, in units of that square's spread (CLAHE's
+ * aim, in one pass over integral images). What varies slowly across a code goes: a
+ * film's veil, a bloom's glow, rolling-shutter bars, a moiré beat; the modules stay.
+ * Smoothed 3×3 first, so a sub-pixel pattern finer than a module does not pass as edges.
+ */
+/** Added to twice the local spread: a flat patch stays near mid-grey, not amplified noise. */
+const FLAT = 6;
+
+export function normaliseLocally(
+  plane: Uint8ClampedArray,
+  w: number,
+  h: number,
+  window: number,
+): void {
+  const smooth = new Float32Array(w * h);
+  const tmp = new Float32Array(w * h);
+  boxFilter(plane, tmp, smooth, w, h, 1);
+  for (let i = 0; i < smooth.length; i++) smooth[i] = (smooth[i] ?? 0) / 9;
+  const squares = new Float32Array(w * h);
+  for (let i = 0; i < smooth.length; i++) squares[i] = (smooth[i] ?? 0) * (smooth[i] ?? 0);
+  const r = Math.max(1, Math.floor(window / 2));
+  const sums = new Float32Array(w * h);
+  boxFilter(smooth, tmp, sums, w, h, r);
+  boxFilter(squares, tmp, squares, w, h, r);
+  const n = (2 * r + 1) * (2 * r + 1);
+  for (let i = 0; i < plane.length; i++) {
+    const mean = (sums[i] ?? 0) / n;
+    const spread = Math.sqrt(Math.max(0, (squares[i] ?? 0) / n - mean * mean));
+    plane[i] = 128 + (127 * ((smooth[i] ?? 0) - mean)) / (2 * spread + FLAT);
+  }
+}
+
+/**
+ * The sum over the (2r+1)² square round each pixel (edges repeated), by running sums along
+ * rows then columns: a few operations a pixel whatever `r`. `out` may be `src`.
+ */
+function boxFilter(
+  src: ArrayLike<number>,
+  tmp: Float32Array,
+  out: Float32Array,
+  w: number,
+  h: number,
+  r: number,
+): void {
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    let sum = (r + 1) * (src[row] ?? 0);
+    for (let x = 1; x <= r; x++) sum += src[row + Math.min(w - 1, x)] ?? 0;
+    for (let x = 0; x < w; x++) {
+      tmp[row + x] = sum;
+      sum += (src[row + Math.min(w - 1, x + r + 1)] ?? 0) - (src[row + Math.max(0, x - r)] ?? 0);
+    }
+  }
+  for (let x = 0; x < w; x++) {
+    let sum = (r + 1) * (tmp[x] ?? 0);
+    for (let y = 1; y <= r; y++) sum += tmp[Math.min(h - 1, y) * w + x] ?? 0;
+    for (let y = 0; y < h; y++) {
+      out[y * w + x] = sum;
+      sum +=
+        (tmp[Math.min(h - 1, y + r + 1) * w + x] ?? 0) - (tmp[Math.max(0, y - r) * w + x] ?? 0);
+    }
+  }
+}
+
 /** `rect` of the frame in min or max(R,G,B), `scale` times its size (scale ≥ 1). */
 export function renderView(
   frame: RgbaFrame,
   rect: Rect,
   scale = 1,
   channel: Channel = 'min',
+  /** Normalise local contrast over squares of this many px (0: not). */
+  localWindow = 0,
 ): View {
   const width = Math.round(rect.width * scale);
   const height = Math.round(rect.height * scale);
   const view: View = { rect, scale, width, height, data: take(width * height * 4) };
   const plane = take(rect.width * rect.height);
   channelPlane(frame, rect, channel, plane);
+  if (localWindow > 0) normaliseLocally(plane, rect.width, rect.height, localWindow);
   if (scale === 1) writeRgba(plane, view.data);
   else upscale(plane, rect.width, rect.height, view);
   give(plane);

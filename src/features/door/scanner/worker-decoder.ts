@@ -6,7 +6,7 @@
  */
 import type { FrameQuality } from '../../../domain/camera-setup';
 import type { Crop, FromDecodeWorker, ToDecodeWorker } from './decode-worker-protocol';
-import type { FrameReading } from './frame-reading';
+import type { FrameOutcome } from './frame-decoder';
 
 /** A detector that never answers is taken for none. */
 const READY_TIMEOUT_MS = 10_000;
@@ -18,7 +18,7 @@ export interface DecodeWorker {
     image: VideoFrame | ImageBitmap,
     crop: Crop,
     measure: boolean,
-  ): Promise<{ reading: FrameReading | null; quality: FrameQuality | null }>;
+  ): Promise<{ outcome: FrameOutcome | null; quality: FrameQuality | null }>;
 }
 
 function start(): Promise<DecodeWorker | null> {
@@ -32,7 +32,7 @@ function start(): Promise<DecodeWorker | null> {
   }
   const waiting = new Map<
     number,
-    (answer: { reading: FrameReading | null; quality: FrameQuality | null }) => void
+    (answer: { outcome: FrameOutcome | null; quality: FrameQuality | null }) => void
   >();
   let nextId = 1;
   const send = (message: ToDecodeWorker, transfer: Transferable[] = []) =>
@@ -47,13 +47,13 @@ function start(): Promise<DecodeWorker | null> {
     const timer = setTimeout(() => give(null), READY_TIMEOUT_MS);
     worker.onerror = () => {
       give(null);
-      for (const answer of waiting.values()) answer({ reading: null, quality: null });
+      for (const answer of waiting.values()) answer({ outcome: null, quality: null });
       waiting.clear();
     };
     worker.onmessage = (event: MessageEvent<FromDecodeWorker>) => {
       const message = event.data;
       if (message.kind === 'frame') {
-        waiting.get(message.id)?.({ reading: message.reading, quality: message.quality });
+        waiting.get(message.id)?.({ outcome: message.outcome, quality: message.quality });
         waiting.delete(message.id);
         return;
       }
