@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { takeOverSince } from '../../db/take-over';
-import { nextStep } from '../../domain/flow';
+import { type DoorStep, nextStep } from '../../domain/flow';
+import type { Visit } from '../../domain/visit';
 import { useServices } from '../../services/services';
 import { useHall } from '../../services/use-hall';
 import { SettleRegion } from '../../ui/settle';
@@ -18,7 +19,6 @@ import {
 } from './door-later';
 import { useDoorStore } from './door-store';
 import { LowStockLine } from './LowStockLine';
-import { ScanNoticeBar } from './ScanNoticeBar';
 import { TakeOverGate } from './TakeOverGate';
 import { VisitPanel } from './VisitPanel';
 import './door.css';
@@ -71,13 +71,23 @@ export function DoorScreen() {
   }
 
   const step = nextStep(visit, policyFor(visit.policyVersion));
+  return <DoorVisit visit={visit} step={step} />;
+}
+
+/** A visit on screen: who and which musts on the left, the step on the right. */
+function DoorVisit({ visit, step }: { visit: Visit; step: DoorStep }) {
+  // A scan's complaint belongs to the step it was made at: gone when the step changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each new step
+  useEffect(() => {
+    const { notice, clearNotice } = useDoorStore.getState();
+    if (notice?.tone === 'bad') clearNotice();
+  }, [visit.id, step]);
   return (
     <div className="door">
       <VisitPanel visit={visit} step={step} />
       <SettleRegion step={`${visit.id}-${step}`}>
         <div className="door-main">
           <Suspense fallback={null}>
-            {step !== 'health-code' && step !== 'travel-code' && <ScanNoticeBar overlay />}
             {(step === 'mask' || step === 'hands') && <MaskHandsStep step={step} />}
             {(step === 'temperature' || step === 'recheck') && (
               <TemperatureStep key={step} visit={visit} recheck={step === 'recheck'} />

@@ -7,10 +7,10 @@ const SHOWN_MS = { good: 4000, bad: 6000 } as const;
 
 /**
  * The visible half of a scan's confirmation (the audible half is beep.ts). It never
- * moves a button under a gloved finger: beside the camera it sits below everything,
- * elsewhere it lies over the step's title.
+ * moves a button under a gloved finger nor covers a step's heading: beside the camera it
+ * sits below everything, elsewhere in the visitor's panel on the left.
  */
-export function ScanNoticeBar({ overlay = false }: { overlay?: boolean }) {
+export function ScanNoticeBar() {
   const { t } = useTranslation();
   const notice = useDoorStore((s) => s.notice);
   const clear = useDoorStore((s) => s.clearNotice);
@@ -24,7 +24,7 @@ export function ScanNoticeBar({ overlay = false }: { overlay?: boolean }) {
   if (!notice) return null;
   return (
     <p
-      className={`scan-notice scan-notice-${notice.tone} ${overlay ? 'scan-notice-overlay' : ''}`}
+      className={`scan-notice scan-notice-${notice.tone}`}
       role={notice.tone === 'good' ? 'status' : 'alert'}
       data-testid="scan-notice"
     >

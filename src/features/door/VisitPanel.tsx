@@ -7,6 +7,7 @@ import { clockTime } from '../../domain/time';
 import type { Visit } from '../../domain/visit';
 import { Button } from '../../ui/Button';
 import { DoorOccupancy } from './DoorOccupancy';
+import { ScanNoticeBar } from './ScanNoticeBar';
 import { MUSTS, mustOf } from './step-number';
 import { useRecord } from './use-record';
 
@@ -39,6 +40,8 @@ export function VisitPanel({ visit, step }: { visit: Visit; step: DoorStep }) {
           </p>
         )}
       </div>
+      {/* Beside the step, never over its heading; the codes step has its own by the camera. */}
+      {step !== 'health-code' && step !== 'travel-code' && <ScanNoticeBar />}
       <ol className="musts">
         {MUSTS.map((m, i) => (
           <li
