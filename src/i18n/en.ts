@@ -425,6 +425,7 @@ export const en: Messages = {
         'staff-abnormal': 'Staff member abnormal',
         returnee: 'Turned away earlier today, came back',
         'suspected-case': 'Suspected case (sent to isolation)',
+        'febrile-left': 'Raised temperature, left before the re-check',
       },
       person: 'Who (name or ticket)',
       unit: 'Unit / window',
@@ -647,6 +648,7 @@ export const en: Messages = {
           'refused-measures': 'Refused the measures',
           'staff-abnormal': 'Staff member abnormal',
           returnee: 'Turned away earlier today, came back',
+          'febrile-left': 'Raised temperature, left before the re-check',
         },
         told: {
           isolation: 'Nothing recorded yet',
@@ -656,6 +658,7 @@ export const en: Messages = {
           'refused-measures': 'Nothing recorded yet',
           'staff-abnormal': 'Nothing recorded yet',
           returnee: 'Nothing recorded yet',
+          'febrile-left': 'Nothing recorded yet',
         },
       },
       sign: { staff: 'Duty staff (signature)', lead: 'Duty group lead (signature)', date: 'Date' },

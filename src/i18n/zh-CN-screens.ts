@@ -309,6 +309,7 @@ export const zhCNScreens = {
         'staff-abnormal': '工作人员体温异常',
         'suspected-case': '疑似病例（已送隔离区）',
         returnee: '当天已劝返人员再次到来',
+        'febrile-left': '体温异常者未复测即离开',
       },
       person: '人员（姓名或排队号）',
       unit: '单位 / 窗口',
@@ -781,6 +782,7 @@ export const zhCNScreens = {
           'refused-measures': '拒绝配合防疫措施',
           'staff-abnormal': '工作人员体温异常',
           returnee: '当天已劝返人员再次到来',
+          'febrile-left': '体温异常，未复测即离开',
         },
         told: {
           isolation: '尚无处置记录',
@@ -790,6 +792,7 @@ export const zhCNScreens = {
           'refused-measures': '尚无处置记录',
           'staff-abnormal': '尚无处置记录',
           returnee: '尚无处置记录',
+          'febrile-left': '尚无处置记录',
         },
       },
       sign: { staff: '值班人员（签字）', lead: '值班组长（签字）', date: '日期' },

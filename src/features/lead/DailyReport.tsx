@@ -80,7 +80,7 @@ export function DailyReport({ day }: { day: string }) {
           ))}
         </tbody>
       </table>
-      <ReportCases cases={dayCases(visits, records)} />
+      <ReportCases cases={dayCases(visits, records, policy)} />
       <h3>{t('lead.report.chart')}</h3>
       <HourChart hours={chartHours(s.hours, policy)} />
       <p className="legend">
