@@ -691,6 +691,7 @@ export const en: Messages = {
         'not-recorded': 'no identity recorded (left before the ID check)',
       },
       minutes: 'Overlap minutes',
+      leftOut: 'Not listed: {{count}} whose stay only touched this one (no time together)',
     },
     events: {
       'visit.opened': 'Check started',

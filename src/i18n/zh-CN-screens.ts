@@ -818,6 +818,7 @@ export const zhCNScreens = {
       groups: { inside: '进入大厅的 {{count}} 人', door: '仅在入口（未入厅）的 {{count}} 人' },
       anonymous: { purged: '已按保留期清除个人信息', 'not-recorded': '未登记身份（离开前未核验）' },
       minutes: '重叠分钟',
+      leftOut: '另有 {{count}} 人与此人前后相接、没有同时在场，未列入',
     },
     events: {
       'visit.opened': '开始检查',
