@@ -283,6 +283,8 @@ export const en: Messages = {
         'identity-refused': 'Refuses to give identity: not admitted; the duty lead is alerted',
         returnee: 'Already turned away today: not admitted; the duty lead is alerted',
       },
+      yellowCode:
+        'Yellow code: follow the community’s instructions (a PCR test), and book again once the code is green',
       comeBack: 'Come back later',
       comeBackAt: 'Booked {{start}}–{{end}}: wait outside; admitted from {{time}}',
       bookingKept: 'The booking is kept and can be found then',

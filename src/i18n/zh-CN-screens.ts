@@ -175,6 +175,7 @@ export const zhCNScreens = {
         'identity-refused': '拒绝提供身份信息：不能入厅，已提醒值班组长',
         returnee: '今天已被劝返：不能入厅，已提醒值班组长',
       },
+      yellowCode: '黄码：请按社区要求完成核酸检测，健康码转为绿码后再预约来办',
       comeBack: '请稍后再来',
       comeBackAt: '预约 {{start}}–{{end}}：请在门外等候，{{time}} 起可入厅',
       bookingKept: '预约保留，到时可查到',
