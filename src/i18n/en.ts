@@ -124,6 +124,7 @@ export const en: Messages = {
       none: 'No booking today matches',
       otherDay: 'No booking today matches: {{who}} ({{id}}) is booked for {{day}}, not today',
       noBookings: 'No bookings imported for today (Settings → Import bookings)',
+      more: '{{count}} more bookings: search for the visitor',
       walkIn: 'No booking',
       urgentQuestion: 'No booking: is it an urgent matter that cannot wait?',
       urgentYes: 'Yes, urgent',

@@ -78,6 +78,7 @@ export const zhCN = {
       none: '今天没有匹配的预约',
       otherDay: '今天没有匹配的预约：{{who}}（{{id}}）预约的是 {{day}}，不是今天',
       noBookings: '今天尚未导入预约名单（设置 → 导入预约）',
+      more: '还有 {{count}} 个预约：请搜索',
       walkIn: '无预约',
       urgentQuestion: '无预约：是否为无法推迟的紧急事项？',
       urgentYes: '是，紧急事项',
