@@ -17,7 +17,7 @@ export function SyncChip() {
     );
   const problem = s.lastError === 'unauthorised' || s.lastError === 'forbidden';
   // The server is there but this tablet cannot talk to it: named, not "offline".
-  const blocked = s.lastError === 'cors' || s.lastError === 'tls';
+  const blocked = s.lastError === 'cors' || s.lastError === 'tls' || s.lastError === 'csp';
   // All synced: one short phrase, the top bar is crowded.
   const allSynced = !problem && !blocked && s.online && s.pending === 0 && s.lastSuccessAt !== null;
   // What a wiped tablet would lose goes back to the oldest record the server lacks (issue
@@ -41,7 +41,12 @@ export function SyncChip() {
           : problem
             ? t('sync.unauthorised')
             : blocked
-              ? t(`sync.blocked.${s.lastError === 'cors' ? 'cors' : 'tls'}`, { count: s.pending })
+              ? t(
+                  `sync.blocked.${s.lastError === 'cors' || s.lastError === 'csp' ? s.lastError : 'tls'}`,
+                  {
+                    count: s.pending,
+                  },
+                )
               : s.online
                 ? t('sync.pending', { count: s.pending })
                 : t('sync.offline', { count: s.pending })}

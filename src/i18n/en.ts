@@ -780,6 +780,7 @@ export const en: Messages = {
     blocked: {
       cors: 'Server refuses this address (CORS) · {{count}} to sync',
       tls: 'Secure connection failed (TLS) · {{count}} to sync',
+      csp: 'Page security policy blocks the server (CSP) · {{count}} to sync',
     },
     title: "Connect to the hall's server",
     site: 'Hall',
@@ -830,6 +831,7 @@ export const en: Messages = {
       offline:
         'Cannot reach the server (offline or wrong address); records are kept here and sync when it is back',
       cors: 'The server refuses this tablet’s app address (CORS): add it to the server’s ALLOWED_ORIGINS; records are kept on this tablet',
+      csp: 'This page’s security policy (CSP) does not allow connecting to that server: open the app from the sync server itself (or add it to connect-src); not offline, records are kept on this tablet',
       tls: 'No secure connection (TLS): the server’s certificate is not trusted, or an https page called an http server; records are kept on this tablet',
       unauthorised: 'Token invalid or revoked: ask the shift lead for a new enrolment code',
       forbidden: 'This tablet belongs to another hall',

@@ -414,6 +414,7 @@ export const zhCNScreens = {
       offline: '连不上服务器（离线或地址不对），记录已保存在本机，恢复后自动同步',
       cors: '服务器拒绝了本平板的应用地址（CORS）：请在服务器的 ALLOWED_ORIGINS 中加入本平板打开应用的地址；记录已保存在本机',
       tls: '无法建立安全连接（TLS）：服务器证书不受信任，或 https 页面连接了 http 服务器；记录已保存在本机',
+      csp: '本页面的安全策略（CSP）不允许连接这个服务器地址：请从同步服务器本身打开应用（或在 CSP 的 connect-src 中加入它）；不是离线，记录已保存在本机',
       unauthorised: '本机令牌无效或已吊销：请值班组长重新生成登记码',
       forbidden: '本机不属于这个大厅',
       'unknown-site': '服务器上没有这个大厅',

@@ -120,6 +120,7 @@ export const zhCN = {
     blocked: {
       cors: '服务器拒绝本机地址（CORS）· 待同步 {{count}}',
       tls: '安全连接失败（TLS）· 待同步 {{count}}',
+      csp: '页面安全策略阻止连接（CSP）· 待同步 {{count}}',
     },
     pending: '仅在本机 {{count}} 条',
     synced: '已同步 {{time}}',
