@@ -260,7 +260,7 @@ export const en: Messages = {
     },
     outcome: {
       admitted: 'Admitted',
-      admittedHint: 'Go to the waiting area, keep 1 m apart, wait to be called',
+      admittedHint: 'Go to the waiting area, keep 1\u00a0m apart, wait to be called',
       refused: 'Not admitted',
       redCode: 'Red code · not admitted',
       isolated: 'Isolate now',
@@ -298,7 +298,7 @@ export const en: Messages = {
         'discarded-draft': 'Unfinished check discarded',
       },
       outsideMarker:
-        'Waiting area full: wait outside at marker {{marker}} (1 m apart) until called in',
+        'Waiting area full: wait outside at marker {{marker}} (1\u00a0m apart) until called in',
       isolationFull:
         'Isolation area full ({{inArea}}/{{places}}): tell the duty lead and find another place to keep them apart',
       leadAlerted:
@@ -486,7 +486,7 @@ export const en: Messages = {
     callIn: 'Please come in',
     rules: {
       mask: 'Keep your mask on',
-      distance: 'Keep 1 m apart',
+      distance: 'Keep 1\u00a0m apart',
       called: 'Go to the window when called',
     },
     others: 'Being called at other windows',

@@ -635,7 +635,7 @@ export const zhCNScreens = {
     waiting: '等候人数',
     outside: '其中门外 {{count}} 人',
     callIn: '请进入等候区',
-    rules: { mask: '全程佩戴口罩', distance: '保持 1 米距离', called: '听到叫号再到窗口' },
+    rules: { mask: '全程佩戴口罩', distance: '保持 1\u00a0米距离', called: '听到叫号再到窗口' },
     others: '其他窗口正在叫号',
     staffNotice: '请值班组长查看入口平板',
     cannotSpeak: {
