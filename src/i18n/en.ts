@@ -1022,6 +1022,7 @@ export const en: Messages = {
         'no-chinese': 'no Chinese voice: numbers cannot be called in Chinese',
         none: 'no voices available',
         unsupported: 'this browser cannot speak',
+        clips: 'recorded calls available (as a 叫号机; no voice needed)',
       },
     },
   },

@@ -1028,6 +1028,7 @@ export const zhCNScreens = {
         'no-chinese': '没有中文语音：叫号将无法播报中文',
         none: '没有可用语音',
         unsupported: '浏览器不支持语音播报',
+        clips: '录音播报可用（同叫号机，不需要本机语音）',
       },
     },
   },
