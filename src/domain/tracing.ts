@@ -31,8 +31,6 @@ export interface StayRule {
   maxStayMinutes: number;
   /** …or the closing time of that day (local "HH:MM"), whichever is first. */
   closing: string;
-  /** …and never past the time of the tracing (a stay does not reach into the future). */
-  now?: number;
 }
 
 const MINUTE = 60_000;
@@ -47,11 +45,7 @@ function assumedEnd(start: number, rule: StayRule): number {
   const d = new Date(start);
   d.setHours(h ?? 23, m ?? 59, 0, 0);
   const closing = d.getTime() > start ? d.getTime() : Number.POSITIVE_INFINITY;
-  return Math.min(
-    start + rule.maxStayMinutes * MINUTE,
-    closing,
-    rule.now ?? Number.POSITIVE_INFINITY,
-  );
+  return Math.min(start + rule.maxStayMinutes * MINUTE, closing);
 }
 
 /**

@@ -232,18 +232,19 @@ describe('the shift lead screen', () => {
     const app = await renderLead({ events });
     db = app.db;
     const header = await screen.findByTestId('ledger-header');
+    // The outcome before the wide columns: on screen without a sideways swipe (issue 31).
     expect([...header.children].map((c) => c.textContent)).toEqual([
       '到达',
       '离开',
       '姓名',
-      '身份证号',
-      '手机号',
+      '结果',
+      '排队号',
       '体温',
       '健康码',
       '行程码',
+      '身份证号',
+      '手机号',
       '事由',
-      '结果',
-      '排队号',
       '登记人',
     ]);
     const list = await screen.findByRole('list', { name: '当天来访记录' });

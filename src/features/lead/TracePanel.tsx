@@ -33,13 +33,12 @@ export type TraceSubject =
  */
 export function TracePanel({ subject, revealed }: { subject: TraceSubject; revealed: boolean }) {
   const { t } = useTranslation();
-  const { db, policy, policyFor, now } = useServices();
+  const { db, policy, policyFor } = useServices();
   const audit = useLeadAudit();
   const [margin, setMargin] = useState(10);
   const [error, setError] = useState<string | null>(null);
-  const ledger =
+  const rule =
     subject.kind === 'visit' ? policyFor(subject.visit.policyVersion).ledger : policy.ledger;
-  const rule = { ...ledger, now: now() };
   const indexStay: Stay =
     subject.kind === 'visit'
       ? stayOf(subject.visit, rule)
