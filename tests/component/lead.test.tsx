@@ -283,9 +283,14 @@ describe('the shift lead screen', () => {
         { visit: 'home', start: at(9, 30), firstSeq: 20 },
       ),
     ];
-    const app = await renderLead({ events });
+    const app = await renderLead({
+      events,
+      settings: { hallName: '城东便民服务中心', entrance: '东门' },
+    });
     db = app.db;
     await app.user.click(await screen.findByRole('link', { name: /日报/ }));
+    // Which hall and which entrance the report is of.
+    expect(await screen.findByTestId('report-hall')).toHaveTextContent('城东便民服务中心 · 东门');
     const cases = await screen.findByTestId('report-cases');
     const rows = within(cases).getAllByRole('row').slice(1);
     expect(rows.map((r) => [...r.children].map((c) => c.textContent))).toEqual([
@@ -318,8 +323,9 @@ describe('the shift lead screen', () => {
     const head = seed.at(-1)?.chain?.hash;
     expect(head).toMatch(/^[0-9a-f]{64}$/);
     const rows = within(table).getAllByRole('row').slice(1);
+    // Another tablet's by "平板" and the end of its id, the whole id under it (what verify prints).
     expect(rows.map((r) => [...r.children].map((c) => c.textContent))).toContainEqual([
-      'seed',
+      `平板 ${'seed'.slice(-6)}seed`,
       String(seed.length),
       `1–${seed.length}`,
       head,
