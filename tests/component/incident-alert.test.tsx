@@ -11,6 +11,8 @@ import { FIXED_NOW, fakeUlid, MINUTE } from '../fixtures/builders';
 import { LEAD_PIN, renderApp, tap } from './render-app';
 
 let db: CheckpointDb | undefined;
+/** The PIN's key derivation and the commit take longer on a loaded machine. */
+const SLOW = { timeout: 5000 };
 beforeEach(async () => {
   await saveSettings(DEFAULT_SETTINGS);
 });
@@ -105,16 +107,20 @@ describe('the lead’s alert', () => {
     const alert = await screen.findByTestId('lead-alert');
     await tap(app.user, '组长已知悉', alert);
     const gate = await screen.findByRole('dialog', { name: /只有值班组长可以确认知悉/ });
-    await waitFor(() => expect(within(gate).getByRole('button', { name: '0' })).toBeEnabled());
+    await waitFor(
+      () => expect(within(gate).getByRole('button', { name: '0' })).toBeEnabled(),
+      SLOW,
+    );
     for (const d of LEAD_PIN) await app.user.click(within(gate).getByRole('button', { name: d }));
     await app.user.click(within(gate).getByRole('button', { name: '确认' }));
+    await within(gate).findByRole('button', { name: '确认知悉' }, SLOW);
     await tap(app.user, '确认知悉', gate);
-    await waitFor(() => expect(alert).not.toHaveTextContent('周九'));
+    await waitFor(() => expect(alert).not.toHaveTextContent('周九'), SLOW);
     // The lead goes to the incidents tab (another screen: the lead's screens would lock).
     await app.user.click(within(alert).getByRole('link', { name: '查看事件' }));
     await tap(app.user, '组长已知悉', alert);
     expect(screen.queryByRole('dialog')).toBeNull();
-    await waitFor(() => expect(screen.queryByTestId('lead-alert')).toBeNull());
+    await waitFor(() => expect(screen.queryByTestId('lead-alert')).toBeNull(), SLOW);
   });
 
   it('asks again once the lead locked or the tablet idled out', async () => {
