@@ -12,7 +12,7 @@ import { LEAD_PIN, renderApp, tap } from './render-app';
 
 let db: CheckpointDb | undefined;
 /** The PIN's key derivation and the commit take longer on a loaded machine. */
-const SLOW = { timeout: 5000 };
+const SLOW = { timeout: 15_000 };
 beforeEach(async () => {
   await saveSettings(DEFAULT_SETTINGS);
 });
@@ -121,7 +121,7 @@ describe('the lead’s alert', () => {
     await tap(app.user, '组长已知悉', alert);
     expect(screen.queryByRole('dialog')).toBeNull();
     await waitFor(() => expect(screen.queryByTestId('lead-alert')).toBeNull(), SLOW);
-  });
+  }, 40_000);
 
   it('asks again once the lead locked or the tablet idled out', async () => {
     const app = await renderApp([], '/guide', { events: incidents.slice(3, 4) });
