@@ -164,7 +164,10 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
             <Button
               bare
               className="tab lead-lock"
-              onClick={() => navigate(roleHome(useKioskStore.getState().role), { replace: kiosk })}
+              onClick={() => {
+                useKioskStore.getState().leave();
+                navigate(roleHome(useKioskStore.getState().role), { replace: kiosk });
+              }}
             >
               <LockKeyhole aria-hidden size={20} /> {t('app.role.lock')}
             </Button>

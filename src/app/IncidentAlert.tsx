@@ -24,7 +24,7 @@ import { Button } from '../ui/Button';
  * The duty lead is told at once (shared/domain.md): every incident not yet acknowledged
  * shows on every staff screen, on every tablet once synced, until the lead acknowledges
  * it. Only the lead may: acknowledging asks for the lead PIN (one unlock covers the lead's
- * session, as for the lead's screens); anyone can view.
+ * session until the lead locks or the tablet idles out); anyone can view.
  *
  * The alert is one line whatever the count (issue 24): the most urgent incident (a
  * suspected case, else the newest), with its own heading and action, and how many there
@@ -35,7 +35,9 @@ export function IncidentAlert() {
   const { t } = useTranslation();
   const { log, now, clock } = useServices();
   const setStorageError = useStatusStore((s) => s.setStorageError);
-  const leadUnlocked = useKioskStore((s) => s.leadUnlocked);
+  // The PIN given once (here or on the lead's screens) holds until the lead locks or the
+  // tablet idles out, even after the lead's screens were left (they lock then).
+  const leadPresent = useKioskStore((s) => s.leadPresent);
   const [asking, setAsking] = useState<string | null>(null);
   const [listing, setListing] = useState(false);
   const today = useToday();
@@ -83,7 +85,7 @@ export function IncidentAlert() {
       <>
         <Button
           tone="neutral"
-          onClick={() => (leadUnlocked ? void acknowledge(i.incident) : setAsking(i.incident))}
+          onClick={() => (leadPresent ? void acknowledge(i.incident) : setAsking(i.incident))}
         >
           {t('alert.acknowledge')}
         </Button>

@@ -13,7 +13,8 @@ export function doorNeedsReset(location: string): boolean {
     door.visit !== null ||
     door.lastFinished !== null ||
     (location !== '/' && !guide) ||
-    useKioskStore.getState().leadUnlocked
+    useKioskStore.getState().leadUnlocked ||
+    useKioskStore.getState().leadPresent
   );
 }
 
@@ -25,6 +26,6 @@ export function doorNeedsReset(location: string): boolean {
 export function putDoorAside(): string | null {
   const draft = useDoorStore.getState().visit?.id ?? null;
   useDoorStore.getState().next();
-  useKioskStore.getState().lock();
+  useKioskStore.getState().leave();
   return draft;
 }

@@ -110,7 +110,7 @@ export class EventLog {
           made.push(this.stamp({ ...draft, visit: visitId }, ++seq));
           visit = mustFold([...existing, ...made]);
         }
-        for (const draft of followUps(before, visit, () => newId(visit.updatedAt))) {
+        for (const draft of followUps(before, visit, () => newId(visit.updatedAt), policy)) {
           made.push(this.stamp(draft, ++seq));
         }
 

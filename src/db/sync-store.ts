@@ -58,6 +58,19 @@ export async function pendingSince(db: CheckpointDb, device: string): Promise<nu
   return oldest?.at ?? null;
 }
 
+/**
+ * How many visitors the records only this tablet holds belong to: staff think in visitors,
+ * not in events (a visit is a dozen of them). Records of no visit (tasks, incidents) are
+ * not counted here.
+ */
+export async function pendingVisitors(db: CheckpointDb, device: string): Promise<number> {
+  const visits = new Set<string>();
+  await unsentEvents(db, device, await metaValue(db, HELD_SEQ)).each((e) => {
+    if (e.visit) visits.add(e.visit);
+  });
+  return visits.size;
+}
+
 /** Records that the server holds every event of this device up to `heldSeq`. */
 export async function markHeld(db: CheckpointDb, heldSeq: number): Promise<void> {
   await db.transaction('rw', db.meta, async () => {

@@ -270,8 +270,17 @@ export type DisinfectionSpot = 'temperature-point' | 'isolation-area';
  * 'suspected-case': a visitor sent to the isolation area, opened with the verdict so that
  * the duty lead is told on every screen until acknowledged (the checklist is the visit's).
  * 'returnee': a person turned away for health earlier today came back.
+ * 'febrile-left': a visitor whose first reading was raised walked off before the re-check
+ * decided (the lead has her booking or identity to follow her up).
  */
-export type IncidentKind = 'refused-measures' | 'staff-abnormal' | 'returnee' | 'suspected-case';
+export const INCIDENT_KINDS = [
+  'refused-measures',
+  'staff-abnormal',
+  'returnee',
+  'suspected-case',
+  'febrile-left',
+] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 
 /** What was done about an incident, each recorded once with its time. */
 export type IncidentStep = 'lead-acknowledged' | 'police-called' | 'stopped-work';

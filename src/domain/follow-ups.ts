@@ -3,12 +3,14 @@
  * that it can never be forgotten: a suspected case creates the disinfection tasks and an
  * incident for the duty lead (the alert on every screen until acknowledged); a visitor
  * refusing the measures (a mask, their identity) opens an incident for the duty lead, as
- * does a person turned away earlier today who comes back (shared/domain.md).
+ * does a person turned away earlier today who comes back (shared/domain.md), and a
+ * visitor with a raised reading who walks off before the re-check (domain/walked-off).
  */
 import { isolationTasks } from './disinfection';
 import type { EventDraft, IncidentKind } from './events';
-import { MASK_ITEM } from './policy';
+import { MASK_ITEM, type Policy } from './policy';
 import type { Visit } from './visit';
+import { walkedOffFebrile } from './walked-off';
 
 function refusedMeasures(v: Visit | null): boolean {
   return (
@@ -19,14 +21,23 @@ function refusedMeasures(v: Visit | null): boolean {
   );
 }
 
-export function followUps(before: Visit | null, after: Visit, newId: () => string): EventDraft[] {
+export function followUps(
+  before: Visit | null,
+  after: Visit,
+  newId: () => string,
+  policy: Policy,
+): EventDraft[] {
   const at = after.updatedAt;
   // A free mask comes from the hall's stock (plans): one issue per visitor given one.
   const mask: EventDraft[] =
     after.mask === 'given' && before?.mask !== 'given'
       ? [{ type: 'supplies.issued', at, data: { item: MASK_ITEM, quantity: 1 } }]
       : [];
-  return [...mask, ...verdictFollowUps(before, after, newId)];
+  const walkedOff =
+    walkedOffFebrile(after, policy) && !(before && walkedOffFebrile(before, policy))
+      ? [visitIncident('febrile-left', after, after.updatedAt, newId)]
+      : [];
+  return [...mask, ...verdictFollowUps(before, after, newId), ...walkedOff];
 }
 
 function verdictFollowUps(before: Visit | null, after: Visit, newId: () => string): EventDraft[] {

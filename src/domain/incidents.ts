@@ -31,6 +31,8 @@ export const INCIDENT_STEPS: Record<IncidentKind, readonly IncidentStep[]> = {
   returnee: ['lead-acknowledged', 'police-called'],
   // What is done about a suspected case is the isolation checklist, on the visit.
   'suspected-case': ['lead-acknowledged'],
+  // The lead follows her up from her booking or identity (the report lists her readings).
+  'febrile-left': ['lead-acknowledged'],
 };
 
 /**

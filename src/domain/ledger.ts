@@ -162,20 +162,11 @@ function csvField(cell: string): string {
  * digit strings kept as text and formulas neutralised (spreadsheetCell), fields quoted
  * as RFC 4180 asks. Written by hand: a general CSV writer took 3-4× as long for a busy
  * day (bench:ledger). Proved against LibreOffice itself in
- * tests/integration/csv-spreadsheet.test.ts.
+ * tests/integration/csv-spreadsheet.test.ts. One table only: anything after the rows
+ * (the chain heads once were) breaks sorting, filters and pivot tables; the heads are a
+ * sheet of the workbook and a section of the printed report.
  */
-export function ledgerCsv(
-  rows: readonly string[][],
-  headers: readonly string[],
-  /** Tables after the ledger (the day's chain heads), each after an empty line. */
-  after: readonly CsvTable[] = [],
-): string {
-  const table = (t: CsvTable) => [t.headers, ...t.rows].map((row) => row.map(csvField).join(','));
-  const lines = [table({ headers, rows }), ...after.map(table)].map((t) => t.join('\r\n'));
-  return `\uFEFF${lines.join('\r\n\r\n')}\r\n`;
-}
-
-export interface CsvTable {
-  headers: readonly string[];
-  rows: readonly string[][];
+export function ledgerCsv(rows: readonly string[][], headers: readonly string[]): string {
+  const lines = [headers, ...rows].map((row) => row.map(csvField).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

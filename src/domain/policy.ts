@@ -124,6 +124,14 @@ export interface Policy {
   clock: {
     toleranceMinutes: number;
   };
+  /**
+   * What the door tells a visitor turned away, in the hall's own words where its rule
+   * differs by place (issue 31): a yellow code is not a red one, the visitor is told what
+   * to do next (e.g. 核酸检测, then book again once green). Empty: the app's own wording.
+   */
+  advice: {
+    yellowCode: string;
+  };
 }
 
 /** The supply a free mask at the door comes from (plans: free masks come from the stock). */
@@ -192,6 +200,7 @@ export const DEFAULT_POLICY = {
   voice: { speaker: 'both' },
   thermometer: { freshReadingSeconds: 30 },
   clock: { toleranceMinutes: 3 },
+  advice: { yellowCode: '' },
 } as const satisfies Policy;
 
 /** Settings added after the first policies were written: older stored policies lack them. */
@@ -207,7 +216,8 @@ type Later =
   | 'emergency'
   | 'voice'
   | 'thermometer'
-  | 'clock';
+  | 'clock'
+  | 'advice';
 /** A policy as stored before the later settings existed. */
 export type StoredPolicy = Omit<Policy, Later> & Partial<Pick<Policy, Later>>;
 
@@ -227,5 +237,6 @@ export function withDefaults(stored: StoredPolicy): Policy {
     voice: stored.voice ?? DEFAULT_POLICY.voice,
     thermometer: stored.thermometer ?? DEFAULT_POLICY.thermometer,
     clock: stored.clock ?? DEFAULT_POLICY.clock,
+    advice: stored.advice ?? DEFAULT_POLICY.advice,
   };
 }

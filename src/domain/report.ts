@@ -13,6 +13,7 @@ import { personOf } from './ledger';
 import type { Policy } from './policy';
 import { maskName } from './privacy';
 import type { Visit } from './visit';
+import { walkedOffFebrile } from './walked-off';
 
 export type CaseKind =
   | 'isolation'
@@ -72,20 +73,43 @@ function isolationActions(v: Visit, records: readonly RecordEvent[], lead?: Inci
   return done.sort((a, b) => a.at - b.at);
 }
 
-/** The day's cases, in time order: suspected cases, health refusals and incidents. */
-export function dayCases(visits: readonly Visit[], records: readonly RecordEvent[]): ReportCase[] {
+function incidentActions(i: Incident | undefined): CaseAction[] {
+  if (!i) return [];
+  return INCIDENT_STEPS[i.kind]
+    .flatMap((step): CaseAction[] => {
+      const at = i.steps[step];
+      return at === undefined ? [] : [{ kind: 'incident', step, at }];
+    })
+    .sort((a, b) => a.at - b.at);
+}
+
+/**
+ * The day's cases, in time order: suspected cases, health refusals, visitors who walked off
+ * with a raised reading (whether or not the tablet that recorded it raised the incident:
+ * older versions did not) and incidents.
+ */
+export function dayCases(
+  visits: readonly Visit[],
+  records: readonly RecordEvent[],
+  policy: Policy,
+): ReportCase[] {
   const incidents = foldIncidents(records);
   const byVisit = new Map(visits.map((v) => [v.id, v]));
   const cases: ReportCase[] = [];
   for (const v of visits) {
-    const outcome = v.decision?.outcome;
-    if (!outcome || outcome.kind === 'admitted') continue;
     const base = {
-      at: v.decision?.at ?? v.openedAt,
+      at: v.decision?.at ?? v.abandoned?.at ?? v.openedAt,
       who: who(v),
       ticket: null,
       temperatures: v.readings.map((r) => r.celsius),
     };
+    if (walkedOffFebrile(v, policy)) {
+      const lead = incidents.find((i) => i.kind === 'febrile-left' && i.visit === v.id);
+      cases.push({ ...base, kind: 'febrile-left', reason: null, done: incidentActions(lead) });
+      continue;
+    }
+    const outcome = v.decision?.outcome;
+    if (!outcome || outcome.kind === 'admitted') continue;
     if (outcome.kind === 'isolated') {
       const lead = incidents.find((i) => i.kind === 'suspected-case' && i.visit === v.id);
       cases.push({
@@ -99,7 +123,8 @@ export function dayCases(visits: readonly Visit[], records: readonly RecordEvent
     }
   }
   for (const i of incidents) {
-    if (i.kind === 'suspected-case') continue; // the isolation case above
+    // Listed with their visit above.
+    if (i.kind === 'suspected-case' || i.kind === 'febrile-left') continue;
     const v = i.visit ? byVisit.get(i.visit) : undefined;
     const ticket = v?.decision?.outcome.kind === 'admitted' ? v.decision.outcome.ticket : null;
     cases.push({
@@ -109,12 +134,7 @@ export function dayCases(visits: readonly Visit[], records: readonly RecordEvent
       ticket,
       temperatures: [...(v?.readings.map((r) => r.celsius) ?? []), ...i.temperatures],
       reason: null,
-      done: INCIDENT_STEPS[i.kind]
-        .flatMap((step): CaseAction[] => {
-          const at = i.steps[step];
-          return at === undefined ? [] : [{ kind: 'incident', step, at }];
-        })
-        .sort((a, b) => a.at - b.at),
+      done: incidentActions(i),
     });
   }
   return cases.sort((a, b) => a.at - b.at);

@@ -35,17 +35,24 @@ export interface StayRule {
 
 const MINUTE = 60_000;
 
-function closingOf(at: number, closing: string): number {
-  const [h, m] = closing.split(':').map(Number);
-  const d = new Date(at);
+/**
+ * When an open stay is assumed over. A visitor who arrived after closing (the hall stayed
+ * open late) is bounded by the maximum stay alone: capping at a closing time before her
+ * arrival would make her stay empty and leave her out of every tracing.
+ */
+function assumedEnd(start: number, rule: StayRule): number {
+  const [h, m] = rule.closing.split(':').map(Number);
+  const d = new Date(start);
   d.setHours(h ?? 23, m ?? 59, 0, 0);
-  return Math.max(at, d.getTime());
+  const closing = d.getTime() > start ? d.getTime() : Number.POSITIVE_INFINITY;
+  return Math.min(start + rule.maxStayMinutes * MINUTE, closing);
 }
 
 /**
  * When the visitor was at the checkpoint or in the hall: from arrival at the door to the
  * recorded exit; refused and isolated visitors until the verdict (they left the queue,
- * or were taken to the isolation area); a visit still open until the rule's limit.
+ * or were taken to the isolation area); a visit still open until the rule's limit. An
+ * automatic exit (closing's check-out) is only an upper bound: the maximum stay caps it.
  */
 export function stayOf(v: Visit, rule: StayRule, window?: string): Stay {
   const start = v.openedAt;
@@ -53,9 +60,16 @@ export function stayOf(v: Visit, rule: StayRule, window?: string): Stay {
     v.decision && v.decision.outcome.kind !== 'admitted' ? v.decision.at : v.abandoned?.at;
   // A void ticket (no-show) left then, even if no exit was recorded (older records).
   const noShow = v.queueEnd?.kind === 'no-show' ? v.queueEnd.at : undefined;
-  const known = v.exited?.at ?? leftDoor ?? noShow;
+  const exit = v.exited?.automatic ? undefined : v.exited?.at;
+  const known = exit ?? leftDoor ?? noShow;
+  // An automatic exit is at closing or after the visitor's last event; at the end of
+  // the day for a late arrival: the maximum stay caps it.
+  const automatic = v.exited?.at;
   const end =
-    known ?? Math.min(start + rule.maxStayMinutes * MINUTE, closingOf(start, rule.closing));
+    known ??
+    (automatic === undefined
+      ? assumedEnd(start, rule)
+      : Math.min(automatic, start + rule.maxStayMinutes * MINUTE));
   return {
     visit: v.id,
     start,
@@ -78,6 +92,16 @@ export type AnonymousReason = 'purged' | 'not-recorded';
 
 export function anonymousReason(v: Visit | undefined): AnonymousReason {
   return v?.purgedAt ? 'purged' : 'not-recorded';
+}
+
+/**
+ * Stays left out of a tracing because they share no time with the index stay although
+ * they touch it (one left the minute the other arrived), or are empty: the screen says
+ * how many, so nobody is dropped silently.
+ */
+export function leftOut(index: Stay, stays: readonly Stay[], marginMinutes: number): number {
+  return stays.filter((s) => s.visit !== index.visit && overlap(index, s, marginMinutes) === 0)
+    .length;
 }
 
 /** Everyone whose stay overlapped the index stay, longest overlap first. */

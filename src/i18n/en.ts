@@ -125,6 +125,7 @@ export const en: Messages = {
       none: 'No booking today matches',
       otherDay: 'No booking today matches: {{who}} ({{id}}) is booked for {{day}}, not today',
       noBookings: 'No bookings imported for today (Settings → Import bookings)',
+      more: '{{count}} more bookings: search for the visitor',
       walkIn: 'No booking',
       urgentQuestion: 'No booking: is it an urgent matter that cannot wait?',
       urgentYes: 'Yes, urgent',
@@ -260,7 +261,7 @@ export const en: Messages = {
     },
     outcome: {
       admitted: 'Admitted',
-      admittedHint: 'Go to the waiting area, keep 1 m apart, wait to be called',
+      admittedHint: 'Go to the waiting area, keep 1\u00a0m apart, wait to be called',
       refused: 'Not admitted',
       redCode: 'Red code · not admitted',
       isolated: 'Isolate now',
@@ -284,6 +285,8 @@ export const en: Messages = {
         'identity-refused': 'Refuses to give identity: not admitted; the duty lead is alerted',
         returnee: 'Already turned away today: not admitted; the duty lead is alerted',
       },
+      yellowCode:
+        'Yellow code: follow the community’s instructions (a PCR test), and book again once the code is green',
       comeBack: 'Come back later',
       comeBackAt: 'Booked {{start}}–{{end}}: wait outside; admitted from {{time}}',
       bookingKept: 'The booking is kept and can be found then',
@@ -296,7 +299,7 @@ export const en: Messages = {
         'discarded-draft': 'Unfinished check discarded',
       },
       outsideMarker:
-        'Waiting area full: wait outside at marker {{marker}} (1 m apart) until called in',
+        'Waiting area full: wait outside at marker {{marker}} (1\u00a0m apart) until called in',
       isolationFull:
         'Isolation area full ({{inArea}}/{{places}}): tell the duty lead and find another place to keep them apart',
       leadAlerted:
@@ -427,6 +430,7 @@ export const en: Messages = {
         'staff-abnormal': 'Staff member abnormal',
         returnee: 'Turned away earlier today, came back',
         'suspected-case': 'Suspected case (sent to isolation)',
+        'febrile-left': 'Raised temperature, left before the re-check',
       },
       person: 'Who (name or ticket)',
       unit: 'Unit / window',
@@ -484,7 +488,7 @@ export const en: Messages = {
     callIn: 'Please come in',
     rules: {
       mask: 'Keep your mask on',
-      distance: 'Keep 1 m apart',
+      distance: 'Keep 1\u00a0m apart',
       called: 'Go to the window when called',
     },
     others: 'Being called at other windows',
@@ -649,6 +653,7 @@ export const en: Messages = {
           'refused-measures': 'Refused the measures',
           'staff-abnormal': 'Staff member abnormal',
           returnee: 'Turned away earlier today, came back',
+          'febrile-left': 'Raised temperature, left before the re-check',
         },
         told: {
           isolation: 'Nothing recorded yet',
@@ -658,6 +663,7 @@ export const en: Messages = {
           'refused-measures': 'Nothing recorded yet',
           'staff-abnormal': 'Nothing recorded yet',
           returnee: 'Nothing recorded yet',
+          'febrile-left': 'Nothing recorded yet',
         },
       },
       sign: { staff: 'Duty staff (signature)', lead: 'Duty group lead (signature)', date: 'Date' },
@@ -690,6 +696,7 @@ export const en: Messages = {
         'not-recorded': 'no identity recorded (left before the ID check)',
       },
       minutes: 'Overlap minutes',
+      leftOut: 'Not listed: {{count}} whose stay only touched this one (no time together)',
     },
     events: {
       'visit.opened': 'Check started',
@@ -773,8 +780,9 @@ export const en: Messages = {
   sync: {
     localOnly: 'Saved on this tablet only',
     blocked: {
-      cors: 'Server refuses this address (CORS) · {{count}} to sync',
-      tls: 'Secure connection failed (TLS) · {{count}} to sync',
+      cors: 'Server refuses this address (CORS) · {{what}} to sync',
+      tls: 'Secure connection failed (TLS) · {{what}} to sync',
+      csp: 'Page security policy blocks the server (CSP) · {{what}} to sync',
     },
     title: "Connect to the hall's server",
     site: 'Hall',
@@ -784,9 +792,11 @@ export const en: Messages = {
     enrol: 'Enrol this tablet',
     reenrol: 'Enrol again',
     now: 'Sync now',
-    pending: '{{count}} only on this tablet',
+    pending: '{{what}} only on this tablet',
+    visitors: '{{count}} visitors',
+    records: '{{count}} records',
+    nothing: 'nothing to sync',
     synced: 'synced {{time}}',
-    offline: 'Offline · {{count}} only on this tablet',
     since: 'oldest {{time}}',
     last: 'last {{time}}',
     unauthorised: 'Tablet not authorised: enrol again',
@@ -826,6 +836,7 @@ export const en: Messages = {
       offline:
         'Cannot reach the server (offline or wrong address); records are kept here and sync when it is back',
       cors: 'The server refuses this tablet’s app address (CORS): add it to the server’s ALLOWED_ORIGINS; records are kept on this tablet',
+      csp: 'This page’s security policy (CSP) does not allow connecting to that server: open the app from the sync server itself (or add it to connect-src); not offline, records are kept on this tablet',
       tls: 'No secure connection (TLS): the server’s certificate is not trusted, or an https page called an http server; records are kept on this tablet',
       unauthorised: 'Token invalid or revoked: ask the shift lead for a new enrolment code',
       forbidden: 'This tablet belongs to another hall',
@@ -1016,6 +1027,7 @@ export const en: Messages = {
         'no-chinese': 'no Chinese voice: numbers cannot be called in Chinese',
         none: 'no voices available',
         unsupported: 'this browser cannot speak',
+        clips: 'recorded calls available (as a 叫号机; no voice needed)',
       },
     },
   },

@@ -9,7 +9,7 @@ import './zod-jitless';
 import { CAMERA_PROBLEMS, LEGACY_CAMERA_FAILURES } from '../domain/camera';
 import { SEEN_COLOURS } from '../domain/codes/code-colour';
 import { EXCERPT_MAX } from '../domain/codes/excerpt';
-import { type CheckpointEvent, TEXT_LIMITS as max } from '../domain/events';
+import { type CheckpointEvent, INCIDENT_KINDS, TEXT_LIMITS as max } from '../domain/events';
 
 const text = (max: number) => z.string().min(1).max(max);
 const symptoms = z.strictObject({ cough: z.boolean(), breathing: z.boolean(), other: z.boolean() });
@@ -252,7 +252,7 @@ function buildEventSchema(purged: boolean) {
       'incident.reported',
       z.strictObject({
         incident: text(64),
-        kind: z.enum(['refused-measures', 'staff-abnormal', 'returnee', 'suspected-case']),
+        kind: z.enum(INCIDENT_KINDS),
         visit: text(64).nullable(),
         person: text(max.person).nullable(),
         unit: text(max.unit).nullable(),
@@ -271,7 +271,7 @@ function buildEventSchema(purged: boolean) {
       'incident.withdrawn',
       z.strictObject({
         visit: text(64),
-        kind: z.enum(['refused-measures', 'staff-abnormal', 'returnee', 'suspected-case']),
+        kind: z.enum(INCIDENT_KINDS),
       }),
     ),
     ...hallEvents(event, personal),

@@ -135,6 +135,9 @@ export const policySchema = z
     clock: z
       .strictObject({ toleranceMinutes: z.number().int().min(1).max(60) })
       .default(() => ({ ...DEFAULT_POLICY.clock })),
+    advice: z
+      .strictObject({ yellowCode: z.string().max(200) })
+      .default(() => ({ ...DEFAULT_POLICY.advice })),
   })
   .refine((p) => p.hours.opening < p.ledger.closing, {
     message: 'the hall opens before it closes: hours.opening < ledger.closing',

@@ -13,6 +13,7 @@ import {
   pendingCount,
   pendingEvents,
   pendingSince,
+  pendingVisitors,
   pullCursor,
   reconcileServer,
 } from '../db/sync-store';
@@ -58,8 +59,9 @@ export function localSyncStore(
 export function startSync(o: SyncRuntimeOptions): { engine: SyncEngine; stop: () => void } {
   const fetcher: FetchLike = o.fetcher ?? ((url, init) => fetch(url, init));
   const refreshSince = () => {
-    void pendingSince(o.db, o.device).then(
-      (since) => useSyncStatus.setState({ pendingSince: since }),
+    void Promise.all([pendingSince(o.db, o.device), pendingVisitors(o.db, o.device)]).then(
+      ([since, visitors]) =>
+        useSyncStatus.setState({ pendingSince: since, pendingVisitors: visitors }),
       () => {}, // storage trouble is shown elsewhere; the chip keeps its last figure
     );
   };

@@ -26,6 +26,8 @@ export type SyncErrorCode =
   | 'cors'
   /** No secure connection: an untrusted certificate, or an http server from an https page. */
   | 'tls'
+  /** The page's own CSP (connect-src) blocked the request: the app is served elsewhere. */
+  | 'csp'
   | 'unauthorised'
   | 'forbidden'
   | 'unknown-site'

@@ -8,9 +8,11 @@ import { foldIncidents } from '../../src/domain/incidents';
 import { dayKey } from '../../src/domain/time';
 import { useKioskStore } from '../../src/features/kiosk/kiosk-store';
 import { FIXED_NOW, fakeUlid, MINUTE } from '../fixtures/builders';
-import { renderApp, tap } from './render-app';
+import { LEAD_PIN, renderApp, tap } from './render-app';
 
 let db: CheckpointDb | undefined;
+/** The PIN's key derivation and the commit take longer on a loaded machine. */
+const SLOW = { timeout: 15_000 };
 beforeEach(async () => {
   await saveSettings(DEFAULT_SETTINGS);
 });
@@ -82,7 +84,7 @@ describe('the lead’s alert', () => {
   it('the lead acknowledges from the list; the line goes on to the next, then away', async () => {
     const app = await renderApp([], '/', { events: incidents.slice(0, 2) });
     db = app.db;
-    useKioskStore.setState({ leadUnlocked: true });
+    useKioskStore.setState({ leadUnlocked: true, leadPresent: true });
     const alert = await screen.findByTestId('lead-alert');
     await tap(app.user, '共 2 项', alert);
     const list = await screen.findByRole('dialog', { name: '未处理事件（2）' });
@@ -97,5 +99,36 @@ describe('the lead’s alert', () => {
       (i) => i.steps['lead-acknowledged'],
     );
     expect(acknowledged).toEqual([FIXED_NOW, FIXED_NOW]);
+  });
+
+  it('asks for the PIN once: after it was given, moving between staff screens does not ask again', async () => {
+    const app = await renderApp([], '/guide', { events: incidents.slice(2, 4) });
+    db = app.db;
+    const alert = await screen.findByTestId('lead-alert');
+    await tap(app.user, '组长已知悉', alert);
+    const gate = await screen.findByRole('dialog', { name: /只有值班组长可以确认知悉/ });
+    await waitFor(
+      () => expect(within(gate).getByRole('button', { name: '0' })).toBeEnabled(),
+      SLOW,
+    );
+    for (const d of LEAD_PIN) await app.user.click(within(gate).getByRole('button', { name: d }));
+    await app.user.click(within(gate).getByRole('button', { name: '确认' }));
+    await within(gate).findByRole('button', { name: '确认知悉' }, SLOW);
+    await tap(app.user, '确认知悉', gate);
+    await waitFor(() => expect(alert).not.toHaveTextContent('周九'), SLOW);
+    // The lead goes to the incidents tab (another screen: the lead's screens would lock).
+    await app.user.click(within(alert).getByRole('link', { name: '查看事件' }));
+    await tap(app.user, '组长已知悉', alert);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => expect(screen.queryByTestId('lead-alert')).toBeNull(), SLOW);
+  }, 40_000);
+
+  it('asks again once the lead locked or the tablet idled out', async () => {
+    const app = await renderApp([], '/guide', { events: incidents.slice(3, 4) });
+    db = app.db;
+    useKioskStore.getState().unlock();
+    useKioskStore.getState().leave();
+    await tap(app.user, '组长已知悉', await screen.findByTestId('lead-alert'));
+    expect(await screen.findByRole('dialog', { name: /只有值班组长/ })).toBeInTheDocument();
   });
 });

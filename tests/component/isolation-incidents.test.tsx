@@ -80,6 +80,9 @@ describe('the isolation checklist', () => {
     const app = await renderApp([], '/guide/cleaning', { events: isolated });
     db = app.db;
     const point = await screen.findByRole('listitem', { name: '测温点' });
+    // A suspected case's tasks come before the routine rounds (issue 31).
+    const rounds = screen.getByRole('region', { name: '例行消毒' });
+    expect(point.compareDocumentPosition(rounds) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     await tap(app.user, '已消毒', point);
     expect(await screen.findByRole('alert')).toHaveTextContent('请先填写保洁员姓名');
     await app.user.type(screen.getByLabelText('保洁员姓名'), '王师傅');

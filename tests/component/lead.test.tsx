@@ -232,18 +232,19 @@ describe('the shift lead screen', () => {
     const app = await renderLead({ events });
     db = app.db;
     const header = await screen.findByTestId('ledger-header');
+    // The outcome before the wide columns: on screen without a sideways swipe (issue 31).
     expect([...header.children].map((c) => c.textContent)).toEqual([
       '到达',
       '离开',
       '姓名',
-      '身份证号',
-      '手机号',
+      '结果',
+      '排队号',
       '体温',
       '健康码',
       '行程码',
+      '身份证号',
+      '手机号',
       '事由',
-      '结果',
-      '排队号',
       '登记人',
     ]);
     const list = await screen.findByRole('list', { name: '当天来访记录' });
@@ -282,9 +283,14 @@ describe('the shift lead screen', () => {
         { visit: 'home', start: at(9, 30), firstSeq: 20 },
       ),
     ];
-    const app = await renderLead({ events });
+    const app = await renderLead({
+      events,
+      settings: { hallName: '城东便民服务中心', entrance: '东门' },
+    });
     db = app.db;
     await app.user.click(await screen.findByRole('link', { name: /日报/ }));
+    // Which hall and which entrance the report is of.
+    expect(await screen.findByTestId('report-hall')).toHaveTextContent('城东便民服务中心 · 东门');
     const cases = await screen.findByTestId('report-cases');
     const rows = within(cases).getAllByRole('row').slice(1);
     expect(rows.map((r) => [...r.children].map((c) => c.textContent))).toEqual([
@@ -317,8 +323,9 @@ describe('the shift lead screen', () => {
     const head = seed.at(-1)?.chain?.hash;
     expect(head).toMatch(/^[0-9a-f]{64}$/);
     const rows = within(table).getAllByRole('row').slice(1);
+    // Another tablet's by "平板" and the end of its id, the whole id under it (what verify prints).
     expect(rows.map((r) => [...r.children].map((c) => c.textContent))).toContainEqual([
-      'seed',
+      `平板 ${'seed'.slice(-6)}seed`,
       String(seed.length),
       `1–${seed.length}`,
       head,

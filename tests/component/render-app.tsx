@@ -69,7 +69,7 @@ export async function renderApp(bookings: readonly Booking[], path = '/', seed: 
   useDoorStore.getState().next();
   useGuideStore.getState().reset();
   useStatusStore.getState().setStorageError(null);
-  useKioskStore.setState({ leadUnlocked: false, idleWarningMs: null });
+  useKioskStore.setState({ leadUnlocked: false, leadPresent: false, idleWarningMs: null });
   useHealthStore.setState({ problems: {}, recorded: {} });
   useUpdateStore.setState({ offlineReady: false, updateWaiting: false, applying: false });
   const fixed = seed.now ?? FIXED_NOW;

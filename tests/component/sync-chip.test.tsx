@@ -24,26 +24,35 @@ describe('the sync chip in the top bar', () => {
     expect(chipWith({ pending: 0, lastSuccessAt: FIXED_NOW })).toHaveTextContent(/^已同步 10:00$/);
   });
 
-  it('counts what waits, with the last sync, while records wait or the tablet is offline', () => {
-    expect(chipWith({ pending: 3, lastSuccessAt: FIXED_NOW })).toHaveTextContent(
-      '仅在本机 3 条上次 10:00',
-    );
+  it('counts the visitors whose records wait, with the last sync (staff think in visitors)', () => {
+    expect(
+      chipWith({ pending: 31, pendingVisitors: 3, lastSuccessAt: FIXED_NOW }),
+    ).toHaveTextContent(/^仅在本机 3 人上次 10:00$/);
+  });
+
+  it('counts records only when no visitor’s are waiting (a task ticked, an incident)', () => {
+    expect(
+      chipWith({ pending: 2, pendingVisitors: 0, lastSuccessAt: FIXED_NOW }),
+    ).toHaveTextContent('仅在本机 2 条记录');
   });
 
   it('says since when records exist only on this tablet (what a wipe would lose)', () => {
     const chip = chipWith({
       online: false,
       pending: 12,
+      pendingVisitors: 2,
       pendingSince: FIXED_NOW - 95 * 60_000,
       lastSuccessAt: FIXED_NOW - 2 * 3600_000,
     });
-    expect(chip).toHaveTextContent(/^离线 · 仅在本机 12 条最早 08:25$/);
+    // "离线" is the health chip's beside it: said once in the top bar, not twice.
+    expect(chip).toHaveTextContent(/^仅在本机 2 人最早 08:25$/);
+    expect(chip).toHaveClass('sync-offline');
   });
 
-  it('offline with nothing waiting still says offline', () => {
-    expect(chipWith({ online: false, pending: 0, lastSuccessAt: FIXED_NOW })).toHaveTextContent(
-      /离线/,
-    );
+  it('offline with nothing waiting says nothing is waiting, with the offline look', () => {
+    const chip = chipWith({ online: false, pending: 0, lastSuccessAt: FIXED_NOW });
+    expect(chip).toHaveTextContent(/^无待同步上次 10:00$/);
+    expect(chip).toHaveClass('sync-offline');
   });
 
   it('says "only on this tablet" before enrolment', () => {

@@ -111,6 +111,9 @@ describe.skipIf(!hasSoffice)('the CSV in a real spreadsheet (LibreOffice Calc)',
     const read = await openInCalc('ledger', ledgerCsv(rows, [...LEDGER_COLUMNS]));
     const col = (c: (typeof LEDGER_COLUMNS)[number]) => LEDGER_COLUMNS.indexOf(c);
     expect(read[0]).toEqual([...LEDGER_COLUMNS]);
+    // One table: a row per visit, each as wide as the header, nothing below (sortable).
+    expect(read).toHaveLength(visits.length + 1);
+    expect(read.every((r) => r.length === LEDGER_COLUMNS.length)).toBe(true);
     expect(read.slice(1).map((r) => r[col('idNumber')])).toEqual(people.map((p) => p.idNumber));
     expect(read.slice(1).map((r) => r[col('phone')])).toEqual(people.map((p) => p.phone));
     expect(read[1]?.[col('name')]).toBe('张三明');

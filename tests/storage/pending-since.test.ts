@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckpointDb } from '../../src/db/database';
 import type { EventLog } from '../../src/db/event-log';
-import { applyPulled, markHeld, pendingCount, pendingSince } from '../../src/db/sync-store';
+import {
+  applyPulled,
+  markHeld,
+  pendingCount,
+  pendingSince,
+  pendingVisitors,
+} from '../../src/db/sync-store';
 import { FIXED_NOW, MINUTE, visitEvents } from '../fixtures/builders';
 import { openFreshLog } from '../fixtures/storage';
 import { recordGreenVisit } from '../fixtures/tablet';
@@ -23,12 +29,16 @@ describe('what only this tablet holds', () => {
     await recordVisit('v2', FIXED_NOW - 5 * MINUTE);
     const all = await pendingCount(db, DEVICE);
     expect(await pendingSince(db, DEVICE)).toBe(FIXED_NOW - 30 * MINUTE);
+    // The chip says visitors: two, however many events each took.
+    expect(all).toBeGreaterThan(2);
+    expect(await pendingVisitors(db, DEVICE)).toBe(2);
 
     // The server took v1's events: what a wipe would lose now starts at v2.
     const v1 = (await db.events.where('visit').equals('v1').toArray()).map((e) => e.seq);
     await markHeld(db, Math.max(...v1));
     expect(await pendingSince(db, DEVICE)).toBe(FIXED_NOW - 5 * MINUTE);
     expect(await pendingCount(db, DEVICE)).toBe(all - v1.length);
+    expect(await pendingVisitors(db, DEVICE)).toBe(1);
 
     // Another tablet's events pulled from the server are not "only here".
     await applyPulled(

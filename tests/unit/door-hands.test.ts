@@ -179,7 +179,7 @@ describe('no anonymous suspected case', () => {
     const events = [...walkIn, ev.temperature(37.8), rested(37.8)];
     const before = aVisit(events);
     const after = aVisit([...events, ev.identityRefused()]);
-    const drafts = followUps(before, after, () => 'X');
+    const drafts = followUps(before, after, () => 'X', DEFAULT_POLICY);
     expect(drafts.filter((d) => d.type === 'incident.reported')).toHaveLength(1);
   });
 });
@@ -216,7 +216,9 @@ describe('mask refusal', () => {
       ev.mask('refused'),
       ev.decided({ kind: 'refused', reason: 'mask-refused' }),
     ]);
-    expect(followUps(before, decided, () => 'X').map((d) => d.type)).toEqual(['incident.reported']);
+    expect(followUps(before, decided, () => 'X', DEFAULT_POLICY).map((d) => d.type)).toEqual([
+      'incident.reported',
+    ]);
   });
 });
 
@@ -285,7 +287,7 @@ describe('returnee', () => {
   it('is refused by default and alerts the lead', () => {
     expect(outcome(aVisit(events), P)?.kind).toBe('refused');
     const before = aVisit(events.slice(0, -3));
-    const drafts = followUps(before, aVisit(events), () => 'X');
+    const drafts = followUps(before, aVisit(events), () => 'X', DEFAULT_POLICY);
     expect(drafts.map((d) => (d.type === 'incident.reported' ? d.data.kind : d.type))).toEqual([
       'returnee',
     ]);

@@ -6,7 +6,7 @@ import { useKioskStore } from '../../src/features/kiosk/kiosk-store';
 describe('the idle reset and the guide', () => {
   beforeEach(() => {
     useDoorStore.getState().next();
-    useKioskStore.setState({ leadUnlocked: false });
+    useKioskStore.setState({ leadUnlocked: false, leadPresent: false });
   });
 
   it('leaves a guide’s tablet on the guide’s screens', () => {

@@ -239,12 +239,12 @@ describe('supplies', () => {
   it('each free mask at the door takes one from the stock, recorded with the mask', () => {
     const before = aVisit([ev.opened()]);
     const given = aVisit([ev.opened(), ev.mask('given')]);
-    expect(followUps(before, given, newId)).toEqual([
+    expect(followUps(before, given, newId, DEFAULT_POLICY)).toEqual([
       { type: 'supplies.issued', at: given.updatedAt, data: { item: 'masks', quantity: 1 } },
     ]);
-    expect(followUps(given, given, newId)).toEqual([]);
+    expect(followUps(given, given, newId, DEFAULT_POLICY)).toEqual([]);
     const worn = aVisit([ev.opened(), ev.mask('worn')]);
-    expect(followUps(before, worn, newId)).toEqual([]);
+    expect(followUps(before, worn, newId, DEFAULT_POLICY)).toEqual([]);
   });
 
   it('the stock never goes below zero: the excess is a shortfall until a count corrects it', () => {

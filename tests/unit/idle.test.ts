@@ -55,7 +55,7 @@ describe('the idle reset of the door (fake timers)', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     useDoorStore.getState().next();
-    useKioskStore.setState({ leadUnlocked: false });
+    useKioskStore.setState({ leadUnlocked: false, leadPresent: false });
     clock = new ActivityClock(Date.now);
     warnings = [];
     drafts = [];

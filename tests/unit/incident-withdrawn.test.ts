@@ -3,6 +3,7 @@ import type { CheckpointEvent, EventBody, RecordEvent } from '../../src/domain/e
 import { isRecordEvent } from '../../src/domain/events';
 import { followUps } from '../../src/domain/follow-ups';
 import { awaitingLead, foldIncidents } from '../../src/domain/incidents';
+import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { aBooking, aVisit, ev, fakeUlid } from '../fixtures/builders';
 
 /**
@@ -16,7 +17,7 @@ function doorRecords(specs: readonly EventBody[], visit = 'visit-1'): RecordEven
   for (let i = 0; i < specs.length; i++) {
     const before = i === 0 ? null : aVisit(specs.slice(0, i), { visit });
     const after = aVisit(specs.slice(0, i + 1), { visit });
-    for (const d of followUps(before, after, () => `inc-${visit}-${i}`)) {
+    for (const d of followUps(before, after, () => `inc-${visit}-${i}`, DEFAULT_POLICY)) {
       const e = {
         ...d,
         id: fakeUlid(d.at, 900 + ++n),

@@ -319,7 +319,7 @@ describe('incidents', () => {
       ],
       { visit: 'v9' },
     );
-    const drafts = followUps(null, visit, () => 'inc-9');
+    const drafts = followUps(null, visit, () => 'inc-9', DEFAULT_POLICY);
     const reported = records(drafts);
     const steps = records([
       { type: 'incident.step', at: at(5), data: { incident: 'inc-9', step: 'police-called' } },
@@ -348,7 +348,9 @@ describe('incidents', () => {
       pinAt(ev.handedOver('县人民医院'), at(30)),
     ]);
     const [suspected] = foldIncidents(
-      records(followUps(null, visit, () => 'inc-1')).filter((e) => e.type === 'incident.reported'),
+      records(followUps(null, visit, () => 'inc-1', DEFAULT_POLICY)).filter(
+        (e) => e.type === 'incident.reported',
+      ),
     );
     if (!suspected) throw new Error('no incident');
     expect(reportFacts(suspected, visit)).toMatchObject({
@@ -392,7 +394,7 @@ describe('follow-ups of a door verdict', () => {
   it('an isolation creates the two disinfection tasks and the lead’s suspected-case alert, once', () => {
     const open = aVisit([ev.opened(), ev.temperature(38.3)]);
     const done = isolated('visit-1');
-    const drafts = followUps(open, done, newIds());
+    const drafts = followUps(open, done, newIds(), DEFAULT_POLICY);
     expect(
       drafts.map((d) =>
         d.type === 'disinfection.requested'
@@ -401,20 +403,50 @@ describe('follow-ups of a door verdict', () => {
       ),
     ).toEqual(['temperature-point', 'isolation-area', ['suspected-case', 'visit-1']]);
     expect(drafts.every((d) => d.visit === undefined)).toBe(true);
-    expect(followUps(done, done, newIds())).toEqual([]);
+    expect(followUps(done, done, newIds(), DEFAULT_POLICY)).toEqual([]);
   });
 
   it('a refusal of the measures opens an incident; leaving does not', () => {
     const open = aVisit([ev.opened()]);
     const refused = aVisit([ev.opened(), ev.abandoned('refused-measures')]);
-    expect(followUps(open, refused, newIds()).map((d) => d.type)).toEqual(['incident.reported']);
-    expect(followUps(open, aVisit([ev.opened(), ev.abandoned('left')]), newIds())).toEqual([]);
+    expect(followUps(open, refused, newIds(), DEFAULT_POLICY).map((d) => d.type)).toEqual([
+      'incident.reported',
+    ]);
+    expect(
+      followUps(open, aVisit([ev.opened(), ev.abandoned('left')]), newIds(), DEFAULT_POLICY),
+    ).toEqual([]);
     expect(
       followUps(
         open,
         aVisit([ev.opened(), ev.decided({ kind: 'admitted', ticket: 'A1' })]),
         newIds(),
+        DEFAULT_POLICY,
       ),
     ).toEqual([]);
+  });
+  it('a visitor with a raised first reading who leaves before the re-check decides opens an incident, once', () => {
+    const kinds = (before: Visit, after: Visit) =>
+      followUps(before, after, newIds(), DEFAULT_POLICY).map((d) =>
+        d.type === 'incident.reported' ? [d.data.kind, d.data.visit] : d.type,
+      );
+    const resting = aVisit([ev.opened(), ev.temperature(37.9)], { visit: 'v-left' });
+    const left = aVisit([ev.opened(), ev.temperature(37.9), ev.abandoned('left')], {
+      visit: 'v-left',
+    });
+    expect(kinds(resting, left)).toEqual([['febrile-left', 'v-left']]);
+    expect(kinds(left, left)).toEqual([]);
+    // Reset for idleness and not resumed: she is gone just the same.
+    const discarded = aVisit([ev.opened(), ev.temperature(37.4), ev.abandoned('discarded-draft')]);
+    expect(kinds(aVisit([ev.opened(), ev.temperature(37.4)]), discarded)).toHaveLength(1);
+    // A normal reading, or a measuring error, is nobody to follow up.
+    const normal = aVisit([ev.opened(), ev.temperature(36.6), ev.abandoned('left')]);
+    expect(kinds(aVisit([ev.opened()]), normal)).toEqual([]);
+    const implausible = aVisit([ev.opened(), ev.temperature(45), ev.abandoned('left')]);
+    expect(kinds(aVisit([ev.opened()]), implausible)).toEqual([]);
+    // Refusing the measures has its own incident, not a second one.
+    const refusing = aVisit([ev.opened(), ev.temperature(37.9), ev.abandoned('refused-measures')], {
+      visit: 'v-left',
+    });
+    expect(kinds(resting, refusing)).toEqual([['refused-measures', 'v-left']]);
   });
 });

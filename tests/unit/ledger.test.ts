@@ -139,20 +139,9 @@ describe('CSV export', () => {
     expect(parsed.data[1]?.[LEDGER_COLUMNS.indexOf('idNumber')]).toBe(`="${booking.idNumber}"`);
   });
 
-  it('adds the day’s chain heads as a second table, after an empty line', () => {
-    const chain = {
-      headers: ['设备', '记录数', '序号', '校验值'],
-      rows: [['door-1', '9', '1–9', 'ab'.repeat(32)]],
-    };
-    const csv = ledgerCsv([['A001']], ['票号'], [chain]);
-    expect(csv.split('\r\n')).toEqual([
-      '\uFEFF票号',
-      'A001',
-      '',
-      '设备,记录数,序号,校验值',
-      `door-1,9,1–9,${'ab'.repeat(32)}`,
-      '',
-    ]);
+  it('is one table: the header, then one line per row, nothing after', () => {
+    const csv = ledgerCsv([['A001'], ['A002']], ['票号']);
+    expect(csv.split('\r\n')).toEqual(['\uFEFF票号', 'A001', 'A002', '']);
   });
 
   it.each([

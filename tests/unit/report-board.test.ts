@@ -84,7 +84,11 @@ describe('the report’s cases', () => {
   ]);
 
   it('lists isolation, fever clinic, home observation, health refusals and incidents, in time order', () => {
-    const cases = dayCases([isolated, feverClinic, home, redCode, noBooking], records);
+    const cases = dayCases(
+      [isolated, feverClinic, home, redCode, noBooking],
+      records,
+      DEFAULT_POLICY,
+    );
     expect(cases.map((c) => c.kind)).toEqual([
       'fever-clinic',
       'isolation',
@@ -95,7 +99,7 @@ describe('the report’s cases', () => {
   });
 
   it('says what was done about a suspected case, each with its time, and masks the visitor', () => {
-    const [, iso] = dayCases([isolated, feverClinic], records);
+    const [, iso] = dayCases([isolated, feverClinic], records, DEFAULT_POLICY);
     expect(iso).toMatchObject({ kind: 'isolation', who: '王*明', temperatures: [37.9, 38.1] });
     expect(iso?.done.map((d) => (d.kind === 'isolation' ? d.step : d.kind))).toEqual([
       'entered',
@@ -109,8 +113,61 @@ describe('the report’s cases', () => {
     );
   });
 
+  it('lists a visitor with a raised reading who walked off before the re-check, with her readings', () => {
+    const left = aVisit(
+      [
+        ev.opened(),
+        ev.booked(aBooking({ name: '李小红' })),
+        ev.temperature(37.9),
+        pinAt(ev.abandoned('left'), at(10, 5)),
+      ],
+      { visit: 'left', start: at(10, 0) },
+    );
+    const normalLeft = aVisit([ev.opened(), ev.temperature(36.5), ev.abandoned('left')], {
+      visit: 'ok',
+      start: at(10, 30),
+    });
+    // Recorded by an older tablet: no incident, still a case.
+    expect(dayCases([left, normalLeft], [], DEFAULT_POLICY)).toEqual([
+      {
+        kind: 'febrile-left',
+        at: at(10, 5),
+        who: '李*红',
+        ticket: null,
+        temperatures: [37.9],
+        reason: null,
+        done: [],
+      },
+    ]);
+    const acknowledged = recordEvents([
+      {
+        type: 'incident.reported',
+        at: at(10, 5),
+        data: {
+          incident: 'i-left',
+          kind: 'febrile-left',
+          visit: 'left',
+          person: null,
+          unit: null,
+          temperatures: [],
+          note: null,
+        },
+      },
+      {
+        type: 'incident.step',
+        at: at(10, 9),
+        data: { incident: 'i-left', step: 'lead-acknowledged' },
+      },
+    ]);
+    const cases = dayCases([left], acknowledged, DEFAULT_POLICY);
+    expect(cases).toHaveLength(1);
+    expect(cases[0]?.done).toEqual([
+      { kind: 'incident', step: 'lead-acknowledged', at: at(10, 9) },
+    ]);
+  });
+
   it('names the staff member of a staff incident (masked on the printed page like anyone)', () => {
-    const staff = dayCases([], records).find((c) => c.kind === 'staff-abnormal');
+    const staff = dayCases([], records, DEFAULT_POLICY).find((c) => c.kind === 'staff-abnormal');
     expect(staff).toMatchObject({ who: '赵*', temperatures: [37.8] });
   });
 });

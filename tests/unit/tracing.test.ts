@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { overlap, type Stay, stayOf, traceContacts } from '../../src/domain/tracing';
+import { leftOut, overlap, type Stay, stayOf, traceContacts } from '../../src/domain/tracing';
 import { aBooking, aVisit, ev, FIXED_NOW, MINUTE, pinAt } from '../fixtures/builders';
 
 const stay = (visit: string, startMin: number, endMin: number, window?: string): Stay => ({
@@ -119,6 +119,34 @@ describe('stayOf', () => {
     expect(stayOf(v, { ...rule, closing: '11:00' }).end).toBe(closing.getTime());
   });
 
+  it('caps an automatic exit by the maximum stay: it is only an upper bound', () => {
+    // Admitted after closing (hall open late): checked out automatically at the end of the day.
+    const late = new Date(FIXED_NOW).setHours(18, 0, 0, 0);
+    const endOfDay = new Date(FIXED_NOW).setHours(23, 59, 59, 999);
+    const v = aVisit(
+      [
+        ev.opened(),
+        ev.decided({ kind: 'admitted', ticket: 'A9' }),
+        pinAt({ type: 'visit.exited', data: { automatic: true } }, endOfDay),
+      ],
+      { start: late },
+    );
+    expect(stayOf(v, { ...rule, closing: '17:30' })).toMatchObject({
+      start: late,
+      end: late + 180 * MINUTE,
+      assumedEnd: true,
+    });
+  });
+
+  it('bounds an open stay that began after closing by the maximum stay, not by that closing', () => {
+    const late = new Date(FIXED_NOW).setHours(18, 0, 0, 0);
+    const v = aVisit([ev.opened(), ev.decided({ kind: 'admitted', ticket: 'A9' })], {
+      start: late,
+    });
+    // Capping at 17:30 made her stay empty: she was in no tracing at all.
+    expect(stayOf(v, rule).end).toBe(late + 180 * MINUTE);
+  });
+
   it('ends a void ticket’s stay when it was marked no-show, even with no exit recorded', () => {
     const v = aVisit([
       ev.opened(),
@@ -151,5 +179,15 @@ describe('stayOf', () => {
       pinAt(ev.decided({ kind: 'refused', reason: 'no-appointment' }), FIXED_NOW + 2 * MINUTE),
     ]);
     expect(stayOf(v, rule)).toMatchObject({ end: FIXED_NOW + 2 * MINUTE, assumedEnd: false });
+  });
+});
+
+describe('who a tracing leaves out', () => {
+  it('counts the stays that only touch the index stay, so the screen can say so', () => {
+    const index = stay('i', 0, 60);
+    const stays = [index, stay('a', 60, 90), stay('b', 30, 40), stay('c', 100, 120)];
+    expect(traceContacts(index, stays, 0).map((c) => c.stay.visit)).toEqual(['b']);
+    expect(leftOut(index, stays, 0)).toBe(1);
+    expect(leftOut(index, stays, 10)).toBe(0);
   });
 });

@@ -73,13 +73,21 @@ export function BoardScreen() {
             <TriangleAlert aria-hidden /> {t('board.staffNotice')}
           </span>
         )}
+        {/* A staff matter, not the public's: an icon, its reason in its label, no line of
+            text pushing the calls down (issue 31). */}
+        {speaks && voice !== null && voice !== 'available' && (
+          <span
+            className="board-mute"
+            role="img"
+            aria-label={t(`board.cannotSpeak.${voice}`)}
+            title={t(`board.cannotSpeak.${voice}`)}
+            data-testid="board-mute"
+          >
+            <VolumeX aria-hidden />
+          </span>
+        )}
         <span className="board-clock">{clockTime(current)}</span>
       </header>
-      {speaks && voice !== null && voice !== 'available' && (
-        <p className="board-mute" role="status" data-testid="board-mute">
-          <VolumeX aria-hidden /> {t(`board.cannotSpeak.${voice}`)}
-        </p>
-      )}
       <main className="board-main">
         <section className="board-now" aria-labelledby="board-now-title" aria-live="polite">
           <h2 id="board-now-title">

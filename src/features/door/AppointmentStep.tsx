@@ -34,10 +34,10 @@ export function AppointmentStep() {
   }, [db, day]);
 
   const available = (data?.bookings ?? []).filter((b) => !data?.used.has(b.bookingId));
-  const shown = bookingsByNearness(searchBookings(available, query), clock.checkedNow()).slice(
-    0,
-    SHOWN,
-  );
+  const found = searchBookings(available, query);
+  const shown = bookingsByNearness(found, clock.checkedNow()).slice(0, SHOWN);
+  // The list stops at SHOWN: say how many more there are, or a visitor seems unbooked.
+  const more = found.length - shown.length;
   // Nothing today for what was typed: is it booked for another day? Say which.
   const searchElsewhere = query.trim() !== '' && data !== undefined && shown.length === 0;
   const elsewhere = useLiveQuery(
@@ -147,6 +147,11 @@ export function AppointmentStep() {
               </li>
             ))}
           </ul>
+          {more > 0 && (
+            <p className="hint booking-more" data-testid="bookings-more">
+              {t('door.appointment.more', { count: more })}
+            </p>
+          )}
           <Suspense fallback={null}>
             <DraftList />
           </Suspense>

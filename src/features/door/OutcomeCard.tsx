@@ -105,15 +105,19 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
         };
       case 'refused': {
         const { Icon, title } = REFUSAL[severity === 'admitted' ? 'refused' : severity];
+        // A yellow code is told what to do next, not the red code's plain "不能入厅".
+        const yellow = outcome.reason === 'code-not-green' && visit.healthCode === 'yellow';
         return {
           icon: <Icon aria-hidden size={72} />,
           title: t(title),
           detail: (
             <>
               <p className="outcome-reason">
-                {t(`door.outcome.reasons.${outcome.reason}`, {
-                  minutes: policy.appointment.earlyToleranceMinutes,
-                })}
+                {yellow
+                  ? policy.advice.yellowCode || t('door.outcome.yellowCode')
+                  : t(`door.outcome.reasons.${outcome.reason}`, {
+                      minutes: policy.appointment.earlyToleranceMinutes,
+                    })}
               </p>
               {!visit.returnee && <p className="outcome-hint">{t('door.outcome.stillAtDoor')}</p>}
             </>

@@ -62,7 +62,6 @@ export function CleaningTab({ today }: { today: DayState }) {
           onChange={(e) => setCleaner(e.target.value)}
         />
       </label>
-      <RoundsPanel today={today} />
       <AnswerNote message={message} />
       {tasks.length === 0 && <p className="hint">{t('guide.cleaning.empty')}</p>}
       <ul className="tasks">
@@ -92,6 +91,8 @@ export function CleaningTab({ today }: { today: DayState }) {
           );
         })}
       </ul>
+      {/* The routine rounds after the tasks a suspected case left: those come first. */}
+      <RoundsPanel today={today} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { BellRing, ClipboardList, ShieldAlert, SprayCan, Thermometer } from 'lucide-react';
-import { type ReactNode, useEffect, useMemo } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Switch } from 'wouter';
+import { Link, Route, Switch, useLocation } from 'wouter';
 import { foldTasks } from '../../domain/disinfection';
 import { awaitingLead, foldIncidents } from '../../domain/incidents';
 import { isolationArea } from '../../domain/isolation';
@@ -33,6 +33,14 @@ export function GuideScreen() {
       .availability({ lang: settings.language, voice: settings.callVoice })
       .then(setVoice);
   }, [settings.language, settings.callVoice, setVoice, clearMessages]);
+
+  // A tab opens at its top: the page scrolled down in one tab must not hide the next's head.
+  const [location] = useLocation();
+  const main = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on each change of tab
+  useEffect(() => {
+    for (let el: HTMLElement | null = main.current; el; el = el.parentElement) el.scrollTop = 0;
+  }, [location]);
 
   const badges = useMemo(() => {
     if (!today) return null;
@@ -72,7 +80,7 @@ export function GuideScreen() {
           badges?.incidents,
         )}
       </nav>
-      <div className="guide-main">
+      <div className="guide-main" ref={main}>
         {today && (
           <Switch>
             <Route path="/isolation">

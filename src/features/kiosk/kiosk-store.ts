@@ -11,9 +11,18 @@ interface KioskState {
   role: Role;
   setRole: (role: Role) => void;
   leadUnlocked: boolean;
+  /**
+   * The lead gave the PIN and nobody has locked or idled out since: acknowledging an
+   * incident in the alert does not ask for it again (issue 31), though the lead's screens
+   * lock as soon as they are left.
+   */
+  leadPresent: boolean;
   idleWarningMs: number | null;
   unlock: () => void;
+  /** Locks the lead's screens (left); the lead is still at the tablet. */
   lock: () => void;
+  /** The lead locked, or the tablet idled out: the PIN is asked for everything again. */
+  leave: () => void;
   setIdleWarning: (ms: number | null) => void;
 }
 
@@ -21,8 +30,10 @@ export const useKioskStore = create<KioskState>((set) => ({
   role: 'door',
   setRole: (role) => set({ role }),
   leadUnlocked: false,
+  leadPresent: false,
   idleWarningMs: null,
-  unlock: () => set({ leadUnlocked: true }),
+  unlock: () => set({ leadUnlocked: true, leadPresent: true }),
   lock: () => set({ leadUnlocked: false }),
+  leave: () => set({ leadUnlocked: false, leadPresent: false }),
   setIdleWarning: (idleWarningMs) => set({ idleWarningMs }),
 }));

@@ -48,7 +48,11 @@ export function DailyReport({ day }: { day: string }) {
         <div>
           <h2>{t('lead.report.title', { day })}</h2>
           {(settings.hallName || settings.siteName) && (
-            <p className="hint">{settings.hallName || settings.siteName}</p>
+            <p className="hint" data-testid="report-hall">
+              {[settings.hallName || settings.siteName, settings.entrance]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
           )}
         </div>
         <Button
@@ -80,7 +84,7 @@ export function DailyReport({ day }: { day: string }) {
           ))}
         </tbody>
       </table>
-      <ReportCases cases={dayCases(visits, records)} />
+      <ReportCases cases={dayCases(visits, records, policy)} />
       <h3>{t('lead.report.chart')}</h3>
       <HourChart hours={chartHours(s.hours, policy)} />
       <p className="legend">

@@ -74,11 +74,12 @@ export function LeadScreen() {
     )
       return;
     const name = `${t('lead.export.file')}-${day}`;
-    // The day's chain heads go with the ledger: a copy can be checked against the server.
-    const chain = chainSheet(await dayChainHeads(db, day), t);
     if (format === 'csv') {
-      download(`${name}.csv`, ledgerCsv(rows, headers, [chain]), 'text/csv;charset=utf-8');
+      download(`${name}.csv`, ledgerCsv(rows, headers), 'text/csv;charset=utf-8');
     } else {
+      // The day's chain heads go with the ledger (its own sheet): a copy can be checked
+      // against the server. The CSV stays one table; the printed report has them too.
+      const chain = chainSheet(await dayChainHeads(db, day), t);
       const { ledgerXlsx, staffSheet } = await import('./xlsx-export');
       const staff = await staffSheetOf(db, day, t);
       if (staff && !(await recorded(staff.audit))) return;

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { Fragment, type ReactNode, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LEDGER_COLUMNS, ledgerReason, personOf } from '../../domain/ledger';
+import { type LEDGER_COLUMNS, ledgerReason, personOf } from '../../domain/ledger';
 import { maskIdNumber, maskName, maskPhone } from '../../domain/privacy';
 import { formatReadings } from '../../domain/temperature';
 import { clockTime } from '../../domain/time';
@@ -12,9 +12,26 @@ import { useReasonText } from './use-reason-text';
 
 const ROW_HEIGHT = 64;
 
-/** The paper ledger's columns, as the list shows them (the export has them all). */
-const NOT_LISTED: ReadonlySet<string> = new Set(['date', 'mask', 'reason', 'policyVersion']);
-const LIST_COLUMNS = LEDGER_COLUMNS.filter((c) => !NOT_LISTED.has(c));
+/**
+ * The paper ledger's columns, as the list shows them (the export has them all, in the
+ * paper's order). The outcome and ticket come right after the name, before the wide ID
+ * number and phone: each row's outcome is on screen without a sideways swipe (issue 31).
+ * Widths: --ledger-columns in lead.css, in this order.
+ */
+const LIST_COLUMNS = [
+  'arrived',
+  'exited',
+  'name',
+  'status',
+  'ticket',
+  'temperatures',
+  'healthCode',
+  'travelCode',
+  'idNumber',
+  'phone',
+  'matter',
+  'recordedBy',
+] as const satisfies readonly (typeof LEDGER_COLUMNS)[number][];
 
 /** The day's visits, virtualised: only the rows on screen are in the DOM. */
 export function LedgerList({
@@ -62,6 +79,45 @@ export function LedgerList({
           const outcome = v.decision?.outcome;
           const reason = reasonText(ledgerReason(v));
           const matter = v.appointment?.kind === 'booked' ? v.appointment.booking.matter : '';
+          const cells: Record<(typeof LIST_COLUMNS)[number], ReactNode> = {
+            arrived: <span>{clockTime(v.openedAt)}</span>,
+            exited: <span>{v.exited ? clockTime(v.exited.at) : ''}</span>,
+            name: <span>{person ? (revealed ? person.name : maskName(person.name)) : nobody}</span>,
+            status: (
+              <span className={`status status-${v.status}`}>
+                {t(`log.status.${v.status}`)}
+                {reason && <small className="ledger-reason">{reason}</small>}
+              </span>
+            ),
+            ticket: (
+              <span className="ticket-cell">
+                {outcome?.kind === 'admitted' ? outcome.ticket : ''}
+              </span>
+            ),
+            temperatures: <span>{formatReadings(v.readings.map((r) => r.celsius))}</span>,
+            healthCode: (
+              <span className={v.healthCode ? `code code-${v.healthCode}` : ''}>
+                {v.healthCode ? t(`door.codes.${v.healthCode}`) : ''}
+              </span>
+            ),
+            travelCode: (
+              <span>
+                {v.travelRisk === null
+                  ? ''
+                  : t(v.travelRisk ? 'lead.travel.risk' : 'lead.travel.clear')}
+              </span>
+            ),
+            idNumber: (
+              <span>
+                {person ? (revealed ? person.idNumber : maskIdNumber(person.idNumber)) : nobody}
+              </span>
+            ),
+            phone: (
+              <span>{person ? (revealed ? person.phone : maskPhone(person.phone)) : nobody}</span>
+            ),
+            matter: <span className="ledger-matter">{matter}</span>,
+            recordedBy: <span className="ledger-by">{recordedBy(v.device)}</span>,
+          };
           return (
             <li
               key={v.id}
@@ -73,31 +129,9 @@ export function LedgerList({
                 className={`ledger-row row-${v.status} ${selected === v.id ? 'ledger-selected' : ''}`}
                 onClick={() => onSelect(v.id)}
               >
-                <span>{clockTime(v.openedAt)}</span>
-                <span>{v.exited ? clockTime(v.exited.at) : ''}</span>
-                <span>{person ? (revealed ? person.name : maskName(person.name)) : nobody}</span>
-                <span>
-                  {person ? (revealed ? person.idNumber : maskIdNumber(person.idNumber)) : nobody}
-                </span>
-                <span>{person ? (revealed ? person.phone : maskPhone(person.phone)) : nobody}</span>
-                <span>{formatReadings(v.readings.map((r) => r.celsius))}</span>
-                <span className={v.healthCode ? `code code-${v.healthCode}` : ''}>
-                  {v.healthCode ? t(`door.codes.${v.healthCode}`) : ''}
-                </span>
-                <span>
-                  {v.travelRisk === null
-                    ? ''
-                    : t(v.travelRisk ? 'lead.travel.risk' : 'lead.travel.clear')}
-                </span>
-                <span className="ledger-matter">{matter}</span>
-                <span className={`status status-${v.status}`}>
-                  {t(`log.status.${v.status}`)}
-                  {reason && <small className="ledger-reason">{reason}</small>}
-                </span>
-                <span className="ticket-cell">
-                  {outcome?.kind === 'admitted' ? outcome.ticket : ''}
-                </span>
-                <span className="ledger-by">{recordedBy(v.device)}</span>
+                {LIST_COLUMNS.map((c) => (
+                  <Fragment key={c}>{cells[c]}</Fragment>
+                ))}
               </Button>
             </li>
           );

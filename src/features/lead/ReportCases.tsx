@@ -41,7 +41,7 @@ export function ReportCases({ cases }: { cases: readonly ReportCase[] }) {
                   {t(`lead.report.cases.kinds.${c.kind}`)}
                   {c.kind === 'refusal' && c.reason && ` · ${reasonText(c.reason)}`}
                 </td>
-                <td>
+                <td className="report-who">
                   {c.who ?? t('guide.incidents.report.unknown')}
                   {c.ticket && ` (${c.ticket})`}
                 </td>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { dayChainHeads } from '../../db/queries';
 import { useServices } from '../../services/services';
 import { chainSheet } from './chain-heads';
+import { useLedgerCells } from './use-ledger-cells';
 
 /**
  * The day's chain heads on the printed report: per device, its records and the hash of
@@ -12,6 +13,7 @@ import { chainSheet } from './chain-heads';
 export function ReportChain({ day }: { day: string }) {
   const { t } = useTranslation();
   const { db } = useServices();
+  const { deviceName } = useLedgerCells();
   const heads = useLiveQuery(() => dayChainHeads(db, day), [db, day]);
   if (!heads || heads.length === 0) return null;
   const { headers, rows } = chainSheet(heads, t);
@@ -31,7 +33,11 @@ export function ReportChain({ day }: { day: string }) {
         <tbody>
           {rows.map(([device = '', ...cells]) => (
             <tr key={device}>
-              <td>{device}</td>
+              {/* Its name as staff know it; the id (what verify prints) on a second line. */}
+              <td>
+                {deviceName(device)}
+                <small className="report-device-id">{device}</small>
+              </td>
               {cells.map((c, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns
                 <td key={i}>{c}</td>

@@ -7,6 +7,7 @@ import { maskName, maskPhone } from '../../domain/privacy';
 import { clockTime, dayKey } from '../../domain/time';
 import {
   anonymousReason,
+  leftOut,
   type Stay,
   type StayPlace,
   stayOf,
@@ -51,13 +52,9 @@ export function TracePanel({ subject, revealed }: { subject: TraceSubject; revea
   const to = dayKey(indexStay.end + DAY);
   const visits = useLiveQuery(() => visitsOfDays(db, from, to), [db, from, to]);
 
-  const contacts = visits
-    ? traceContacts(
-        indexStay,
-        visits.map((v) => stayOf(v, rule)),
-        margin,
-      )
-    : [];
+  const stays = (visits ?? []).map((v) => stayOf(v, rule));
+  const contacts = traceContacts(indexStay, stays, margin);
+  const touching = leftOut(indexStay, stays, margin);
   const recorded = useRef(false);
   useEffect(() => {
     if (!visits || recorded.current) return;
@@ -131,6 +128,11 @@ export function TracePanel({ subject, revealed }: { subject: TraceSubject; revea
         {indexStay.assumedEnd &&
           ` ${t('lead.trace.assumed', { minutes: rule.maxStayMinutes, closing: rule.closing })}`}
       </p>
+      {touching > 0 && (
+        <p className="hint" data-testid="trace-left-out">
+          {t('lead.trace.leftOut', { count: touching })}
+        </p>
+      )}
       <label className="field field-inline">
         <span>{t('lead.trace.margin')}</span>
         <input

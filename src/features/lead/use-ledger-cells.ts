@@ -10,13 +10,18 @@ export function useLedgerCells() {
   const { device, settings } = useServices();
   const reasonText = useReasonText();
   const headers = LEDGER_COLUMNS.map((c) => t(`lead.columns.${c}`));
-  const recordedBy = useCallback(
+  // The name is known for this tablet; another is "平板" and the end of its id.
+  const deviceName = useCallback(
     (id: string) =>
-      // Visits are opened at the door: the role is the door's; the name is known for this tablet.
-      t('lead.recordedBy', {
-        device: id === device ? settings.deviceName : `${t('lead.otherDevice')} ${id.slice(-6)}`,
-      }),
+      id === device && settings.deviceName
+        ? settings.deviceName
+        : `${t('lead.otherDevice')} ${id.slice(-6)}`,
     [t, device, settings.deviceName],
+  );
+  const recordedBy = useCallback(
+    // Visits are opened at the door: the role is the door's.
+    (id: string) => t('lead.recordedBy', { device: deviceName(id) }),
+    [t, deviceName],
   );
   const cells = useCallback(
     (row: LedgerRow): string[] =>
@@ -42,5 +47,5 @@ export function useLedgerCells() {
       }),
     [t, reasonText, recordedBy],
   );
-  return { headers, cells, recordedBy };
+  return { headers, cells, recordedBy, deviceName };
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { reportCameraFailure, reportCameraWorking } from '../../services/health/health-store';
 import { usePersistence } from '../../services/persistence-store';
 import { useServices } from '../../services/services';
+import { speaker } from '../../services/speech/speech';
 import { Button } from '../../ui/Button';
 import {
   type CameraCheck,
@@ -16,19 +17,27 @@ import {
 /** The camera, storage persistence and voice checks of first-run setup. */
 export function DeviceChecks() {
   const { t } = useTranslation();
-  const { now } = useServices();
+  const { now, settings } = useServices();
   const persistence = usePersistence();
   const [camera, setCamera] = useState<CameraCheck | 'checking'>('checking');
-  const [voices, setVoices] = useState<VoiceCheck | 'checking'>('checking');
+  const [voices, setVoices] = useState<VoiceCheck | 'clips' | 'checking'>('checking');
 
   useEffect(() => {
     let live = true;
     void findCamera().then((c) => live && setCamera(c));
-    void checkVoices().then((v) => live && setVoices(v));
+    // Calls are said from the recorded clips by default (docs/voice.md): with them playing
+    // here, a tablet without a Chinese voice still calls; "no voice" would send staff
+    // looking for a voice pack the calls do not need.
+    void Promise.all([
+      checkVoices(),
+      speaker.availability({ lang: 'zh-CN', voice: settings.callVoice }),
+    ]).then(([found, calls]) => {
+      if (live) setVoices(found !== 'chinese' && calls === 'available' ? 'clips' : found);
+    });
     return () => {
       live = false;
     };
-  }, []);
+  }, [settings.callVoice]);
 
   const testCamera = async () => {
     setCamera('checking');
@@ -64,7 +73,7 @@ export function DeviceChecks() {
         <Check
           icon={<Volume2 />}
           label={t('setup.checks.voice')}
-          ok={voices === 'chinese'}
+          ok={voices === 'chinese' || voices === 'clips'}
           pending={voices === 'checking'}
           text={t(`setup.checks.voiceValues.${voices}`)}
         />
