@@ -13,7 +13,7 @@ import {
   type RecordEvent,
   type VisitEvent,
 } from '../domain/events';
-import { isSupplyEvent, SUPPLY_TYPES, type SupplyEvent } from '../domain/supplies';
+import { isSupplyEvent, SUPPLY_TYPES, type SupplyEvent } from '../domain/supply-events';
 import { dayStart, nextDay, previousDay } from '../domain/time';
 import type { Visit } from '../domain/visit';
 import type { CheckpointDb } from './database';

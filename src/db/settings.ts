@@ -7,7 +7,7 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import { ulid } from 'ulidx';
 import type { CallVoice } from '../domain/call-clips';
-import { type CameraFacing, DEFAULT_FACING } from '../domain/camera-setup';
+import { type CameraFacing, DEFAULT_FACING } from '../domain/camera-facing';
 import type { ClockSample } from '../domain/clock';
 import type { Attempts } from '../domain/lockout';
 import type { PinRecord } from '../domain/pin';

@@ -7,9 +7,9 @@
  * and continuous focus, exposure and white balance where it offers them.
  */
 
-export type CameraFacing = 'user' | 'environment';
+import type { CameraFacing } from './camera-facing';
 
-export const DEFAULT_FACING: CameraFacing = 'user';
+export { type CameraFacing, DEFAULT_FACING } from './camera-facing';
 
 /** The share of the frame's short side that is decoded: a phone held 20–40 cm away. */
 export const VIEWFINDER_SHARE = 0.8;

@@ -8,18 +8,10 @@
  */
 import { type CheckpointEvent, type EventDraft, inLogOrder } from './events';
 import type { Policy } from './policy';
+import type { SupplyEvent } from './supply-events';
 import { dayStart, nextDay } from './time';
 
-export const SUPPLY_TYPES = [
-  'supplies.received',
-  'supplies.issued',
-  'supplies.counted',
-] as const satisfies readonly CheckpointEvent['type'][];
-export type SupplyEvent = Extract<CheckpointEvent, { type: (typeof SUPPLY_TYPES)[number] }>;
-
-export function isSupplyEvent(e: CheckpointEvent): e is SupplyEvent {
-  return (SUPPLY_TYPES as readonly string[]).includes(e.type);
-}
+export { isSupplyEvent, SUPPLY_TYPES, type SupplyEvent } from './supply-events';
 
 export interface Stock {
   item: string;

@@ -12,13 +12,13 @@ import {
   CodesStep,
   ComeBackCard,
   IdentityStep,
+  LowStockLine,
   MaskHandsStep,
   OutcomeCard,
   TemperatureStep,
   WalkInStep,
 } from './door-later';
 import { useDoorStore } from './door-store';
-import { LowStockLine } from './LowStockLine';
 import { TakeOverGate } from './TakeOverGate';
 import { VisitPanel } from './VisitPanel';
 import './door.css';
@@ -65,7 +65,9 @@ export function DoorScreen() {
           )}
           {takeOver !== null && <TakeOverGate />}
         </div>
-        <LowStockLine />
+        <Suspense fallback={null}>
+          <LowStockLine />
+        </Suspense>
       </>
     );
   }

@@ -33,6 +33,10 @@ export const ClosureNotice = later(
 );
 export const DraftList = later(() => withScreenMessages(import('./DraftList')), 'DraftList');
 export const RestingList = later(() => withScreenMessages(import('./RestingList')), 'RestingList');
+export const LowStockLine = later(
+  () => withScreenMessages(import('./LowStockLine')),
+  'LowStockLine',
+);
 
 /** Loads the code of every part of the door above (call it once the door has painted). */
 export function preloadDoor() {
@@ -48,5 +52,6 @@ export function preloadDoor() {
     CameraPanel,
     DraftList,
     RestingList,
+    LowStockLine,
   ]);
 }
