@@ -6,7 +6,7 @@
  * The stock never goes below zero: what was issued beyond it is a shortfall, shown
  * until a count corrects it.
  */
-import { type CheckpointEvent, type EventDraft, inLogOrder } from './events';
+import { type EventDraft, inLogOrder } from './events';
 import type { Policy } from './policy';
 import type { SupplyEvent } from './supply-events';
 import { dayStart, nextDay } from './time';
