@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { baseURL, e2ePort, lateMorningTimeZone, tabletUse } from './tests/e2e/chromium';
+import { E2E_ADMIN_TOKEN } from './playwright.config';
 
 // The release test (tests/release/main.ts) runs this with RELEASE_DIR, an unpacked archive,
 // inside a network namespace with only loopback: the server is the archive's own.
@@ -21,7 +22,7 @@ export default defineConfig({
       PORT: String(e2ePort),
       HOST: '127.0.0.1',
       DATA_DIR: process.env.RELEASE_DATA_DIR ?? `${release}-data`,
-      ADMIN_TOKEN: process.env.RELEASE_ADMIN_TOKEN ?? 'e2e-admin-token',
+      ADMIN_TOKEN: process.env.RELEASE_ADMIN_TOKEN ?? E2E_ADMIN_TOKEN,
       LOG_LEVEL: 'warn',
     },
     url: `${baseURL}/healthz`,
