@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
-import { baseURL, e2ePort, lateMorningTimeZone, tabletUse } from './tests/e2e/chromium';
 import { E2E_ADMIN_TOKEN } from './playwright.config';
+import { baseURL, e2ePort, lateMorningTimeZone, tabletUse } from './tests/e2e/chromium';
 
 // The release test (tests/release/main.ts) runs this with RELEASE_DIR, an unpacked archive,
 // inside a network namespace with only loopback: the server is the archive's own.
