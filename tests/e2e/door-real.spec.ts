@@ -55,8 +55,14 @@ const PATHS: Record<string, Path> = {
     await tap(page, button(page, '身份证与预约一致'), hands);
     const outcome = page.getByTestId('outcome');
     await expect(outcome).toContainText('立即隔离');
+    const verdict = (await outcome.locator('.outcome-title').textContent()) ?? '';
+    // The alarm's stop takes its button away: 下一位 moves under the finger, and a ghost
+    // of the stop must not close the card (its instructions for the isolation stay).
     await tap(page, button(page, '已知晓 · 停止警报'), hands);
-    return (await outcome.textContent()) ?? '';
+    await expect(page.getByTestId('silence')).toHaveCount(0);
+    await page.waitForTimeout(1000);
+    await expect(outcome).toBeVisible();
+    return verdict;
   },
   'a refusal undone': async (page, hands) => {
     await tap(page, button(page, /张\*明/), hands);

@@ -17,6 +17,7 @@ import type { Visit } from '../../domain/visit';
 import { useServices } from '../../services/services';
 import { useToday } from '../../services/use-today';
 import { Button } from '../../ui/Button';
+import { SettleRegion } from '../../ui/settle';
 import { useNow } from '../../ui/use-now';
 import { EmergencyContacts } from './EmergencyContacts';
 import { ReturneeBanner } from './IdentityStep';
@@ -163,19 +164,23 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
       {visit.returnee && <ReturneeBanner match={visit.returnee} rule={policy.returnee.rule} />}
       {outcome?.kind === 'isolated' && <EmergencyContacts visit={visit} />}
       <div className="outcome-actions">
-        {must && undoLeft > 0 && (
-          <Button tone="neutral" onClick={() => reopen(visit, must)} data-testid="undo">
-            <Undo2 aria-hidden /> {t('door.outcome.undo', { seconds: undoLeft })}
+        {/* A button that goes (the alarm's stop, the undo) moves the others under the
+            finger: the row is new content, and a ghost of that tap lands on nothing. */}
+        <SettleRegion step={`${visit.id}-${alarming}-${must !== null && undoLeft > 0}`}>
+          {must && undoLeft > 0 && (
+            <Button tone="neutral" onClick={() => reopen(visit, must)} data-testid="undo">
+              <Undo2 aria-hidden /> {t('door.outcome.undo', { seconds: undoLeft })}
+            </Button>
+          )}
+          {alarming && (
+            <Button tone="neutral" onClick={acknowledge} data-testid="silence">
+              <BellOff aria-hidden /> {t('door.outcome.silence')}
+            </Button>
+          )}
+          <Button size="large" onClick={onNext}>
+            {t('door.outcome.next')}
           </Button>
-        )}
-        {alarming && (
-          <Button tone="neutral" onClick={acknowledge} data-testid="silence">
-            <BellOff aria-hidden /> {t('door.outcome.silence')}
-          </Button>
-        )}
-        <Button size="large" onClick={onNext}>
-          {t('door.outcome.next')}
-        </Button>
+        </SettleRegion>
       </div>
     </section>
   );
