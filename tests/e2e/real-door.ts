@@ -90,7 +90,8 @@ function timeless(value: unknown): unknown {
       Object.entries(value)
         .filter(
           ([k, v]) =>
-            !(typeof v === 'number' && v > 1e12) && !['task', 'id', 'incident'].includes(k),
+            !(typeof v === 'number' && v > 1e12) &&
+            !['task', 'id', 'incident', 'cause', 'visit'].includes(k),
         )
         .map(([k, v]) => [k, timeless(v)]),
     );

@@ -3,6 +3,7 @@ import type { CalledTicket, WindowState } from '../../domain/queue';
 import { clockTime } from '../../domain/time';
 import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
+import { SettleRegion } from '../../ui/settle';
 import { useQueueAction } from './use-queue-action';
 
 /** One window: free (call next, or the chosen ticket), or the ticket called to it. */
@@ -31,28 +32,36 @@ export function WindowCard({
       data-testid={`window-${window}`}
     >
       <h3>{title}</h3>
-      {state.tickets.length === 0 ? (
-        <>
-          <p className="window-free-label">{closed ? t('guide.windowClosed') : t('guide.free')}</p>
-          {state.configured && !closed && (
-            <Button
-              tone="primary"
-              className="window-call"
-              onClick={() =>
-                void act(
-                  chosen
-                    ? { kind: 'call', visit: chosen.visit, window, callsMade: state.callsMade }
-                    : { kind: 'call-next', window, callsMade: state.callsMade },
-                )
-              }
-            >
-              {chosen ? t('guide.callThis', { ticket: chosen.ticket }) : t('guide.callNext')}
-            </Button>
-          )}
-        </>
-      ) : (
-        state.tickets.map((ticket) => <CalledRow key={ticket.visit} ticket={ticket} />)
-      )}
+      {/* The window's state is its content: after a call, recall or end, its buttons are
+          new (a ghost of 重呼 must not recall again, issue 31), even where they stay put. */}
+      <SettleRegion
+        step={`${window}:${state.callsMade}:${state.tickets.map((c) => `${c.visit}/${c.calls}`).join()}`}
+      >
+        {state.tickets.length === 0 ? (
+          <>
+            <p className="window-free-label">
+              {closed ? t('guide.windowClosed') : t('guide.free')}
+            </p>
+            {state.configured && !closed && (
+              <Button
+                tone="primary"
+                className="window-call"
+                onClick={() =>
+                  void act(
+                    chosen
+                      ? { kind: 'call', visit: chosen.visit, window, callsMade: state.callsMade }
+                      : { kind: 'call-next', window, callsMade: state.callsMade },
+                  )
+                }
+              >
+                {chosen ? t('guide.callThis', { ticket: chosen.ticket }) : t('guide.callNext')}
+              </Button>
+            )}
+          </>
+        ) : (
+          state.tickets.map((ticket) => <CalledRow key={ticket.visit} ticket={ticket} />)
+        )}
+      </SettleRegion>
     </section>
   );
 }
