@@ -37,7 +37,7 @@ const nextFrame = (then: (at: number) => void): void => {
   else setTimeout(() => then(performance.now()), 0);
 };
 
-/** The screen's gate: one per app, shared by every region and button below it. */
+/** A gate: the screen's (commands in flight), or a region's (its content's paint). */
 export class ScreenGate {
   private state: GateState = OPEN_GATE;
   constructor(readonly settleMs: number) {}
@@ -76,29 +76,42 @@ export class ScreenGate {
 }
 
 interface Settle {
+  /** The screen's gate: a command in flight holds every button. */
   gate: ScreenGate;
+  /** The region's gate: its new content takes taps only after the settle time. */
+  region: ScreenGate | null;
   /** Changes whenever the region's content is a new step: its buttons settle again. */
   epoch: string;
 }
 
-const SettleContext = createContext<Settle>({ gate: new ScreenGate(0), epoch: '' });
+const SettleContext = createContext<Settle>({ gate: new ScreenGate(0), region: null, epoch: '' });
 
 /** Sets the settle time for everything below (the app's root; 0 in component tests). */
 export function SettleTime({ ms, children }: { ms: number; children: ReactNode }) {
   const [gate] = useState(() => new ScreenGate(ms));
-  return <SettleContext.Provider value={{ gate, epoch: '' }}>{children}</SettleContext.Provider>;
+  return (
+    <SettleContext.Provider value={{ gate, region: null, epoch: '' }}>
+      {children}
+    </SettleContext.Provider>
+  );
 }
 
 /**
- * A region whose content is a new step each time `step` changes, even when React keeps
- * the same button elements (the mask and hands steps share their layout): the whole
- * screen takes taps again only `ms` after the new step is painted.
+ * A region whose content is new each time `step` changes, even when React keeps the same
+ * button elements (the mask and hands steps share their layout; a guide's window keeps
+ * 重呼 where it was): its buttons take taps again only `ms` after the change is painted.
+ * Other regions are not held (a guide may serve at window 3 as window 1 calls).
  */
 export function SettleRegion({ step, children }: { step: string; children: ReactNode }) {
   const { gate } = useContext(SettleContext);
+  const [region] = useState(() => new ScreenGate(gate.settleMs));
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new step is new content
-  useLayoutEffect(() => gate.committed(), [gate, step]);
-  return <SettleContext.Provider value={{ gate, epoch: step }}>{children}</SettleContext.Provider>;
+  useLayoutEffect(() => region.committed(), [region, step]);
+  return (
+    <SettleContext.Provider value={{ gate, region, epoch: step }}>
+      {children}
+    </SettleContext.Provider>
+  );
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
@@ -116,7 +129,7 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
  * as a command in flight. `settling` greys the button while it would refuse a tap.
  */
 export function useTapGuard(guardRepeat: boolean) {
-  const { gate, epoch } = useContext(SettleContext);
+  const { gate, region, epoch } = useContext(SettleContext);
   const ms = gate.settleMs;
   const own = useRef<GateState>(OPEN_GATE);
   const lastTap = useRef(Number.NEGATIVE_INFINITY);
@@ -142,7 +155,7 @@ export function useTapGuard(guardRepeat: boolean) {
 
   const run = (event: { timeStamp: number }, act: () => unknown): void => {
     const at = tapTime(event, performance.now());
-    if (!gate.counts(at) || !tapCounts(own.current, at)) return;
+    if (!gate.counts(at) || (region && !region.counts(at)) || !tapCounts(own.current, at)) return;
     if (guardRepeat) {
       if (at - lastTap.current < ms) return;
       lastTap.current = at;
