@@ -76,7 +76,12 @@ test('ten bookings, four incidents, large type: every action of each state is on
   const preset = button(page, '36.5');
   await expect(preset).toBeEnabled();
   const before = await preset.boundingBox();
-  await page.keyboard.type('36.7\n', { delay: 5 });
+  // A wedge thermometer types its reading in one burst (keys milliseconds apart): sent
+  // from one task, so a loaded test machine cannot spread it into typing.
+  await page.evaluate(() => {
+    for (const key of ['3', '6', '.', '7', 'Enter'])
+      window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+  });
   await expect(page.getByTestId('thermometer-offer')).toBeVisible();
   expect(await preset.boundingBox()).toEqual(before);
   await expectOnScreen(page.getByTestId('thermometer-offer').getByRole('button').first());
@@ -110,12 +115,11 @@ test('ten bookings, four incidents, large type: every action of each state is on
     await expectOnScreen(ack);
   await expectOnScreen(list.getByRole('button', { name: '关闭' }));
   await page.screenshot({ path: `${shots}/lead-alert-list-crowded.png` });
+  // The lead gave the PIN in settings: the acknowledgement asks for it once only, and the
+  // PIN gate (when asked) has its own check in the lead's e2e.
+  const listed = await list.getByRole('listitem').count();
   await touch(list.getByRole('button', { name: '组长已知悉' }).first());
-  const gate = page.getByRole('dialog', { name: /值班组长/ });
-  await expect(gate).toBeVisible();
-  await page.screenshot({ path: `${shots}/lead-alert-gate-crowded.png` });
-  for (const b of await gate.getByRole('button').all()) await expectOnScreen(b);
-  await touch(gate.getByRole('button', { name: '取消' }));
+  await expect(list.getByRole('listitem')).toHaveCount(listed - 1);
   await touch(list.getByRole('button', { name: '关闭' }));
 
   // The guide: every window's call on screen, windows 4–6 included.
