@@ -56,11 +56,15 @@ export function contentShown(gate: GateState, at: number, settle: number): GateS
   };
 }
 
+/** How long a busy page may hold a touch before dispatching it, at most. */
+const MAX_QUEUED_MS = 5000;
+
 /**
  * The time a tap was made, in performance.now()'s clock. Browsers give input events that
- * clock; an environment that gives another (an epoch time, 0) falls back to now.
+ * clock; where the two disagree (an epoch time, 0, or a test's fake clock that jumped
+ * hours ahead of the event's), the tap is taken as made now.
  */
 export function tapTime(event: { timeStamp: number }, now: number): number {
   const t = event.timeStamp;
-  return Number.isFinite(t) && t > 0 && t <= now + 1000 ? t : now;
+  return Number.isFinite(t) && t > 0 && t <= now + 1000 && t >= now - MAX_QUEUED_MS ? t : now;
 }

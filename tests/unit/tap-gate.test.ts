@@ -101,5 +101,7 @@ describe('the tap gate (issue 31)', () => {
     expect(tapTime({ timeStamp: 1234.5 }, 2000)).toBe(1234.5);
     expect(tapTime({ timeStamp: 0 }, 2000)).toBe(2000);
     expect(tapTime({ timeStamp: Date.now() }, 2000)).toBe(2000);
+    // A test clock fast-forwarded hours past the event's: judged as made now.
+    expect(tapTime({ timeStamp: 1234.5 }, 4 * 3_600_000)).toBe(4 * 3_600_000);
   });
 });
