@@ -32,9 +32,27 @@ export const DEFAULT_TAP_SETTLE_MS = 350;
 /** A command never holds the screen longer than this, whatever happens to its promise. */
 const HOLD_MAX_MS = 8000;
 
+/**
+ * After what was just committed can be on screen: the next animation frame, or the next
+ * task where frames do not run (a hidden page, a test's paused clock); the settle time
+ * after it covers the paint that follows.
+ */
 const nextFrame = (then: (at: number) => void): void => {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(then);
-  else setTimeout(() => then(performance.now()), 0);
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    then(performance.now());
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(once);
+  if (typeof MessageChannel === 'function') {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      once();
+    };
+    channel.port2.postMessage(null);
+  } else setTimeout(once, 0);
 };
 
 /** A gate: the screen's (commands in flight), or a region's (its content's paint). */
