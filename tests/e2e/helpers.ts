@@ -2,6 +2,7 @@ import { type APIRequestContext, expect, type Page } from '@playwright/test';
 import { E2E_ADMIN_TOKEN } from '../../playwright.config';
 import type { Booking } from '../../src/domain/booking';
 import type { Policy } from '../../src/domain/policy';
+import { DEFAULT_TAP_SETTLE_MS } from '../../src/ui/settle';
 import { bookingsCsv } from '../fixtures/bookings-csv';
 import { aBooking, MINUTE, validIdNumber } from '../fixtures/builders';
 import { storedEvents } from './stored-events';
@@ -122,6 +123,11 @@ export async function hallClockFollowsPage(page: Page) {
 export async function passTime(page: Page, to: number) {
   const now = await page.evaluate(() => Date.now());
   await page.clock.fastForward(Math.max(0, to - now));
+  // What the jump set off (a write finishing, the door going idle) renders after it, and
+  // that new content takes taps a settle time later (src/ui/settle.tsx). Playwright's fake
+  // clock can re-enable a button before its gate opens, so a machine-speed tap right
+  // after the jump would be refused: wait as long as the settle time, as a person would.
+  await page.waitForTimeout(DEFAULT_TAP_SETTLE_MS + 100);
 }
 
 export async function recheckNow(page: Page) {
