@@ -87,11 +87,11 @@ export class EventLog {
         const counter = await db.meta.get(SEQ_KEY);
         let seq = counter?.value ?? 0;
         const made = drafts.map((d) => this.stamp({ ...d, visit: visitId }, ++seq));
-        if (issued && !commandApplies(issued, existing, made, policy)) {
+        let visit = mustFold([...existing, ...made]);
+        if (issued && !commandApplies(issued, before, visit, policy)) {
           if (before) return before;
           throw new StorageError('invalid', new Error('a command for a visit that does not exist'));
         }
-        let visit = mustFold([...existing, ...made]);
 
         const verdict = nextStep(visit, policy) === 'decide' ? outcome(visit, policy) : null;
         if (verdict) {

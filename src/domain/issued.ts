@@ -5,10 +5,9 @@
  * transaction, on the committed visit, this rule makes such a command a no-op whatever
  * the timing, so the log is the one a single tap makes.
  */
-import type { CheckpointEvent } from './events';
 import { type DoorStep, nextStep } from './flow';
 import type { Policy } from './policy';
-import { foldVisit, type Visit } from './visit';
+import type { Visit } from './visit';
 
 export type Issued =
   /** Opening a visit under an id chosen when the door became free: it must not exist yet. */
@@ -30,34 +29,32 @@ export function issuedAt(visit: Visit, policy: Policy): Issued {
   };
 }
 
-/** What the visit would look like, less when it was last touched. */
-function substance(visit: Visit | null): string {
-  if (!visit) return '';
+/** What the visit looks like, less when it was last touched. */
+function substance(visit: Visit): string {
   const { updatedAt: _updatedAt, ...rest } = visit;
   return JSON.stringify(rest);
 }
 
 /**
- * Whether a command's events apply to the committed visit: its state is still the one
- * the command names, and the events change something (a repeat that changes nothing,
- * e.g. the same symptoms reported twice, is not recorded again).
+ * Whether a command's events apply to the committed visit (`before`, null for none yet;
+ * `after`, with the command's events): its state is still the one the command names, and
+ * the events change something (a repeat that changes nothing, e.g. the same symptoms
+ * reported twice, is not recorded again).
  */
 export function commandApplies(
   issued: Issued,
-  existing: readonly CheckpointEvent[],
-  made: readonly CheckpointEvent[],
+  before: Visit | null,
+  after: Visit,
   policy: Policy,
 ): boolean {
-  const before = foldVisit(existing);
   if (issued.kind === 'new-visit') return before === null;
   if (!before) return false;
   const now = issuedAt(before, policy);
-  if (
-    now.kind !== 'step' ||
-    now.step !== issued.step ||
-    now.reopens !== issued.reopens ||
-    now.readings !== issued.readings
-  )
-    return false;
-  return substance(foldVisit([...existing, ...made])) !== substance(before);
+  return (
+    now.kind === 'step' &&
+    now.step === issued.step &&
+    now.reopens === issued.reopens &&
+    now.readings === issued.readings &&
+    substance(after) !== substance(before)
+  );
 }

@@ -50,7 +50,7 @@ export type QueueRefusal =
   /** Everyone at this window is off duty after an abnormal reading (staff-health.ts). */
   | { reason: 'window-closed'; window: number }
   /** The command answers a screen that is no longer current: said to nobody. */
-  | { reason: 'stale'; ticket: string };
+  | { reason: 'stale' };
 
 /** What the rest of the hall's plan says about calling: suspended, windows closed. */
 export interface HallCalling {
@@ -122,7 +122,7 @@ export function planQueueCommand(
     command.callsMade !== undefined &&
     command.callsMade !== callsMadeAt(visits, command.window)
   )
-    return refuse({ reason: 'stale', ticket: '' });
+    return refuse({ reason: 'stale' });
   if (command.kind === 'call-next') {
     const state = queueState(visits, policy);
     const problem = windowProblem(state, policy, command.window, hall);
@@ -144,7 +144,7 @@ export function planQueueCommand(
   });
   const visit = v.id;
   if ('calls' in command && command.calls !== undefined && command.calls !== calls)
-    return refuse({ reason: 'stale', ticket });
+    return refuse({ reason: 'stale' });
 
   switch (command.kind) {
     case 'call': {

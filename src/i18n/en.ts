@@ -365,7 +365,7 @@ export const en: Messages = {
       'calls-used': '{{ticket}} was called {{calls}} times: mark it no-show',
       'service-suspended': 'On-site service is suspended: no calls',
       'window-closed': 'Window {{window}} is closed: its staff are off duty',
-      stale: '{{ticket}}: the screen had already changed, nothing was recorded',
+      stale: 'The screen had already changed: nothing was recorded',
     },
     isolation: {
       identity: {

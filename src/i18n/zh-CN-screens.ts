@@ -247,7 +247,7 @@ export const zhCNScreens = {
       'calls-used': '{{ticket}} 已叫 {{calls}} 次：请标记未到',
       'service-suspended': '现场服务已暂停，不能叫号',
       'window-closed': '{{window}} 号窗口人员停止上岗，窗口关闭',
-      stale: '{{ticket}}：画面已更新，未记录',
+      stale: '画面已更新，未记录',
     },
     isolation: {
       identity: {

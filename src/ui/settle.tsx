@@ -13,6 +13,7 @@ import {
   contentShown,
   type GateState,
   OPEN_GATE,
+  opensAt,
   resultShown,
   tapCounts,
   tapTime,
@@ -32,27 +33,9 @@ export const DEFAULT_TAP_SETTLE_MS = 350;
 /** A command never holds the screen longer than this, whatever happens to its promise. */
 const HOLD_MAX_MS = 8000;
 
-/**
- * After what was just committed can be on screen: the next animation frame, or the next
- * task where frames do not run (a hidden page, a test's paused clock); the settle time
- * after it covers the paint that follows.
- */
 const nextFrame = (then: (at: number) => void): void => {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    then(performance.now());
-  };
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(once);
-  if (typeof MessageChannel === 'function') {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      once();
-    };
-    channel.port2.postMessage(null);
-  } else setTimeout(once, 0);
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(then);
+  else setTimeout(() => then(performance.now()), 0);
 };
 
 /** A gate: the screen's (commands in flight), or a region's (its content's paint). */
@@ -62,6 +45,11 @@ export class ScreenGate {
 
   counts(tapAt: number): boolean {
     return tapCounts(this.state, tapAt);
+  }
+
+  /** From when its content takes taps (commands in flight aside). */
+  opensAt(): number {
+    return opensAt(this.state);
   }
 
   /** Content just committed to the page; taps count again from `settleMs` after its paint. */
@@ -158,15 +146,25 @@ export function useTapGuard(guardRepeat: boolean) {
     own.current = contentCommitted(own.current);
     let timer: ReturnType<typeof setTimeout> | undefined;
     let live = true;
+    // Shown enabled when, and only when, the gates take a tap, read on the rule's own
+    // clock: a timer may fire early (a test's fake clock), the check does not.
+    const enableWhenOpen = () => {
+      if (!live) return;
+      const wait =
+        Math.max(opensAt(own.current), region?.opensAt() ?? Number.NEGATIVE_INFINITY) -
+        performance.now();
+      if (wait <= 0) setSettled(epoch);
+      else timer = setTimeout(enableWhenOpen, Number.isFinite(wait) ? wait : 16);
+    };
     nextFrame((at) => {
       own.current = contentShown(own.current, at, ms);
-      if (live) timer = setTimeout(() => setSettled(epoch), ms);
+      enableWhenOpen();
     });
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [ms, epoch]);
+  }, [ms, epoch, region]);
   useEffect(() => {
     if (ms <= 0) setSettled(epoch);
   }, [ms, epoch]);

@@ -27,9 +27,14 @@ export interface GateState {
 
 export const OPEN_GATE: GateState = { busy: 0, pending: 0, openAt: Number.NEGATIVE_INFINITY };
 
+/** From when the gate takes taps, once no command is in flight (never while content is unpainted). */
+export function opensAt(gate: GateState): number {
+  return gate.pending > 0 ? Number.POSITIVE_INFINITY : gate.openAt;
+}
+
 /** True when a tap made at `tapAt` counts. */
 export function tapCounts(gate: GateState, tapAt: number): boolean {
-  return gate.busy === 0 && gate.pending === 0 && tapAt >= gate.openAt;
+  return gate.busy === 0 && tapAt >= opensAt(gate);
 }
 
 /** A command issued: the screen takes nothing until its result is shown. */
