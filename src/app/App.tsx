@@ -112,7 +112,9 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
   useClosingCheckout();
   useRetention();
   useRoleFromLocation(location, navigate);
-  const leadUnlocked = useKioskStore((s) => s.leadUnlocked);
+  // The lead's PIN holds past the lead's screens (an alert acknowledged without asking it
+  // again) until Lock or the idle reset: Lock shows as long as it holds.
+  const leadHeld = useKioskStore((s) => s.leadUnlocked || s.leadPresent);
   useClockWatch(checkedClock, log);
   useUpdateWhenIdle(clock, timing);
   const needsReset = useCallback(() => doorNeedsReset(location), [location]);
@@ -160,7 +162,7 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
           <Link href="/settings" className={tab} replace={kiosk}>
             {t('app.nav.settings')}
           </Link>
-          {leadUnlocked && (
+          {leadHeld && (
             <Button
               bare
               className="tab lead-lock"

@@ -79,6 +79,19 @@ describe('roles', () => {
     expect(await screen.findByRole('heading', { name: '需要值班组长密码' })).toBeInTheDocument();
   });
 
+  it('the lead’s PIN holds past the lead’s screens, with Lock on show, until Lock', async () => {
+    const app = await renderApp([zhang], '/lead');
+    db = app.db;
+    await typePin(app.user, LEAD_PIN);
+    await screen.findByRole('heading', { name: '台账' });
+    await app.user.click(screen.getByRole('link', { name: '门岗检查' }));
+    await screen.findByRole('heading', { name: '第1步 · 查找预约' });
+    await app.user.click(screen.getByRole('button', { name: '锁定' }));
+    expect(screen.queryByRole('button', { name: '锁定' })).not.toBeInTheDocument();
+    await app.user.click(screen.getByRole('link', { name: '值班组长' }));
+    expect(await screen.findByRole('heading', { name: '需要值班组长密码' })).toBeInTheDocument();
+  });
+
   it('times the lead’s unlock out: left untouched, the tablet locks and returns to its role’s home', async () => {
     let now = FIXED_NOW;
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });

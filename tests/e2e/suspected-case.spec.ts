@@ -137,7 +137,9 @@ test('a suspected case reaches every tablet and the board; only the lead clears 
   await expect(draft).toContainText('已拨打 120');
   await expect(draft).toContainText('待办：组长已知悉');
 
-  // Only the lead PIN clears it: a wrong PIN leaves it, the right one acknowledges.
+  // Only the lead PIN clears it: a wrong PIN leaves it, the right one acknowledges. The lead
+  // who enrolled this tablet locks it first (their PIN would otherwise still hold).
+  await guide.getByRole('button', { name: '锁定' }).click();
   const alert = guide.getByTestId('lead-alert');
   await alert.getByRole('button', { name: '组长已知悉' }).click();
   const gate = guide.getByRole('dialog');
