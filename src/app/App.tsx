@@ -13,6 +13,7 @@ import { useIdleReset } from '../features/kiosk/use-idle-reset';
 import { useKioskMode } from '../features/kiosk/use-kiosk-mode';
 import { withScreenMessages } from '../i18n';
 import { useClockWatch } from '../services/clock/use-clock-watch';
+import { markFirstScreenShown, useFirstScreen } from '../services/first-screen';
 import { useServices } from '../services/services';
 import { useRetention } from '../services/use-retention';
 import { TodayProvider } from '../services/use-today';
@@ -28,10 +29,10 @@ import {
   IncidentAlert,
   LeadGate,
   preloadShell,
+  ShellWork,
   ThermometerChip,
+  TicketClashBanner,
 } from './shell-later';
-import { TicketClashBanner } from './TicketClashBanner';
-import { useClosingCheckout } from './use-closing-checkout';
 import './shell.css';
 import { Button } from '../ui/Button';
 
@@ -109,7 +110,6 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
   const kiosk = settings.kioskMode;
 
   useKioskMode(kiosk);
-  useClosingCheckout();
   useRetention();
   useRoleFromLocation(location, navigate);
   // The lead's PIN holds past the lead's screens (an alert acknowledged without asking it
@@ -127,21 +127,29 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
     navigate(roleHome(useKioskStore.getState().role), { replace: true });
   }, [log, now, navigate]);
   useIdleReset(clock, timing, needsReset, resetToStart);
-  // What the door and the shell show later loads once the first screen has painted.
+  // The door's first screen says when it has its bookings; any other screen is one at once.
   useEffect(() => {
+    if (location !== '/') markFirstScreenShown();
+  }, [location]);
+  // The shell's later parts mount, and the door's later steps load, once it has painted.
+  const later = useFirstScreen((s) => s.shown);
+  useEffect(() => {
+    if (!later) return;
     void preloadShell();
     void preloadDoor();
-  }, []);
+  }, [later]);
 
   const tab = (active: boolean) => (active ? 'tab tab-active' : 'tab');
   return (
     <div className={kiosk ? 'shell kiosk' : 'shell'} data-app-version={APP_VERSION}>
       <header className="topbar">
         <h1>{settings.hallName || t('app.title')}</h1>
-        <Suspense fallback={null}>
-          <HealthStatus />
-          <DeviceHealthWatch />
-        </Suspense>
+        {later && (
+          <Suspense fallback={null}>
+            <HealthStatus />
+            <DeviceHealthWatch />
+          </Suspense>
+        )}
         <nav aria-label="main">
           {/* In kiosk mode links replace the history entry: back has nowhere to go. */}
           <Link href="/" className={tab} replace={kiosk}>
@@ -175,9 +183,11 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
             </Button>
           )}
         </nav>
-        <Suspense fallback={null}>
-          <ThermometerChip />
-        </Suspense>
+        {later && (
+          <Suspense fallback={null}>
+            <ThermometerChip />
+          </Suspense>
+        )}
         <SyncChip />
         {/* The top bar is full: "EN" shows, the whole name is read (each part in its language). */}
         <Button
@@ -190,10 +200,13 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
         </Button>
       </header>
       <StatusBanner />
-      <TicketClashBanner />
-      <Suspense fallback={null}>
-        <IncidentAlert />
-      </Suspense>
+      {later && (
+        <Suspense fallback={null}>
+          <ShellWork />
+          <TicketClashBanner />
+          <IncidentAlert />
+        </Suspense>
+      )}
       <main className="content">
         <Suspense fallback={null}>
           <Switch>
@@ -220,9 +233,11 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
           </Switch>
         </Suspense>
       </main>
-      <Suspense fallback={null}>
-        <IdleWarning />
-      </Suspense>
+      {later && (
+        <Suspense fallback={null}>
+          <IdleWarning />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -16,6 +16,7 @@ import type { LockoutRule } from '../domain/lockout';
 import { DEFAULT_POLICY, type Policy } from '../domain/policy';
 import { useKioskStore } from '../features/kiosk/kiosk-store';
 import { CheckedClock } from '../services/clock/checked-clock';
+import { firstScreenShown } from '../services/first-screen';
 import { askForPersistence } from '../services/persistence-store';
 import { PinGuard } from '../services/pin-guard';
 import type { Services } from '../services/services';
@@ -91,21 +92,27 @@ export async function boot(
         .catch(() => {}),
   });
   await recordVersionChange(log, now());
-  // The thermometer's code loads beside the door, not before it paints (the door's budget).
-  void import('../services/thermometer/thermometer').then((m) => m.startThermometer(now));
+  // The thermometer and sync load once the door's first screen has painted (the door's
+  // budget, and a slow tablet's cold start: src/services/first-screen.ts).
+  void firstScreenShown
+    .then(() => import('../services/thermometer/thermometer'))
+    .then((m) => m.startThermometer(now));
   const sync = settings.token
-    ? startSyncLazily({
-        db,
-        log,
-        device,
-        server: settings.server,
-        site: settings.site,
-        token: settings.token,
-        appVersion: APP_VERSION,
-        now,
-        onPolicyChanged,
-        onClockOffset: (offsetMs) => clock.observe(offsetMs),
-      })
+    ? startSyncLazily(
+        {
+          db,
+          log,
+          device,
+          server: settings.server,
+          site: settings.site,
+          token: settings.token,
+          appVersion: APP_VERSION,
+          now,
+          onPolicyChanged,
+          onClockOffset: (offsetMs) => clock.observe(offsetMs),
+        },
+        () => firstScreenShown.then(() => import('../sync/runtime')),
+      )
     : null;
   return {
     db,

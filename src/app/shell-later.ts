@@ -31,6 +31,12 @@ export const LeadGate = later(
   'LeadGate',
 );
 
+export const TicketClashBanner = later(
+  () => withScreenMessages(import('./TicketClashBanner')),
+  'TicketClashBanner',
+);
+export const ShellWork = later(() => import('./ShellWork'), 'ShellWork');
+
 /** Loads the code of every part above (call it once the door has painted). */
 export function preloadShell() {
   return preloadAll([
@@ -40,5 +46,7 @@ export function preloadShell() {
     ThermometerChip,
     IdleWarning,
     LeadGate,
+    TicketClashBanner,
+    ShellWork,
   ]);
 }

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import { type DayState, dayState } from '../db/queries';
-import { type QueueState, queueState } from '../domain/queue';
 import { dayKey } from '../domain/time';
 import { useNow } from '../ui/use-now';
+import { useFirstScreen } from './first-screen';
 import { useServices } from './services';
 
 const TodayContext = createContext<{ today: DayState | undefined } | null>(null);
@@ -18,7 +18,9 @@ export function TodayProvider({ children }: { children: ReactNode }) {
   // A new day at midnight without a reload; by the checked clock, so a tablet set a day
   // ahead (or an hour back) still works on the day it is (issue 23).
   const day = dayKey(useNow(clock.checkedNow, 60_000));
-  const today = useLiveQuery(() => dayState(db, day), [db, day]);
+  // The day's fold (tens of ms on a slow tablet) waits for the door's bookings to be listed.
+  const started = useFirstScreen((s) => s.shown);
+  const today = useLiveQuery(() => (started ? dayState(db, day) : undefined), [db, day, started]);
   const value = useMemo(() => ({ today }), [today]);
   return <TodayContext.Provider value={value}>{children}</TodayContext.Provider>;
 }
@@ -28,11 +30,4 @@ export function useToday(): DayState | undefined {
   const context = useContext(TodayContext);
   if (!context) throw new Error('useToday outside TodayProvider');
   return context.today;
-}
-
-/** Today's queue, by the policy in force, live. */
-export function useQueue(): QueueState | undefined {
-  const { policy } = useServices();
-  const today = useToday();
-  return useMemo(() => today && queueState(today.visits, policy), [today, policy]);
 }

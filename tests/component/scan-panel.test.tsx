@@ -7,6 +7,7 @@ import { CameraEngineContext } from '../../src/features/door/scanner/engine-cont
 import { html5Engine } from '../../src/features/door/scanner/html5-engine';
 import { ScanPanel } from '../../src/features/door/scanner/ScanPanel';
 import { loadScreenMessages, setupI18n } from '../../src/i18n';
+import { useFirstScreen } from '../../src/services/first-screen';
 import { useHealthStore } from '../../src/services/health/health-store';
 import {
   type FakeHtml5Qrcode,
@@ -50,12 +51,25 @@ beforeEach(async () => {
   fakeScanners.length = 0;
   clock = 1000;
   vi.spyOn(performance, 'now').mockImplementation(() => clock);
+  useFirstScreen.setState({ shown: true }); // the door has painted its first screen
 });
 afterEach(() => {
   Reflect.deleteProperty(navigator, 'mediaDevices');
 });
 
 describe('the camera of a scan step', () => {
+  it('waits for the door’s first screen before it asks for the camera', async () => {
+    const camera = fakeMediaDevices();
+    useFirstScreen.setState({ shown: false });
+    renderPanel();
+    expect(screen.queryByTestId('scan-panel')).toBeNull();
+    act(() => useFirstScreen.setState({ shown: true }));
+    await waitFor(() =>
+      expect(screen.getByTestId('scan-panel')).toHaveAttribute('data-camera', 'running'),
+    );
+    expect(camera.tracks).toHaveLength(1);
+  });
+
   it('starts once under StrictMode and leaves no live track when the step closes', async () => {
     const camera = fakeMediaDevices();
     const { panel, unmount } = renderPanel();

@@ -7,7 +7,8 @@ import { clockTime } from '../../domain/time';
 import { useServices } from '../../services/services';
 import { callAnnouncement } from '../../services/speech/call-announcement';
 import { speaker, type VoiceAvailability } from '../../services/speech/speech';
-import { useQueue, useToday } from '../../services/use-today';
+import { useQueue } from '../../services/use-queue';
+import { useToday } from '../../services/use-today';
 import { useNow } from '../../ui/use-now';
 import './board.css';
 

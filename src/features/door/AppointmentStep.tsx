@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { UserX } from 'lucide-react';
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bookingsNotOnDay, bookingsOfDay, usedBookingIds } from '../../db/queries';
 import { type Booking, bookingsByNearness, searchBookings } from '../../domain/booking';
@@ -8,10 +8,10 @@ import { looksLikeBookingCode } from '../../domain/codes/booking-code';
 import { arrivalWindow } from '../../domain/flow';
 import { maskName, maskPhone } from '../../domain/privacy';
 import { clockTime } from '../../domain/time';
+import { markFirstScreenShown } from '../../services/first-screen';
 import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
-import { DoorOccupancy } from './DoorOccupancy';
-import { DraftList, RestingList } from './door-later';
+import { DoorOccupancy, DraftList, RestingList } from './door-later';
 import { useDoorStore } from './door-store';
 import { ScanNoticeBar } from './ScanNoticeBar';
 import { StepTitle } from './StepTitle';
@@ -32,6 +32,10 @@ export function AppointmentStep() {
     const [bookings, used] = await Promise.all([bookingsOfDay(db, day), usedBookingIds(db, day)]);
     return { bookings, used };
   }, [db, day]);
+  // The bookings listed are the door's first screen: the rest of the start waits for them.
+  useEffect(() => {
+    if (data) markFirstScreenShown();
+  }, [data]);
 
   const available = (data?.bookings ?? []).filter((b) => !data?.used.has(b.bookingId));
   const found = searchBookings(available, query);
@@ -72,7 +76,9 @@ export function AppointmentStep() {
     <section className="step" aria-labelledby="step-title">
       <div className="step-head">
         <StepTitle step="appointment" title={t('door.appointment.title')} />
-        <DoorOccupancy />
+        <Suspense fallback={null}>
+          <DoorOccupancy />
+        </Suspense>
         {(settings.soundMuted || settings.soundVolume === 0) && (
           <span className="tag" data-testid="door-muted">
             {t('sound.off')}

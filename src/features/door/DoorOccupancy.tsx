@@ -1,4 +1,4 @@
-import { useQueue } from '../../services/use-today';
+import { useQueue } from '../../services/use-queue';
 import { OccupancyMeter } from '../../ui/OccupancyMeter';
 
 /** How full the waiting area is, so the door knows before the verdict who waits outside. */

@@ -3,6 +3,7 @@ import { Suspense, useEffect } from 'react';
 import { takeOverSince } from '../../db/take-over';
 import { type DoorStep, nextStep } from '../../domain/flow';
 import type { Visit } from '../../domain/visit';
+import { markFirstScreenShown } from '../../services/first-screen';
 import { useServices } from '../../services/services';
 import { useHall } from '../../services/use-hall';
 import { SettleRegion } from '../../ui/settle';
@@ -36,6 +37,11 @@ export function DoorScreen() {
   const closure = useHall()?.closure.current;
   // A tablet taking over its door's day starts no visit (src/db/take-over.ts).
   const takeOver = useLiveQuery(() => takeOverSince(db), [db], atStart);
+  // Anything but the booking list (which says so itself once listed) is a first screen.
+  const listing = !visit && !closure && takeOver === null;
+  useEffect(() => {
+    if (!listing) markFirstScreenShown();
+  }, [listing]);
 
   if (!visit && closure) {
     return (

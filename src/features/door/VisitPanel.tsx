@@ -1,12 +1,12 @@
 import { Check } from 'lucide-react';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DoorStep } from '../../domain/flow';
 import { maskName, maskPhone } from '../../domain/privacy';
 import { clockTime } from '../../domain/time';
 import type { Visit } from '../../domain/visit';
 import { Button } from '../../ui/Button';
-import { DoorOccupancy } from './DoorOccupancy';
+import { DoorOccupancy } from './door-later';
 import { ScanNoticeBar } from './ScanNoticeBar';
 import { MUSTS, mustOf } from './step-number';
 import { useRecord } from './use-record';
@@ -53,7 +53,9 @@ export function VisitPanel({ visit, step }: { visit: Visit; step: DoorStep }) {
           </li>
         ))}
       </ol>
-      <DoorOccupancy compact />
+      <Suspense fallback={null}>
+        <DoorOccupancy compact />
+      </Suspense>
       {confirming ? (
         <div className="question">
           <p>{t('door.abandonConfirm')}</p>

@@ -22,6 +22,7 @@ export const IdentityStep = later(
 );
 export const CodesStep = later(() => withScreenMessages(import('./CodesStep')), 'CodesStep');
 export const WalkInStep = later(() => withScreenMessages(import('./WalkInStep')), 'WalkInStep');
+export const DoorOccupancy = later(() => import('./DoorOccupancy'), 'DoorOccupancy');
 export const OutcomeCard = later(() => withScreenMessages(import('./OutcomeCard')), 'OutcomeCard');
 export const ComeBackCard = later(
   () => withScreenMessages(import('./ComeBackCard')),
@@ -50,6 +51,7 @@ export function preloadDoor() {
     ComeBackCard,
     ClosureNotice,
     CameraPanel,
+    DoorOccupancy,
     DraftList,
     RestingList,
     LowStockLine,

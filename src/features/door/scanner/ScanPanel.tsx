@@ -1,12 +1,13 @@
 import { type ReactNode, Suspense, useRef } from 'react';
 import type { ColourReading } from '../../../domain/codes/code-colour';
 import { withScreenMessages } from '../../../i18n';
+import { useFirstScreen } from '../../../services/first-screen';
 import { later } from '../../../ui/later';
 import { useWedgeScanner } from './use-wedge-scanner';
 
 export type ScanSource = 'camera' | 'wedge';
 
-/** The camera's code (and html5-qrcode's) loads as the door paints, not before it. */
+/** The camera's code (and html5-qrcode's) loads once the door has painted, not before. */
 export const CameraPanel = later(() => withScreenMessages(import('./CameraPanel')), 'CameraPanel');
 
 /**
@@ -27,6 +28,9 @@ export function ScanPanel({
   const latest = useRef(onScan);
   latest.current = onScan;
   useWedgeScanner((text) => latest.current(text, 'wedge'));
+  // At a start the camera waits for the door's first screen (it sits beside the list).
+  const started = useFirstScreen((s) => s.shown);
+  if (!started) return null;
   return (
     <Suspense fallback={null}>
       <CameraPanel title={title} onScan={(text, colour) => latest.current(text, 'camera', colour)}>
