@@ -7,8 +7,8 @@ export const en: Messages = {
       door: 'Door',
       guide: 'Guide',
       board: 'Board',
-      log: "Today's log",
-      lead: 'Shift lead',
+      log: 'Log',
+      lead: 'Lead',
       settings: 'Settings',
     },
     language: '中文',
@@ -778,7 +778,7 @@ export const en: Messages = {
     },
   },
   sync: {
-    localOnly: 'Saved on this tablet only',
+    localOnly: 'This tablet only',
     blocked: {
       cors: 'Server refuses this address (CORS) · {{what}} to sync',
       tls: 'Secure connection failed (TLS) · {{what}} to sync',

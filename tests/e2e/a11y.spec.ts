@@ -138,7 +138,7 @@ test('the door, every step, and its verdicts', async ({ page }) => {
   await expectAccessible(page, 'door in English, isolation verdict');
   await page.getByRole('link', { name: 'Guide' }).click();
   await expectAccessible(page, 'guide in English');
-  await page.getByRole('link', { name: "Today's log" }).click();
+  await page.getByRole('link', { name: 'Log', exact: true }).click();
   await expectAccessible(page, 'log in English');
 
   // The wall screen, with the call made above and the staff told of the case.

@@ -102,9 +102,9 @@ test('screens', async ({ page }) => {
   await shot('lead-report');
   await page.getByRole('link', { name: '今日台账' }).click();
   await page.getByRole('button', { name: '切换语言' }).click();
-  await page.getByRole('link', { name: "Today's log" }).waitFor();
+  await page.getByRole('link', { name: 'Log', exact: true }).waitFor();
   await shot('log-en');
-  await page.getByRole('link', { name: 'Shift lead' }).click();
+  await page.getByRole('link', { name: 'Lead', exact: true }).click();
   for (const digit of LEAD_PIN)
     await page.getByRole('button', { name: digit, exact: true }).click();
   await page.getByRole('button', { name: 'OK', exact: true }).click();

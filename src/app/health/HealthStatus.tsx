@@ -5,7 +5,13 @@ import { useUpdateStore } from '../../pwa/update-store';
 import { useHealthStore } from '../../services/health/health-store';
 import './health.css';
 
-/** A small status area in the top bar: what is wrong with the device, in a word each. */
+const URGENCY = { danger: 0, warn: 1, info: 2 } as const;
+
+/**
+ * A small status area in the top bar: what is wrong with the device. The most urgent says
+ * it in words, the others by their icon (their words read aloud and on a long press): the
+ * bar keeps one row in English with the lead's Lock on show (issue 31); settings list all.
+ */
 export function HealthStatus() {
   const { t } = useTranslation();
   const problems = useHealthStore((s) => s.problems);
@@ -32,14 +38,6 @@ export function HealthStatus() {
       text: t('health.storageFull'),
     });
   }
-  if (problems['persistence-refused']) {
-    chips.push({
-      key: 'persistence-refused',
-      tone: 'warn',
-      icon: <ShieldAlert />,
-      text: t('health.persistenceRefused'),
-    });
-  }
   // A clock off the server's is said by the banner under the top bar, with what to do.
   if (problems['camera-failed']) {
     chips.push({
@@ -47,6 +45,14 @@ export function HealthStatus() {
       tone: 'warn',
       icon: <CameraOff />,
       text: t('health.cameraFailed'),
+    });
+  }
+  if (problems['persistence-refused']) {
+    chips.push({
+      key: 'persistence-refused',
+      tone: 'warn',
+      icon: <ShieldAlert />,
+      text: t('health.persistenceRefused'),
     });
   }
   if (updateWaiting) {
@@ -58,13 +64,19 @@ export function HealthStatus() {
     });
   }
   if (chips.length === 0) return null;
+  const byUrgency = [...chips].sort((a, b) => URGENCY[a.tone] - URGENCY[b.tone]);
 
   return (
     <ul className="health" aria-label={t('health.label')} data-testid="health">
-      {chips.map((c) => (
-        <li key={c.key} className={`chip chip-${c.tone}`} data-problem={c.key}>
+      {byUrgency.map((c, i) => (
+        <li
+          key={c.key}
+          className={`chip chip-${c.tone}`}
+          data-problem={c.key}
+          title={c.text}
+        >
           <span aria-hidden>{c.icon}</span>
-          {c.text}
+          <span className={i > 0 ? 'sr-only' : undefined}>{c.text}</span>
         </li>
       ))}
     </ul>
