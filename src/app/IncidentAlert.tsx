@@ -65,7 +65,7 @@ export function IncidentAlert() {
     }
   };
 
-  const line = (i: Incident) => {
+  const line = (i: Incident, underTitle = false) => {
     const facts = reportFacts(
       i,
       today.visits.find((v) => v.id === i.visit),
@@ -73,7 +73,10 @@ export function IncidentAlert() {
     // The report names a staff member (the lead's own record); a banner on every screen
     // masks everyone, as it does visitors.
     const who = facts.who && i.kind === 'staff-abnormal' ? maskName(facts.who) : facts.who;
-    return t('alert.line', {
+    // Under its own title a suspected case's line is who and when: the title says what it
+    // is, and the line is what gives way when the row is full ("Susp…" said nothing).
+    const short = underTitle && i.kind === 'suspected-case';
+    return t(short ? 'alert.lineOfSuspected' : 'alert.line', {
       kind: t(`guide.incidents.kinds.${i.kind}`),
       time: clockTime(i.reportedAt),
       who: who ?? facts.ticket ?? t('guide.incidents.report.unknown'),
@@ -111,7 +114,7 @@ export function IncidentAlert() {
       <Siren aria-hidden />
       <strong>{t(suspected ? 'alert.suspectedTitle' : 'alert.title')}</strong>
       <span className="lead-alert-line" data-kind={first.kind}>
-        {line(first)}
+        {line(first, true)}
       </span>
       {open.length > 1 && (
         <Button tone="neutral" className="lead-alert-count" onClick={() => setListing(true)}>

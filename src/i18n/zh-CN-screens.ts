@@ -364,6 +364,7 @@ export const zhCNScreens = {
   alert: {
     title: '请值班组长注意',
     line: '{{kind}} · {{time}} · {{who}}',
+    lineOfSuspected: '{{who}} · {{time}}',
     acknowledge: '组长已知悉',
     suspectedTitle: '疑似病例：请值班组长立即处理',
     leadOnly: '只有值班组长可以确认知悉：请输入组长密码',

@@ -56,6 +56,8 @@ describe('the lead’s alert', () => {
       '/guide/isolation',
     );
     expect(within(alert).queryByRole('listitem')).toBeNull();
+    // Under its title the line says who and when, not the kind again (it is what gives way).
+    expect(alert.querySelector('.lead-alert-line')?.textContent).toMatch(/^疑\*甲 · \d\d:\d\d$/);
   });
 
   it('opens every incident on a tap, most urgent then newest, each with the action of its kind', async () => {
