@@ -8,10 +8,10 @@ import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import { ulid } from 'ulidx';
 import type { CallVoice } from '../domain/call-clips';
 import { type CameraFacing, DEFAULT_FACING } from '../domain/camera-facing';
-import { DEFAULT_READER_SEPARATOR, type ReaderSeparator } from '../domain/card-reader-text';
 import type { ClockSample } from '../domain/clock';
 import type { Attempts } from '../domain/lockout';
 import type { PinRecord } from '../domain/pin';
+import { DEFAULT_READER_SEPARATOR, type ReaderSeparator } from '../domain/reader-separator';
 import type { Role } from '../domain/roles';
 
 export type Language = 'zh-CN' | 'en';

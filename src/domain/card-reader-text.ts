@@ -1,10 +1,5 @@
 import type { CardRead } from './card-read';
 
-/** What separates the name from the number in a keyboard-mode reader's output. */
-export const READER_SEPARATORS = [',', '|', ';', ' '] as const;
-export type ReaderSeparator = (typeof READER_SEPARATORS)[number];
-export const DEFAULT_READER_SEPARATOR: ReaderSeparator = ',';
-
 /**
  * A keyboard-mode (HID, 免驱) ID-card reader types either the number alone or
  * name + separator + number, then Enter. Returns the read it typed, or null when the

@@ -1,7 +1,7 @@
 import { IdCard } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceSettings } from '../../db/settings';
-import { READER_SEPARATORS, type ReaderSeparator } from '../../domain/card-reader-text';
+import { READER_SEPARATORS, type ReaderSeparator } from '../../domain/reader-separator';
 import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
 
