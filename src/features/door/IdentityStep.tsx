@@ -55,7 +55,7 @@ export function IdentityStep({ visit }: { visit: Visit }) {
       bookingMatch;
     const events: EventBody[] = [{ type: 'identity.confirmed', data: { ...identity, source } }];
     if (match) events.push({ type: 'returnee.flagged', data: match });
-    dismiss();
+    // The offer stays until the step closes: a failed write keeps it for the retry.
     return record(...events);
   };
   const booked = booking && {
