@@ -9,17 +9,14 @@ import { eventsOfType, importBookings, todaysBookings, touchCounter } from './he
 const [zhang, li] = todaysBookings(Date.now());
 
 /**
- * What the reader types. Digits go through Playwright's keyboard (trusted key events);
- * a name's Chinese characters have no key on a US layout, so the burst is dispatched in
- * the page instead, the same keydown events the reader's driver produces.
+ * What the reader types: its keydown events, dispatched in the page in one go as a USB
+ * reader sends them (2–15 ms apart). Playwright's keyboard sends one key per round trip
+ * to the browser, over 40 ms apart on a loaded machine, which the wedge detector rightly
+ * takes for a person typing; and a name's Chinese characters have no key on its layout.
  */
 async function readCard(page: Page, text: string) {
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  if (/^[\x20-\x7e]*$/.test(text)) {
-    await page.keyboard.type(`${text}\n`);
-    return;
-  }
   await page.evaluate((burst) => {
+    (document.activeElement as HTMLElement | null)?.blur();
     for (const key of [...burst, 'Enter']) {
       window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
     }
