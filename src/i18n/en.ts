@@ -357,6 +357,7 @@ export const en: Messages = {
     noShow: 'No-show',
     calls: 'Called {{calls}}/{{max}} · {{time}}',
     priority: 'Priority',
+    noPhone: 'No health code',
     waitingTitle: '{{count}} waiting',
     waitingEmpty: 'Nobody is waiting',
     minutes: 'waited {{minutes}} min',

@@ -236,6 +236,7 @@ export const zhCNScreens = {
     noShow: '未到',
     calls: '已叫 {{calls}}/{{max}} 次 · {{time}}',
     priority: '优先',
+    noPhone: '无健康码',
     waitingTitle: '等候 {{count}} 人',
     waitingEmpty: '没有等候的人',
     minutes: '等了 {{minutes}} 分钟',

@@ -49,6 +49,11 @@ export function WaitingList({
                 onClick={() => select(chosen?.visit === w.visit ? null : w.visit)}
               >
                 <span className="ticket-row-number">{w.ticket}</span>
+                {w.guideTold && (
+                  <span className="priority-tag" data-testid="no-phone-tag">
+                    {t('guide.noPhone')}
+                  </span>
+                )}
                 <span className={`ticket-row-place place-${w.place.area}`}>
                   {w.place.area === 'inside'
                     ? t('guide.inside')
