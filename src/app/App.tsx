@@ -20,7 +20,6 @@ import { APP_VERSION } from '../services/version';
 import { doorNeedsReset, putDoorAside } from './idle-door';
 import { useUpdateWhenIdle } from './pwa/use-update-when-idle';
 import { StatusBanner } from './StatusBanner';
-import { SyncChip } from './SyncChip';
 import {
   DeviceHealthWatch,
   HealthStatus,
@@ -28,6 +27,7 @@ import {
   IncidentAlert,
   LeadGate,
   preloadShell,
+  SyncChip,
   ThermometerChip,
 } from './shell-later';
 import { TicketClashBanner } from './TicketClashBanner';

@@ -4,7 +4,6 @@
  * here is a pure projection of the day's visits, which are themselves folds of events, so
  * two tablets holding the same events show the same queue whatever order they got them in.
  */
-import { guideTold } from './codes/no-smartphone';
 import type { Policy } from './policy';
 import type { QueueCall, Visit } from './visit';
 
@@ -19,8 +18,6 @@ export interface WaitingTicket {
   place: WaitingPlace;
   /** When the visitor came into the waiting area (null while outside). */
   enteredAt: number | null;
-  /** Admitted without a smartphone on an alternative whose rule tells the guide (issue 33). */
-  guideTold?: boolean;
 }
 
 export interface CalledTicket {
@@ -217,7 +214,6 @@ export function queueState(visits: readonly Visit[], policy: Policy): QueueState
         admittedAt: v.decision?.at ?? v.openedAt,
         place: marker > 0 ? { area: 'outside', marker } : { area: 'inside' },
         enteredAt: enteredAt.get(v.id) ?? null,
-        ...(guideTold(v.codeMethod, policy) ? { guideTold: true } : {}),
       });
     }
     if (call) {

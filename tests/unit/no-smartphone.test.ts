@@ -4,7 +4,7 @@ import {
   guideTold,
   offeredAlternatives,
   refusalWording,
-} from '../../src/domain/codes/no-smartphone';
+} from '../../src/domain/codes/alternatives';
 import { summariseDay } from '../../src/domain/day-summary';
 import type { EventBody, HealthCodeChecked } from '../../src/domain/events';
 import { nextStep, outcome } from '../../src/domain/flow';

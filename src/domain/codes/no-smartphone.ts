@@ -5,18 +5,13 @@
  * stand for it. The hall's policy says which it accepts and what each leads to.
  */
 import type { HealthCodeChecked } from '../events';
-import { NO_PHONE_METHODS, type NoPhoneMethod, type Policy } from '../policy';
+import type { NoPhoneMethod, Policy } from '../policy';
 
 /** How the health code was checked: shown on a phone (scanned or not), or an alternative. */
 export type CodeMethod = 'phone' | NoPhoneMethod;
 
 export function codeMethodOf(data: HealthCodeChecked): CodeMethod {
   return data.method === 'manual' || data.method === 'scan' ? 'phone' : data.method;
-}
-
-/** The alternatives the door offers at this hall, in the door's order. */
-export function offeredAlternatives(p: Policy): NoPhoneMethod[] {
-  return NO_PHONE_METHODS.filter((m) => p.noSmartphone[m].leadsTo !== 'off');
 }
 
 /**
@@ -29,14 +24,4 @@ export function alternativeGate(method: NoPhoneMethod, p: Policy): 'refused' | '
   const rule = p.noSmartphone[method].leadsTo;
   if (rule === 'off' || rule === 'refuse') return 'refused';
   return method === 'id-registration' ? 'pass' : 'colour';
-}
-
-/** True when the visit came in on an alternative whose rule asks the guide to be told. */
-export function guideTold(method: CodeMethod | null | undefined, p: Policy): boolean {
-  return !!method && method !== 'phone' && p.noSmartphone[method].leadsTo === 'admit-guide-told';
-}
-
-/** The hall's wording for a refusal on this alternative; empty: the app's own. */
-export function refusalWording(method: CodeMethod | null | undefined, p: Policy): string {
-  return method && method !== 'phone' ? p.noSmartphone[method].wording.trim() : '';
 }

@@ -1,9 +1,9 @@
 import { CircleHelp, QrCode, ScanQrCode, Smartphone } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { offeredAlternatives } from '../../domain/codes/alternatives';
 import type { ColourReading, SeenColour } from '../../domain/codes/code-colour';
 import { readScan, type SeenCode, scanCheck } from '../../domain/codes/inspect';
-import { offeredAlternatives } from '../../domain/codes/no-smartphone';
 import type { CodeCheck, EventBody, HealthCodeChecked } from '../../domain/events';
 import type { DoorStep } from '../../domain/flow';
 import type { HealthCodeColour } from '../../domain/policy';

@@ -1,7 +1,7 @@
 import { ArrowLeft, FileText, IdCard, ScanQrCode, UserSearch } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { offeredAlternatives } from '../../domain/codes/no-smartphone';
+import { offeredAlternatives } from '../../domain/codes/alternatives';
 import { clipText, type HealthCodeChecked, TEXT_LIMITS } from '../../domain/events';
 import type { HealthCodeColour, NoPhoneMethod, Policy } from '../../domain/policy';
 import { Button } from '../../ui/Button';

@@ -10,7 +10,7 @@ import {
 } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { guideTold, refusalWording } from '../../domain/codes/no-smartphone';
+import { guideTold, refusalWording } from '../../domain/codes/alternatives';
 import { refusingMust } from '../../domain/flow';
 import { isolationArea } from '../../domain/isolation';
 import { placeOf, queueState } from '../../domain/queue';
