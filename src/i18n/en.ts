@@ -251,8 +251,8 @@ export const en: Messages = {
       shared: {
         banner: 'This health code was shown today at {{time}} by {{name}}',
         ask: "Check that it is the visitor's own code, then tap the colour",
-        continue: 'Checked: their own, continue',
-        refuse: 'Not theirs: not admitted',
+        continue: 'Their own: continue',
+        refuse: 'Not theirs: turn away',
         refusing:
           "Turned away for showing another person's code: tap the code's colour to record it",
       },

@@ -167,8 +167,8 @@ export const zhCNScreens = {
       shared: {
         banner: '此健康码今天 {{time}} 已由 {{name}} 出示',
         ask: '请核实是否为本人的健康码，再点颜色',
-        continue: '核实为本人，继续',
-        refuse: '不是本人，不能入厅',
+        continue: '是本人，继续',
+        refuse: '不是本人，劝返',
         refusing: '将以“出示他人健康码”劝返：请点码的颜色记录',
       },
     },

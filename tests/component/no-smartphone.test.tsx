@@ -163,7 +163,7 @@ describe('the same code for two people (issue 33)', () => {
     expect(banner).toHaveTextContent(`此健康码今天 09:30 已由 张*明 出示`);
     expect(screen.getByRole('button', { name: '绿码' })).toBeDisabled();
     expect(screen.getByRole('button', { name: '绿码 · 行程无中高风险' })).toBeDisabled();
-    await tap(app.user, '不是本人，不能入厅');
+    await tap(app.user, '不是本人，劝返');
     await tap(app.user, '绿码');
     expect(await screen.findByTestId('outcome', {}, SLOW)).toHaveTextContent(
       '出示他人的健康码：不能入厅',

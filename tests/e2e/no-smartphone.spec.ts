@@ -98,7 +98,7 @@ test('two visitors showing the same screenshot raise the alert on a second table
   await expect(banner).toContainText(/此健康码今天 \d\d:\d\d 已由 张\*明 出示/);
   await expect(b.getByRole('button', { name: '绿码', exact: true })).toBeDisabled();
   await b.screenshot({ path: `${shots}/door-shared-code.png` });
-  await b.getByRole('button', { name: '不是本人，不能入厅' }).click();
+  await b.getByRole('button', { name: '不是本人，劝返' }).click();
   await b.getByRole('button', { name: '绿码', exact: true }).click();
   await expect(b.getByTestId('outcome')).toContainText('出示他人的健康码');
   await expect(b.getByTestId('lead-alert')).toContainText('同一健康码由不同人出示');

@@ -1,4 +1,4 @@
-import { Users } from 'lucide-react';
+import { CircleCheck, CircleX, Users } from 'lucide-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maskName } from '../../domain/privacy';
@@ -36,19 +36,15 @@ export function SharedCodeBanner({
         {decision === 'refuse' ? t('door.codes.shared.refusing') : t('door.codes.shared.ask')}
       </p>
       <div className="choice-row">
-        <Button
-          tone="ok"
-          aria-pressed={decision === 'continue'}
-          onClick={() => onDecide('continue')}
-        >
-          {t('door.codes.shared.continue')}
+        <Button aria-pressed={decision === 'continue'} onClick={() => onDecide('continue')}>
+          <CircleCheck aria-hidden /> {t('door.codes.shared.continue')}
         </Button>
         <Button
-          tone="danger"
+          className="shared-refuse"
           aria-pressed={decision === 'refuse'}
           onClick={() => onDecide('refuse')}
         >
-          {t('door.codes.shared.refuse')}
+          <CircleX aria-hidden /> {t('door.codes.shared.refuse')}
         </Button>
       </div>
     </div>
