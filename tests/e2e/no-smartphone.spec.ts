@@ -14,6 +14,8 @@ const SCREENSHOT = 'https://jkm.example.gov.cn/v2/code?n=zhang&id=33010219850512
 const PAPER = 'https://jkm.example.gov.cn/v2/code?n=laoren&paper=1';
 
 async function scan(page: Page, text: string) {
+  // The scan panel has started, or given up on, the camera: the scanner's keys are its.
+  await expect(page.getByTestId('scan-panel')).toHaveAttribute('data-camera', /failed|running/);
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.type(`${text}\n`);
 }
