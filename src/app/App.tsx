@@ -21,7 +21,6 @@ import { APP_VERSION } from '../services/version';
 import { doorNeedsReset, putDoorAside } from './idle-door';
 import { useUpdateWhenIdle } from './pwa/use-update-when-idle';
 import { StatusBanner } from './StatusBanner';
-import { SyncChip } from './SyncChip';
 import {
   DeviceHealthWatch,
   HealthStatus,
@@ -30,6 +29,7 @@ import {
   LeadGate,
   preloadShell,
   ShellWork,
+  SyncChip,
   ThermometerChip,
   TicketClashBanner,
 } from './shell-later';

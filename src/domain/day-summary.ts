@@ -1,6 +1,6 @@
 /** The figures of a day, for the lead's live summary and the printed daily report. */
 import type { RecordEvent } from './events';
-import type { Policy } from './policy';
+import type { NoPhoneMethod, Policy } from './policy';
 import { type OccupancyPeak, waitingAreaPeak } from './queue';
 import { temperatureBand } from './temperature';
 import type { Visit, VisitStatus } from './visit';
@@ -25,6 +25,10 @@ export interface DaySummary {
   ambulanceCalls: number;
   /** 110 called for a visitor refusing the measures (incidents). */
   policeCalls: number;
+  /** Visitors checked without a smartphone, by the alternative (issue 33). */
+  noPhone: Record<NoPhoneMethod, number>;
+  /** Visitors who showed a health code another identity showed earlier the same day. */
+  sharedCodes: number;
   /** The waiting area at its fullest, against its places. */
   peak: OccupancyPeak & { places: number };
   hours: HourBucket[];
@@ -58,7 +62,15 @@ export function summariseDay(
   let masksGiven = 0;
   let abnormalTemperatures = 0;
   let ambulanceCalls = 0;
+  let sharedCodes = 0;
+  const noPhone: Record<NoPhoneMethod, number> = {
+    paper: 0,
+    'staff-lookup': 0,
+    'id-registration': 0,
+  };
   for (const v of visits) {
+    if (v.codeMethod && v.codeMethod !== 'phone') noPhone[v.codeMethod]++;
+    if (v.sharedCode) sharedCodes++;
     byStatus[v.status]++;
     if (v.mask === 'given') masksGiven++;
     if (v.isolation.ambulanceCalledAt !== null) ambulanceCalls++;
@@ -79,6 +91,8 @@ export function summariseDay(
     isolations: byStatus.isolated,
     ambulanceCalls,
     policeCalls: policeCalls(records),
+    noPhone,
+    sharedCodes,
     peak: { ...waitingAreaPeak(visits, policy), places: policy.queue.waitingPlaces },
     hours,
   };

@@ -80,7 +80,11 @@ export type RefusalReason =
   /** Would not give name, ID number and phone (an incident, like any refused measure). */
   | 'identity-refused'
   /** Sent home, to the fever clinic or isolated earlier today (policy.returnee). */
-  | 'returnee';
+  | 'returnee'
+  /** No smartphone: the alternative shown leads to a refusal (policy.noSmartphone). */
+  | 'no-smartphone'
+  /** Staff refused a health code another person showed today (src/domain/shared-code.ts). */
+  | 'code-shared';
 
 /** The musts a refusal can be undone back to (the visit reopens there). */
 export type ReopenedMust =
@@ -129,6 +133,38 @@ export type CodeCheck =
  */
 export type IdentitySource = 'booking' | 'typed' | 'card';
 
+/**
+ * A visitor without a smartphone (issue 33): what staff saw instead, as what it is. A
+ * paper proof (纸质证明, a printed code, 爱心码) whose QR, when it has one, was scanned;
+ * a code staff looked up for the visitor by ID number (代查), by whom.
+ */
+export type NoPhoneCheck =
+  | { method: 'paper'; payloadHash?: string; excerpt?: string }
+  | { method: 'staff-lookup'; by: string };
+
+/**
+ * The health code shown today by another identity (src/domain/shared-code.ts): which
+ * visit, when, and what staff decided. The name is not copied: it is the other visit's.
+ */
+export interface SharedCode {
+  visit: string;
+  at: number;
+  decision: 'continue' | 'refuse';
+}
+
+/**
+ * `colour` is what staff confirmed, and what counts. `colourSeen`: the colour the camera
+ * read from the code's modules and offered (src/domain/codes/code-colour.ts), kept beside
+ * it so a disagreement stays on record. 'id-registration': no smartphone and no colour
+ * seen at all, the visitor is registered by ID card alone.
+ */
+export type HealthCodeChecked =
+  | ({ colour: HealthCodeColour; colourSeen?: SeenColour; shared?: SharedCode } & (
+      | CodeCheck
+      | NoPhoneCheck
+    ))
+  | { method: 'id-registration' };
+
 export type EventBody =
   | { type: 'visit.opened'; data: { policyVersion: string } }
   | { type: 'appointment.matched'; data: BookingRef }
@@ -145,15 +181,7 @@ export type EventBody =
   | { type: 'identity.refused'; data: Record<string, never> }
   /** The door found an earlier verdict of today for the same person. */
   | { type: 'returnee.flagged'; data: ReturneeMatch }
-  /**
-   * `colour` is what staff confirmed, and what counts. `colourSeen`: the colour the
-   * camera read from the code's modules and offered (src/domain/codes/code-colour.ts),
-   * kept beside it so a disagreement stays on record.
-   */
-  | {
-      type: 'health-code.checked';
-      data: { colour: HealthCodeColour; colourSeen?: SeenColour } & CodeCheck;
-    }
+  | { type: 'health-code.checked'; data: HealthCodeChecked }
   | { type: 'travel-code.checked'; data: { riskArea: boolean } & CodeCheck }
   | { type: 'visit.decided'; data: { outcome: Outcome; policyVersion: string } }
   | { type: 'visit.abandoned'; data: { reason: AbandonReason } }
@@ -277,6 +305,7 @@ export type DisinfectionSpot = 'temperature-point' | 'isolation-area';
  * 'suspected-case': a visitor sent to the isolation area, opened with the verdict so that
  * the duty lead is told on every screen until acknowledged (the checklist is the visit's).
  * 'returnee': a person turned away for health earlier today came back.
+ * 'shared-code': a health code shown today by another identity was shown again.
  * 'febrile-left': a visitor whose first reading was raised walked off before the re-check
  * decided (the lead has her booking or identity to follow her up).
  */
@@ -286,6 +315,7 @@ export const INCIDENT_KINDS = [
   'returnee',
   'suspected-case',
   'febrile-left',
+  'shared-code',
 ] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 

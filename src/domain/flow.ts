@@ -1,3 +1,4 @@
+import { alternativeGate } from './codes/no-smartphone';
 import type { RefusalReason, ReopenedMust } from './events';
 import { validateIdNumber } from './id-number';
 import { validatePhone } from './phone';
@@ -134,6 +135,14 @@ function identityGate(v: Visit, p: Policy): Gate {
 }
 
 function healthCodeGate(v: Visit, p: Policy): Gate {
+  if (v.sharedCode?.decision === 'refuse') return { refused: 'code-shared' };
+  const method = v.codeMethod ?? 'phone';
+  if (method !== 'phone') {
+    const alternative = alternativeGate(method, p);
+    if (alternative !== 'colour') {
+      return alternative === 'pass' ? 'pass' : { refused: 'no-smartphone' };
+    }
+  }
   if (v.healthCode === null) return 'pending';
   return p.codes.acceptedHealthColours.includes(v.healthCode)
     ? 'pass'

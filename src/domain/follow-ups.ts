@@ -3,7 +3,8 @@
  * that it can never be forgotten: a suspected case creates the disinfection tasks and an
  * incident for the duty lead (the alert on every screen until acknowledged); a visitor
  * refusing the measures (a mask, their identity) opens an incident for the duty lead, as
- * does a person turned away earlier today who comes back (shared/domain.md), and a
+ * does a person turned away earlier today who comes back (shared/domain.md), a health code
+ * another identity showed today (src/domain/shared-code.ts, whatever staff decided), and a
  * visitor with a raised reading who walks off before the re-check (domain/walked-off).
  */
 import { isolationTasks } from './disinfection';
@@ -57,6 +58,9 @@ function verdictFollowUps(before: Visit | null, after: Visit, newId: () => strin
   if (refusedMeasures(before) && !refusedMeasures(after))
     drafts.push(withdrawn('refused-measures'));
   if (before?.returnee && !after.returnee) drafts.push(withdrawn('returnee'));
+  if (after.sharedCode && !before?.sharedCode)
+    drafts.push(visitIncident('shared-code', after, at, newId));
+  if (before?.sharedCode && !after.sharedCode) drafts.push(withdrawn('shared-code'));
   return drafts;
 
   function withdrawn(kind: IncidentKind): EventDraft {

@@ -33,6 +33,8 @@ export const INCIDENT_STEPS: Record<IncidentKind, readonly IncidentStep[]> = {
   'suspected-case': ['lead-acknowledged'],
   // The lead follows her up from her booking or identity (the report lists her readings).
   'febrile-left': ['lead-acknowledged'],
+  // Staff at the door already decided (continue or refuse); the lead sees it happened.
+  'shared-code': ['lead-acknowledged'],
 };
 
 /**

@@ -2,6 +2,7 @@
  * The day's ledger (台账): the rows the shift lead filters, exports and hands to the
  * leading group. Pure: the screens and the exporters both build on these functions.
  */
+import type { CodeMethod } from './codes/no-smartphone';
 import type { AbandonReason, RefusalReason } from './events';
 import type { HealthCodeColour, Policy } from './policy';
 import { formatReadings, temperatureBand } from './temperature';
@@ -22,6 +23,8 @@ export interface LedgerRow {
   phone: string;
   temperatures: string;
   healthCode: HealthCodeColour | '';
+  /** How the health code was checked: on a phone, or an alternative (issue 33). */
+  codeMethod: CodeMethod | '';
   /** The travel code: a medium- or high-risk area in the history, or none. */
   travelCode: 'risk' | 'clear' | '';
   matter: string;
@@ -44,6 +47,7 @@ export const LEDGER_COLUMNS = [
   'phone',
   'temperatures',
   'healthCode',
+  'codeMethod',
   'travelCode',
   'matter',
   'mask',
@@ -71,6 +75,7 @@ export function ledgerRow(v: Visit): LedgerRow {
     phone: person?.phone ?? '',
     temperatures: formatReadings(v.readings.map((r) => r.celsius)),
     healthCode: v.healthCode ?? '',
+    codeMethod: v.codeMethod ?? (v.healthCode ? 'phone' : ''),
     travelCode: v.travelRisk === null ? '' : v.travelRisk ? 'risk' : 'clear',
     matter: v.appointment?.kind === 'booked' ? (v.appointment.booking.matter ?? '') : '',
     mask: v.mask ?? '',

@@ -132,6 +132,25 @@ export interface Policy {
   advice: {
     yellowCode: string;
   };
+  /**
+   * Visitors without a smartphone (issue 33; 国务院办公厅 2020: the health code must not be
+   * the only way in): which alternatives the hall accepts and what each leads to.
+   */
+  noSmartphone: Record<NoPhoneMethod, NoPhoneRule>;
+}
+
+/** The alternatives to a health code on a phone (src/domain/codes/no-smartphone.ts). */
+export const NO_PHONE_METHODS = ['paper', 'staff-lookup', 'id-registration'] as const;
+export type NoPhoneMethod = (typeof NO_PHONE_METHODS)[number];
+
+/**
+ * 'off': not offered at this hall. 'admit': as a green code on a phone (the colour, where
+ * there is one, must still be accepted). 'admit-guide-told': admitted, and the guide sees
+ * the ticket marked. 'refuse': turned away with `wording` (empty: the app's own).
+ */
+export interface NoPhoneRule {
+  leadsTo: 'off' | 'admit' | 'admit-guide-told' | 'refuse';
+  wording: string;
 }
 
 /** The supply a free mask at the door comes from (plans: free masks come from the stock). */
@@ -201,6 +220,11 @@ export const DEFAULT_POLICY = {
   thermometer: { freshReadingSeconds: 30 },
   clock: { toleranceMinutes: 3 },
   advice: { yellowCode: '' },
+  noSmartphone: {
+    paper: { leadsTo: 'admit', wording: '' },
+    'staff-lookup': { leadsTo: 'admit', wording: '' },
+    'id-registration': { leadsTo: 'admit-guide-told', wording: '' },
+  },
 } as const satisfies Policy;
 
 /** Settings added after the first policies were written: older stored policies lack them. */
@@ -217,7 +241,8 @@ type Later =
   | 'voice'
   | 'thermometer'
   | 'clock'
-  | 'advice';
+  | 'advice'
+  | 'noSmartphone';
 /** A policy as stored before the later settings existed. */
 export type StoredPolicy = Omit<Policy, Later> & Partial<Pick<Policy, Later>>;
 
@@ -238,5 +263,6 @@ export function withDefaults(stored: StoredPolicy): Policy {
     thermometer: stored.thermometer ?? DEFAULT_POLICY.thermometer,
     clock: stored.clock ?? DEFAULT_POLICY.clock,
     advice: stored.advice ?? DEFAULT_POLICY.advice,
+    noSmartphone: stored.noSmartphone ?? DEFAULT_POLICY.noSmartphone,
   };
 }

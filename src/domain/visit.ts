@@ -1,8 +1,10 @@
+import { type CodeMethod, codeMethodOf } from './codes/no-smartphone';
 import {
   type AbandonReason,
   type BookingRef,
   type CheckpointEvent,
   checkedAt,
+  type HealthCodeChecked,
   type Identity,
   type IdentitySource,
   inLogOrder,
@@ -11,6 +13,7 @@ import {
   type ReopenedMust,
   type RestSkipReason,
   type ReturneeMatch,
+  type SharedCode,
   type Symptoms,
   type VisitEvent,
 } from './events';
@@ -73,6 +76,15 @@ export interface Visit {
   /** Each undo of a refusal: which must the visit reopened at, and when. */
   reopened: { must: ReopenedMust; at: number }[];
   healthCode: HealthCodeColour | null;
+  /**
+   * How the health code was checked (issue 33): on a phone or an alternative to one.
+   * The three below are absent in projections stored before they existed.
+   */
+  codeMethod?: CodeMethod | null;
+  /** The fingerprint of the code scanned (a phone's or a paper proof's) and when. */
+  codeScan?: { hash: string; at: number } | null;
+  /** The code was shown today by another identity, and what staff decided. */
+  sharedCode?: SharedCode | null;
   travelRisk: boolean | null;
   /**
    * `checkedAt`: the decision's checked time (src/domain/clock.ts), the queue's order: a
@@ -117,6 +129,9 @@ function emptyVisit(first: VisitEvent): Visit {
     returnee: null,
     reopened: [],
     healthCode: null,
+    codeMethod: null,
+    codeScan: null,
+    sharedCode: null,
     travelRisk: null,
     decision: null,
     abandoned: null,
@@ -135,6 +150,25 @@ const COLOURS: readonly unknown[] = ['green', 'yellow', 'red'] satisfies HealthC
 /** A colour the rules know, or red: malformed code data never admits. */
 function healthColour(colour: unknown): HealthCodeColour {
   return COLOURS.includes(colour) ? (colour as HealthCodeColour) : 'red';
+}
+
+/** What a health-code check sets; a later check replaces all of it. */
+function healthCheck(data: HealthCodeChecked, at: number) {
+  if (data.method === 'id-registration') {
+    return {
+      healthCode: null,
+      codeMethod: 'id-registration',
+      codeScan: null,
+      sharedCode: null,
+    } satisfies Partial<Visit>;
+  }
+  const hash = 'payloadHash' in data ? data.payloadHash : undefined;
+  return {
+    healthCode: healthColour(data.colour),
+    codeMethod: codeMethodOf(data),
+    codeScan: hash ? { hash, at } : null,
+    sharedCode: data.shared ?? null,
+  } satisfies Partial<Visit>;
 }
 
 /** Undo of a refusal: the decision no longer stands and the refusing must is open again. */
@@ -158,7 +192,7 @@ function reopen(v: Visit, must: ReopenedMust, at: number): Visit {
     case 'identity':
       return { ...open, identity: null, identityRefused: false, returnee: null };
     case 'health-code':
-      return { ...open, healthCode: null };
+      return { ...open, healthCode: null, codeMethod: null, codeScan: null, sharedCode: null };
     case 'travel-code':
       return { ...open, travelRisk: null };
   }
@@ -206,7 +240,7 @@ function apply(v: Visit, e: VisitEvent): Visit {
     case 'returnee.flagged':
       return { ...next, returnee: v.returnee ?? e.data };
     case 'health-code.checked':
-      return { ...next, healthCode: healthColour(e.data.colour) };
+      return { ...next, ...healthCheck(e.data, e.at) };
     case 'travel-code.checked':
       // Fails closed: only an explicit `false` means no risk-area travel.
       return { ...next, travelRisk: e.data.riskArea !== false };

@@ -242,6 +242,35 @@ export const en: Messages = {
         black: 'Scan read: a black-and-white code (colour unknown), look and choose',
         unknown: "The code's colour could not be read: look and choose",
       },
+      noPhone: {
+        open: 'No smartphone / cannot show a health code',
+        title: 'No smartphone: choose how the code is checked',
+        back: 'Back',
+        methods: {
+          paper: 'Paper proof',
+          'staff-lookup': 'Looked up by staff',
+          'id-registration': 'ID registration only',
+        },
+        hints: {
+          paper:
+            'A paper health proof, a printed code or a 爱心码: scan its QR if it has one, then tap the colour printed on it',
+          'staff-lookup': "Look the code up by the visitor's ID number, then tap the colour found",
+          'id-registration': 'Check the ID card and register, without a health code',
+        },
+        paperColour: 'Colour on the paper proof',
+        paperScanned: "The paper proof's QR was scanned",
+        lookupBy: 'Looked up by',
+        lookupColour: 'Colour found',
+        register: 'Confirm the registration',
+      },
+      shared: {
+        banner: 'This health code was shown today at {{time}} by {{name}}',
+        ask: "Check that it is the visitor's own code, then tap the colour",
+        continue: 'Their own: continue',
+        refuse: 'Not theirs: turn away',
+        refusing:
+          "Turned away for showing another person's code: tap the code's colour to record it",
+      },
     },
     scan: {
       bookingTitle: 'Scan the booking code',
@@ -299,7 +328,11 @@ export const en: Messages = {
         'mask-refused': 'Refuses a mask: not admitted; the duty lead is alerted',
         'identity-refused': 'Refuses to give identity: not admitted; the duty lead is alerted',
         returnee: 'Already turned away today: not admitted; the duty lead is alerted',
+        'no-smartphone': 'This hall does not accept this instead of a health code: not admitted',
+        'code-shared':
+          "Showed another person's health code: not admitted; the duty lead is alerted",
       },
+      guideTold: 'Admitted without a health code: the guide is told',
       yellowCode:
         'Yellow code: follow the community’s instructions (a PCR test), and book again once the code is green',
       comeBack: 'Come back later',
@@ -339,6 +372,7 @@ export const en: Messages = {
     noShow: 'No-show',
     calls: 'Called {{calls}}/{{max}} · {{time}}',
     priority: 'Priority',
+    noPhone: 'No health code',
     waitingTitle: '{{count}} waiting',
     waitingEmpty: 'Nobody is waiting',
     minutes: 'waited {{minutes}} min',
@@ -446,6 +480,7 @@ export const en: Messages = {
         returnee: 'Turned away earlier today, came back',
         'suspected-case': 'Suspected case (sent to isolation)',
         'febrile-left': 'Raised temperature, left before the re-check',
+        'shared-code': 'One health code shown by two people',
       },
       person: 'Who (name or ticket)',
       unit: 'Unit / window',
@@ -561,6 +596,8 @@ export const en: Messages = {
       'mask-refused': 'refused mask',
       'identity-refused': 'refused identity',
       returnee: 'returnee',
+      'no-smartphone': 'no smartphone',
+      'code-shared': "another's code",
     },
     status: {
       open: 'In progress',
@@ -586,7 +623,18 @@ export const en: Messages = {
     values: {
       urgent: 'urgent',
       noSymptoms: 'no symptoms',
-      method: { scan: 'scanned', manual: 'checked by staff' },
+      method: {
+        phone: 'on a phone',
+        scan: 'scanned',
+        manual: 'checked by staff',
+        paper: 'paper proof',
+        'staff-lookup': 'looked up by staff',
+        'id-registration': 'ID registration',
+      },
+      sharedCode: {
+        continue: 'shown by another, checked, continued',
+        refuse: 'shown by another, refused',
+      },
       colourSeen: 'camera read {{colour}}',
       plainCode: 'a black-and-white code',
       automatic: 'automatic at closing',
@@ -607,6 +655,7 @@ export const en: Messages = {
       status: 'Outcome',
       reason: 'Reason',
       healthCode: 'Health code',
+      codeMethod: 'Method',
       travelCode: 'Travel code',
       matter: 'Matter',
       recordedBy: 'Recorded by',
@@ -670,6 +719,7 @@ export const en: Messages = {
           'staff-abnormal': 'Staff member abnormal',
           returnee: 'Turned away earlier today, came back',
           'febrile-left': 'Raised temperature, left before the re-check',
+          'shared-code': 'One health code shown by two people',
         },
         told: {
           isolation: 'Nothing recorded yet',
@@ -680,6 +730,7 @@ export const en: Messages = {
           'staff-abnormal': 'Nothing recorded yet',
           returnee: 'Nothing recorded yet',
           'febrile-left': 'Nothing recorded yet',
+          'shared-code': 'Nothing recorded yet',
         },
       },
       sign: { staff: 'Duty staff (signature)', lead: 'Duty group lead (signature)', date: 'Date' },

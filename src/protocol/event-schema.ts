@@ -24,6 +24,8 @@ const refusal = z.enum([
   'mask-refused',
   'identity-refused',
   'returnee',
+  'no-smartphone',
+  'code-shared',
 ]);
 const must = z.enum([
   'appointment',
@@ -55,6 +57,38 @@ const codeCheck = <F extends z.core.$ZodLooseShape>(fields: F) =>
       verifier: text(64).optional(),
     }),
   ]);
+
+/** The health code (domain HealthCodeChecked): on a phone, or an alternative to one. */
+function healthCheck() {
+  const sha = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex');
+  const colour = {
+    colour: z.enum(['green', 'yellow', 'red']),
+    colourSeen: z.enum(SEEN_COLOURS).optional(),
+    shared: z
+      .strictObject({
+        visit: text(64),
+        at: z.number().int().nonnegative(),
+        decision: z.enum(['continue', 'refuse']),
+      })
+      .optional(),
+  };
+  return z.union([
+    codeCheck(colour),
+    z.discriminatedUnion('method', [
+      z.strictObject({
+        ...colour,
+        method: z.literal('paper'),
+        payloadHash: sha.optional(),
+        excerpt: z
+          .string()
+          .max(EXCERPT_MAX + 1)
+          .optional(),
+      }),
+      z.strictObject({ ...colour, method: z.literal('staff-lookup'), by: text(max.by) }),
+      z.strictObject({ method: z.literal('id-registration') }),
+    ]),
+  ]);
+}
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day YYYY-MM-DD');
 const count = z.number().int().nonnegative();
@@ -154,13 +188,7 @@ function buildEventSchema(purged: boolean) {
         by: z.enum(['id-number', 'phone', 'booking']),
       }),
     ),
-    event(
-      'health-code.checked',
-      codeCheck({
-        colour: z.enum(['green', 'yellow', 'red']),
-        colourSeen: z.enum(SEEN_COLOURS).optional(),
-      }),
-    ),
+    event('health-code.checked', healthCheck()),
     event('travel-code.checked', codeCheck({ riskArea: z.boolean() })),
     event('visit.decided', z.strictObject({ outcome, policyVersion: text(32) })),
     event(

@@ -2,7 +2,7 @@ import { z } from 'zod';
 // Before any schema parses: the CSP forbids eval.
 import './zod-jitless';
 import { READING_LIMITS_C } from '../domain/event-content';
-import { DEFAULT_POLICY, type Policy } from '../domain/policy';
+import { DEFAULT_POLICY, type NoPhoneMethod, type Policy } from '../domain/policy';
 
 const celsius = z.number().min(READING_LIMITS_C.min).max(READING_LIMITS_C.max);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
@@ -54,6 +54,16 @@ const supplies = z.strictObject({
     .max(30)
     .refine((items) => unique(items.map((i) => i.item)), { message: 'item keys must be unique' }),
 });
+const noPhoneRule = z.strictObject({
+  leadsTo: z.enum(['off', 'admit', 'admit-guide-told', 'refuse']),
+  wording: z.string().max(200),
+});
+/** What each alternative to a smartphone leads to (src/domain/codes/no-smartphone.ts). */
+const noSmartphone = z.strictObject({
+  paper: noPhoneRule,
+  'staff-lookup': noPhoneRule,
+  'id-registration': noPhoneRule,
+} satisfies Record<NoPhoneMethod, typeof noPhoneRule>);
 const hall = z.strictObject({ phone: z.string().max(40), online: z.string().max(200) });
 
 /** A policy as the shift lead edits it on the server; checked before any tablet sees it. */
@@ -138,6 +148,7 @@ export const policySchema = z
     advice: z
       .strictObject({ yellowCode: z.string().max(200) })
       .default(() => ({ ...DEFAULT_POLICY.advice })),
+    noSmartphone: noSmartphone.default(() => structuredClone(DEFAULT_POLICY.noSmartphone)),
   })
   .refine((p) => p.hours.opening < p.ledger.closing, {
     message: 'the hall opens before it closes: hours.opening < ledger.closing',

@@ -81,6 +81,7 @@ describe('ledgerRow', () => {
       'phone',
       'temperatures',
       'healthCode',
+      'codeMethod',
       'travelCode',
       'matter',
       'mask',

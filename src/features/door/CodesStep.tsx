@@ -1,40 +1,28 @@
-import {
-  CircleCheck,
-  CircleHelp,
-  type LucideIcon,
-  OctagonX,
-  QrCode,
-  ScanQrCode,
-  Square,
-  TriangleAlert,
-} from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { CircleHelp, QrCode, ScanQrCode, Smartphone } from 'lucide-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { offeredAlternatives } from '../../domain/codes/alternatives';
 import type { ColourReading, SeenColour } from '../../domain/codes/code-colour';
 import { readScan, type SeenCode, scanCheck } from '../../domain/codes/inspect';
-import type { CodeCheck, EventBody } from '../../domain/events';
+import type { CodeCheck, EventBody, HealthCodeChecked } from '../../domain/events';
 import type { DoorStep } from '../../domain/flow';
 import type { HealthCodeColour } from '../../domain/policy';
+import { type CodeShown, findSharedCode, indexCodes } from '../../domain/shared-code';
+import type { Visit } from '../../domain/visit';
 import { useServices } from '../../services/services';
+import { useToday } from '../../services/use-today';
 import { Button } from '../../ui/Button';
+import { COLOUR_ICON, ColourRow } from './code-colours';
 import { useDoorStore } from './door-store';
+import { NoPhonePanel } from './NoPhonePanel';
 import { ScanNoticeBar } from './ScanNoticeBar';
+import { SharedCodeBanner, type SharedDecision } from './SharedCodeBanner';
 import { StepTitle } from './StepTitle';
 import { scanFeedback } from './scan-feedback';
 import { ScanPanel } from './scanner/ScanPanel';
 import { useRecord } from './use-record';
 
 const check = (seen: SeenCode | null): CodeCheck => (seen ? scanCheck(seen) : { method: 'manual' });
-
-/** Each colour has a shape too, for staff who do not tell red from green. */
-const COLOUR_ICON: Record<SeenColour, LucideIcon> = {
-  green: CircleCheck,
-  yellow: TriangleAlert,
-  red: OctagonX,
-  black: Square,
-};
-const HEALTH_COLOURS: readonly HealthCodeColour[] = ['green', 'yellow', 'red'];
-const TONE = { green: 'ok', yellow: 'warn', red: 'danger' } as const;
 
 /** A health code as scanned, and the colour the camera read from its modules (if any). */
 interface SeenHealth {
@@ -52,13 +40,36 @@ interface SeenHealth {
  * beside the colour staff confirm, which is the one that counts. A handheld scanner has
  * no pixels: green is focused as before. The one-tap "green and no risk" is not offered
  * over a yellow or red read.
+ *
+ * A visitor without a smartphone takes the alternatives the policy offers (NoPhonePanel);
+ * a health code another identity showed today is said before any colour is taken
+ * (SharedCodeBanner), and the colour then carries staff's decision (issue 33).
  */
-export function CodesStep({ step }: { step: Extract<DoorStep, 'health-code' | 'travel-code'> }) {
+export function CodesStep({
+  step,
+  visit,
+}: {
+  step: Extract<DoorStep, 'health-code' | 'travel-code'>;
+  visit: Visit;
+}) {
   const { t } = useTranslation();
-  const { now } = useServices();
+  const { now, policyFor } = useServices();
+  const policy = policyFor(visit.policyVersion);
   const { record } = useRecord();
+  const today = useToday();
+  // Once per change of the day's visits, not per scan or frame.
+  const codes = useMemo(() => indexCodes(today?.visits ?? []), [today?.visits]);
   const [health, setHealth] = useState<SeenHealth | null>(null);
   const [travel, setTravel] = useState<SeenCode | null>(null);
+  const [noPhone, setNoPhone] = useState(false);
+  const [shared, setShared] = useState<{
+    match: CodeShown;
+    decision: SharedDecision | null;
+  } | null>(null);
+  const undecided = shared !== null && shared.decision === null;
+  const sharedField = shared?.decision
+    ? { shared: { visit: shared.match.visit, at: shared.match.at, decision: shared.decision } }
+    : {};
   const colourButtons = useRef<Partial<Record<HealthCodeColour, HTMLButtonElement | null>>>({});
   const noRiskButton = useRef<HTMLButtonElement>(null);
   const seenColour = health?.colour;
@@ -78,7 +89,12 @@ export function CodesStep({ step }: { step: Extract<DoorStep, 'health-code' | 't
       colour,
       ...(seenColour ? { colourSeen: seenColour } : {}),
       ...check(health?.code ?? null),
+      ...sharedField,
     },
+  });
+  const alternativeEvent = (data: HealthCodeChecked): EventBody => ({
+    type: 'health-code.checked',
+    data: data.method === 'id-registration' ? data : { ...data, ...sharedField },
   });
   const travelEvent = (riskArea: boolean): EventBody => ({
     type: 'travel-code.checked',
@@ -113,8 +129,19 @@ export function CodesStep({ step }: { step: Extract<DoorStep, 'health-code' | 't
     const reading = await readScan(text, now());
     switch (reading.kind) {
       case 'seen':
-        if (reading.code.kind === 'health') {
+        if (reading.code.kind === 'health' || (noPhone && step === 'health-code')) {
           setHealth({ code: reading.code, ...(colour ? { colour: colour.colour } : {}) });
+          const match = findSharedCode(
+            codes,
+            reading.code.payloadHash,
+            visit.identity?.idNumber ?? '',
+            visit.id,
+          );
+          setShared((before) =>
+            match
+              ? { match, decision: before?.match.visit === match.visit ? before.decision : null }
+              : null,
+          );
           scanFeedback('good', 'healthSeen');
         } else {
           setTravel(reading.code);
@@ -138,37 +165,50 @@ export function CodesStep({ step }: { step: Extract<DoorStep, 'health-code' | 't
       <StepTitle step={step} icon={<QrCode aria-hidden />} title={t('door.codes.title')} />
       <div className="scan-layout">
         <div className="scan-main">
-          {step === 'health-code' ? (
+          {step === 'health-code' && shared && (
+            <SharedCodeBanner
+              match={shared.match}
+              decision={shared.decision}
+              onDecide={(decision) => setShared({ ...shared, decision })}
+            />
+          )}
+          {step === 'health-code' && noPhone ? (
+            <NoPhonePanel
+              policy={policy}
+              scanned={
+                health
+                  ? { payloadHash: health.code.payloadHash, excerpt: health.code.excerpt }
+                  : null
+              }
+              colourDisabled={undecided}
+              onRecord={(data) => record(alternativeEvent(data))}
+              onBack={() => setNoPhone(false)}
+            />
+          ) : step === 'health-code' ? (
             <>
               <Button
                 tone="ok"
                 size="huge"
-                disabled={offered === 'yellow' || offered === 'red'}
+                disabled={offered === 'yellow' || offered === 'red' || undecided}
                 onClick={() => record(healthEvent('green'), travelEvent(false))}
               >
                 {t('door.codes.fast')}
               </Button>
               {seenColour !== undefined && <ColourSeenLine colour={seenColour} />}
-              <fieldset className="choice-row colour-row">
-                <legend>{t('door.codes.health')}</legend>
-                {HEALTH_COLOURS.map((colour) => {
-                  const Icon = COLOUR_ICON[colour];
-                  return (
-                    <Button
-                      key={colour}
-                      ref={(button) => {
-                        colourButtons.current[colour] = button;
-                      }}
-                      tone={TONE[colour]}
-                      className={offered === colour ? 'btn-suggested' : ''}
-                      data-offered={offered === colour ? 'true' : undefined}
-                      onClick={() => record(healthEvent(colour))}
-                    >
-                      <Icon aria-hidden /> {t(`door.codes.${colour}`)}
-                    </Button>
-                  );
-                })}
-              </fieldset>
+              <ColourRow
+                legend={t('door.codes.health')}
+                offered={offered}
+                disabled={undecided}
+                buttonRef={(colour) => (button) => {
+                  colourButtons.current[colour] = button;
+                }}
+                onPick={(colour) => record(healthEvent(colour))}
+              />
+              {offeredAlternatives(policy).length > 0 && (
+                <Button size="huge" className="no-phone-open" onClick={() => setNoPhone(true)}>
+                  <Smartphone aria-hidden /> {t('door.codes.noPhone.open')}
+                </Button>
+              )}
             </>
           ) : (
             <fieldset className="choice-row">

@@ -101,7 +101,9 @@ function DoorVisit({ visit, step }: { visit: Visit; step: DoorStep }) {
               <TemperatureStep key={step} visit={visit} recheck={step === 'recheck'} />
             )}
             {step === 'identity' && <IdentityStep visit={visit} />}
-            {(step === 'health-code' || step === 'travel-code') && <CodesStep step={step} />}
+            {(step === 'health-code' || step === 'travel-code') && (
+              <CodesStep step={step} visit={visit} />
+            )}
             {step === 'appointment' && <WalkInStep />}
           </Suspense>
         </div>

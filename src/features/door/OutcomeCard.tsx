@@ -10,6 +10,7 @@ import {
 } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { guideTold, refusalWording } from '../../domain/codes/alternatives';
 import { refusingMust } from '../../domain/flow';
 import { isolationArea } from '../../domain/isolation';
 import { placeOf, queueState } from '../../domain/queue';
@@ -101,6 +102,11 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
                   ? t('door.outcome.outsideMarker', { marker: place.marker })
                   : t('door.outcome.admittedHint')}
               </p>
+              {guideTold(visit.codeMethod, policy) && (
+                <p className="outcome-reason" data-testid="guide-told">
+                  {t('door.outcome.guideTold')}
+                </p>
+              )}
             </>
           ),
         };
@@ -108,6 +114,8 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
         const { Icon, title } = REFUSAL[severity === 'admitted' ? 'refused' : severity];
         // A yellow code is told what to do next, not the red code's plain "不能入厅".
         const yellow = outcome.reason === 'code-not-green' && visit.healthCode === 'yellow';
+        const hallWording =
+          outcome.reason === 'no-smartphone' ? refusalWording(visit.codeMethod, policy) : '';
         return {
           icon: <Icon aria-hidden size={72} />,
           title: t(title),
@@ -116,7 +124,8 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
               <p className="outcome-reason">
                 {yellow
                   ? policy.advice.yellowCode || t('door.outcome.yellowCode')
-                  : t(`door.outcome.reasons.${outcome.reason}`, {
+                  : hallWording ||
+                    t(`door.outcome.reasons.${outcome.reason}`, {
                       minutes: policy.appointment.earlyToleranceMinutes,
                     })}
               </p>

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { guideTold } from '../../domain/codes/alternatives';
 import type { WaitingTicket } from '../../domain/queue';
 import { useServices } from '../../services/services';
+import { useToday } from '../../services/use-today';
 import { Button } from '../../ui/Button';
 import { useNow } from '../../ui/use-now';
 import { useGuideStore } from './guide-store';
@@ -19,7 +21,14 @@ export function WaitingList({
   chosen: { visit: string; ticket: string } | null;
 }) {
   const { t } = useTranslation();
-  const { now } = useServices();
+  const { now, policyFor } = useServices();
+  const today = useToday();
+  // Admitted without a smartphone on an alternative whose rule tells the guide (issue 33).
+  const told = new Set(
+    (today?.visits ?? [])
+      .filter((v) => guideTold(v.codeMethod, policyFor(v.policyVersion)))
+      .map((v) => v.id),
+  );
   const current = useNow(now, 30_000);
   const select = useGuideStore((s) => s.select);
   const act = useQueueAction();
@@ -49,6 +58,11 @@ export function WaitingList({
                 onClick={() => select(chosen?.visit === w.visit ? null : w.visit)}
               >
                 <span className="ticket-row-number">{w.ticket}</span>
+                {told.has(w.visit) && (
+                  <span className="priority-tag" data-testid="no-phone-tag">
+                    {t('guide.noPhone')}
+                  </span>
+                )}
                 <span className={`ticket-row-place place-${w.place.area}`}>
                   {w.place.area === 'inside'
                     ? t('guide.inside')

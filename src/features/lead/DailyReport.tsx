@@ -40,6 +40,10 @@ export function DailyReport({ day }: { day: string }) {
     ['abnormal', t('lead.summary.abnormal'), s.abnormalTemperatures],
     ['ambulanceCalls', t('dayFigures.ambulanceCalls'), s.ambulanceCalls],
     ['policeCalls', t('dayFigures.policeCalls'), s.policeCalls],
+    ['paper', t('lead.values.method.paper'), s.noPhone.paper],
+    ['staffLookup', t('lead.values.method.staff-lookup'), s.noPhone['staff-lookup']],
+    ['idRegistration', t('lead.values.method.id-registration'), s.noPhone['id-registration']],
+    ['sharedCodes', t('guide.incidents.kinds.shared-code'), s.sharedCodes],
     ['peak', t('dayFigures.peak'), peakText(s.peak, t)],
   ] as const;
   return (

@@ -97,7 +97,14 @@ export function LedgerList({
             temperatures: <span>{formatReadings(v.readings.map((r) => r.celsius))}</span>,
             healthCode: (
               <span className={v.healthCode ? `code code-${v.healthCode}` : ''}>
-                {v.healthCode ? t(`door.codes.${v.healthCode}`) : ''}
+                {[
+                  v.codeMethod && v.codeMethod !== 'phone'
+                    ? t(`lead.values.method.${v.codeMethod}`)
+                    : '',
+                  v.healthCode ? t(`door.codes.${v.healthCode}`) : '',
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </span>
             ),
             travelCode: (

@@ -31,8 +31,14 @@ export function eventValue(t: TFunction, e: CheckpointEvent, revealed: boolean):
     case 'identity.confirmed':
       return revealed ? e.data.name : maskName(e.data.name);
     case 'health-code.checked': {
-      const { colour, colourSeen, method } = e.data;
-      const told = `${t(`door.codes.${colour}`)} · ${t(`lead.values.method.${method}`)}`;
+      if (e.data.method === 'id-registration') return t('lead.values.method.id-registration');
+      const { colour, colourSeen, method, shared } = e.data;
+      const told = [
+        t(`door.codes.${colour}`),
+        t(`lead.values.method.${method}`),
+        ...(method === 'staff-lookup' ? [e.data.by] : []),
+        ...(shared ? [t(`lead.values.sharedCode.${shared.decision}`)] : []),
+      ].join(' · ');
       // A disagreement stays visible: what staff confirmed counts, what the camera read is noted.
       if (!colourSeen || colourSeen === colour) return told;
       const seen =

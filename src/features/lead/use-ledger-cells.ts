@@ -35,6 +35,8 @@ export function useLedgerCells() {
             return reasonText(row.reason);
           case 'healthCode':
             return row.healthCode ? t(`door.codes.${row.healthCode}`) : '';
+          case 'codeMethod':
+            return row.codeMethod ? t(`lead.values.method.${row.codeMethod}`) : '';
           case 'travelCode':
             return row.travelCode
               ? t(`door.codes.${row.travelCode === 'risk' ? 'risk' : 'noRisk'}`)
