@@ -1,5 +1,6 @@
 import type { CameraProblem, LegacyCameraFailure } from './camera';
 import type { SeenColour } from './codes/code-colour';
+import type { CheckAnswer } from './checks';
 import type { HealthCodeColour } from './policy';
 
 /**
@@ -80,7 +81,9 @@ export type RefusalReason =
   /** Would not give name, ID number and phone (an incident, like any refused measure). */
   | 'identity-refused'
   /** Sent home, to the fever clinic or isolated earlier today (policy.returnee). */
-  | 'returnee';
+  | 'returnee'
+  /** A check the policy added refused (its own wording: src/domain/checks.ts). */
+  | 'check-refused';
 
 /** The musts a refusal can be undone back to (the visit reopens there). */
 export type ReopenedMust =
@@ -90,7 +93,9 @@ export type ReopenedMust =
   | 'recheck'
   | 'identity'
   | 'health-code'
-  | 'travel-code';
+  | 'travel-code'
+  /** The policy's added checks: their answers are asked again. */
+  | 'checks';
 
 /** An earlier verdict of today that sends a returning visitor away (the returnee check). */
 export interface ReturneeMatch {
@@ -148,6 +153,8 @@ export type EventBody =
       data: { colour: HealthCodeColour; colourSeen?: SeenColour } & CodeCheck;
     }
   | { type: 'travel-code.checked'; data: { riskArea: boolean } & CodeCheck }
+  /** An answer to a check the policy added (src/domain/checks.ts); a later one corrects it. */
+  | { type: 'check.answered'; data: { key: string; answer: CheckAnswer } }
   | { type: 'visit.decided'; data: { outcome: Outcome; policyVersion: string } }
   | { type: 'visit.abandoned'; data: { reason: AbandonReason } }
   /**

@@ -1,3 +1,4 @@
+import { type Check, type CheckPlace, checkResult, checksAfter } from './checks';
 import type { RefusalReason, ReopenedMust } from './events';
 import { validateIdNumber } from './id-number';
 import { validatePhone } from './phone';
@@ -20,11 +21,13 @@ export type DoorStep =
   | 'identity'
   | 'health-code'
   | 'travel-code'
+  /** One of the policy's added checks (which one: openCheck). */
+  | 'check'
   | 'decide'
   | 'done';
 
 type Gate = 'pass' | 'pending' | { refused: RefusalReason } | 'isolated';
-type Must = { step: DoorStep; gate: (v: Visit, p: Policy) => Gate };
+type Must = { step: DoorStep; gate: (v: Visit, p: Policy) => Gate; check?: Check };
 
 const MINUTE = 60_000;
 
@@ -161,6 +164,33 @@ const MUSTS: readonly Must[] = [
   { step: 'travel-code', gate: travelCodeGate },
 ];
 
+/** A policy's added check as a must: pending until answered, then its answer decides. */
+function checkMust(check: Check): Must {
+  return {
+    step: 'check',
+    check,
+    gate: (v) => {
+      const answered = v.checks?.[check.key];
+      if (!answered) return 'pending';
+      const result = checkResult(check, answered);
+      // An implausible answer (a sampling time ahead of the clock) is asked again.
+      if (result === 'implausible') return 'pending';
+      return result === 'pass' ? 'pass' : { refused: 'check-refused' };
+    },
+  };
+}
+
+/** The six musts with the policy's added checks, each after the must it follows. */
+function mustsOf(p: Policy): readonly Must[] {
+  if (p.checks.length === 0) return MUSTS;
+  return MUSTS.flatMap((m) => {
+    // Checks placed after the temperature come after its re-check, not between the two.
+    if (m.step === 'temperature') return [m];
+    const place = (m.step === 'recheck' ? 'temperature' : m.step) as CheckPlace;
+    return [m, ...checksAfter(p.checks, place).map(checkMust)];
+  });
+}
+
 /** The verdicts about health, each needing who it was for its own hand-over. */
 export type HealthVerdict = 'isolated' | 'home-observation' | 'fever-clinic';
 
@@ -173,8 +203,11 @@ function healthVerdictOf(gate: Gate): HealthVerdict | null {
     : null;
 }
 
-function firstOpenMust(v: Visit, p: Policy): { step: DoorStep; gate: Gate } | null {
-  for (const must of MUSTS) {
+function firstOpenMust(
+  v: Visit,
+  p: Policy,
+): { step: DoorStep; gate: Gate; check?: Check } | null {
+  for (const must of mustsOf(p)) {
     const gate = must.gate(v, p);
     if (gate === 'pass') continue;
     // A suspected case, fever clinic or home observation is never anonymous: the door
@@ -182,9 +215,21 @@ function firstOpenMust(v: Visit, p: Policy): { step: DoorStep; gate: Gate } | nu
     if (healthVerdictOf(gate) && !v.identityRefused && !identityValid(v)) {
       return { step: 'identity', gate: 'pending' };
     }
-    return { step: must.step, gate };
+    return { step: must.step, gate, ...(must.check ? { check: must.check } : {}) };
   }
   return null;
+}
+
+/** The added check the door asks now, or null when the next step is not one. */
+export function openCheck(v: Visit, p: Policy): Check | null {
+  if (v.decision || v.abandoned) return null;
+  const open = firstOpenMust(v, p);
+  return open?.gate === 'pending' ? (open.check ?? null) : null;
+}
+
+/** The added check whose answer refused this visit (its wording is the policy's). */
+export function refusingCheck(v: Visit, p: Policy): Check | null {
+  return firstOpenMust(v, p)?.check ?? null;
 }
 
 /** The verdict the musts recorded so far lead to, or null while one is still missing. */
@@ -210,7 +255,7 @@ export function nextStep(v: Visit, p: Policy): DoorStep {
  */
 export function identityForHealth(v: Visit, p: Policy): HealthVerdict | null {
   if (v.decision || v.abandoned || v.identityRefused || identityValid(v)) return null;
-  for (const m of MUSTS) {
+  for (const m of mustsOf(p)) {
     const health = healthVerdictOf(m.gate(v, p));
     if (health) return health;
   }
@@ -224,10 +269,10 @@ export function identityForHealth(v: Visit, p: Policy): HealthVerdict | null {
 export function refusingMust(v: Visit, p: Policy): ReopenedMust | null {
   if (v.decision?.outcome.kind !== 'refused') return null;
   const reason = v.decision.outcome.reason;
-  for (const must of MUSTS) {
+  for (const must of mustsOf(p)) {
     const gate = must.gate(v, p);
     if (typeof gate === 'object' && gate.refused === reason && must.step !== 'hands') {
-      return must.step as ReopenedMust;
+      return must.step === 'check' ? 'checks' : (must.step as ReopenedMust);
     }
   }
   return null;

@@ -4,6 +4,8 @@
  * never hard-code a threshold: they read it from here, and every verdict records
  * the policy version it was decided by.
  */
+import type { Check } from './checks';
+
 export type HealthCodeColour = 'green' | 'yellow' | 'red';
 
 export interface Policy {
@@ -132,6 +134,8 @@ export interface Policy {
   advice: {
     yellowCode: string;
   };
+  /** Checks the county or hall added without a release (issue 33, src/domain/checks.ts). */
+  checks: readonly Check[];
 }
 
 /** The supply a free mask at the door comes from (plans: free masks come from the stock). */
@@ -201,6 +205,7 @@ export const DEFAULT_POLICY = {
   thermometer: { freshReadingSeconds: 30 },
   clock: { toleranceMinutes: 3 },
   advice: { yellowCode: '' },
+  checks: [],
 } as const satisfies Policy;
 
 /** Settings added after the first policies were written: older stored policies lack them. */
@@ -217,7 +222,8 @@ type Later =
   | 'voice'
   | 'thermometer'
   | 'clock'
-  | 'advice';
+  | 'advice'
+  | 'checks';
 /** A policy as stored before the later settings existed. */
 export type StoredPolicy = Omit<Policy, Later> & Partial<Pick<Policy, Later>>;
 
@@ -238,5 +244,6 @@ export function withDefaults(stored: StoredPolicy): Policy {
     thermometer: stored.thermometer ?? DEFAULT_POLICY.thermometer,
     clock: stored.clock ?? DEFAULT_POLICY.clock,
     advice: stored.advice ?? DEFAULT_POLICY.advice,
+    checks: stored.checks ?? DEFAULT_POLICY.checks,
   };
 }

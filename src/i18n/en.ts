@@ -284,6 +284,7 @@ export const en: Messages = {
         'mask-refused': 'Refuses a mask: not admitted; the duty lead is alerted',
         'identity-refused': 'Refuses to give identity: not admitted; the duty lead is alerted',
         returnee: 'Already turned away today: not admitted; the duty lead is alerted',
+        'check-refused': 'A check of the hall’s policy refused',
       },
       yellowCode:
         'Yellow code: follow the community’s instructions (a PCR test), and book again once the code is green',
@@ -545,6 +546,7 @@ export const en: Messages = {
       'mask-refused': 'refused mask',
       'identity-refused': 'refused identity',
       returnee: 'returnee',
+      'check-refused': 'a policy check',
     },
     status: {
       open: 'In progress',
@@ -713,6 +715,7 @@ export const en: Messages = {
       'identity.confirmed': 'Identity checked',
       'health-code.checked': 'Health code',
       'travel-code.checked': 'Travel code',
+      'check.answered': 'Policy check',
       'visit.decided': 'Outcome',
       'visit.abandoned': 'Left midway',
       'visit.exited': 'Left the hall',

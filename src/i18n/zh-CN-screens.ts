@@ -175,6 +175,7 @@ export const zhCNScreens = {
         'mask-refused': '拒绝戴口罩：不能入厅，已提醒值班组长',
         'identity-refused': '拒绝提供身份信息：不能入厅，已提醒值班组长',
         returnee: '今天已被劝返：不能入厅，已提醒值班组长',
+        'check-refused': '未通过本厅规则中的检查',
       },
       yellowCode: '黄码：请按社区要求完成核酸检测，健康码转为绿码后再预约来办',
       comeBack: '请稍后再来',
@@ -681,6 +682,7 @@ export const zhCNScreens = {
       'mask-refused': '拒戴口罩',
       'identity-refused': '拒绝登记',
       returnee: '当日返回',
+      'check-refused': '规则检查未通过',
     },
     status: {
       open: '检查中',
@@ -842,6 +844,7 @@ export const zhCNScreens = {
       'identity.confirmed': '身份核验',
       'health-code.checked': '健康码',
       'travel-code.checked': '行程码',
+      'check.answered': '规则检查',
       'visit.decided': '结果',
       'visit.abandoned': '中途离开',
       'visit.exited': '离开大厅',

@@ -24,6 +24,7 @@ const refusal = z.enum([
   'mask-refused',
   'identity-refused',
   'returnee',
+  'check-refused',
 ]);
 const must = z.enum([
   'appointment',
@@ -33,6 +34,7 @@ const must = z.enum([
   'identity',
   'health-code',
   'travel-code',
+  'checks',
 ]);
 const outcome = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('admitted'), ticket: text(16) }),
@@ -55,6 +57,13 @@ const codeCheck = <F extends z.core.$ZodLooseShape>(fields: F) =>
       verifier: text(64).optional(),
     }),
   ]);
+
+/** An answer to a policy's added check (domain CheckAnswer); its meaning is the policy's. */
+const checkAnswer = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('yes-no'), yes: z.boolean() }),
+  z.strictObject({ kind: z.literal('time-since'), sampledAt: z.number().int() }),
+  z.strictObject({ kind: z.literal('choice'), option: text(32) }),
+]);
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day YYYY-MM-DD');
 const count = z.number().int().nonnegative();
@@ -162,6 +171,7 @@ function buildEventSchema(purged: boolean) {
       }),
     ),
     event('travel-code.checked', codeCheck({ riskArea: z.boolean() })),
+    event('check.answered', z.strictObject({ key: text(32), answer: checkAnswer })),
     event('visit.decided', z.strictObject({ outcome, policyVersion: text(32) })),
     event(
       'visit.abandoned',
