@@ -1,6 +1,6 @@
 import type { CameraProblem, LegacyCameraFailure } from './camera';
-import type { SeenColour } from './codes/code-colour';
 import type { CheckAnswer } from './checks';
+import type { SeenColour } from './codes/code-colour';
 import type { HealthCodeColour } from './policy';
 
 /**

@@ -203,10 +203,7 @@ function healthVerdictOf(gate: Gate): HealthVerdict | null {
     : null;
 }
 
-function firstOpenMust(
-  v: Visit,
-  p: Policy,
-): { step: DoorStep; gate: Gate; check?: Check } | null {
+function firstOpenMust(v: Visit, p: Policy): { step: DoorStep; gate: Gate; check?: Check } | null {
   for (const must of mustsOf(p)) {
     const gate = must.gate(v, p);
     if (gate === 'pass') continue;

@@ -1,3 +1,4 @@
+import type { CheckAnswered } from './checks';
 import {
   type AbandonReason,
   type BookingRef,
@@ -13,7 +14,6 @@ import {
   type Symptoms,
   type VisitEvent,
 } from './events';
-import type { CheckAnswered } from './checks';
 import type { HealthCodeColour } from './policy';
 import { dayKey } from './time';
 

@@ -3,7 +3,10 @@ import { CHECK_PLACES, type Check } from '../domain/checks';
 
 const key = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'a key: lower-case letters, digits, -');
 const wording = (max: number) =>
-  z.strictObject({ 'zh-CN': z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max) });
+  z.strictObject({
+    'zh-CN': z.string().trim().min(1).max(max),
+    en: z.string().trim().min(1).max(max),
+  });
 
 const common = {
   key,
@@ -17,7 +20,10 @@ const choice = z
   .strictObject({
     ...common,
     kind: z.literal('choice'),
-    options: z.array(z.strictObject({ key, label: wording(40) })).min(2).max(8),
+    options: z
+      .array(z.strictObject({ key, label: wording(40) }))
+      .min(2)
+      .max(8),
     refuses: z.array(key).max(8),
   })
   .refine((c) => new Set(c.options.map((o) => o.key)).size === c.options.length, {
