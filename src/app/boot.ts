@@ -102,6 +102,7 @@ export async function boot(
         site: settings.site,
         token: settings.token,
         appVersion: APP_VERSION,
+        policyVersion: policy.version,
         now,
         onPolicyChanged,
         onClockOffset: (offsetMs) => clock.observe(offsetMs),
