@@ -24,6 +24,11 @@ export interface Wording {
   en: string;
 }
 
+/** A wording in the app's language (Simplified Chinese unless it is English). */
+export function wordingIn(w: Wording, language: string): string {
+  return language === 'en' ? w.en : w['zh-CN'];
+}
+
 export type CheckKind =
   /** Staff confirm with yes or no; "no" refuses. */
   | { kind: 'yes-no' }
@@ -102,6 +107,19 @@ export function hoursSince(sampledAt: number, at: number): string {
   const sign = minutes < 0 ? '-' : '';
   const m = Math.abs(minutes);
   return `${sign}${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/**
+ * A sampling time as staff enter it at the door: a day (0 today, 1 yesterday…) before
+ * the checked `now`, and "HHMM" local time read off the visitor's phone or paper.
+ */
+export function sampledAtFrom(daysAgo: number, hhmm: string, now: number): number | null {
+  const m = /^([01]\d|2[0-3])([0-5]\d)$/.exec(hhmm);
+  if (!m) return null;
+  const day = new Date(now);
+  day.setDate(day.getDate() - daysAgo);
+  day.setHours(Number(m[1]), Number(m[2]), 0, 0);
+  return day.getTime();
 }
 
 /** The checks that follow `place` at the door, in policy order. */

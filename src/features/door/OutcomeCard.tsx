@@ -10,7 +10,8 @@ import {
 } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { refusingMust } from '../../domain/flow';
+import { wordingIn } from '../../domain/checks';
+import { refusingCheck, refusingMust } from '../../domain/flow';
 import { isolationArea } from '../../domain/isolation';
 import { placeOf, queueState } from '../../domain/queue';
 import type { Visit } from '../../domain/visit';
@@ -41,7 +42,7 @@ const REFUSAL = {
 
 /** The verdict, in colour, words, icon and sound, readable at 2 m. */
 export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { policyFor, policy: inForce, sound, now } = useServices();
   const { reopen } = useRecord();
   const policy = policyFor(visit.policyVersion);
@@ -108,6 +109,8 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
         const { Icon, title } = REFUSAL[severity === 'admitted' ? 'refused' : severity];
         // A yellow code is told what to do next, not the red code's plain "不能入厅".
         const yellow = outcome.reason === 'code-not-green' && visit.healthCode === 'yellow';
+        // A check the policy added refuses in the policy's own words.
+        const check = outcome.reason === 'check-refused' ? refusingCheck(visit, policy) : null;
         return {
           icon: <Icon aria-hidden size={72} />,
           title: t(title),
@@ -116,9 +119,11 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
               <p className="outcome-reason">
                 {yellow
                   ? policy.advice.yellowCode || t('door.outcome.yellowCode')
-                  : t(`door.outcome.reasons.${outcome.reason}`, {
-                      minutes: policy.appointment.earlyToleranceMinutes,
-                    })}
+                  : check
+                    ? wordingIn(check.refusal, i18n.language)
+                    : t(`door.outcome.reasons.${outcome.reason}`, {
+                        minutes: policy.appointment.earlyToleranceMinutes,
+                      })}
               </p>
               {!visit.returnee && <p className="outcome-hint">{t('door.outcome.stillAtDoor')}</p>}
             </>
