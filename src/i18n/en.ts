@@ -641,6 +641,8 @@ export const en: Messages = {
       title: 'Entrance daily report · {{day}}',
       print: 'Print',
       chart: 'Arrivals and outcomes per hour',
+      checks: 'Checks the policy added',
+      check: { answered: 'Checked', refused: 'Refused' },
       chain: {
         title: 'Record chain check values',
         hint: 'Per device, the day’s record count and the check value (SHA-256) of its last record. The server’s verify command can check them later: a record changed, removed or slipped in makes them differ.',

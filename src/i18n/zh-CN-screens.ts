@@ -777,6 +777,8 @@ export const zhCNScreens = {
       title: '入口防疫日报 · {{day}}',
       print: '打印',
       chart: '每小时到达与结果',
+      checks: '规则增加的检查',
+      check: { answered: '已检查', refused: '未通过' },
       chain: {
         title: '记录链校验值',
         hint: '每台设备当天的记录条数和最后一条记录的校验值（SHA-256）。日后可用服务器的 verify 命令核对：记录被改动、删除或补插，校验值就对不上。',

@@ -15,8 +15,11 @@ import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
+import { answerOf, checkAnswerText, checksOfDay } from '../../src/domain/check-columns';
 import { LEDGER_COLUMNS, ledgerCsv, ledgerRow } from '../../src/domain/ledger';
+import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { aBooking, aVisit, ev, FIXED_NOW, MINUTE, validIdNumber } from '../fixtures/builders';
+import { PCR_48H, policyWithChecks, VENUE_CODE } from '../fixtures/checks';
 
 const hasSoffice = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
 if (!hasSoffice && process.env.CI_REQUIRE_SOFFICE) {
@@ -119,6 +122,31 @@ describe.skipIf(!hasSoffice)('the CSV in a real spreadsheet (LibreOffice Calc)',
     expect(read[1]?.[col('name')]).toBe('张三明');
     // The formula typed as a name is text, shown with its neutralising apostrophe.
     expect(read[2]?.[col('name')]).toBe(`'${people[1]?.name}`);
+  }, 120_000);
+
+  it('has a column per check of the day, each answer as written (issue 33)', async () => {
+    const policy = policyWithChecks([PCR_48H, VENUE_CODE]);
+    const checked = aVisit([
+      ev.opened(policy.version),
+      ev.checkAnswered('pcr-48h', { kind: 'time-since', sampledAt: FIXED_NOW - 49 * 60 * MINUTE }),
+      ev.checkAnswered('venue-code', { kind: 'yes-no', yes: true }),
+    ]);
+    const checks = checksOfDay([checked, ...visits], (v) =>
+      v === policy.version ? policy : DEFAULT_POLICY,
+    );
+    const words = { yes: '是', no: '否', language: 'zh-CN' };
+    const rows = [checked, ...visits].map((v) => [
+      ...toCells(ledgerRow(v)),
+      ...checks.map((c) => checkAnswerText(c, answerOf(v, c), words)),
+    ]);
+    const headers = [...LEDGER_COLUMNS, ...checks.map((c) => c.label['zh-CN'])];
+    const read = await openInCalc('checks', ledgerCsv(rows, headers));
+    expect(read[0]?.slice(-2)).toEqual(['核酸 48 小时', '已扫场所码']);
+    expect(read[1]?.slice(-2)).toEqual(['2026-11-26 09:00 · 49:00', '是']);
+    // A visit of the day that was not asked (another policy version) has the cells empty
+    // (Calc reads a row to its last non-empty cell).
+    expect(read[2]?.slice(LEDGER_COLUMNS.length).join('')).toBe('');
+    expect(read[2]?.[LEDGER_COLUMNS.indexOf('ticket')]).toBe('A001');
   }, 120_000);
 
   it('does the same for the contact list', async () => {
