@@ -196,6 +196,17 @@ export async function applyPolicy(
   return true;
 }
 
+/** Every policy received, newest first, with when it came (the lead's policy history). */
+export function policyHistory(db: CheckpointDb): Promise<{ policy: Policy; receivedAt: number }[]> {
+  return db.policies
+    .orderBy('receivedAt')
+    .reverse()
+    .toArray()
+    .then((rows) =>
+      rows.map((r) => ({ policy: withDefaults(r.policy), receivedAt: r.receivedAt })),
+    );
+}
+
 /** Every stored policy, newest first; one stored before the queue settings gets their defaults. */
 export function storedPolicies(db: CheckpointDb): Promise<Policy[]> {
   return db.policies

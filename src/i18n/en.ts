@@ -919,6 +919,17 @@ export const en: Messages = {
     save: 'Save',
     saved: 'Saved',
     policy: 'Policy version',
+    policyInForce: 'Policy in force: {{version}}',
+    policySince: 'In force since {{time}} (received by sync)',
+    policyBuiltIn: 'The policy built into the app (no server policy received yet)',
+    policyFrom: 'Changed from {{version}}:',
+    policyChange: {
+      setting: '{{path}}: {{before}} → {{after}}',
+      'check-added': 'Check added: {{check}}',
+      'check-removed': 'Check removed: {{check}}',
+      'check-changed': 'Check changed: {{check}}',
+      none: 'No change to the rules',
+    },
     persistence: 'Persistent storage',
     persistenceValues: {
       asking: 'asking…',

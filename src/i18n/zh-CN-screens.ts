@@ -956,6 +956,17 @@ export const zhCNScreens = {
     save: '保存',
     saved: '已保存',
     policy: '防疫规则版本',
+    policyInForce: '现行防疫规则：{{version}}',
+    policySince: '自 {{time}} 起执行（同步收到）',
+    policyBuiltIn: '应用内置规则（尚未从服务器收到规则）',
+    policyFrom: '与上一版 {{version}} 相比：',
+    policyChange: {
+      setting: '{{path}}：{{before}} → {{after}}',
+      'check-added': '新增检查：{{check}}',
+      'check-removed': '取消检查：{{check}}',
+      'check-changed': '检查已修改：{{check}}',
+      none: '规则内容无变化',
+    },
     persistence: '持久存储',
     persistenceValues: {
       asking: '询问中…',

@@ -7,6 +7,7 @@ import { CallVoiceSettings } from './CallVoiceSettings';
 import { CameraSettings } from './CameraSettings';
 import { DeviceFacts } from './DeviceFacts';
 import { KioskOptions } from './KioskOptions';
+import { PolicyChanges } from './PolicyChanges';
 import { RetentionPanel } from './RetentionPanel';
 import { ServerPanel } from './ServerPanel';
 import { SoundSettings } from './SoundSettings';
@@ -82,6 +83,7 @@ export function SettingsScreen({
       <div className="settings-column">
         <ServerPanel onSave={onSave} />
         <DeviceFacts />
+        <PolicyChanges />
         <KioskOptions onSave={onSave} />
         <SoundSettings onSave={onSave} />
         <CallVoiceSettings onSave={onSave} />
