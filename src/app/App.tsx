@@ -29,8 +29,8 @@ import {
   LeadGate,
   preloadShell,
   ThermometerChip,
+  TicketClashBanner,
 } from './shell-later';
-import { TicketClashBanner } from './TicketClashBanner';
 import { useClosingCheckout } from './use-closing-checkout';
 import './shell.css';
 import { Button } from '../ui/Button';
@@ -190,8 +190,8 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
         </Button>
       </header>
       <StatusBanner />
-      <TicketClashBanner />
       <Suspense fallback={null}>
+        <TicketClashBanner />
         <IncidentAlert />
       </Suspense>
       <main className="content">

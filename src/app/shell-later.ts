@@ -4,7 +4,7 @@ import { later, preloadAll } from '../ui/later';
 /*
  * The top bar's and the shell's parts that are not needed to paint the door (the lead's
  * alert, the device-health chip and watchers, the thermometer's chip, the idle warning,
- * the PIN gate): their code and messages load as the door paints (`preloadShell`).
+ * the PIN gate, the ticket-letter clash banner): their code and messages load as the door paints (`preloadShell`).
  */
 export const IncidentAlert = later(
   () => withScreenMessages(import('./IncidentAlert')),
@@ -26,6 +26,10 @@ export const IdleWarning = later(
   () => withScreenMessages(import('../features/kiosk/IdleWarning')),
   'IdleWarning',
 );
+export const TicketClashBanner = later(
+  () => withScreenMessages(import('./TicketClashBanner')),
+  'TicketClashBanner',
+);
 export const LeadGate = later(
   () => withScreenMessages(import('../features/kiosk/LeadGate')),
   'LeadGate',
@@ -40,5 +44,6 @@ export function preloadShell() {
     ThermometerChip,
     IdleWarning,
     LeadGate,
+    TicketClashBanner,
   ]);
 }

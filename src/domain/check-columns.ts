@@ -3,7 +3,8 @@
  * the daily report get one column per check in force that day, whichever policy version
  * each visit opened with. Pure: the screens format the answers in their language.
  */
-import { type Check, type CheckAnswered, checkResult, hoursSince, wordingIn } from './checks';
+import { hoursSince, wordingIn } from './check-input';
+import { type Check, type CheckAnswered, checkResult } from './checks';
 import type { Policy } from './policy';
 import { clockTime, dayKey } from './time';
 import type { Visit } from './visit';

@@ -6,27 +6,20 @@
  * (src/protocol/policy-schema.ts) on the tablet and on the server.
  */
 
-/** The musts a check may follow (its place at the door). */
-export const CHECK_PLACES = [
-  'appointment',
-  'mask',
-  'hands',
-  'temperature',
-  'identity',
-  'health-code',
-  'travel-code',
-] as const;
-export type CheckPlace = (typeof CHECK_PLACES)[number];
+/** The musts a check may follow (its place at the door; the schema lists them). */
+export type CheckPlace =
+  | 'appointment'
+  | 'mask'
+  | 'hands'
+  | 'temperature'
+  | 'identity'
+  | 'health-code'
+  | 'travel-code';
 
 /** A text in both of the app's languages. */
 export interface Wording {
   'zh-CN': string;
   en: string;
-}
-
-/** A wording in the app's language (Simplified Chinese unless it is English). */
-export function wordingIn(w: Wording, language: string): string {
-  return language === 'en' ? w.en : w['zh-CN'];
 }
 
 export type CheckKind =
@@ -99,27 +92,6 @@ export function checkResult(check: Check, answered: CheckAnswered): CheckResult 
       }
       return check.refuses.includes(answer.option) ? 'refused' : 'pass';
   }
-}
-
-/** Hours and minutes since a sampling time ("49:12"), as the door and ledger show it. */
-export function hoursSince(sampledAt: number, at: number): string {
-  const minutes = Math.floor((at - sampledAt) / 60_000);
-  const sign = minutes < 0 ? '-' : '';
-  const m = Math.abs(minutes);
-  return `${sign}${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
-}
-
-/**
- * A sampling time as staff enter it at the door: a day (0 today, 1 yesterday…) before
- * the checked `now`, and "HHMM" local time read off the visitor's phone or paper.
- */
-export function sampledAtFrom(daysAgo: number, hhmm: string, now: number): number | null {
-  const m = /^([01]\d|2[0-3])([0-5]\d)$/.exec(hhmm);
-  if (!m) return null;
-  const day = new Date(now);
-  day.setDate(day.getDate() - daysAgo);
-  day.setHours(Number(m[1]), Number(m[2]), 0, 0);
-  return day.getTime();
 }
 
 /** The checks that follow `place` at the door, in policy order. */

@@ -1,5 +1,5 @@
 import { type Check, type CheckPlace, checkResult, checksAfter } from './checks';
-import type { RefusalReason, ReopenedMust } from './events';
+import type { RefusalReason } from './events';
 import { validateIdNumber } from './id-number';
 import { validatePhone } from './phone';
 import type { Policy } from './policy';
@@ -26,7 +26,7 @@ export type DoorStep =
   | 'decide'
   | 'done';
 
-type Gate = 'pass' | 'pending' | { refused: RefusalReason } | 'isolated';
+export type Gate = 'pass' | 'pending' | { refused: RefusalReason } | 'isolated';
 type Must = { step: DoorStep; gate: (v: Visit, p: Policy) => Gate; check?: Check };
 
 const MINUTE = 60_000;
@@ -111,17 +111,6 @@ function recheckGate(v: Visit, p: Policy): Gate {
   }
 }
 
-/**
- * True when the temperature step has its deciding reading already and asks only the
- * symptoms again (after an undo): the door offers no keypad then.
- */
-export function symptomsOnly(v: Visit, p: Policy): boolean {
-  if (!v.symptomsDue) return false;
-  const { first, recheck } = decidingReadings(v, p);
-  if (first === undefined) return false;
-  return temperatureBand(first, p) === 'normal' || recheck !== undefined;
-}
-
 /** The identity's content checked again: what a form checked is not trusted blindly. */
 export function identityValid(v: Visit): boolean {
   const id = v.identity;
@@ -181,7 +170,7 @@ function checkMust(check: Check): Must {
 }
 
 /** The six musts with the policy's added checks, each after the must it follows. */
-function mustsOf(p: Policy): readonly Must[] {
+export function mustsOf(p: Policy): readonly Must[] {
   if (p.checks.length === 0) return MUSTS;
   return MUSTS.flatMap((m) => {
     // Checks placed after the temperature come after its re-check, not between the two.
@@ -195,7 +184,7 @@ function mustsOf(p: Policy): readonly Must[] {
 export type HealthVerdict = 'isolated' | 'home-observation' | 'fever-clinic';
 
 /** The verdict about health a gate leads to (the ledger must say who it was, issue 12). */
-function healthVerdictOf(gate: Gate): HealthVerdict | null {
+export function healthVerdictOf(gate: Gate): HealthVerdict | null {
   if (gate === 'isolated') return gate;
   if (typeof gate !== 'object') return null;
   return gate.refused === 'home-observation' || gate.refused === 'fever-clinic'
@@ -203,7 +192,10 @@ function healthVerdictOf(gate: Gate): HealthVerdict | null {
     : null;
 }
 
-function firstOpenMust(v: Visit, p: Policy): { step: DoorStep; gate: Gate; check?: Check } | null {
+export function firstOpenMust(
+  v: Visit,
+  p: Policy,
+): { step: DoorStep; gate: Gate; check?: Check } | null {
   for (const must of mustsOf(p)) {
     const gate = must.gate(v, p);
     if (gate === 'pass') continue;
@@ -224,11 +216,6 @@ export function openCheck(v: Visit, p: Policy): Check | null {
   return open?.gate === 'pending' ? (open.check ?? null) : null;
 }
 
-/** The added check whose answer refused this visit (its wording is the policy's). */
-export function refusingCheck(v: Visit, p: Policy): Check | null {
-  return firstOpenMust(v, p)?.check ?? null;
-}
-
 /** The verdict the musts recorded so far lead to, or null while one is still missing. */
 export function outcome(v: Visit, p: Policy): Verdict | null {
   const open = firstOpenMust(v, p);
@@ -243,41 +230,4 @@ export function nextStep(v: Visit, p: Policy): DoorStep {
   if (v.decision || v.abandoned) return 'done';
   const open = firstOpenMust(v, p);
   return open?.gate === 'pending' ? open.step : 'decide';
-}
-
-/**
- * The health verdict the door must still take who it is for (the door says what the
- * identity is needed for: 120's hand-over, the community's follow-up, the clinic's
- * referral), or null when none is pending.
- */
-export function identityForHealth(v: Visit, p: Policy): HealthVerdict | null {
-  if (v.decision || v.abandoned || v.identityRefused || identityValid(v)) return null;
-  for (const m of mustsOf(p)) {
-    const health = healthVerdictOf(m.gate(v, p));
-    if (health) return health;
-  }
-  return null;
-}
-
-/**
- * Which must an undo of this refusal reopens: the one whose answer refused. Null when the
- * visit is not refused (admitted and isolated visits are not undone at the door).
- */
-export function refusingMust(v: Visit, p: Policy): ReopenedMust | null {
-  if (v.decision?.outcome.kind !== 'refused') return null;
-  const reason = v.decision.outcome.reason;
-  for (const must of mustsOf(p)) {
-    const gate = must.gate(v, p);
-    if (typeof gate === 'object' && gate.refused === reason && must.step !== 'hands') {
-      return must.step === 'check' ? 'checks' : (must.step as ReopenedMust);
-    }
-  }
-  return null;
-}
-
-/** When the rest before a re-check ends (ms), or null if none is due. */
-export function recheckRestUntil(v: Visit, p: Policy): number | null {
-  if (nextStep(v, p) !== 'recheck') return null;
-  const first = v.readings.find((r) => temperatureBand(r.celsius, p) !== 'implausible');
-  return first ? first.at + p.temperature.recheckRestSeconds * 1000 : null;
 }

@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { CHECK_PLACES, type Check } from '../domain/checks';
+import type { Check, CheckPlace } from '../domain/checks';
+
+/** The musts a check may follow; a place the domain lacks, or misses, fails the build. */
+const CHECK_PLACES = [
+  'appointment',
+  'mask',
+  'hands',
+  'temperature',
+  'identity',
+  'health-code',
+  'travel-code',
+] as const satisfies readonly CheckPlace[];
+type Missing = Exclude<CheckPlace, (typeof CHECK_PLACES)[number]>;
+const _everyPlace: Missing extends never ? true : false = true;
 
 const key = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'a key: lower-case letters, digits, -');
 const wording = (max: number) =>

@@ -4,9 +4,9 @@
  */
 import type { CheckpointDb } from '../db/database';
 import type { EventLog } from '../db/event-log';
+import { applyPolicy } from '../db/policies';
 import {
   applyBookingDay,
-  applyPolicy,
   applyPulled,
   bookingDayVersions,
   markHeld,

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, expect, it } from 'vitest';
 import { CheckpointDb } from '../../src/db/database';
-import { applyPolicy } from '../../src/db/sync-store';
+import { applyPolicy } from '../../src/db/policies';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { FIXED_NOW, MINUTE } from '../fixtures/builders';
 import { PCR_48H, policyWithChecks, VENUE_CODE } from '../fixtures/checks';

@@ -7,18 +7,17 @@
  * Skips only when `soffice` is missing and CI_REQUIRE_SOFFICE is unset: .ci/run sets it
  * (and installs libreoffice-calc-nogui), so there the test cannot be skipped.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { answerOf, checkAnswerText, checksOfDay } from '../../src/domain/check-columns';
 import { LEDGER_COLUMNS, ledgerCsv, ledgerRow } from '../../src/domain/ledger';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { aBooking, aVisit, ev, FIXED_NOW, MINUTE, validIdNumber } from '../fixtures/builders';
+import { openCsvInCalc } from '../fixtures/calc';
 import { PCR_48H, policyWithChecks, VENUE_CODE } from '../fixtures/checks';
 
 const hasSoffice = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -36,46 +35,8 @@ if (!hasSoffice) {
 const work = mkdtempSync(join(tmpdir(), 'csv-soffice-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Converts the CSV as Calc opens a UTF-8 CSV (comma, double quote, UTF-8, from line 1). */
-async function openInCalc(name: string, csv: string): Promise<string[][]> {
-  const file = join(work, `${name}.csv`);
-  writeFileSync(file, csv, 'utf8');
-  execFileSync(
-    'soffice',
-    [
-      `-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`,
-      '--headless',
-      '--infilter=CSV:44,34,76,1',
-      '--convert-to',
-      'xlsx',
-      '--outdir',
-      work,
-      file,
-    ],
-    { stdio: 'ignore', timeout: 90_000 },
-  );
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(join(work, `${name}.xlsx`));
-  const sheet = book.worksheets[0];
-  const rows: string[][] = [];
-  sheet?.eachRow((row) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      const v = cell.value;
-      if (v && typeof v === 'object' && 'formula' in v) {
-        // Only our own text formula ="…" may be a formula; its result is the text.
-        expect(v.formula).toMatch(/^"[^"]*"$/);
-        cells.push(String(v.result));
-      } else if (v && typeof v === 'object' && 'richText' in v) {
-        cells.push(v.richText.map((part) => part.text).join(''));
-      } else if (v && typeof v === 'object') {
-        cells.push(JSON.stringify(v));
-      } else cells.push(v === null || v === undefined ? '' : String(v));
-    });
-    rows.push(cells);
-  });
-  return rows;
-}
+/** Converts the CSV as Calc opens a UTF-8 CSV, and reads the cells back (tests/fixtures/calc.ts). */
+const openInCalc = (name: string, csv: string) => openCsvInCalc(work, name, csv);
 
 const ids = [validIdNumber('33010219900101123'), validIdNumber('11010119900307867')];
 const withX = ['11010519491231002', '11010119800101001', '33010219850615002']

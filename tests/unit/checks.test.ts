@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CheckAnswered, checkResult, hoursSince } from '../../src/domain/checks';
-import { nextStep, openCheck, outcome, refusingCheck, refusingMust } from '../../src/domain/flow';
+import { hoursSince } from '../../src/domain/check-input';
+import { type CheckAnswered, checkResult } from '../../src/domain/checks';
+import { nextStep, openCheck, outcome } from '../../src/domain/flow';
+import { refusingCheck, refusingMust } from '../../src/domain/flow-queries';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { foldVisit } from '../../src/domain/visit';
 import { policySchema } from '../../src/protocol/policy-schema';

@@ -1,14 +1,10 @@
 import { Delete } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type Check,
-  type CheckAnswer,
-  checkResult,
-  hoursSince,
-  sampledAtFrom,
-  wordingIn,
-} from '../../domain/checks';
+import { hoursSince, sampledAtFrom, wordingIn } from '../../domain/check-input';
+import { type Check, type CheckAnswer, checkResult } from '../../domain/checks';
+import { openCheck } from '../../domain/flow';
+import type { Visit } from '../../domain/visit';
 import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
 import { StepTitle } from './StepTitle';
@@ -22,7 +18,14 @@ const DAYS = [0, 1, 2, 3] as const;
  * answers its kind takes. The answer is recorded as it is; the rule (src/domain/checks.ts)
  * decides whether it refuses, with the policy's wording.
  */
-export function CheckStep({ check }: { check: Check }) {
+export function CheckStep({ visit }: { visit: Visit }) {
+  const { policyFor } = useServices();
+  // By the policy the visit opened with; a new check's screen starts afresh (its key).
+  const check = openCheck(visit, policyFor(visit.policyVersion));
+  return check ? <OneCheck key={check.key} check={check} /> : null;
+}
+
+function OneCheck({ check }: { check: Check }) {
   const { t, i18n } = useTranslation();
   const { record } = useRecord();
   const answer = (a: CheckAnswer) =>

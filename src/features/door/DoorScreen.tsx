@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Suspense, useEffect } from 'react';
 import { takeOverSince } from '../../db/take-over';
-import { type DoorStep, nextStep, openCheck } from '../../domain/flow';
+import { type DoorStep, nextStep } from '../../domain/flow';
 import type { Visit } from '../../domain/visit';
 import { useServices } from '../../services/services';
 import { useHall } from '../../services/use-hall';
@@ -98,17 +98,10 @@ function DoorVisit({ visit, step }: { visit: Visit; step: DoorStep }) {
             {step === 'identity' && <IdentityStep visit={visit} />}
             {(step === 'health-code' || step === 'travel-code') && <CodesStep step={step} />}
             {step === 'appointment' && <WalkInStep />}
-            {step === 'check' && <OpenCheck visit={visit} />}
+            {step === 'check' && <CheckStep visit={visit} />}
           </Suspense>
         </div>
       </SettleRegion>
     </div>
   );
-}
-
-/** The policy's added check the visit is at, by the policy the visit opened with. */
-function OpenCheck({ visit }: { visit: Visit }) {
-  const { policyFor } = useServices();
-  const check = openCheck(visit, policyFor(visit.policyVersion));
-  return check ? <CheckStep key={check.key} check={check} /> : null;
 }

@@ -2,7 +2,7 @@ import { IdCard } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventBody, Identity, ReturneeMatch } from '../../domain/events';
-import { identityForHealth } from '../../domain/flow';
+import { identityForHealth } from '../../domain/flow-queries';
 import { validateIdNumber } from '../../domain/id-number';
 import { validatePhone } from '../../domain/phone';
 import type { Policy } from '../../domain/policy';

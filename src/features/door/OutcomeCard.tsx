@@ -10,8 +10,8 @@ import {
 } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { wordingIn } from '../../domain/checks';
-import { refusingCheck, refusingMust } from '../../domain/flow';
+import { wordingIn } from '../../domain/check-input';
+import { refusingCheck, refusingMust } from '../../domain/flow-queries';
 import { isolationArea } from '../../domain/isolation';
 import { placeOf, queueState } from '../../domain/queue';
 import type { Visit } from '../../domain/visit';

@@ -46,6 +46,7 @@ export function preloadDoor() {
     TemperatureStep,
     IdentityStep,
     CodesStep,
+    CheckStep,
     WalkInStep,
     OutcomeCard,
     ComeBackCard,

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answerOf, checkAnswerText, checksOfDay } from '../../domain/check-columns';
-import { wordingIn } from '../../domain/checks';
+import { wordingIn } from '../../domain/check-input';
 import type { Visit } from '../../domain/visit';
 import { useServices } from '../../services/services';
 

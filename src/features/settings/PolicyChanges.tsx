@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { policyHistory } from '../../db/sync-store';
-import { wordingIn } from '../../domain/checks';
+import { policyHistory } from '../../db/policies';
+import { wordingIn } from '../../domain/check-input';
 import { type PolicyChange, policyDiff } from '../../domain/policy-diff';
 import { clockTime, dayKey } from '../../domain/time';
 import { useServices } from '../../services/services';
