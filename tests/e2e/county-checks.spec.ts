@@ -153,6 +153,9 @@ test('the county adds 核酸 48 小时 and 已扫场所码: an offline tablet as
 });
 
 test('a hall that tries to loosen the county’s rule is refused with the reason', async () => {
+  await admin(server.url, 'POST', '/sites', { id: SITE, name: 'County hall' });
+  const county = policyWithChecks([PCR_48H, VENUE_CODE], 'county-2');
+  expect((await admin(server.url, 'PUT', '/county/policy', county)).status).toBe(200);
   const looser = { ...policyWithChecks([{ ...PCR_48H, maxHours: 72 }, VENUE_CODE], 'h1') };
   const reply = await admin(server.url, 'PUT', `/sites/${SITE}/policy`, looser);
   expect(reply.status).toBe(400);

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { policyHistory } from '../../db/policies';
 import { wordingIn } from '../../domain/check-input';
+import { DEFAULT_POLICY } from '../../domain/policy';
 import { type PolicyChange, policyDiff } from '../../domain/policy-diff';
 import { clockTime, dayKey } from '../../domain/time';
 import { useServices } from '../../services/services';
@@ -17,12 +18,15 @@ export function PolicyChanges() {
   if (!history) return null;
   const index = history.findIndex((h) => h.policy.version === policy.version);
   const current = history[index];
-  const previous = index >= 0 ? history[index + 1] : undefined;
-  const changes = current && previous ? policyDiff(previous.policy, current.policy) : [];
+  // Before the first policy received, the tablet ran the one built into the app.
+  const previous = current
+    ? (history[index + 1]?.policy ??
+      (current.policy.version === DEFAULT_POLICY.version ? undefined : DEFAULT_POLICY))
+    : undefined;
+  const changes = current && previous ? policyDiff(previous, current.policy) : [];
   const label = (key: string) => {
     const check =
-      policy.checks.find((c) => c.key === key) ??
-      previous?.policy.checks.find((c) => c.key === key);
+      policy.checks.find((c) => c.key === key) ?? previous?.checks.find((c) => c.key === key);
     return check ? wordingIn(check.label, i18n.language) : key;
   };
   const line = (c: PolicyChange) =>
@@ -45,7 +49,7 @@ export function PolicyChanges() {
       </p>
       {previous && (
         <>
-          <p>{t('settings.policyFrom', { version: previous.policy.version })}</p>
+          <p>{t('settings.policyFrom', { version: previous.version })}</p>
           <ul className="policy-changes">
             {changes.length === 0 ? (
               <li>{t('settings.policyChange.none')}</li>
