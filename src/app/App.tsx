@@ -190,8 +190,11 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
         </Button>
       </header>
       <StatusBanner />
+      {/* Each on its own: one loading must not hide (and remount) the other. */}
       <Suspense fallback={null}>
         <TicketClashBanner />
+      </Suspense>
+      <Suspense fallback={null}>
         <IncidentAlert />
       </Suspense>
       <main className="content">
