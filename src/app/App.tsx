@@ -201,11 +201,18 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
       </header>
       <StatusBanner />
       {later && (
-        <Suspense fallback={null}>
-          <ShellWork />
-          <TicketClashBanner />
-          <IncidentAlert />
-        </Suspense>
+        <>
+          {/* Each on its own: one loading must not hide (and remount) another. */}
+          <Suspense fallback={null}>
+            <ShellWork />
+          </Suspense>
+          <Suspense fallback={null}>
+            <TicketClashBanner />
+          </Suspense>
+          <Suspense fallback={null}>
+            <IncidentAlert />
+          </Suspense>
+        </>
       )}
       <main className="content">
         <Suspense fallback={null}>

@@ -1,5 +1,6 @@
 import { CheckpointDb } from '../db/database';
 import { EventLog } from '../db/event-log';
+import { storedPolicies } from '../db/policies';
 import {
   deviceId,
   loadClockSample,
@@ -9,7 +10,6 @@ import {
   saveClockSample,
   saveLastVersion,
 } from '../db/settings';
-import { storedPolicies } from '../db/sync-store';
 import { takeOverSince } from '../db/take-over';
 import { DEFAULT_IDLE_TIMING, type IdleTiming } from '../domain/idle';
 import type { LockoutRule } from '../domain/lockout';
@@ -107,6 +107,7 @@ export async function boot(
           site: settings.site,
           token: settings.token,
           appVersion: APP_VERSION,
+          policyVersion: policy.version,
           now,
           onPolicyChanged,
           onClockOffset: (offsetMs) => clock.observe(offsetMs),

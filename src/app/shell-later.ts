@@ -3,8 +3,9 @@ import { later, preloadAll } from '../ui/later';
 
 /*
  * The top bar's and the shell's parts that are not needed to paint the door (the lead's
- * alert, the device-health chip and watchers, the thermometer's chip, the sync chip (issue
- * 33 needed its 0.4 KB), the idle warning, the PIN gate): their code and messages load as the door paints (`preloadShell`).
+ * alert, the device-health chip and watchers, the thermometer's chip, the sync chip, the
+ * idle warning, the PIN gate, the ticket-letter clash banner, the shell's background work):
+ * their code and messages load once the door has painted (`preloadShell`).
  */
 export const IncidentAlert = later(
   () => withScreenMessages(import('./IncidentAlert')),
@@ -27,15 +28,15 @@ export const IdleWarning = later(
   () => withScreenMessages(import('../features/kiosk/IdleWarning')),
   'IdleWarning',
 );
+export const TicketClashBanner = later(
+  () => withScreenMessages(import('./TicketClashBanner')),
+  'TicketClashBanner',
+);
 export const LeadGate = later(
   () => withScreenMessages(import('../features/kiosk/LeadGate')),
   'LeadGate',
 );
 
-export const TicketClashBanner = later(
-  () => withScreenMessages(import('./TicketClashBanner')),
-  'TicketClashBanner',
-);
 export const ShellWork = later(() => import('./ShellWork'), 'ShellWork');
 
 /** Loads the code of every part above (call it once the door has painted). */

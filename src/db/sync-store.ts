@@ -5,7 +5,6 @@
  */
 import type { Booking } from '../domain/booking';
 import type { CheckpointEvent } from '../domain/events';
-import { type Policy, type StoredPolicy, withDefaults } from '../domain/policy';
 import { highestTickets } from '../domain/ticket-clash';
 import { foldVisit, type Visit } from '../domain/visit';
 import type { CheckpointDb } from './database';
@@ -183,24 +182,4 @@ export async function applyBookingDay(
       .between(BOOKING_DAY, BOOKING_DAY + oldestServed)
       .delete();
   });
-}
-
-/** Stores the server's policy if it is new. Returns true if it was. */
-export async function applyPolicy(
-  db: CheckpointDb,
-  policy: Policy | null,
-  now: number,
-): Promise<boolean> {
-  if (!policy || (await db.policies.get(policy.version))) return false;
-  await db.policies.put({ version: policy.version, policy, receivedAt: now });
-  return true;
-}
-
-/** Every stored policy, newest first; one stored before the queue settings gets their defaults. */
-export function storedPolicies(db: CheckpointDb): Promise<Policy[]> {
-  return db.policies
-    .orderBy('receivedAt')
-    .reverse()
-    .toArray()
-    .then((rows) => rows.map((r) => withDefaults(r.policy satisfies StoredPolicy)));
 }

@@ -1,4 +1,5 @@
 import type { CameraProblem, LegacyCameraFailure } from './camera';
+import type { CheckAnswer } from './checks';
 import type { SeenColour } from './codes/code-colour';
 import type { HealthCodeColour } from './policy';
 
@@ -84,7 +85,10 @@ export type RefusalReason =
   /** No smartphone: the alternative shown leads to a refusal (policy.noSmartphone). */
   | 'no-smartphone'
   /** Staff refused a health code another person showed today (src/domain/shared-code.ts). */
-  | 'code-shared';
+  | 'code-shared'
+
+  /** A check the policy added refused (its own wording: src/domain/checks.ts). */
+  | 'check-refused';
 
 /** The musts a refusal can be undone back to (the visit reopens there). */
 export type ReopenedMust =
@@ -94,7 +98,9 @@ export type ReopenedMust =
   | 'recheck'
   | 'identity'
   | 'health-code'
-  | 'travel-code';
+  | 'travel-code'
+  /** The policy's added checks: their answers are asked again. */
+  | 'checks';
 
 /** An earlier verdict of today that sends a returning visitor away (the returnee check). */
 export interface ReturneeMatch {
@@ -183,6 +189,8 @@ export type EventBody =
   | { type: 'returnee.flagged'; data: ReturneeMatch }
   | { type: 'health-code.checked'; data: HealthCodeChecked }
   | { type: 'travel-code.checked'; data: { riskArea: boolean } & CodeCheck }
+  /** An answer to a check the policy added (src/domain/checks.ts); a later one corrects it. */
+  | { type: 'check.answered'; data: { key: string; answer: CheckAnswer } }
   | { type: 'visit.decided'; data: { outcome: Outcome; policyVersion: string } }
   | { type: 'visit.abandoned'; data: { reason: AbandonReason } }
   /**

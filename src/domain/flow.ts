@@ -1,5 +1,6 @@
+import { type Check, type CheckPlace, checkResult, checksAfter } from './checks';
 import { alternativeGate } from './codes/no-smartphone';
-import type { RefusalReason, ReopenedMust } from './events';
+import type { RefusalReason } from './events';
 import { validateIdNumber } from './id-number';
 import { validatePhone } from './phone';
 import type { Policy } from './policy';
@@ -21,11 +22,13 @@ export type DoorStep =
   | 'identity'
   | 'health-code'
   | 'travel-code'
+  /** One of the policy's added checks (which one: openCheck). */
+  | 'check'
   | 'decide'
   | 'done';
 
-type Gate = 'pass' | 'pending' | { refused: RefusalReason } | 'isolated';
-type Must = { step: DoorStep; gate: (v: Visit, p: Policy) => Gate };
+export type Gate = 'pass' | 'pending' | { refused: RefusalReason } | 'isolated';
+type Must = { step: DoorStep; gate: (v: Visit, p: Policy) => Gate; check?: Check };
 
 const MINUTE = 60_000;
 
@@ -109,17 +112,6 @@ function recheckGate(v: Visit, p: Policy): Gate {
   }
 }
 
-/**
- * True when the temperature step has its deciding reading already and asks only the
- * symptoms again (after an undo): the door offers no keypad then.
- */
-export function symptomsOnly(v: Visit, p: Policy): boolean {
-  if (!v.symptomsDue) return false;
-  const { first, recheck } = decidingReadings(v, p);
-  if (first === undefined) return false;
-  return temperatureBand(first, p) === 'normal' || recheck !== undefined;
-}
-
 /** The identity's content checked again: what a form checked is not trusted blindly. */
 export function identityValid(v: Visit): boolean {
   const id = v.identity;
@@ -170,11 +162,38 @@ const MUSTS: readonly Must[] = [
   { step: 'travel-code', gate: travelCodeGate },
 ];
 
+/** A policy's added check as a must: pending until answered, then its answer decides. */
+function checkMust(check: Check): Must {
+  return {
+    step: 'check',
+    check,
+    gate: (v) => {
+      const answered = v.checks?.[check.key];
+      if (!answered) return 'pending';
+      const result = checkResult(check, answered);
+      // An implausible answer (a sampling time ahead of the clock) is asked again.
+      if (result === 'implausible') return 'pending';
+      return result === 'pass' ? 'pass' : { refused: 'check-refused' };
+    },
+  };
+}
+
+/** The six musts with the policy's added checks, each after the must it follows. */
+export function mustsOf(p: Policy): readonly Must[] {
+  if (p.checks.length === 0) return MUSTS;
+  return MUSTS.flatMap((m) => {
+    // Checks placed after the temperature come after its re-check, not between the two.
+    if (m.step === 'temperature') return [m];
+    const place = (m.step === 'recheck' ? 'temperature' : m.step) as CheckPlace;
+    return [m, ...checksAfter(p.checks, place).map(checkMust)];
+  });
+}
+
 /** The verdicts about health, each needing who it was for its own hand-over. */
 export type HealthVerdict = 'isolated' | 'home-observation' | 'fever-clinic';
 
 /** The verdict about health a gate leads to (the ledger must say who it was, issue 12). */
-function healthVerdictOf(gate: Gate): HealthVerdict | null {
+export function healthVerdictOf(gate: Gate): HealthVerdict | null {
   if (gate === 'isolated') return gate;
   if (typeof gate !== 'object') return null;
   return gate.refused === 'home-observation' || gate.refused === 'fever-clinic'
@@ -182,8 +201,11 @@ function healthVerdictOf(gate: Gate): HealthVerdict | null {
     : null;
 }
 
-function firstOpenMust(v: Visit, p: Policy): { step: DoorStep; gate: Gate } | null {
-  for (const must of MUSTS) {
+export function firstOpenMust(
+  v: Visit,
+  p: Policy,
+): { step: DoorStep; gate: Gate; check?: Check } | null {
+  for (const must of mustsOf(p)) {
     const gate = must.gate(v, p);
     if (gate === 'pass') continue;
     // A suspected case, fever clinic or home observation is never anonymous: the door
@@ -191,9 +213,16 @@ function firstOpenMust(v: Visit, p: Policy): { step: DoorStep; gate: Gate } | nu
     if (healthVerdictOf(gate) && !v.identityRefused && !identityValid(v)) {
       return { step: 'identity', gate: 'pending' };
     }
-    return { step: must.step, gate };
+    return { step: must.step, gate, ...(must.check ? { check: must.check } : {}) };
   }
   return null;
+}
+
+/** The added check the door asks now, or null when the next step is not one. */
+export function openCheck(v: Visit, p: Policy): Check | null {
+  if (v.decision || v.abandoned) return null;
+  const open = firstOpenMust(v, p);
+  return open?.gate === 'pending' ? (open.check ?? null) : null;
 }
 
 /** The verdict the musts recorded so far lead to, or null while one is still missing. */
@@ -210,41 +239,4 @@ export function nextStep(v: Visit, p: Policy): DoorStep {
   if (v.decision || v.abandoned) return 'done';
   const open = firstOpenMust(v, p);
   return open?.gate === 'pending' ? open.step : 'decide';
-}
-
-/**
- * The health verdict the door must still take who it is for (the door says what the
- * identity is needed for: 120's hand-over, the community's follow-up, the clinic's
- * referral), or null when none is pending.
- */
-export function identityForHealth(v: Visit, p: Policy): HealthVerdict | null {
-  if (v.decision || v.abandoned || v.identityRefused || identityValid(v)) return null;
-  for (const m of MUSTS) {
-    const health = healthVerdictOf(m.gate(v, p));
-    if (health) return health;
-  }
-  return null;
-}
-
-/**
- * Which must an undo of this refusal reopens: the one whose answer refused. Null when the
- * visit is not refused (admitted and isolated visits are not undone at the door).
- */
-export function refusingMust(v: Visit, p: Policy): ReopenedMust | null {
-  if (v.decision?.outcome.kind !== 'refused') return null;
-  const reason = v.decision.outcome.reason;
-  for (const must of MUSTS) {
-    const gate = must.gate(v, p);
-    if (typeof gate === 'object' && gate.refused === reason && must.step !== 'hands') {
-      return must.step as ReopenedMust;
-    }
-  }
-  return null;
-}
-
-/** When the rest before a re-check ends (ms), or null if none is due. */
-export function recheckRestUntil(v: Visit, p: Policy): number | null {
-  if (nextStep(v, p) !== 'recheck') return null;
-  const first = v.readings.find((r) => temperatureBand(r.celsius, p) !== 'implausible');
-  return first ? first.at + p.temperature.recheckRestSeconds * 1000 : null;
 }

@@ -5,7 +5,7 @@
  * transaction, on the committed visit, this rule makes such a command a no-op whatever
  * the timing, so the log is the one a single tap makes.
  */
-import { type DoorStep, nextStep } from './flow';
+import { type DoorStep, nextStep, openCheck } from './flow';
 import type { Policy } from './policy';
 import type { Visit } from './visit';
 
@@ -17,15 +17,24 @@ export type Issued =
    * reopens it, a raised re-check is taken again), so the name also counts the undos and
    * readings the screen showed.
    */
-  | { kind: 'step'; step: DoorStep; reopens: number; readings: number };
+  | {
+      kind: 'step';
+      step: DoorStep;
+      reopens: number;
+      readings: number;
+      /** Which of the policy's added checks, at a 'check' step: they follow one another. */
+      check?: string;
+    };
 
 /** The state a button on a visit's screen answers. */
 export function issuedAt(visit: Visit, policy: Policy): Issued {
+  const check = openCheck(visit, policy)?.key;
   return {
     kind: 'step',
     step: nextStep(visit, policy),
     reopens: visit.reopened.length,
     readings: visit.readings.length,
+    ...(check === undefined ? {} : { check }),
   };
 }
 
@@ -55,6 +64,7 @@ export function commandApplies(
     now.step === issued.step &&
     now.reopens === issued.reopens &&
     now.readings === issued.readings &&
+    now.check === issued.check &&
     substance(after) !== substance(before)
   );
 }

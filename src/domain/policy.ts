@@ -4,6 +4,8 @@
  * never hard-code a threshold: they read it from here, and every verdict records
  * the policy version it was decided by.
  */
+import type { Check } from './checks';
+
 export type HealthCodeColour = 'green' | 'yellow' | 'red';
 
 export interface Policy {
@@ -137,6 +139,8 @@ export interface Policy {
    * the only way in): which alternatives the hall accepts and what each leads to.
    */
   noSmartphone: Record<NoPhoneMethod, NoPhoneRule>;
+  /** Checks the county or hall added without a release (issue 33, src/domain/checks.ts). */
+  checks: readonly Check[];
 }
 
 /** The alternatives to a health code on a phone (src/domain/codes/no-smartphone.ts). */
@@ -225,6 +229,7 @@ export const DEFAULT_POLICY = {
     'staff-lookup': { leadsTo: 'admit', wording: '' },
     'id-registration': { leadsTo: 'admit-guide-told', wording: '' },
   },
+  checks: [],
 } as const satisfies Policy;
 
 /** Settings added after the first policies were written: older stored policies lack them. */
@@ -242,7 +247,8 @@ type Later =
   | 'thermometer'
   | 'clock'
   | 'advice'
-  | 'noSmartphone';
+  | 'noSmartphone'
+  | 'checks';
 /** A policy as stored before the later settings existed. */
 export type StoredPolicy = Omit<Policy, Later> & Partial<Pick<Policy, Later>>;
 
@@ -264,5 +270,6 @@ export function withDefaults(stored: StoredPolicy): Policy {
     clock: stored.clock ?? DEFAULT_POLICY.clock,
     advice: stored.advice ?? DEFAULT_POLICY.advice,
     noSmartphone: stored.noSmartphone ?? DEFAULT_POLICY.noSmartphone,
+    checks: stored.checks ?? DEFAULT_POLICY.checks,
   };
 }

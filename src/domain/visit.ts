@@ -1,3 +1,4 @@
+import type { CheckAnswered } from './checks';
 import { type CodeMethod, codeMethodOf } from './codes/no-smartphone';
 import {
   type AbandonReason,
@@ -86,6 +87,11 @@ export interface Visit {
   /** The code was shown today by another identity, and what staff decided. */
   sharedCode?: SharedCode | null;
   travelRisk: boolean | null;
+  /**
+   * The answers to the policy's added checks, by check key (issue 33). Absent in
+   * projections stored before checks existed (then none).
+   */
+  checks?: Readonly<Record<string, CheckAnswered>>;
   /**
    * `checkedAt`: the decision's checked time (src/domain/clock.ts), the queue's order: a
    * door whose clock is set back mid-shift must not put its next visitor first in line.
@@ -195,6 +201,8 @@ function reopen(v: Visit, must: ReopenedMust, at: number): Visit {
       return { ...open, healthCode: null, codeMethod: null, codeScan: null, sharedCode: null };
     case 'travel-code':
       return { ...open, travelRisk: null };
+    case 'checks':
+      return { ...open, checks: {} };
   }
 }
 
@@ -244,6 +252,11 @@ function apply(v: Visit, e: VisitEvent): Visit {
     case 'travel-code.checked':
       // Fails closed: only an explicit `false` means no risk-area travel.
       return { ...next, travelRisk: e.data.riskArea !== false };
+    case 'check.answered':
+      return {
+        ...next,
+        checks: { ...v.checks, [e.data.key]: { answer: e.data.answer, at: checkedAt(e) } },
+      };
     case 'visit.reopened':
       return reopen(next, e.data.must, e.at);
     case 'visit.decided':

@@ -132,6 +132,19 @@ export const en: Messages = {
       urgentNo: 'No',
       due: 'Sorted by booked time',
     },
+    check: {
+      yes: 'Yes',
+      no: 'No',
+      day0: 'Today',
+      day1: 'Yesterday',
+      day2: '2 days ago',
+      day3: '3 days ago',
+      time: 'Sampling time (HHMM, e.g. 0930)',
+      enter: 'Confirm sampling time',
+      hoursSince: '{{hours}} hours ago',
+      errorFormat: 'Enter 4 digits for the time, e.g. 0930',
+      errorFuture: 'The sampling time is after now: check the day and time',
+    },
     mask: {
       title: 'Mask and hand disinfection',
       handsTitle: 'Hand disinfection',
@@ -331,6 +344,7 @@ export const en: Messages = {
         'no-smartphone': 'This hall does not accept this instead of a health code: not admitted',
         'code-shared':
           "Showed another person's health code: not admitted; the duty lead is alerted",
+        'check-refused': 'A check of the hall’s policy refused',
       },
       guideTold: 'Admitted without a health code: the guide is told',
       yellowCode:
@@ -598,6 +612,7 @@ export const en: Messages = {
       returnee: 'returnee',
       'no-smartphone': 'no smartphone',
       'code-shared': "another's code",
+      'check-refused': 'a policy check',
     },
     status: {
       open: 'In progress',
@@ -691,6 +706,8 @@ export const en: Messages = {
       title: 'Entrance daily report · {{day}}',
       print: 'Print',
       chart: 'Arrivals and outcomes per hour',
+      checks: 'Checks the policy added',
+      check: { answered: 'Checked', refused: 'Refused' },
       chain: {
         title: 'Record chain check values',
         hint: 'Per device, the day’s record count and the check value (SHA-256) of its last record. The server’s verify command can check them later: a record changed, removed or slipped in makes them differ.',
@@ -780,6 +797,7 @@ export const en: Messages = {
       'identity.confirmed': 'Identity checked',
       'health-code.checked': 'Health code',
       'travel-code.checked': 'Travel code',
+      'check.answered': 'Policy check',
       'visit.decided': 'Outcome',
       'visit.abandoned': 'Left midway',
       'visit.exited': 'Left the hall',
@@ -976,6 +994,17 @@ export const en: Messages = {
     save: 'Save',
     saved: 'Saved',
     policy: 'Policy version',
+    policyInForce: 'Policy in force: {{version}}',
+    policySince: 'In force since {{time}} (received by sync)',
+    policyBuiltIn: 'The policy built into the app (no server policy received yet)',
+    policyFrom: 'Changed from {{version}}:',
+    policyChange: {
+      setting: '{{path}}: {{before}} → {{after}}',
+      'check-added': 'Check added: {{check}}',
+      'check-removed': 'Check removed: {{check}}',
+      'check-changed': 'Check changed: {{check}}',
+      none: 'No change to the rules',
+    },
     persistence: 'Persistent storage',
     persistenceValues: {
       asking: 'asking…',

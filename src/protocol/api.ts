@@ -117,6 +117,8 @@ export interface PullReply {
 export interface DeviceReport {
   waiting: number | null;
   appVersion: string | null;
+  /** The policy version the tablet runs (issue 33); absent: not said. */
+  policyVersion?: string;
 }
 
 /** More than a hall writes in a month: a higher figure is a bug or an attack. */
@@ -128,11 +130,22 @@ const waitingParam = z
   .transform(Number)
   .pipe(z.number().max(MAX_REPORTED_WAITING));
 const appParam = z.string().regex(APP_VERSION_PATTERN);
+/** A policy version as an event carries it, without control characters (the terminal). */
+const policyParam = z
+  .string()
+  .min(1)
+  .max(32)
+  .regex(/^[^\p{Cc}\p{Cf}]+$/u);
 
 /** The query parameters a tablet adds to its push and pull (already URL-encoded). */
-export function deviceReportParams(waiting: number, appVersion: string | undefined): string {
+export function deviceReportParams(
+  waiting: number,
+  appVersion: string | undefined,
+  policyVersion?: string,
+): string {
   const params = new URLSearchParams({ waiting: String(Math.min(waiting, MAX_REPORTED_WAITING)) });
   if (appVersion !== undefined) params.set('app', appVersion);
+  if (policyVersion !== undefined) params.set('policy', policyVersion);
   return params.toString();
 }
 
@@ -141,9 +154,11 @@ export function deviceReportOf(query: unknown): DeviceReport {
   const q = (typeof query === 'object' && query !== null ? query : {}) as Record<string, unknown>;
   const waiting = waitingParam.safeParse(q.waiting);
   const app = appParam.safeParse(q.app);
+  const policy = policyParam.safeParse(q.policy);
   return {
     waiting: waiting.success ? waiting.data : null,
     appVersion: app.success ? app.data : null,
+    ...(policy.success ? { policyVersion: policy.data } : {}),
   };
 }
 

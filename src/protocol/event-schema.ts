@@ -26,6 +26,7 @@ const refusal = z.enum([
   'returnee',
   'no-smartphone',
   'code-shared',
+  'check-refused',
 ]);
 const must = z.enum([
   'appointment',
@@ -35,6 +36,7 @@ const must = z.enum([
   'identity',
   'health-code',
   'travel-code',
+  'checks',
 ]);
 const outcome = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('admitted'), ticket: text(16) }),
@@ -89,6 +91,13 @@ function healthCheck() {
     ]),
   ]);
 }
+
+/** An answer to a policy's added check (domain CheckAnswer); its meaning is the policy's. */
+const checkAnswer = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('yes-no'), yes: z.boolean() }),
+  z.strictObject({ kind: z.literal('time-since'), sampledAt: z.number().int() }),
+  z.strictObject({ kind: z.literal('choice'), option: text(32) }),
+]);
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day YYYY-MM-DD');
 const count = z.number().int().nonnegative();
@@ -190,6 +199,7 @@ function buildEventSchema(purged: boolean) {
     ),
     event('health-code.checked', healthCheck()),
     event('travel-code.checked', codeCheck({ riskArea: z.boolean() })),
+    event('check.answered', z.strictObject({ key: text(32), answer: checkAnswer })),
     event('visit.decided', z.strictObject({ outcome, policyVersion: text(32) })),
     event(
       'visit.abandoned',

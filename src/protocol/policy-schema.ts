@@ -3,6 +3,7 @@ import { z } from 'zod';
 import './zod-jitless';
 import { READING_LIMITS_C } from '../domain/event-content';
 import { DEFAULT_POLICY, type NoPhoneMethod, type Policy } from '../domain/policy';
+import { checksSchema } from './check-schema';
 
 const celsius = z.number().min(READING_LIMITS_C.min).max(READING_LIMITS_C.max);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
@@ -149,6 +150,7 @@ export const policySchema = z
       .strictObject({ yellowCode: z.string().max(200) })
       .default(() => ({ ...DEFAULT_POLICY.advice })),
     noSmartphone: noSmartphone.default(() => structuredClone(DEFAULT_POLICY.noSmartphone)),
+    checks: checksSchema.default(() => []),
   })
   .refine((p) => p.hours.opening < p.ledger.closing, {
     message: 'the hall opens before it closes: hours.opening < ledger.closing',

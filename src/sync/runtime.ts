@@ -4,9 +4,9 @@
  */
 import type { CheckpointDb } from '../db/database';
 import type { EventLog } from '../db/event-log';
+import { applyPolicy } from '../db/policies';
 import {
   applyBookingDay,
-  applyPolicy,
   applyPulled,
   bookingDayVersions,
   markHeld,
@@ -30,6 +30,8 @@ export interface SyncRuntimeOptions {
   token: string;
   /** APP_VERSION, told to the server with each push and pull (protocol/api.ts DeviceReport). */
   appVersion: string;
+  /** The policy version in force, told to the server likewise. */
+  policyVersion?: string;
   now: () => number;
   onPolicyChanged: () => void;
   /** Each offset of the device clock from the server's, as measured (services/clock). */
@@ -66,7 +68,7 @@ export function startSync(o: SyncRuntimeOptions): { engine: SyncEngine; stop: ()
     );
   };
   const engine = new SyncEngine({
-    transport: httpTransport(fetcher, o.server, o.site, o.token, o.appVersion),
+    transport: httpTransport(fetcher, o.server, o.site, o.token, o.appVersion, o.policyVersion),
     local: localSyncStore(o.db, o.device, o.now),
     now: o.now,
     onStatus: (status) => {

@@ -139,19 +139,21 @@ export function httpTransport(
   token: string,
   /** APP_VERSION (services/version.ts): the app injects it, so tests run without Vite's define. */
   appVersion?: string,
+  /** The policy version in force on this tablet, for `admin status` (issue 33). */
+  policyVersion?: string,
 ): Transport {
   const base = `${apiBase(server)}/sites/${encodeURIComponent(site)}`;
   return {
     push: (events, waiting) =>
       request<PushReply>(
         fetcher,
-        `${base}/events?${deviceReportParams(waiting, appVersion)}`,
+        `${base}/events?${deviceReportParams(waiting, appVersion, policyVersion)}`,
         json('POST', token, { events }),
       ),
     async pull(after, limit, waiting) {
       const reply = await request<PullReply>(
         fetcher,
-        `${base}/events?after=${after}&limit=${limit}&${deviceReportParams(waiting, appVersion)}`,
+        `${base}/events?after=${after}&limit=${limit}&${deviceReportParams(waiting, appVersion, policyVersion)}`,
         json('GET', token),
       );
       const events: CheckpointEvent[] = [];

@@ -7,16 +7,18 @@
  * Skips only when `soffice` is missing and CI_REQUIRE_SOFFICE is unset: .ci/run sets it
  * (and installs libreoffice-calc-nogui), so there the test cannot be skipped.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
+import { answerOf, checkAnswerText, checksOfDay } from '../../src/domain/check-columns';
 import { LEDGER_COLUMNS, ledgerCsv, ledgerRow } from '../../src/domain/ledger';
+import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { aBooking, aVisit, ev, FIXED_NOW, MINUTE, validIdNumber } from '../fixtures/builders';
+import { openCsvInCalc } from '../fixtures/calc';
+import { PCR_48H, policyWithChecks, VENUE_CODE } from '../fixtures/checks';
 
 const hasSoffice = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
 if (!hasSoffice && process.env.CI_REQUIRE_SOFFICE) {
@@ -33,46 +35,8 @@ if (!hasSoffice) {
 const work = mkdtempSync(join(tmpdir(), 'csv-soffice-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Converts the CSV as Calc opens a UTF-8 CSV (comma, double quote, UTF-8, from line 1). */
-async function openInCalc(name: string, csv: string): Promise<string[][]> {
-  const file = join(work, `${name}.csv`);
-  writeFileSync(file, csv, 'utf8');
-  execFileSync(
-    'soffice',
-    [
-      `-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`,
-      '--headless',
-      '--infilter=CSV:44,34,76,1',
-      '--convert-to',
-      'xlsx',
-      '--outdir',
-      work,
-      file,
-    ],
-    { stdio: 'ignore', timeout: 90_000 },
-  );
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(join(work, `${name}.xlsx`));
-  const sheet = book.worksheets[0];
-  const rows: string[][] = [];
-  sheet?.eachRow((row) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      const v = cell.value;
-      if (v && typeof v === 'object' && 'formula' in v) {
-        // Only our own text formula ="…" may be a formula; its result is the text.
-        expect(v.formula).toMatch(/^"[^"]*"$/);
-        cells.push(String(v.result));
-      } else if (v && typeof v === 'object' && 'richText' in v) {
-        cells.push(v.richText.map((part) => part.text).join(''));
-      } else if (v && typeof v === 'object') {
-        cells.push(JSON.stringify(v));
-      } else cells.push(v === null || v === undefined ? '' : String(v));
-    });
-    rows.push(cells);
-  });
-  return rows;
-}
+/** Converts the CSV as Calc opens a UTF-8 CSV, and reads the cells back (tests/fixtures/calc.ts). */
+const openInCalc = (name: string, csv: string) => openCsvInCalc(work, name, csv);
 
 const ids = [validIdNumber('33010219900101123'), validIdNumber('11010119900307867')];
 const withX = ['11010519491231002', '11010119800101001', '33010219850615002']
@@ -119,6 +83,31 @@ describe.skipIf(!hasSoffice)('the CSV in a real spreadsheet (LibreOffice Calc)',
     expect(read[1]?.[col('name')]).toBe('张三明');
     // The formula typed as a name is text, shown with its neutralising apostrophe.
     expect(read[2]?.[col('name')]).toBe(`'${people[1]?.name}`);
+  }, 120_000);
+
+  it('has a column per check of the day, each answer as written (issue 33)', async () => {
+    const policy = policyWithChecks([PCR_48H, VENUE_CODE]);
+    const checked = aVisit([
+      ev.opened(policy.version),
+      ev.checkAnswered('pcr-48h', { kind: 'time-since', sampledAt: FIXED_NOW - 49 * 60 * MINUTE }),
+      ev.checkAnswered('venue-code', { kind: 'yes-no', yes: true }),
+    ]);
+    const checks = checksOfDay([checked, ...visits], (v) =>
+      v === policy.version ? policy : DEFAULT_POLICY,
+    );
+    const words = { yes: '是', no: '否', language: 'zh-CN' };
+    const rows = [checked, ...visits].map((v) => [
+      ...toCells(ledgerRow(v)),
+      ...checks.map((c) => checkAnswerText(c, answerOf(v, c), words)),
+    ]);
+    const headers = [...LEDGER_COLUMNS, ...checks.map((c) => c.label['zh-CN'])];
+    const read = await openInCalc('checks', ledgerCsv(rows, headers));
+    expect(read[0]?.slice(-2)).toEqual(['核酸 48 小时', '已扫场所码']);
+    expect(read[1]?.slice(-2)).toEqual(['2026-11-26 09:00 · 49:00', '是']);
+    // A visit of the day that was not asked (another policy version) has the cells empty
+    // (Calc reads a row to its last non-empty cell).
+    expect(read[2]?.slice(LEDGER_COLUMNS.length).join('')).toBe('');
+    expect(read[2]?.[LEDGER_COLUMNS.indexOf('ticket')]).toBe('A001');
   }, 120_000);
 
   it('does the same for the contact list', async () => {

@@ -76,7 +76,7 @@ describe('metrics and status of a county', () => {
     expect(code).toBe(0);
     const line = (device: string) => out.split('\n').find((l) => l.includes(device)) ?? '';
     expect(line('tab-a2')).toMatch(
-      /hall-a\s+tab-a2\s+3 h 0 min ago\s+3 h 0 min ago\s+—\s+—\s+\+4 s\s+STALE \(> 2 h\)/,
+      /hall-a\s+tab-a2\s+3 h 0 min ago\s+3 h 0 min ago\s+—\s+—\s+—\s+\+4 s\s+STALE \(> 2 h\)/,
     );
     expect(line('tab-a1')).toMatch(/just now.*\+4 s\s+ok$/);
     expect(line('tab-b1')).toMatch(/ok$/);

@@ -250,6 +250,16 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
         expect(b1).toMatchObject({ revoked: true, lastSeenAt: null });
       });
 
+      it('keeps the policy version a tablet last said it runs (issue 33)', async () => {
+        await siteWithDevice('hall-1', 'tab-1');
+        await store.noteDeviceSeen('tab-1', seen(NOW + 1_000, { policyVersion: 'c7+h1' }));
+        await store.noteDeviceSeen('tab-1', seen(NOW + 2_000));
+        const [tab] = await store.deviceActivity();
+        expect(tab?.policyVersion).toBe('c7+h1');
+        await store.noteDeviceSeen('tab-1', seen(NOW + 500, { policyVersion: 'older' }));
+        expect((await store.deviceActivity())[0]?.policyVersion).toBe('c7+h1');
+      });
+
       it('a report left out keeps the one held; an older note moves nothing back', async () => {
         await siteWithDevice('hall-1', 'tab-1');
         await store.noteDeviceSeen(
@@ -534,6 +544,16 @@ export function storeConformance(name: string, open: () => Promise<StoreUnderTes
         const next = { ...DEFAULT_POLICY, version: 'hall-1/2' };
         await store.setPolicy('hall-1', next, NOW + 1);
         expect(await store.policy('hall-1')).toEqual(next);
+      });
+
+      it('the county has no policy until one is set; a new one replaces it', async () => {
+        expect(await store.countyPolicy()).toBeNull();
+        const county = { ...DEFAULT_POLICY, version: 'county-1' };
+        await store.setCountyPolicy(county, NOW);
+        expect(await store.countyPolicy()).toEqual(county);
+        const next = { ...DEFAULT_POLICY, version: 'county-2' };
+        await store.setCountyPolicy(next, NOW + 1);
+        expect(await store.countyPolicy()).toEqual(next);
       });
 
       it('bookings are kept by day, each day with the version of its last change', async () => {

@@ -59,7 +59,8 @@ describe('SQLite schema upgrade', () => {
        ALTER TABLE devices DROP COLUMN last_push_at;
        ALTER TABLE devices DROP COLUMN clock_offset;
        ALTER TABLE devices DROP COLUMN waiting;
-       ALTER TABLE devices DROP COLUMN app_version;`,
+       ALTER TABLE devices DROP COLUMN app_version;
+       DROP TABLE county_policy; ALTER TABLE devices DROP COLUMN policy_version;`,
     );
     raw.pragma('user_version = 4');
     raw.close();

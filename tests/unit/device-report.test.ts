@@ -69,6 +69,17 @@ describe('deviceReportOf', () => {
   });
 });
 
+describe('the policy version a tablet runs (issue 33)', () => {
+  it('is read back as sent; one with control characters is not said', () => {
+    const query = (text: string) => Object.fromEntries(new URLSearchParams(text));
+    expect(deviceReportOf(query(deviceReportParams(0, '1.0.0', 'c7+h1'))).policyVersion).toBe(
+      'c7+h1',
+    );
+    expect(deviceReportOf({ policy: '2026.1\u001b[31m' }).policyVersion).toBeUndefined();
+    expect(deviceReportOf({ policy: 'x'.repeat(33) }).policyVersion).toBeUndefined();
+  });
+});
+
 describe('statusText: waiting and app', () => {
   const NOW = 1_800_000_000_000;
   const tablet = (over: Partial<DeviceActivity>): DeviceActivity => ({
@@ -88,23 +99,23 @@ describe('statusText: waiting and app', () => {
   it('prints what each tablet said, and — for one that never did', () => {
     const text = statusText(
       [
-        tablet({ id: 'tab-new', waiting: 42, appVersion: '0.4.0' }),
+        tablet({ id: 'tab-new', waiting: 42, appVersion: '0.4.0', policyVersion: 'c7+h1' }),
         tablet({ id: 'tab-zero', waiting: 0, appVersion: '0.4.0' }),
         tablet({ id: 'tab-old' }),
       ],
       NOW,
       2,
     );
-    expect(text.split('\n')[0]).toMatch(/waiting\s+app\s+clock/);
-    expect(row(text, 'tab-new')).toMatch(/1 min ago\s+42\s+0\.4\.0\s+—\s+ok$/);
-    expect(row(text, 'tab-zero')).toMatch(/1 min ago\s+0\s+0\.4\.0\s+—\s+ok$/);
-    expect(row(text, 'tab-old')).toMatch(/1 min ago\s+—\s+—\s+—\s+ok$/);
+    expect(text.split('\n')[0]).toMatch(/waiting\s+app\s+policy\s+clock/);
+    expect(row(text, 'tab-new')).toMatch(/1 min ago\s+42\s+0\.4\.0\s+c7\+h1\s+—\s+ok$/);
+    expect(row(text, 'tab-zero')).toMatch(/1 min ago\s+0\s+0\.4\.0\s+—\s+—\s+ok$/);
+    expect(row(text, 'tab-old')).toMatch(/1 min ago\s+—\s+—\s+—\s+—\s+ok$/);
   });
 
   it('never prints a stored version outside the pattern (a database from elsewhere)', () => {
     const text = statusText([tablet({ appVersion: '\u001b]0;pwned\u0007\n1.0' })], NOW, 2);
     expect(text).not.toContain('\u001b');
     expect(text).not.toContain('pwned');
-    expect(row(text, 'tab-1')).toMatch(/—\s+\?\s+—\s+ok$/);
+    expect(row(text, 'tab-1')).toMatch(/—\s+\?\s+—\s+—\s+ok$/);
   });
 });

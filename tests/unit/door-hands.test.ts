@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CheckpointEvent, EventBody } from '../../src/domain/events';
-import {
-  arrivalWindow,
-  identityForHealth,
-  nextStep,
-  outcome,
-  refusingMust,
-} from '../../src/domain/flow';
+import { arrivalWindow, nextStep, outcome } from '../../src/domain/flow';
+import { identityForHealth, refusingMust } from '../../src/domain/flow-queries';
 import { followUps } from '../../src/domain/follow-ups';
 import { DEFAULT_POLICY, type Policy } from '../../src/domain/policy';
 import { findReturnee } from '../../src/domain/returnee';

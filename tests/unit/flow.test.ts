@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventBody } from '../../src/domain/events';
-import {
-  type DoorStep,
-  nextStep,
-  outcome,
-  recheckRestUntil,
-  type Verdict,
-} from '../../src/domain/flow';
+import { type DoorStep, nextStep, outcome, type Verdict } from '../../src/domain/flow';
+import { recheckRestUntil } from '../../src/domain/flow-queries';
 import { DEFAULT_POLICY, type Policy } from '../../src/domain/policy';
 import {
   aBooking,

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EventBody } from '../../src/domain/events';
-import { decidingReadings, nextStep, outcome, symptomsOnly } from '../../src/domain/flow';
+import { decidingReadings, nextStep, outcome } from '../../src/domain/flow';
+import { symptomsOnly } from '../../src/domain/flow-queries';
 import { DEFAULT_POLICY as P } from '../../src/domain/policy';
 import { temperatureBand } from '../../src/domain/temperature';
 import {

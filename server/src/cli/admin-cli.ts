@@ -5,7 +5,8 @@
  *   create-site <id> <name>        a hall
  *   enrolment-code <site> [hours]  a single-use code a tablet enrols with
  *   revoke-device <device-id>
- *   set-policy <site> <policy.json>
+ *   set-policy <site> <policy.json>   the hall's own policy: tightens the county's, never loosens
+ *   set-policy --county <policy.json> the county's policy, which every hall inherits
  *   import-bookings <site> <bookings.csv>
  *   new-personal-key               key rotation (docs/server-security.md)
  *   migrate-store [sqlite-file]    copies a hall's SQLite file (default: DATA_DIR's) into
@@ -47,6 +48,7 @@ import {
 } from '../ops/backup';
 import { openSealedBackend, openStore, prepareDataDir } from '../ops/data-dir';
 import { statusText } from '../ops/device-status';
+import { setCountyPolicy, setHallPolicy } from '../ops/hall-policy';
 import { terminalText } from '../ops/terminal-text';
 import { verdictText, verifySite } from '../ops/verify';
 import { openEvent } from '../personal/personal-crypto';
@@ -101,8 +103,9 @@ async function run(store: Store, command: string | undefined, args: string[], no
         ? 'revoked'
         : 'no such device';
     case 'set-policy': {
-      const site = need(args[0], 'site id');
-      await siteOrThrow(store, site);
+      const county = args[0] === '--county';
+      const site = county ? null : need(args[0], 'site id');
+      if (site) await siteOrThrow(store, site);
       let json: unknown;
       try {
         json = JSON.parse(readFileSync(need(args[1], 'policy file'), 'utf8'));
@@ -110,8 +113,13 @@ async function run(store: Store, command: string | undefined, args: string[], no
         throw new UsageError(`policy file: ${(e as Error).message}`);
       }
       const policy = parse(policySchema, json);
-      await store.setPolicy(site, policy, now);
-      return `policy ${policy.version} set for ${site}`;
+      const problems = site
+        ? await setHallPolicy(store, site, policy, now)
+        : await setCountyPolicy(store, policy, now);
+      if (problems.length > 0) {
+        throw new UsageError(`policy ${policy.version} refused:\n  ${problems.join('\n  ')}`);
+      }
+      return `policy ${policy.version} set for ${site ?? 'the county (every hall inherits it)'}`;
     }
     case 'import-bookings': {
       const site = need(args[0], 'site id');

@@ -70,7 +70,17 @@ export function statusText(
 ): string {
   if (devices.length === 0) return 'no tablets enrolled';
   const staleMs = staleHours * 3_600_000;
-  const header = ['hall', 'tablet', 'last seen', 'last push', 'waiting', 'app', 'clock', 'state'];
+  const header = [
+    'hall',
+    'tablet',
+    'last seen',
+    'last push',
+    'waiting',
+    'app',
+    'policy',
+    'clock',
+    'state',
+  ];
   const rows = devices.map((d) => [
     printable(d.site),
     printable(d.id),
@@ -78,6 +88,8 @@ export function statusText(
     ago(d.lastPushAt, now),
     d.waiting === null ? '—' : String(d.waiting),
     versionText(d.appVersion),
+    // The policy version the tablet runs (issue 33): a county's new one shows here per hall.
+    d.policyVersion === undefined ? '—' : printable(d.policyVersion),
     offsetText(d.clockOffset),
     d.revoked ? 'revoked' : isStale(d, now, staleMs) ? `STALE (> ${staleHours} h)` : 'ok',
   ]);

@@ -252,6 +252,8 @@ export function encryptPersonalData(store: Store, cipher: PersonalCipher): Store
     },
     policy: (site) => store.policy(site),
     setPolicy: (site, policy, now) => store.setPolicy(site, policy, now),
+    countyPolicy: () => store.countyPolicy(),
+    setCountyPolicy: (policy, now) => store.setCountyPolicy(policy, now),
     putBookings: (site, bookings) =>
       store.putBookings(
         site,

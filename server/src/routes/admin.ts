@@ -5,6 +5,7 @@ import { codeSchema, siteSchema } from '../http/admin-schemas';
 import { enrolmentCodeHash, newEnrolmentCode } from '../http/auth';
 import { HttpError } from '../http/errors';
 import { parse } from '../http/validate';
+import { setCountyPolicy, setHallPolicy } from '../ops/hall-policy';
 import type { Metrics } from '../ops/metrics';
 import { purgeSite } from '../ops/retention';
 import type { Store } from '../store/store';
@@ -60,7 +61,16 @@ export const adminRoutes: FastifyPluginAsync<{
   app.put<{ Params: { site: string } }>('/sites/:site/policy', async (request) => {
     await siteOrThrow(request.params.site);
     const policy = parse(policySchema, request.body);
-    await store.setPolicy(request.params.site, policy, now());
+    const problems = await setHallPolicy(store, request.params.site, policy, now());
+    if (problems.length > 0) throw new HttpError(400, 'bad-request', problems.join('; '));
+    return policy;
+  });
+
+  // The county's policy, inherited by every hall of this server (issue 33).
+  app.put('/county/policy', async (request) => {
+    const policy = parse(policySchema, request.body);
+    const problems = await setCountyPolicy(store, policy, now());
+    if (problems.length > 0) throw new HttpError(400, 'bad-request', problems.join('; '));
     return policy;
   });
 

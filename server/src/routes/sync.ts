@@ -29,6 +29,7 @@ import {
 } from '../http/enrolment-lockout';
 import { HttpError } from '../http/errors';
 import { parse } from '../http/validate';
+import { policyInForce } from '../ops/hall-policy';
 import type { Metrics, SyncRoute } from '../ops/metrics';
 import type { Device, EventTextPage, Store } from '../store/store';
 import { chainRefusals } from './chain-refusals';
@@ -306,7 +307,7 @@ export const syncRoutes: FastifyPluginAsync<{
       const from = window[0] ?? '';
       const to = window.at(-1) ?? '';
       const [policy, bookingDays] = await Promise.all([
-        store.policy(device.site),
+        policyInForce(store, device.site),
         store.bookingDays(device.site, from, to),
       ]);
       const reply: ConfigReply = { policy, bookingDays, serverTime: now() };

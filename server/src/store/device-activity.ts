@@ -11,6 +11,7 @@ export type ActivityRow = {
   clock_offset: number | string | null;
   waiting: number | string | null;
   app_version: string | null;
+  policy_version: string | null;
 };
 
 const orNull = (v: number | string | null) => (v === null ? null : Number(v));
@@ -27,5 +28,6 @@ export function activityOf(row: ActivityRow): DeviceActivity {
     clockOffset: orNull(row.clock_offset),
     waiting: orNull(row.waiting),
     appVersion: row.app_version,
+    ...(row.policy_version === null ? {} : { policyVersion: row.policy_version }),
   };
 }

@@ -64,6 +64,11 @@ const MIGRATIONS: readonly string[] = [
   // 5: what each tablet says of itself with its syncs (sqlite.ts, the same).
   `ALTER TABLE devices ADD COLUMN waiting INTEGER;
    ALTER TABLE devices ADD COLUMN app_version TEXT;`,
+  // 6: the county's policy and each tablet's policy version (sqlite.ts, the same).
+  `CREATE TABLE county_policy (
+     one INTEGER PRIMARY KEY CHECK (one = 1), version TEXT NOT NULL, body TEXT NOT NULL,
+     updated_at BIGINT NOT NULL);
+   ALTER TABLE devices ADD COLUMN policy_version TEXT;`,
 ];
 
 /** The schema version this code writes (the schema_version table); a newer one is refused. */

@@ -266,16 +266,26 @@ export class PostgresStore implements Store {
          waiting = CASE WHEN $5::INTEGER IS NOT NULL AND $2 >= COALESCE(last_seen_at, 0)
            THEN $5::INTEGER ELSE waiting END,
          app_version = CASE WHEN $6::TEXT IS NOT NULL AND $2 >= COALESCE(last_seen_at, 0)
-           THEN $6::TEXT ELSE app_version END
+           THEN $6::TEXT ELSE app_version END,
+         policy_version = CASE WHEN $7::TEXT IS NOT NULL AND $2 >= COALESCE(last_seen_at, 0)
+           THEN $7::TEXT ELSE policy_version END
        WHERE id = $1`,
-      [device, seen.at, seen.pushed, seen.clockOffset, seen.waiting, seen.appVersion],
+      [
+        device,
+        seen.at,
+        seen.pushed,
+        seen.clockOffset,
+        seen.waiting,
+        seen.appVersion,
+        seen.policyVersion ?? null,
+      ],
     );
   }
 
   async deviceActivity() {
     const { rows } = await this.pool.query<ActivityRow>(
       `SELECT id, site, revoked_at, enrolled_at, last_seen_at, last_push_at, clock_offset,
-         waiting, app_version
+         waiting, app_version, policy_version
        FROM devices ORDER BY site, id`,
     );
     return rows.map(activityOf);
@@ -429,6 +439,24 @@ export class PostgresStore implements Store {
       [site],
     );
     return row ? (JSON.parse(row.body) as Policy) : null;
+  }
+
+  async countyPolicy() {
+    const row = await this.one<{ body: string }>(
+      this.pool,
+      'SELECT body FROM county_policy WHERE one = 1',
+      [],
+    );
+    return row ? (JSON.parse(row.body) as Policy) : null;
+  }
+
+  async setCountyPolicy(policy: Policy, now: number) {
+    await this.pool.query(
+      `INSERT INTO county_policy (one, version, body, updated_at) VALUES (1, $1, $2, $3)
+       ON CONFLICT (one) DO UPDATE SET version = excluded.version, body = excluded.body,
+         updated_at = excluded.updated_at`,
+      [policy.version, JSON.stringify(policy), now],
+    );
   }
 
   async setPolicy(site: string, policy: Policy, now: number) {

@@ -73,6 +73,12 @@ const MIGRATIONS: readonly string[] = [
   // 8: what each tablet says of itself with its syncs (protocol/api.ts DeviceReport).
   `ALTER TABLE devices ADD COLUMN waiting INTEGER;
    ALTER TABLE devices ADD COLUMN app_version TEXT;`,
+  // 9: the county's policy every hall inherits, and the policy version each tablet runs
+  // (issue 33, src/domain/county-policy.ts).
+  `CREATE TABLE county_policy (
+     one INTEGER PRIMARY KEY CHECK (one = 1), version TEXT NOT NULL, body TEXT NOT NULL,
+     updated_at INTEGER NOT NULL);
+   ALTER TABLE devices ADD COLUMN policy_version TEXT;`,
 ];
 
 /** The schema version this code writes (SQLite's user_version); a newer file is refused. */
@@ -243,7 +249,9 @@ class SqliteStore implements Store {
            waiting = CASE WHEN @waiting IS NOT NULL AND @at >= coalesce(last_seen_at, 0)
              THEN @waiting ELSE waiting END,
            app_version = CASE WHEN @app IS NOT NULL AND @at >= coalesce(last_seen_at, 0)
-             THEN @app ELSE app_version END
+             THEN @app ELSE app_version END,
+           policy_version = CASE WHEN @policy IS NOT NULL AND @at >= coalesce(last_seen_at, 0)
+             THEN @policy ELSE policy_version END
          WHERE id = @device`,
       )
       .run({
@@ -253,6 +261,7 @@ class SqliteStore implements Store {
         offset: seen.clockOffset,
         waiting: seen.waiting,
         app: seen.appVersion,
+        policy: seen.policyVersion ?? null,
       });
   }
 
@@ -260,7 +269,7 @@ class SqliteStore implements Store {
     const rows = this.db
       .prepare(
         `SELECT id, site, revoked_at, enrolled_at, last_seen_at, last_push_at, clock_offset,
-           waiting, app_version
+           waiting, app_version, policy_version
          FROM devices ORDER BY site, id`,
       )
       .all() as ActivityRow[];
@@ -396,6 +405,23 @@ class SqliteStore implements Store {
       | { body: string }
       | undefined;
     return row ? (JSON.parse(row.body) as Policy) : null;
+  }
+
+  async countyPolicy() {
+    const row = this.db.prepare('SELECT body FROM county_policy WHERE one = 1').get() as
+      | { body: string }
+      | undefined;
+    return row ? (JSON.parse(row.body) as Policy) : null;
+  }
+
+  async setCountyPolicy(policy: Policy, now: number) {
+    this.db
+      .prepare(
+        `INSERT INTO county_policy (one, version, body, updated_at) VALUES (1, ?, ?, ?)
+         ON CONFLICT (one) DO UPDATE SET version = excluded.version, body = excluded.body,
+           updated_at = excluded.updated_at`,
+      )
+      .run(policy.version, JSON.stringify(policy), now);
   }
 
   async setPolicy(site: string, policy: Policy, now: number) {

@@ -158,6 +158,9 @@ export interface Store {
   pullPage(site: string, device: string, after: number, limit: number): Promise<PullPage>;
   policy(site: string): Promise<Policy | null>;
   setPolicy(site: string, policy: Policy, now: number): Promise<void>;
+  /** The county's policy every hall inherits (server/src/ops/hall-policy.ts); null: none. */
+  countyPolicy(): Promise<Policy | null>;
+  setCountyPolicy(policy: Policy, now: number): Promise<void>;
   /**
    * Replaces the bookings of the days in the list; returns the site's new bookings
    * version, which becomes the version of every day whose list changed (the imported

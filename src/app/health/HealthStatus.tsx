@@ -69,12 +69,7 @@ export function HealthStatus() {
   return (
     <ul className="health" aria-label={t('health.label')} data-testid="health">
       {byUrgency.map((c, i) => (
-        <li
-          key={c.key}
-          className={`chip chip-${c.tone}`}
-          data-problem={c.key}
-          title={c.text}
-        >
+        <li key={c.key} className={`chip chip-${c.tone}`} data-problem={c.key} title={c.text}>
           <span aria-hidden>{c.icon}</span>
           <span className={i > 0 ? 'sr-only' : undefined}>{c.text}</span>
         </li>

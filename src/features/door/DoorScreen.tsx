@@ -9,6 +9,7 @@ import { useHall } from '../../services/use-hall';
 import { SettleRegion } from '../../ui/settle';
 import { AppointmentStep } from './AppointmentStep';
 import {
+  CheckStep,
   ClosureNotice,
   CodesStep,
   ComeBackCard,
@@ -105,6 +106,7 @@ function DoorVisit({ visit, step }: { visit: Visit; step: DoorStep }) {
               <CodesStep step={step} visit={visit} />
             )}
             {step === 'appointment' && <WalkInStep />}
+            {step === 'check' && <CheckStep visit={visit} />}
           </Suspense>
         </div>
       </SettleRegion>

@@ -2,7 +2,7 @@ import { IdCard } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventBody, Identity, IdentitySource, ReturneeMatch } from '../../domain/events';
-import { identityForHealth } from '../../domain/flow';
+import { identityForHealth } from '../../domain/flow-queries';
 import type { Policy } from '../../domain/policy';
 import { maskPhone } from '../../domain/privacy';
 import { findReturnee } from '../../domain/returnee';

@@ -10,8 +10,9 @@ import {
 } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { wordingIn } from '../../domain/check-input';
 import { guideTold, refusalWording } from '../../domain/codes/alternatives';
-import { refusingMust } from '../../domain/flow';
+import { refusingCheck, refusingMust } from '../../domain/flow-queries';
 import { isolationArea } from '../../domain/isolation';
 import { placeOf, queueState } from '../../domain/queue';
 import type { Visit } from '../../domain/visit';
@@ -42,7 +43,7 @@ const REFUSAL = {
 
 /** The verdict, in colour, words, icon and sound, readable at 2 m. */
 export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { policyFor, policy: inForce, sound, now } = useServices();
   const { reopen } = useRecord();
   const policy = policyFor(visit.policyVersion);
@@ -116,6 +117,8 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
         const yellow = outcome.reason === 'code-not-green' && visit.healthCode === 'yellow';
         const hallWording =
           outcome.reason === 'no-smartphone' ? refusalWording(visit.codeMethod, policy) : '';
+        // A check the policy added refuses in the policy's own words.
+        const check = outcome.reason === 'check-refused' ? refusingCheck(visit, policy) : null;
         return {
           icon: <Icon aria-hidden size={72} />,
           title: t(title),
@@ -124,10 +127,12 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
               <p className="outcome-reason">
                 {yellow
                   ? policy.advice.yellowCode || t('door.outcome.yellowCode')
-                  : hallWording ||
-                    t(`door.outcome.reasons.${outcome.reason}`, {
-                      minutes: policy.appointment.earlyToleranceMinutes,
-                    })}
+                  : check
+                    ? wordingIn(check.refusal, i18n.language)
+                    : hallWording ||
+                      t(`door.outcome.reasons.${outcome.reason}`, {
+                        minutes: policy.appointment.earlyToleranceMinutes,
+                      })}
               </p>
               {!visit.returnee && <p className="outcome-hint">{t('door.outcome.stillAtDoor')}</p>}
             </>

@@ -1,10 +1,11 @@
 import { Check } from 'lucide-react';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DoorStep } from '../../domain/flow';
+import { type DoorStep, openCheck } from '../../domain/flow';
 import { maskName, maskPhone } from '../../domain/privacy';
 import { clockTime } from '../../domain/time';
 import type { Visit } from '../../domain/visit';
+import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
 import { DoorOccupancy } from './door-later';
 import { ScanNoticeBar } from './ScanNoticeBar';
@@ -16,7 +17,8 @@ export function VisitPanel({ visit, step }: { visit: Visit; step: DoorStep }) {
   const { t } = useTranslation();
   const { record } = useRecord();
   const [confirming, setConfirming] = useState(false);
-  const current = mustOf(step);
+  const { policyFor } = useServices();
+  const current = mustOf(step, openCheck(visit, policyFor(visit.policyVersion))?.after);
   const currentIndex = current === 'done' ? MUSTS.length : MUSTS.indexOf(current);
   const booking = visit.appointment?.kind === 'booked' ? visit.appointment.booking : null;
 

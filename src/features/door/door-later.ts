@@ -20,6 +20,7 @@ export const IdentityStep = later(
   () => withScreenMessages(import('./IdentityStep')),
   'IdentityStep',
 );
+export const CheckStep = later(() => withScreenMessages(import('./CheckStep')), 'CheckStep');
 export const CodesStep = later(() => withScreenMessages(import('./CodesStep')), 'CodesStep');
 export const WalkInStep = later(() => withScreenMessages(import('./WalkInStep')), 'WalkInStep');
 export const DoorOccupancy = later(() => import('./DoorOccupancy'), 'DoorOccupancy');
@@ -46,6 +47,7 @@ export function preloadDoor() {
     TemperatureStep,
     IdentityStep,
     CodesStep,
+    CheckStep,
     WalkInStep,
     OutcomeCard,
     ComeBackCard,

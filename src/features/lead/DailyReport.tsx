@@ -11,6 +11,7 @@ import { HourChart } from './HourChart';
 import { HallReportSections } from './hall/ReportSections';
 import { ReportCases } from './ReportCases';
 import { ReportChain } from './ReportChain';
+import { ReportChecks } from './ReportChecks';
 import { ReportSignatures } from './ReportSignatures';
 import { useDayRecords } from './use-day-records';
 import { useLeadAudit } from './use-lead-audit';
@@ -88,6 +89,7 @@ export function DailyReport({ day }: { day: string }) {
           ))}
         </tbody>
       </table>
+      <ReportChecks visits={visits} />
       <ReportCases cases={dayCases(visits, records, policy)} />
       <h3>{t('lead.report.chart')}</h3>
       <HourChart hours={chartHours(s.hours, policy)} />

@@ -13,6 +13,7 @@ import { staffSheetOf } from './hall/staff-sheet';
 import { LeadDetail } from './LeadDetail';
 import { LedgerList } from './LedgerList';
 import { SummaryCards } from './SummaryCards';
+import { useCheckCells } from './use-check-cells';
 import { useLeadAudit } from './use-lead-audit';
 import { useLedgerCells } from './use-ledger-cells';
 import './lead.css';
@@ -58,6 +59,7 @@ export function LeadScreen() {
     [visits, filter, policy],
   );
   const summary = useMemo(() => summariseDay(visits ?? [], policy), [visits, policy]);
+  const checkColumns = useCheckCells(visits ?? []);
   const chosen = shown.find((v) => v.id === selected) ?? null;
 
   const exportAs = async (format: 'csv' | 'xlsx') => {
@@ -65,7 +67,9 @@ export function LeadScreen() {
       setNotice(t('lead.export.empty'));
       return;
     }
-    const rows = shown.map((v) => cells(ledgerRow(v)));
+    // The policy's added checks after the paper ledger's columns, one per check of the day.
+    const rows = shown.map((v) => [...cells(ledgerRow(v)), ...checkColumns.cells(v)]);
+    const allHeaders = [...headers, ...checkColumns.headers];
     if (
       !(await recorded({
         type: 'lead.exported',
@@ -75,7 +79,7 @@ export function LeadScreen() {
       return;
     const name = `${t('lead.export.file')}-${day}`;
     if (format === 'csv') {
-      download(`${name}.csv`, ledgerCsv(rows, headers), 'text/csv;charset=utf-8');
+      download(`${name}.csv`, ledgerCsv(rows, allHeaders), 'text/csv;charset=utf-8');
     } else {
       // The day's chain heads go with the ledger (its own sheet): a copy can be checked
       // against the server. The CSV stays one table; the printed report has them too.
@@ -83,7 +87,7 @@ export function LeadScreen() {
       const { ledgerXlsx, staffSheet } = await import('./xlsx-export');
       const staff = await staffSheetOf(db, day, t);
       if (staff && !(await recorded(staff.audit))) return;
-      const data = await ledgerXlsx(rows, headers, `${t('lead.export.file')} ${day}`, [
+      const data = await ledgerXlsx(rows, allHeaders, `${t('lead.export.file')} ${day}`, [
         ...(staff ? [staffSheet(staff.readings, day, staff.words)] : []),
         chain,
       ]);

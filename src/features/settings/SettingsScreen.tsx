@@ -8,6 +8,7 @@ import { CameraSettings } from './CameraSettings';
 import { CardReaderSettings } from './CardReaderSettings';
 import { DeviceFacts } from './DeviceFacts';
 import { KioskOptions } from './KioskOptions';
+import { PolicyChanges } from './PolicyChanges';
 import { RetentionPanel } from './RetentionPanel';
 import { ServerPanel } from './ServerPanel';
 import { SoundSettings } from './SoundSettings';
@@ -83,6 +84,7 @@ export function SettingsScreen({
       <div className="settings-column">
         <ServerPanel onSave={onSave} />
         <DeviceFacts />
+        <PolicyChanges />
         <KioskOptions onSave={onSave} />
         <SoundSettings onSave={onSave} />
         <CallVoiceSettings onSave={onSave} />
