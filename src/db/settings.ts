@@ -11,6 +11,7 @@ import { type CameraFacing, DEFAULT_FACING } from '../domain/camera-facing';
 import type { ClockSample } from '../domain/clock';
 import type { Attempts } from '../domain/lockout';
 import type { PinRecord } from '../domain/pin';
+import { DEFAULT_READER_SEPARATOR, type ReaderSeparator } from '../domain/reader-separator';
 import type { Role } from '../domain/roles';
 
 export type Language = 'zh-CN' | 'en';
@@ -42,6 +43,8 @@ export interface DeviceSettings {
   callVoice: CallVoice;
   /** The side the scanning camera faces; at a door usually the front (the visitor's side). */
   cameraFacing: CameraFacing;
+  /** What a keyboard-mode ID-card reader types between the name and the number. */
+  cardReaderSeparator: ReaderSeparator;
 }
 
 export const DEFAULT_SETTINGS: DeviceSettings = {
@@ -62,6 +65,7 @@ export const DEFAULT_SETTINGS: DeviceSettings = {
   soundMuted: false,
   callVoice: 'clips',
   cameraFacing: DEFAULT_FACING,
+  cardReaderSeparator: DEFAULT_READER_SEPARATOR,
 };
 
 let store: UseStore | undefined;

@@ -122,6 +122,13 @@ export type CodeCheck =
       verifier?: string;
     };
 
+/**
+ * Where a confirmed identity came from: the booking (staff compared it with the card),
+ * typed, or 'card': the number read off the card (camera or keyboard-mode reader) and
+ * checked (src/domain/card-read.ts), matched with the booking's or filling the form.
+ */
+export type IdentitySource = 'booking' | 'typed' | 'card';
+
 export type EventBody =
   | { type: 'visit.opened'; data: { policyVersion: string } }
   | { type: 'appointment.matched'; data: BookingRef }
@@ -133,7 +140,7 @@ export type EventBody =
   | { type: 'symptoms.reported'; data: Symptoms }
   /** A re-check before the rest is over, and why (the rest is otherwise enforced). */
   | { type: 'temperature.rest-skipped'; data: { reason: RestSkipReason } }
-  | { type: 'identity.confirmed'; data: Identity & { source: 'booking' | 'typed' } }
+  | { type: 'identity.confirmed'; data: Identity & { source: IdentitySource } }
   /** The visitor would not give their identity: recorded, and the duty lead is told. */
   | { type: 'identity.refused'; data: Record<string, never> }
   /** The door found an earlier verdict of today for the same person. */

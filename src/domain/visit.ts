@@ -4,6 +4,7 @@ import {
   type CheckpointEvent,
   checkedAt,
   type Identity,
+  type IdentitySource,
   inLogOrder,
   isVisitEvent,
   type Outcome,
@@ -62,7 +63,7 @@ export interface Visit {
    * measure until the number is low), only the symptoms are asked again.
    */
   symptomsDue: boolean;
-  identity: (Identity & { source: 'booking' | 'typed' }) | null;
+  identity: (Identity & { source: IdentitySource }) | null;
   /** The visitor refused to give their identity (then `identity` stays null). */
   identityRefused: boolean;
   /** A re-check was taken before the rest was over, and why. */

@@ -196,6 +196,19 @@ export const en: Messages = {
       idNumber: 'ID number',
       phone: 'Mobile or landline',
       save: 'Register',
+      card: {
+        match: 'The card matches the booking (ends {{tail}})',
+        confirm: 'Confirm: card matches booking',
+        mismatch: 'ID number differs from the booking',
+        tails: 'Card ends {{card}} · booking ends {{booked}}',
+        register: 'Register the card',
+        readAgain: 'Read again',
+        facts: 'From the card: {{sex}} · born {{birthDate}}',
+        male: 'male',
+        female: 'female',
+        refused: 'Card number refused: {{reason}}. Read again or type it',
+        notCard: 'That was not an ID number: read the card again',
+      },
       errors: {
         nameEmpty: 'Type the name',
         empty: 'Type the ID number',
@@ -205,6 +218,8 @@ export const en: Messages = {
         'birth-date': 'The birth date does not exist',
         'future-birth': 'The birth date is in the future',
         'check-digit': 'The check digit is wrong: compare digit by digit',
+        'implausible-age': 'Birth date not plausible (over 120 years)',
+        legacy: 'Old 15-digit number: check the second-generation card',
         phoneEmpty: 'Type the phone number',
         phoneFormat:
           'An 11-digit mobile (e.g. 138 1234 5678) or a landline with area code (e.g. 0571-8888 8888)',
@@ -870,6 +885,14 @@ export const en: Messages = {
       title: 'Scanning camera',
       user: 'Front (facing the visitor)',
       environment: 'Rear',
+    },
+    cardReader: {
+      title: 'ID card reader (keyboard mode)',
+      hint: 'What the reader types between the name and the number',
+      comma: 'Comma ,',
+      bar: 'Bar |',
+      semicolon: 'Semicolon ;',
+      space: 'Space',
     },
     callVoice: {
       title: 'Call voice (Mandarin)',

@@ -142,7 +142,7 @@ function buildEventSchema(purged: boolean) {
     ),
     event(
       'identity.confirmed',
-      z.strictObject({ ...identity, source: z.enum(['booking', 'typed']) }),
+      z.strictObject({ ...identity, source: z.enum(['booking', 'typed', 'card']) }),
     ),
     event('identity.refused', z.strictObject({})),
     event(

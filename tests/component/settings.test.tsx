@@ -131,6 +131,25 @@ describe('the settings screen', () => {
     await screen.findByText('已保存');
     expect(await loadSettings()).toMatchObject({ entrance: '北门', largeType: true });
   });
+
+  it('sets what the ID-card reader types between name and number (comma by default)', async () => {
+    const app = await renderApp([], '/settings');
+    db = app.db;
+    await openSettings(app.user);
+    const separator = within(screen.getByTestId('card-reader-separator'));
+    expect(separator.getByRole('button', { name: '逗号 ,' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await app.user.click(separator.getByRole('button', { name: '竖线 |' }));
+    await waitFor(async () => expect((await loadSettings()).cardReaderSeparator).toBe('|'));
+    await waitFor(() =>
+      expect(separator.getByRole('button', { name: '竖线 |' })).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      ),
+    );
+  });
 });
 
 describe('the call voice', () => {

@@ -7,15 +7,7 @@ import {
   validateIdNumber,
 } from '../../src/domain/id-number';
 import { validIdNumber } from '../fixtures/builders';
-
-/** A fixed "today": 28 November 2026, 00:00 UTC. */
-const NOW = Date.UTC(2026, 10, 28);
-
-/** Province-level codes accepted at the door (31 provinces, 71, 81, 82, 83). */
-const PROVINCES = (
-  '11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 ' +
-  '71 81 82 83'
-).split(' ');
+import { first17Arb, NOW, PROVINCES } from '../fixtures/id-number-arb';
 
 describe('checkCharacter (ISO 7064 MOD 11-2)', () => {
   it.each([
@@ -126,24 +118,6 @@ describe('validateIdNumber: accepted numbers', () => {
     expect(validateIdNumber(validIdNumber(`${prefix}000019920130002`), NOW).ok).toBe(true);
   });
 });
-
-const first17Arb = fc
-  .record({
-    province: fc.constantFrom(...PROVINCES),
-    region: fc.stringMatching(/^\d{4}$/),
-    birth: fc.date({
-      min: new Date(Date.UTC(1900, 0, 1)),
-      max: new Date(NOW),
-      noInvalidDate: true,
-    }),
-    sequence: fc.stringMatching(/^\d{3}$/),
-  })
-  .map(({ province, region, birth, sequence }) => {
-    const y = String(birth.getUTCFullYear());
-    const m = String(birth.getUTCMonth() + 1).padStart(2, '0');
-    const d = String(birth.getUTCDate()).padStart(2, '0');
-    return { first17: `${province}${region}${y}${m}${d}${sequence}`, birthDate: `${y}-${m}-${d}` };
-  });
 
 describe('validateIdNumber properties', () => {
   it('17 digits with a province and a real past date, plus their check character, are valid', () => {

@@ -1,10 +1,8 @@
 import { IdCard } from 'lucide-react';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EventBody, Identity, ReturneeMatch } from '../../domain/events';
+import type { EventBody, Identity, IdentitySource, ReturneeMatch } from '../../domain/events';
 import { identityForHealth } from '../../domain/flow';
-import { validateIdNumber } from '../../domain/id-number';
-import { validatePhone } from '../../domain/phone';
 import type { Policy } from '../../domain/policy';
 import { maskPhone } from '../../domain/privacy';
 import { findReturnee } from '../../domain/returnee';
@@ -13,14 +11,19 @@ import type { Visit } from '../../domain/visit';
 import { useServices } from '../../services/services';
 import { useToday } from '../../services/use-today';
 import { Button } from '../../ui/Button';
+import { CardCheck } from './CardCheck';
+import { IdentityForm } from './IdentityForm';
 import { StepTitle } from './StepTitle';
+import { useCardRead } from './use-card-read';
 import { useRecord } from './use-record';
 
 /** The last digits of an ID number shown for comparison with the card in hand. */
 const ID_TAIL = 6;
 
 /**
- * Must 5a: the ID card, confirmed against the booking with one touch, or typed. For a
+ * Must 5a: the ID card, confirmed against the booking with one touch, or typed. A card
+ * read (camera or keyboard-mode reader, src/features/door/card-reads.ts) is compared
+ * with the booking's number, or fills the form for a walk-in or a suspected case. For a
  * health verdict (fever, fever clinic, home observation) the identity is required before
  * the visit closes; a visitor who refuses is recorded as refusing (an incident). The
  * returnee check runs here, offline, on today's visits.
@@ -44,13 +47,21 @@ export function IdentityStep({ visit }: { visit: Visit }) {
       )
     : null;
 
-  const confirm = (identity: Identity, source: 'booking' | 'typed') => {
+  const { offer, refusal, dismiss } = useCardRead();
+
+  const confirm = (identity: Identity, source: IdentitySource) => {
     const match =
       findReturnee(visits, { ...identity, bookingId: booking?.bookingId }, visit.id) ??
       bookingMatch;
     const events: EventBody[] = [{ type: 'identity.confirmed', data: { ...identity, source } }];
     if (match) events.push({ type: 'returnee.flagged', data: match });
+    dismiss();
     return record(...events);
+  };
+  const booked = booking && {
+    name: booking.name,
+    idNumber: booking.idNumber,
+    phone: booking.phone,
   };
 
   return (
@@ -62,7 +73,14 @@ export function IdentityStep({ visit }: { visit: Visit }) {
       />
       {health && <p className="hint">{t(`door.identity.healthHint.${health}`)}</p>}
       {bookingMatch && <ReturneeBanner match={bookingMatch} rule={policy.returnee.rule} />}
-      {booking && !typing ? (
+      {refusal && (
+        <p className="field-error card-refused" role="alert" data-testid="card-refused">
+          {t(refusal === 'not-card' ? 'door.identity.card.notCard' : 'door.identity.card.refused', {
+            reason: refusal === 'not-card' ? '' : t(`door.identity.errors.${refusal}`),
+          })}
+        </p>
+      )}
+      {booking && booked && !typing ? (
         <>
           <p className="hint">{t('door.identity.fromBooking')}</p>
           <dl className="identity-card identity-compare">
@@ -73,26 +91,32 @@ export function IdentityStep({ visit }: { visit: Visit }) {
             <dt>{t('door.identity.phone')}</dt>
             <dd>{maskPhone(booking.phone)}</dd>
           </dl>
-          <div className="choices">
-            <Button
-              tone="ok"
-              size="huge"
-              onClick={() =>
-                void confirm(
-                  { name: booking.name, idNumber: booking.idNumber, phone: booking.phone },
-                  'booking',
-                )
-              }
-            >
-              {t('door.identity.matches')}
-            </Button>
-            <Button tone="warn" onClick={() => setTyping(true)}>
-              {t('door.identity.differs')}
-            </Button>
-          </div>
+          {offer ? (
+            <CardCheck
+              card={offer}
+              bookedId={booking.idNumber}
+              tail={ID_TAIL}
+              onConfirm={() => void confirm(booked, 'card')}
+              onRegister={() => setTyping(true)}
+              onReadAgain={dismiss}
+            />
+          ) : (
+            <div className="choices">
+              <Button tone="ok" size="huge" onClick={() => void confirm(booked, 'booking')}>
+                {t('door.identity.matches')}
+              </Button>
+              <Button tone="warn" onClick={() => setTyping(true)}>
+                {t('door.identity.differs')}
+              </Button>
+            </div>
+          )}
         </>
       ) : (
-        <IdentityForm onValid={(identity) => void confirm(identity, 'typed')} />
+        <IdentityForm
+          key={offer?.idNumber ?? 'typed'}
+          card={offer}
+          onValid={(identity, fromCard) => void confirm(identity, fromCard ? 'card' : 'typed')}
+        />
       )}
       {health &&
         (refusing ? (
@@ -131,84 +155,5 @@ export function ReturneeBanner({
       </p>
       <p>{t(rule === 'refuse' ? 'door.returnee.refuse' : 'door.returnee.alert')}</p>
     </div>
-  );
-}
-
-type Field = 'name' | 'idNumber' | 'phone';
-
-function IdentityForm({ onValid }: { onValid: (identity: Identity) => void }) {
-  const { t } = useTranslation();
-  const { now } = useServices();
-  const [values, setValues] = useState<Identity>({ name: '', idNumber: '', phone: '' });
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-
-  const check = (field: Field, value: string): string | undefined => {
-    if (field === 'name') return value.trim() ? undefined : t('door.identity.errors.nameEmpty');
-    if (field === 'idNumber') {
-      const r = validateIdNumber(value, now());
-      return r.ok ? undefined : t(`door.identity.errors.${r.reason}`);
-    }
-    const r = validatePhone(value);
-    if (r.ok) return undefined;
-    return t(
-      r.reason === 'empty' ? 'door.identity.errors.phoneEmpty' : 'door.identity.errors.phoneFormat',
-    );
-  };
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const found = {
-      name: check('name', values.name),
-      idNumber: check('idNumber', values.idNumber),
-      phone: check('phone', values.phone),
-    };
-    setErrors(found);
-    const id = validateIdNumber(values.idNumber, now());
-    const phone = validatePhone(values.phone);
-    if (found.name || !id.ok || !phone.ok) return;
-    onValid({ name: values.name.trim(), idNumber: id.value, phone: phone.value });
-  };
-
-  const input = (field: Field, inputMode: 'text' | 'numeric' | 'tel') => (
-    <div className="field">
-      <label htmlFor={`identity-${field}`}>{t(`door.identity.${field}`)}</label>
-      <input
-        id={`identity-${field}`}
-        name={field}
-        inputMode={inputMode}
-        autoComplete="off"
-        value={values[field]}
-        aria-invalid={errors[field] ? true : undefined}
-        aria-describedby={errors[field] ? `${field}-error` : undefined}
-        onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
-        onBlur={(e) =>
-          setErrors((er) => ({
-            ...er,
-            [field]: e.target.value ? check(field, e.target.value) : undefined,
-          }))
-        }
-      />
-      {errors[field] && (
-        <span id={`${field}-error`} className="field-error" role="alert">
-          {errors[field]}
-        </span>
-      )}
-    </div>
-  );
-
-  return (
-    <form
-      className="identity-form"
-      onSubmit={submit}
-      noValidate
-      aria-label={t('door.identity.typeTitle')}
-    >
-      {input('name', 'text')}
-      {input('idNumber', 'text')}
-      {input('phone', 'tel')}
-      <Button type="submit" tone="primary">
-        {t('door.identity.save')}
-      </Button>
-    </form>
   );
 }

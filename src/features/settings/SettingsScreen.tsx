@@ -5,6 +5,7 @@ import { useServices } from '../../services/services';
 import { BookingImport } from './BookingImport';
 import { CallVoiceSettings } from './CallVoiceSettings';
 import { CameraSettings } from './CameraSettings';
+import { CardReaderSettings } from './CardReaderSettings';
 import { DeviceFacts } from './DeviceFacts';
 import { KioskOptions } from './KioskOptions';
 import { RetentionPanel } from './RetentionPanel';
@@ -86,6 +87,7 @@ export function SettingsScreen({
         <SoundSettings onSave={onSave} />
         <CallVoiceSettings onSave={onSave} />
         <CameraSettings onSave={onSave} />
+        <CardReaderSettings onSave={onSave} />
         <ThermometerSettings />
       </div>
     </section>
