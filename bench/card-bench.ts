@@ -2,12 +2,13 @@
  * `npm run bench:card`, in Chromium (bench/card-run.ts starts it): the card corpus
  * (bench/card-corpus.ts) through the door's number reader (number-ocr.ts). Per sample,
  * the camera's frames one after another until a number is offered or FRAMES have been
- * read; a number is offered when two frames give the same valid number (validateIdNumber).
+ * read; a number is offered as the identity step offers it (offerCardNumber: three
+ * frames agree on a number that passes checkCardNumber, no other valid number seen).
  * Per condition: number right / wrong number offered / nothing, ms per read, ms until
  * the offer (reads only; the frames' drawing is not counted).
  */
-import { validateIdNumber } from '../src/domain/id-number';
-import { createNumberOcr, type NumberOcr } from '../src/features/door/card/number-ocr';
+import { type CardRead, checkCardNumber, offerCardNumber } from '../src/domain/card-read';
+import { createNumberOcr, type NumberOcr, OCR_TUNING } from '../src/features/door/card/number-ocr';
 import { CARD_CONDITIONS, type CardCondition, drawCardSample } from './card-corpus';
 import { publishResult } from './page-result';
 import { sized } from './size';
@@ -15,14 +16,18 @@ import { summarise } from './stats';
 
 const params = new URLSearchParams(location.search);
 const SAMPLES = Number(params.get('samples') ?? sized(20, 2));
-const FRAMES = Number(params.get('frames') ?? 4);
-const AGREE = 2;
+const FRAMES = Number(params.get('frames') ?? 6);
+const tuning = {
+  stripWidth: Number(params.get('stripWidth') ?? OCR_TUNING.stripWidth),
+  psm: (params.get('psm') ?? OCR_TUNING.psm) as typeof OCR_TUNING.psm,
+};
+const model = params.get('model') ?? '4.0.0_best_int';
 const only = params.get('conditions')?.split(',');
 
 export const OCR_PATHS = {
   workerPath: '/node_modules/tesseract.js/dist/worker.min.js',
   corePath: '/node_modules/tesseract.js-core/',
-  langPath: '/node_modules/@tesseract.js-data/eng/4.0.0_best_int',
+  langPath: `/node_modules/@tesseract.js-data/eng/${model}`,
 };
 
 interface Outcome {
@@ -34,7 +39,7 @@ interface Outcome {
 }
 
 async function sample(ocr: NumberOcr, c: CardCondition, seed: number): Promise<Outcome> {
-  const seen = new Map<string, number>();
+  const reads: CardRead[] = [];
   const readMs: number[] = [];
   const misses: string[] = [];
   let expected: string | null = null;
@@ -46,16 +51,14 @@ async function sample(ocr: NumberOcr, c: CardCondition, seed: number): Promise<O
     const read = await ocr.read(bitmap, frame);
     readMs.push(performance.now() - t0);
     bitmap.close();
-    const valid = read.candidates.filter((n) => validateIdNumber(n).ok);
+    const valid = read.candidates.filter((n) => checkCardNumber(n, Date.now()).ok);
     if (!valid.length)
       misses.push(`${expected} ← ${read.text.replace(/\s+/g, ' ').trim().slice(0, 80)}`);
-    for (const n of valid) {
-      const count = (seen.get(n) ?? 0) + 1;
-      seen.set(n, count);
-      if (count >= AGREE) {
-        const offerMs = readMs.reduce((a, b) => a + b, 0);
-        return { offered: n, expected, readMs, offerMs, misses };
-      }
+    for (const idNumber of valid) reads.push({ idNumber, source: 'camera' });
+    const offer = offerCardNumber(reads, Date.now());
+    if (offer) {
+      const offerMs = readMs.reduce((a, b) => a + b, 0);
+      return { offered: offer.idNumber, expected, readMs, offerMs, misses };
     }
   }
   return { offered: null, expected, readMs, offerMs: null, misses };
@@ -63,7 +66,7 @@ async function sample(ocr: NumberOcr, c: CardCondition, seed: number): Promise<O
 
 publishResult(async () => {
   const t0 = performance.now();
-  const ocr = await createNumberOcr(OCR_PATHS, (n) => validateIdNumber(n).ok);
+  const ocr = await createNumberOcr(OCR_PATHS, (n) => checkCardNumber(n, Date.now()).ok, tuning);
   const loadMs = Math.round(performance.now() - t0);
   const table: Record<string, unknown> = {};
   const examples: Record<string, string[]> = {};

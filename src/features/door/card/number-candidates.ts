@@ -8,7 +8,7 @@
 const ID_TOKEN = /^\d{17}[\dX]$/;
 const ID_LENGTH = 18;
 
-export function idNumberCandidates(text: string): string[] {
+export function ocrNumberCandidates(text: string): string[] {
   const found: string[] = [];
   const add = (candidate: string) => {
     if (ID_TOKEN.test(candidate) && !found.includes(candidate)) found.push(candidate);
@@ -26,4 +26,35 @@ export function idNumberCandidates(text: string): string[] {
     }
   }
   return found;
+}
+
+export interface OcrWord {
+  text: string;
+  bbox: { x0: number; y0: number; x1: number; y1: number };
+}
+
+/**
+ * Words back into the rows they were printed on, each row left to right. Tesseract's
+ * sparse-text mode gives every word a line of its own, so a number it split in two
+ * would otherwise never be joined; a word joins a row when its middle lies within the
+ * row's first word's height.
+ */
+export function wordsToLines(words: readonly OcrWord[]): string {
+  const rows: { mid: number; half: number; words: OcrWord[] }[] = [];
+  for (const word of words) {
+    const { y0, y1 } = word.bbox;
+    const mid = (y0 + y1) / 2;
+    const row = rows.find((r) => Math.abs(r.mid - mid) <= r.half);
+    if (row) row.words.push(word);
+    else rows.push({ mid, half: (y1 - y0) / 2, words: [word] });
+  }
+  return rows
+    .sort((a, b) => a.mid - b.mid)
+    .map((r) =>
+      r.words
+        .sort((a, b) => a.bbox.x0 - b.bbox.x0)
+        .map((w) => w.text)
+        .join(' '),
+    )
+    .join('\n');
 }

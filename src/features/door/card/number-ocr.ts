@@ -8,7 +8,7 @@
  */
 import { createWorker, PSM, type Worker } from 'tesseract.js';
 import { cardGuide } from './card-guide';
-import { idNumberCandidates } from './number-candidates';
+import { ocrNumberCandidates, wordsToLines } from './number-candidates';
 
 export interface OcrPaths {
   workerPath: string;
@@ -24,19 +24,26 @@ export interface NumberFrameRead {
   upsideDown: boolean;
 }
 
-/** The strip's width after scaling: the number's digits about 30 px tall. */
-const STRIP_WIDTH = 1000;
+export interface OcrTuning {
+  /** The strip's width after scaling, px (1000: the number's digits about 27 px tall). */
+  stripWidth: number;
+  /** Tesseract's page segmentation: sparse text (11) or one block (6). */
+  psm: PSM;
+}
+
+export const OCR_TUNING: OcrTuning = { stripWidth: 1000, psm: PSM.SPARSE_TEXT };
 const STRIP_SHARE = 0.4;
 
 function strip(
   source: CanvasImageSource,
   frame: { width: number; height: number },
   upsideDown: boolean,
+  stripWidth: number,
 ): OffscreenCanvas {
   const guide = cardGuide(frame.width, frame.height);
   const h = guide.height * STRIP_SHARE;
-  const scale = STRIP_WIDTH / guide.width;
-  const canvas = new OffscreenCanvas(STRIP_WIDTH, Math.round(h * scale));
+  const scale = stripWidth / guide.width;
+  const canvas = new OffscreenCanvas(stripWidth, Math.round(h * scale));
   const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
   ctx.filter = 'grayscale(1)';
   if (upsideDown) {
@@ -60,6 +67,7 @@ export interface NumberOcr {
 export async function createNumberOcr(
   paths: OcrPaths,
   accept: (candidate: string) => boolean,
+  tuning: OcrTuning = OCR_TUNING,
 ): Promise<NumberOcr> {
   const worker: Worker = await createWorker('eng', 1, {
     ...paths,
@@ -69,17 +77,23 @@ export async function createNumberOcr(
   });
   await worker.setParameters({
     tessedit_char_whitelist: '0123456789X',
-    tessedit_pageseg_mode: PSM.SPARSE_TEXT,
+    tessedit_pageseg_mode: tuning.psm,
   });
-  const recognise = async (canvas: OffscreenCanvas) => (await worker.recognize(canvas)).data.text;
+  const recognise = async (canvas: OffscreenCanvas) => {
+    const { blocks } = (await worker.recognize(canvas, {}, { text: false, blocks: true })).data;
+    const words = (blocks ?? []).flatMap((b) =>
+      b.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words)),
+    );
+    return wordsToLines(words);
+  };
   let turnedFirst = false;
   return {
     async read(source, frame) {
       const texts: string[] = [];
       for (const upsideDown of [turnedFirst, !turnedFirst]) {
-        const text = await recognise(strip(source, frame, upsideDown));
+        const text = await recognise(strip(source, frame, upsideDown, tuning.stripWidth));
         texts.push(text);
-        const candidates = idNumberCandidates(text);
+        const candidates = ocrNumberCandidates(text);
         if (candidates.some(accept)) {
           turnedFirst = upsideDown;
           return { candidates, text, upsideDown };
