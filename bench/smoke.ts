@@ -24,6 +24,7 @@ const benches: Bench[] = [
   { name: 'bench:storage', command: [process.execPath, 'bench/run.mjs'] },
   { name: 'bench:sync', command: tsx('bench/sync-bench.ts') },
   { name: 'bench:scan', command: tsx('bench/scan-run.ts') },
+  { name: 'bench:card', command: tsx('bench/card-run.ts') },
   { name: 'bench:ledger', command: tsx('bench/ledger-bench.ts') },
   { name: 'bench:load', command: tsx('bench/load-bench.ts'), env: { LOAD_SECONDS: '2' } },
   {
