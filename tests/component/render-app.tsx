@@ -1,7 +1,9 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createStore, delMany } from 'idb-keyval';
+import { afterEach } from 'vitest';
 import { Root } from '../../src/app/Root';
+import { preloadShell } from '../../src/app/shell-later';
 import { CheckpointDb } from '../../src/db/database';
 import { importBookings } from '../../src/db/queries';
 import { DEFAULT_SETTINGS, type DeviceSettings, saveSettings } from '../../src/db/settings';
@@ -10,6 +12,7 @@ import type { Booking } from '../../src/domain/booking';
 import type { CheckpointEvent } from '../../src/domain/events';
 import type { IdleTiming } from '../../src/domain/idle';
 import type { Policy } from '../../src/domain/policy';
+import { preloadDoor } from '../../src/features/door/door-later';
 import { useDoorStore } from '../../src/features/door/door-store';
 import { useGuideStore } from '../../src/features/guide/guide-store';
 import { useKioskStore } from '../../src/features/kiosk/kiosk-store';
@@ -19,6 +22,17 @@ import { PinGuard } from '../../src/services/pin-guard';
 import type { AudioSink } from '../../src/services/sound/tones';
 import { useStatusStore } from '../../src/services/status-store';
 import { FIXED_NOW } from '../fixtures/builders';
+
+// What the app loads once its first screen is shown (src/services/first-screen.ts) may still
+// be loading when a short test ends: let it finish, or Vitest tears the environment down
+// under an import in flight (an unhandled error that fails the run).
+afterEach(async () => {
+  await Promise.all([
+    preloadDoor(),
+    preloadShell(),
+    import('../../src/services/thermometer/thermometer'),
+  ]);
+});
 
 export const LEAD_PIN = '2580';
 /** PBKDF2 iterations in component tests: the real count only slows them down. */
