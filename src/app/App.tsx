@@ -88,6 +88,7 @@ export function App({
         <Switch>
           {/* The wall screen: the whole display, no tablet controls. */}
           <Route path="/board">
+            <BoardShown />
             <Suspense fallback={null}>
               <BoardScreen />
             </Suspense>
@@ -99,6 +100,12 @@ export function App({
       </TodayProvider>
     </Router>
   );
+}
+
+/** The wall screen has no shell: it is a first screen of its own (the day's fold waits for one). */
+function BoardShown() {
+  useEffect(() => markFirstScreenShown(), []);
+  return null;
 }
 
 function Shell({ onSettings }: { onSettings: OnSettings }) {

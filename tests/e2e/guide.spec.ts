@@ -79,7 +79,7 @@ test('a 2-place waiting area, calls heard and shown on the board, a suspected ca
   await unlockLead(page);
   await page.getByLabel('登记码（值班组长在服务器上生成）').fill(code);
   await page.getByRole('button', { name: '登记本机' }).click();
-  await expect(page.getByText('e2e-two-places')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('e2e-two-places', { exact: true })).toBeVisible({ timeout: 20_000 });
   await page.getByRole('link', { name: '门岗检查' }).click();
   await expect(page.getByRole('button', { name: /赵\*/ })).toBeVisible({ timeout: 20_000 });
 

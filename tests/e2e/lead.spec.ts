@@ -101,6 +101,7 @@ test('a day at the door, exported as CSV and Excel, and a fever visitor traced t
     '手机号',
     '体温',
     '健康码',
+    '核验方式',
     '行程码',
     '事由',
     '口罩',
@@ -110,7 +111,7 @@ test('a day at the door, exported as CSV and Excel, and a fever visitor traced t
     '登记人',
     '规则版本',
   ]);
-  expect(rows.slice(1).map((r) => [r[1], r[13], r[3], r[11], r[12]])).toEqual([
+  expect(rows.slice(1).map((r) => [r[1], r[14], r[3], r[12], r[13]])).toEqual([
     ['13:00', '', '发热人', '隔离', ''],
     ['12:50', 'A002', '中午人', '准许入厅', ''],
     ['09:30', 'A001', '早上人', '准许入厅', ''],
@@ -119,7 +120,7 @@ test('a day at the door, exported as CSV and Excel, and a fever visitor traced t
   // ID numbers and phones as the text formula a spreadsheet keeps as text (not 3.3E+17).
   expect(rows[1]?.[4]).toBe(`="${bookings[2]?.idNumber}"`);
   expect(rows[1]?.[5]).toBe('="13800000003"');
-  expect(rows[2]?.[14]).toMatch(/（入口测温岗）$/);
+  expect(rows[2]?.[15]).toMatch(/（入口测温岗）$/);
 
   const xlsxDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Excel' }).click();
@@ -135,7 +136,7 @@ test('a day at the door, exported as CSV and Excel, and a fever visitor traced t
   };
   expect(cellText(2, 4)).toBe('发热人');
   expect(cellText(2, 5)).toBe(bookings[2]?.idNumber);
-  expect(cellText(3, 14)).toBe('A002');
+  expect(cellText(3, 15)).toBe('A002');
   // The suspected case alerted the lead; the lead, unlocked, acknowledges with one tap.
   await page.getByTestId('lead-alert').getByRole('button', { name: '组长已知悉' }).click();
   await expect(page.getByTestId('lead-alert')).toHaveCount(0);
