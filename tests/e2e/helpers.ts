@@ -155,7 +155,7 @@ export async function enrolTablet(
   await unlockLead(page);
   await page.getByLabel('登记码（值班组长在服务器上生成）').fill((await reply.json()).code);
   await page.getByRole('button', { name: '登记本机' }).click();
-  await expect(page.getByText(shown)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(shown).first()).toBeVisible({ timeout: 20_000 });
 }
 
 /**
