@@ -24,7 +24,7 @@ import { lateMorningTimeZone } from '../e2e/chromium';
 import { storedEvents } from '../e2e/stored-events';
 import { seededRandom } from '../faults/schedule';
 import { bookingsCsv } from '../fixtures/bookings-csv';
-import { aBooking, MINUTE, validIdNumber } from '../fixtures/builders';
+import { aBooking, slotStartAround, validIdNumber } from '../fixtures/builders';
 import { ADMIN, startServer, TEST_LIMITS } from '../integration/server-process';
 import { launchTablet } from './browser';
 import { type Confirmation, type KeptEvent, problemsAfterKill } from './checks';
@@ -46,8 +46,7 @@ const admin = { authorization: `Bearer ${ADMIN}` };
 
 const bookings = Array.from({ length: ROUNDS + 20 }, (_, i) => {
   const now = Date.now();
-  const midnight = new Date(now).setHours(0, 0, 0, 0);
-  const slotStart = Math.max(midnight, Math.min(now - 15 * MINUTE, midnight + 1409 * MINUTE));
+  const slotStart = slotStartAround(now, -15);
   return aBooking(
     {
       bookingId: `K${String(i).padStart(4, '0')}`,

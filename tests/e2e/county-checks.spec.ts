@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { bookingsCsv } from '../fixtures/bookings-csv';
-import { aBooking, MINUTE, validIdNumber } from '../fixtures/builders';
+import { aBooking, MINUTE, slotStartAround, validIdNumber } from '../fixtures/builders';
 import { openCsvInCalc } from '../fixtures/calc';
 import { PCR_48H, policyWithChecks, VENUE_CODE } from '../fixtures/checks';
 import {
@@ -57,7 +57,7 @@ test('the county adds 核酸 48 小时 and 已扫场所码: an offline tablet as
   test.setTimeout(240_000);
   await admin(server.url, 'POST', '/sites', { id: SITE, name: 'County hall' });
   const now = Date.now();
-  const slotStart = now - 15 * MINUTE;
+  const slotStart = slotStartAround(now, -15);
   const people = [
     { bookingId: 'C1', name: '张三明', phone: '13812345678' },
     {

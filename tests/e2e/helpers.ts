@@ -4,7 +4,7 @@ import type { Booking } from '../../src/domain/booking';
 import type { Policy } from '../../src/domain/policy';
 import { DEFAULT_TAP_SETTLE_MS } from '../../src/ui/settle';
 import { bookingsCsv } from '../fixtures/bookings-csv';
-import { aBooking, MINUTE, validIdNumber } from '../fixtures/builders';
+import { aBooking, slotStartAround, validIdNumber } from '../fixtures/builders';
 import { storedEvents } from './stored-events';
 
 /** Three bookings due around the browser's "now". */
@@ -21,7 +21,12 @@ export function todaysBookings(now: number) {
       now,
     ),
     aBooking(
-      { bookingId: 'B0003', name: '王五', phone: '13700002222', slotStart: now + 60 * MINUTE },
+      {
+        bookingId: 'B0003',
+        name: '王五',
+        phone: '13700002222',
+        slotStart: slotStartAround(now, 60),
+      },
       now,
     ),
   ];
@@ -176,11 +181,7 @@ export async function siteWithBookings(
   });
   expect(put.ok()).toBe(true);
   const now = Date.now();
-  const midnight = new Date(now).setHours(0, 0, 0, 0);
-  const slotStart = Math.max(
-    midnight,
-    Math.min(now - 15 * MINUTE, midnight + 24 * 60 * MINUTE - 31 * MINUTE),
-  );
+  const slotStart = slotStartAround(now, -15);
   const upload = await request.put(`/api/v1/admin/sites/${site.id}/bookings`, {
     headers: { ...admin, 'content-type': 'text/csv' },
     data: bookingsCsv(people.map((p) => aBooking({ ...p, slotStart }, now))),
