@@ -8,17 +8,25 @@ export interface Booking extends BookingRef {
   day: string;
 }
 
-/** Column names accepted in a bookings CSV, Chinese or English. */
+/**
+ * Column names accepted in a bookings CSV, Chinese or English, as `headerKey` leaves them:
+ * "ID number", "id_number" and "idNumber" are one column.
+ */
 const COLUMNS = {
-  bookingId: ['预约号', 'booking', 'bookingId', 'code'],
+  bookingId: ['预约号', 'booking', 'bookingid', 'bookingno', 'code'],
   name: ['姓名', 'name'],
   phone: ['手机号', '电话', 'phone'],
-  idNumber: ['身份证号', 'idNumber', 'id'],
+  idNumber: ['身份证号', 'idnumber', 'id', 'idcard'],
   date: ['日期', 'date'],
   start: ['开始', '开始时间', 'start'],
   end: ['结束', '结束时间', 'end'],
   matter: ['事项', 'matter'],
 } as const;
+
+/** A column header as typed by a person: case, spaces, '_', '-' and '.' do not count. */
+export function headerKey(header: string): string {
+  return header.toLowerCase().replace(/[\s_.-]+/g, '');
+}
 
 export type BookingRowProblem =
   | 'missing-booking-id'
@@ -33,9 +41,8 @@ export type BookingRowResult =
   | { ok: false; line: number; problems: BookingRowProblem[] };
 
 function pick(row: Record<string, string>, names: readonly string[]): string {
-  for (const n of names) {
-    const value = row[n];
-    if (value !== undefined) return value.trim();
+  for (const [header, value] of Object.entries(row)) {
+    if ((names as readonly string[]).includes(headerKey(header))) return value.trim();
   }
   return '';
 }

@@ -974,7 +974,7 @@ export const en: Messages = {
     bookings: "Import today's bookings (CSV)",
     held: { title: 'Bookings on this tablet (work offline)', today: 'Today' },
     bookingsHelp:
-      'Columns: booking, name, phone, idNumber, date (YYYY-MM-DD), start (HH:MM), end (HH:MM), matter',
+      'Columns: Booking, Name, Phone, ID number, Date (YYYY-MM-DD), Start (HH:MM), End (HH:MM), Matter (or the Chinese headers)',
     imported: '{{count}} bookings imported',
     encodingRefused:
       'Not imported: the file is encoded as {{encoding}}. Save it as CSV in UTF-8, GBK/GB18030 or UTF-16.',

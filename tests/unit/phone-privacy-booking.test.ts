@@ -4,6 +4,7 @@ import {
   type BookingRowProblem,
   bookingFromRow,
   bookingsByNearness,
+  headerKey,
   searchBookings,
 } from '../../src/domain/booking';
 import { type PhoneCheck, validatePhone } from '../../src/domain/phone';
@@ -164,6 +165,23 @@ describe('bookingFromRow', () => {
         slotEnd: on28Nov(8, 35),
       },
     });
+  });
+
+  it('reads English headers as a person types them: "ID number", "Booking No.", any case', () => {
+    const row = {
+      'Booking No.': 'B0104',
+      Name: 'Li Wei',
+      PHONE: '13900001111',
+      'ID number': VALID_ID_NUMBER,
+      Date: '2026-11-28',
+      Start: '14:00',
+      End: '14:30',
+    };
+    expect(bookingFromRow(row, 5, FIXED_NOW)).toMatchObject({
+      ok: true,
+      booking: { bookingId: 'B0104', idNumber: VALID_ID_NUMBER, slotStart: on28Nov(14, 0) },
+    });
+    expect(headerKey(' id_Number ')).toBe('idnumber');
   });
 
   it.each<[string, Record<string, string>, BookingRowProblem[]]>([
