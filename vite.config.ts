@@ -88,6 +88,11 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     manifest: true,
+    // No <link rel=modulepreload> per dependency of a lazy part: appending them ran inside
+    // React's first render (a lazy part starting its load) and cost ~330 ms of a cold start
+    // at 4x CPU (issue 31). The chunks come from the service worker's cache, so the import
+    // waterfall it saved is a few ms; CSS is still loaded with its chunk.
+    modulePreload: false,
     // Everything the door needs to paint in one chunk: left to automatic splitting, the
     // modules it shares with lazy parts became a dozen small chunks, 8 KB of gzip more.
     rolldownOptions: {

@@ -4,14 +4,17 @@ import './ui/queue.css';
 import './ui/contrast.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { bootEarly } from './app/boot';
 import { Root } from './app/Root';
 import { DEFAULT_IDLE_TIMING } from './domain/idle';
 
 const container = document.getElementById('root');
 if (container) {
+  // Storage opens while React renders for the first time (src/app/boot.ts).
+  const early = bootEarly();
   createRoot(container).render(
     <StrictMode>
-      <Root />
+      <Root early={early} />
     </StrictMode>,
   );
 }

@@ -191,11 +191,17 @@ function Shell({ onSettings }: { onSettings: OnSettings }) {
           )}
         </nav>
         {later && (
-          <Suspense fallback={null}>
-            <ThermometerChip />
-          </Suspense>
+          <>
+            {/* Each on its own: a later part outside a Suspense of its own holds back
+                the whole app until its code loads (tests/component/first-screen-waits-for-nothing). */}
+            <Suspense fallback={null}>
+              <ThermometerChip />
+            </Suspense>
+            <Suspense fallback={null}>
+              <SyncChip />
+            </Suspense>
+          </>
         )}
-        <SyncChip />
         {/* The top bar is full: "EN" shows, the whole name is read (each part in its language). */}
         <Button
           bare

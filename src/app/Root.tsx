@@ -1,11 +1,11 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { DEFAULT_SETTINGS, type DeviceSettings, saveSettings } from '../db/settings';
 import { setupI18n, switchLanguage, withScreenMessages } from '../i18n';
 import { type Services, ServicesProvider } from '../services/services';
 import { DEFAULT_TAP_SETTLE_MS, SettleTime } from '../ui/settle';
 import { App } from './App';
-import { type BootOptions, boot } from './boot';
+import { type BootOptions, boot, type EarlyBoot } from './boot';
 import { useTheme } from './use-theme';
 
 // What the door needs to paint (storage, the shell, the booking list) is one script: split
@@ -18,11 +18,24 @@ const SetupScreen = lazy(() =>
   })),
 );
 
-/** Boots storage, then renders first-run setup or the app; settings changes boot it again. */
-export function Root({ options, initialPath }: { options?: BootOptions; initialPath?: string }) {
+/**
+ * Boots storage (or takes over a boot already started), then renders first-run setup or the
+ * app; settings changes boot it again.
+ */
+export function Root({
+  options,
+  initialPath,
+  early,
+}: {
+  options?: BootOptions;
+  initialPath?: string;
+  early?: EarlyBoot;
+}) {
   const [services, setServices] = useState<Services | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [i18n] = useState(setupI18n);
+  // Taken once: a boot again (new settings, new policy) opens storage afresh.
+  const earlyBoot = useRef(early);
 
   const start = useCallback(() => {
     // A new policy from the server takes effect by booting again (new visits use it).
@@ -31,7 +44,10 @@ export function Root({ options, initialPath }: { options?: BootOptions; initialP
     let cancelled = false;
     // The screens appear in their language: any but the default loads first (should that
     // fail, they stay in Simplified Chinese).
-    const booted = boot(options, restart).then((s) =>
+    const started = earlyBoot.current;
+    earlyBoot.current = undefined;
+    started?.onPolicyChanged(restart);
+    const booted = (started?.services ?? boot(options, restart)).then((s) =>
       switchLanguage(i18n, s.settings.language).then(
         () => s,
         () => s,

@@ -1,6 +1,7 @@
 import { CheckpointDb } from '../db/database';
 import { EventLog } from '../db/event-log';
 import { storedPolicies } from '../db/policies';
+import { doorListOf } from '../db/queries';
 import {
   deviceId,
   loadClockSample,
@@ -16,7 +17,7 @@ import type { LockoutRule } from '../domain/lockout';
 import { DEFAULT_POLICY, type Policy } from '../domain/policy';
 import { useKioskStore } from '../features/kiosk/kiosk-store';
 import { CheckedClock } from '../services/clock/checked-clock';
-import { firstScreenShown } from '../services/first-screen';
+import { firstScreenShown, markFirstScreenShownAtLatest } from '../services/first-screen';
 import { askForPersistence } from '../services/persistence-store';
 import { PinGuard } from '../services/pin-guard';
 import type { Services } from '../services/services';
@@ -73,6 +74,12 @@ export async function boot(
     initial: clockSample,
     save: saveClockSample,
   });
+  // Read beside what follows, not after the first render (src/services/services.tsx).
+  const day = clock.today();
+  const startList = doorListOf(db, day).then(
+    (list) => ({ day, list }),
+    () => undefined,
+  );
   const log = new EventLog(
     db,
     { site: settings.site, device, ticketPrefix: settings.ticketPrefix },
@@ -92,6 +99,7 @@ export async function boot(
         .catch(() => {}),
   });
   await recordVersionChange(log, now());
+  markFirstScreenShownAtLatest();
   // The thermometer and sync load once the door's first screen has painted (the door's
   // budget, and a slow tablet's cold start: src/services/first-screen.ts).
   void firstScreenShown
@@ -128,10 +136,32 @@ export async function boot(
     clock,
     sync,
     takeOverSince: takeOver,
+    startList: await startList,
     sound: new SoundPlayer(options.audioSink ?? webAudioSink(), {
       volume: settings.soundVolume,
       muted: settings.soundMuted,
     }),
+  };
+}
+
+/**
+ * A boot started before React's first render (src/main.tsx): storage opens and the
+ * settings are read while the script's first render and the messages' set-up run, instead
+ * of after them (issue 31, cold start on a slow tablet). Root takes it over.
+ */
+export interface EarlyBoot {
+  services: Promise<Services>;
+  /** Who restarts the app when a new policy arrives (Root, once it has mounted). */
+  onPolicyChanged: (listener: () => void) => void;
+}
+
+export function bootEarly(options?: BootOptions): EarlyBoot {
+  let listener = () => {};
+  return {
+    services: boot(options, () => listener()),
+    onPolicyChanged: (next) => {
+      listener = next;
+    },
   };
 }
 

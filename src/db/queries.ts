@@ -47,6 +47,17 @@ export function bookingsOfDay(db: CheckpointDb, day: string): Promise<Booking[]>
   return db.bookings.where('day').equals(day).toArray();
 }
 
+/** What the door's booking list shows for `day`: the bookings, and which are used already. */
+export interface DoorList {
+  bookings: Booking[];
+  used: Set<string>;
+}
+
+export async function doorListOf(db: CheckpointDb, day: string): Promise<DoorList> {
+  const [bookings, used] = await Promise.all([bookingsOfDay(db, day), usedBookingIds(db, day)]);
+  return { bookings, used };
+}
+
 /** The bookings this tablet holds for days other than `day` (a visitor who came on the wrong day). */
 export function bookingsNotOnDay(db: CheckpointDb, day: string): Promise<Booking[]> {
   return db.bookings.where('day').notEqual(day).toArray();

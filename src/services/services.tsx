@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import type { CheckpointDb } from '../db/database';
 import type { EventLog } from '../db/event-log';
+import type { DoorList } from '../db/queries';
 import type { DeviceSettings } from '../db/settings';
 import type { IdleTiming } from '../domain/idle';
 import type { Policy } from '../domain/policy';
@@ -27,6 +28,11 @@ export interface Services {
    * follows the live value from there.
    */
   takeOverSince: number | null;
+  /**
+   * The door's booking list as read at start-up, beside the settings (issue 31): the door's
+   * first paint has its cards instead of a read after it. Live from there.
+   */
+  startList?: { day: string; list: DoorList };
   /** The shift lead's PIN, with lock-out. */
   leadPin: PinGuard;
   /** Idle warning/reset and update-when-idle timings. */

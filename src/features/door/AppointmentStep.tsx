@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { UserX } from 'lucide-react';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bookingsNotOnDay, bookingsOfDay, usedBookingIds } from '../../db/queries';
+import { bookingsNotOnDay, doorListOf } from '../../db/queries';
 import { type Booking, bookingsByNearness, searchBookings } from '../../domain/booking';
 import { looksLikeBookingCode } from '../../domain/codes/booking-code';
 import { arrivalWindow } from '../../domain/flow';
@@ -23,15 +23,16 @@ const SHOWN = 8;
 /** Must 1: scan or find today's booking (or handle a walk-in). Starts the visit. */
 export function AppointmentStep() {
   const { t } = useTranslation();
-  const { db, now, policy, settings, clock } = useServices();
+  const { db, now, policy, settings, clock, startList } = useServices();
   const { open } = useRecord();
   const [query, setQuery] = useState('');
   const [askUrgent, setAskUrgent] = useState(false);
   const day = clock.today();
-  const data = useLiveQuery(async () => {
-    const [bookings, used] = await Promise.all([bookingsOfDay(db, day), usedBookingIds(db, day)]);
-    return { bookings, used };
-  }, [db, day]);
+  const data = useLiveQuery(
+    () => doorListOf(db, day),
+    [db, day],
+    startList?.day === day ? startList.list : undefined,
+  );
   // The bookings listed are the door's first screen: the rest of the start waits for them.
   useEffect(() => {
     if (data) markFirstScreenShown();
