@@ -1,4 +1,3 @@
-import { Delete } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hoursSince, sampledAtFrom, wordingIn } from '../../domain/check-input';
@@ -7,6 +6,7 @@ import { openCheck } from '../../domain/flow';
 import type { Visit } from '../../domain/visit';
 import { useServices } from '../../services/services';
 import { Button } from '../../ui/Button';
+import { KeypadKeys } from './KeypadKeys';
 import { StepTitle } from './StepTitle';
 import { useRecord } from './use-record';
 
@@ -130,24 +130,14 @@ function SampleTime({
           {t('door.check.enter')}
         </Button>
       </div>
-      <div className="keypad-keys">
-        {DIGITS.map((k) => (
-          <Button key={k} bare className="key" onClick={() => type(k)}>
-            {k}
-          </Button>
-        ))}
-        <Button
-          bare
-          className="key"
-          aria-label={t('door.temperature.clear')}
-          onClick={() => {
-            setDigits((d) => d.slice(0, -1));
-            setError(null);
-          }}
-        >
-          <Delete aria-hidden />
-        </Button>
-      </div>
+      <KeypadKeys
+        keys={DIGITS}
+        onKey={type}
+        onDelete={() => {
+          setDigits((d) => d.slice(0, -1));
+          setError(null);
+        }}
+      />
     </fieldset>
   );
 }

@@ -1,9 +1,9 @@
-import { Delete } from 'lucide-react';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Policy } from '../../domain/policy';
 import { formatCelsius, parseTemperatureInput } from '../../domain/temperature';
 import { Button } from '../../ui/Button';
+import { KeypadKeys } from './KeypadKeys';
 
 const KEYS = ['7', '8', '9', '4', '5', '6', '1', '2', '3', '.', '0'] as const;
 
@@ -73,25 +73,15 @@ export function Keypad({
         </Button>
         {children}
       </div>
-      <div className="keypad-keys">
-        {KEYS.map((k) => (
-          <Button key={k} bare className="key" onClick={() => type(k)}>
-            {k}
-          </Button>
-        ))}
-        <Button
-          bare
-          className="key"
-          aria-label={t('door.temperature.clear')}
-          onClick={() => {
-            setText((s) => s.slice(0, -1));
-            setError(null);
-            setSuggestion(null);
-          }}
-        >
-          <Delete aria-hidden />
-        </Button>
-      </div>
+      <KeypadKeys
+        keys={KEYS}
+        onKey={type}
+        onDelete={() => {
+          setText((s) => s.slice(0, -1));
+          setError(null);
+          setSuggestion(null);
+        }}
+      />
     </fieldset>
   );
 }
