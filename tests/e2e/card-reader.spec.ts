@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { eventsOfType, importBookings, todaysBookings, touchCounter } from './helpers';
+import { eventsOfType, importBookings, todaysBookings, touchCounter, wedgeBurst } from './helpers';
 
 /**
  * A keyboard-mode (HID, 免驱) ID-card reader at the identity step (issue 34): it types
@@ -8,20 +8,7 @@ import { eventsOfType, importBookings, todaysBookings, touchCounter } from './he
  */
 const [zhang, li] = todaysBookings(Date.now());
 
-/**
- * What the reader types: its keydown events, dispatched in the page in one go as a USB
- * reader sends them (2–15 ms apart). Playwright's keyboard sends one key per round trip
- * to the browser, over 40 ms apart on a loaded machine, which the wedge detector rightly
- * takes for a person typing; and a name's Chinese characters have no key on its layout.
- */
-async function readCard(page: Page, text: string) {
-  await page.evaluate((burst) => {
-    (document.activeElement as HTMLElement | null)?.blur();
-    for (const key of [...burst, 'Enter']) {
-      window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
-    }
-  }, text);
-}
+const readCard = wedgeBurst;
 
 async function expectGloveSized(button: Locator) {
   const box = await button.boundingBox();

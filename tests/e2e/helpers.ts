@@ -216,3 +216,19 @@ export async function typeReading(page: Page, reading: string) {
   for (const key of reading) await page.getByRole('button', { name: key, exact: true }).click();
   await page.getByRole('button', { name: '确认', exact: true }).click();
 }
+
+/**
+ * What a keyboard-mode scanner or ID-card reader types: its keydown events and Enter,
+ * dispatched in the page in one go as a USB device sends them (2–15 ms apart), with no
+ * field focused. Playwright's keyboard sends one key per round trip to the browser, over
+ * 40 ms apart on a loaded machine, which the wedge detector rightly takes for a person
+ * typing; and a name's Chinese characters have no key on its layout.
+ */
+export async function wedgeBurst(page: Page, text: string) {
+  await page.evaluate((burst) => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    for (const key of [...burst, 'Enter']) {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    }
+  }, text);
+}

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { E2E_ADMIN_TOKEN } from '../../playwright.config';
 import { bookingsCsv } from '../fixtures/bookings-csv';
-import { enrolTablet, eventsOfType, importBookings, todaysBookings } from './helpers';
+import { enrolTablet, eventsOfType, importBookings, todaysBookings, wedgeBurst } from './helpers';
 
 /**
  * Issue 33 at the door, in Chromium against the real hall server: a visitor without a
@@ -16,8 +16,7 @@ const PAPER = 'https://jkm.example.gov.cn/v2/code?n=laoren&paper=1';
 async function scan(page: Page, text: string) {
   // The scan panel has started, or given up on, the camera: the scanner's keys are its.
   await expect(page.getByTestId('scan-panel')).toHaveAttribute('data-camera', /failed|running/);
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.keyboard.type(`${text}\n`);
+  await wedgeBurst(page, text);
 }
 
 async function toCodes(page: Page, who: RegExp) {

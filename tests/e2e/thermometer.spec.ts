@@ -2,7 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { formatBookingCode } from '../../src/domain/codes/booking-code';
 import { dayKey } from '../../src/domain/time';
 import { fakeBluetoothScript } from './fake-bluetooth-page';
-import { importBookings, recheckNow, touchCounter } from './helpers';
+import { importBookings, recheckNow, touchCounter, wedgeBurst } from './helpers';
 
 /**
  * The door with a Bluetooth thermometer (issue 21), on a fake `navigator.bluetooth` (see
@@ -19,10 +19,8 @@ const measure = (page: Page, celsius: number) =>
     (window as unknown as { __thermometer: { measure(c: number): void } }).__thermometer.measure(c);
   }, celsius);
 
-async function scanBooking(page: Page, bookingId: string) {
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.keyboard.type(`${formatBookingCode(bookingId, dayKey(Date.now()))}\n`);
-}
+const scanBooking = (page: Page, bookingId: string) =>
+  wedgeBurst(page, formatBookingCode(bookingId, dayKey(Date.now())));
 
 test('a booked green visitor in 4 touches with the thermometer; a 37.8 → 37.9 re-check to isolation', async ({
   page,
