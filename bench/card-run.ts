@@ -42,7 +42,9 @@ try {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     const n = rate === 1 ? samples : slowSamples;
-    await page.goto(`${base}bench/card.html?samples=${n}${only}${variant}`, { timeout: 180_000 });
+    await page.goto(`${base}bench/card.html?samples=${n}${only}${variant}`, {
+      waitUntil: 'commit',
+    });
     await page.waitForFunction(() => window.benchResult, null, {
       timeout: 3_600_000,
       polling: 500,
