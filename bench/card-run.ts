@@ -32,6 +32,7 @@ interface Result {
   loadMs: number;
   table: Record<string, unknown>;
   examples: Record<string, string[]>;
+  corrections: number;
   error?: string;
 }
 
@@ -55,6 +56,7 @@ try {
       `\nCard corpus, CPU ${rate}×, ${n} cards per condition (Tesseract ready in ${result.loadMs} ms):`,
     );
     console.table(result.table);
+    console.log(`Frames whose number was put right by its check character: ${result.corrections}`);
     if (process.env.CARD_MISSES) console.log(result.examples);
     await page.close();
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkCardNumber } from '../../../src/domain/card-read';
 import { cardGuide } from '../../../src/features/door/card/card-guide';
 import { GLYPH_CLASSES } from '../../../src/features/door/card/glyph-classes';
 import { glyphTemplates } from '../../../src/features/door/card/glyph-classifier';
@@ -85,30 +86,39 @@ function turned(f: Rgba): Rgba {
 // must not need the very font on the card.
 const LIBERATION = '48px "Liberation Mono"';
 const others = glyphTemplates((font) => !font.includes('Liberation Mono'));
-const any = () => true;
+const valid = (n: string) => checkCardNumber(n, Date.UTC(2026, 11, 8)).ok;
 
 describe('readGlyphRow', () => {
   it('reads the 18 characters of a card turned a few degrees, in a face it has no template of', () => {
-    const read = readGlyphRow(frame(ID, LIBERATION, 4), others, any);
+    const read = readGlyphRow(frame(ID, LIBERATION, 4), others, valid);
     expect(read?.text).toBe(ID);
+    expect(read?.number).toBe(ID);
     expect(read?.upsideDown).toBe(false);
     expect(read?.guesses).toHaveLength(18);
     expect(read?.guesses[0]?.[0]?.score).toBeGreaterThan(read?.guesses[0]?.[1]?.score ?? 1);
   });
 
   it('reads a card held upside down from the top strip, turned', () => {
-    const read = readGlyphRow(turned(frame(ID, LIBERATION, -3)), others, any);
+    const read = readGlyphRow(turned(frame(ID, LIBERATION, -3)), others, valid);
     expect(read?.text).toBe(ID);
     expect(read?.upsideDown).toBe(true);
   });
 
-  it('tries the other strip when the first strip read is not accepted', () => {
-    const f = frame(ID, LIBERATION, 0);
-    expect(readGlyphRow(f, others, (r) => !r.upsideDown, true)?.upsideDown).toBe(false);
+  it('reads the upright strip when the turned one, tried first, holds no number', () => {
+    const read = readGlyphRow(frame(ID, LIBERATION, 0), others, valid, true);
+    expect(read?.number).toBe(ID);
+    expect(read?.upsideDown).toBe(false);
+  });
+
+  it('gives the row but no number when the row fails the check', () => {
+    const wrong = `${ID.slice(0, 17)}0`;
+    const read = readGlyphRow(frame(wrong, LIBERATION, 1), others, valid);
+    expect(read?.text).toBe(wrong);
+    expect(read?.number).toBeNull();
   });
 
   it('finds no number in a row of 19 digits (a bank card) or on a blank card', () => {
-    expect(readGlyphRow(frame('6222021234567890123', LIBERATION, 2), others, any)).toBeNull();
-    expect(readGlyphRow(frame('', LIBERATION, 0), others, any)).toBeNull();
+    expect(readGlyphRow(frame('6222021234567890123', LIBERATION, 2), others, valid)).toBeNull();
+    expect(readGlyphRow(frame('', LIBERATION, 0), others, valid)).toBeNull();
   });
 });

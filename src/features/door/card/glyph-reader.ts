@@ -2,11 +2,13 @@
  * Reads the resident ID number off a camera frame without an OCR engine: the card
  * guide's bottom strip (the top strip turned 180° for a card held upside down) as ink
  * (ink.ts), the row of 18 glyphs on it (glyph-row.ts), each glyph named by its nearest
- * template (glyph-classifier.ts). Pure arithmetic on the frame's pixels: it runs in a
+ * template (glyph-classifier.ts), one misread glyph put right by the check character
+ * when only one fix exists (glyph-correction.ts). Pure arithmetic on the frame's pixels: it runs in a
  * worker, the bench and the unit tests alike, and needs no model file.
  */
 import { cardGuide } from './card-guide';
 import { classifyGlyph, type GlyphGuess, type Template } from './glyph-classifier';
+import { correctedNumber } from './glyph-correction';
 import { ID_LENGTH, numberRow } from './glyph-row';
 import { glyphBitmap, glyphCell, glyphShape } from './glyph-shape';
 import { cropGrey, inkOf, type Rgba } from './ink';
@@ -20,12 +22,19 @@ const TEXT_HEIGHT_SHARE = 0.027;
 export interface GlyphRowRead {
   /** The best guess per place, 18 characters. */
   text: string;
+  /** The number `valid` accepts: the text, or the text with one glyph put right; else null. */
+  number: string | null;
   /** Per place, every class best first: what a check-character correction may try. */
   guesses: GlyphGuess[][];
   upsideDown: boolean;
 }
 
-function readStrip(frame: Rgba, upsideDown: boolean, templates: readonly Template[]) {
+function readStrip(
+  frame: Rgba,
+  upsideDown: boolean,
+  templates: readonly Template[],
+  valid: (candidate: string) => boolean,
+): GlyphRowRead | null {
   const guide = cardGuide(frame.width, frame.height);
   const h = guide.height * STRIP_SHARE;
   const box = {
@@ -43,21 +52,22 @@ function readStrip(frame: Rgba, upsideDown: boolean, templates: readonly Templat
     if (!bitmap) return null;
     guesses.push(classifyGlyph(glyphShape(bitmap), templates, i === ID_LENGTH - 1));
   }
-  return { text: guesses.map((g) => g[0]?.char ?? '?').join(''), guesses, upsideDown };
+  const text = guesses.map((g) => g[0]?.char ?? '?').join('');
+  return { text, number: correctedNumber(guesses, valid), guesses, upsideDown };
 }
 
 /**
- * The number row's reading: the first strip's when `accept` takes it, else the other's,
- * else whichever found a row (null when neither did). `upsideDownFirst`: try the turned
- * strip first (the way the last card was held).
+ * The number row's reading: the first strip's when it gives a number `valid` accepts,
+ * else the other's, else whichever found a row (null when neither did).
+ * `upsideDownFirst`: try the turned strip first (the way the last card was held).
  */
 export function readGlyphRow(
   frame: Rgba,
   templates: readonly Template[],
-  accept: (read: GlyphRowRead) => boolean,
+  valid: (candidate: string) => boolean,
   upsideDownFirst = false,
 ): GlyphRowRead | null {
-  const first = readStrip(frame, upsideDownFirst, templates);
-  if (first && accept(first)) return first;
-  return readStrip(frame, !upsideDownFirst, templates) ?? first;
+  const first = readStrip(frame, upsideDownFirst, templates, valid);
+  if (first?.number) return first;
+  return readStrip(frame, !upsideDownFirst, templates, valid) ?? first;
 }
