@@ -50,8 +50,6 @@ interface FrameReader {
 }
 
 const validNow = (n: string) => checkCardNumber(n, Date.now()).ok;
-/** Frames whose number was one glyph put right by the check character (glyph-correction.ts). */
-let corrections = 0;
 
 async function frameReader(): Promise<FrameReader> {
   if (reader === 'tesseract') {
@@ -72,7 +70,6 @@ async function frameReader(): Promise<FrameReader> {
     async read(frame) {
       const read = readGlyphRow(frame, templates, validNow, turnedFirst);
       if (read?.number) turnedFirst = read.upsideDown;
-      if (read?.number && read.number !== read.text) corrections++;
       return {
         candidates: read?.number ? [read.number] : [],
         text: read?.text ?? '(no row)',
@@ -135,5 +132,5 @@ publishResult(async () => {
     examples[c.name] = outcomes.flatMap((o) => o.misses).slice(0, 3);
   }
   await ocr.close();
-  return { loadMs, table, examples, corrections };
+  return { loadMs, table, examples };
 });

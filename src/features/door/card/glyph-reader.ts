@@ -2,13 +2,11 @@
  * Reads the resident ID number off a camera frame without an OCR engine: the card
  * guide's bottom strip (the top strip turned 180° for a card held upside down) as ink
  * (ink.ts), the row of 18 glyphs on it (glyph-row.ts), each glyph named by its nearest
- * template (glyph-classifier.ts), one misread glyph put right by the check character
- * when only one fix exists (glyph-correction.ts). Pure arithmetic on the frame's pixels: it runs in a
+ * template (glyph-classifier.ts). Pure arithmetic on the frame's pixels: it runs in a
  * worker, the bench and the unit tests alike, and needs no model file.
  */
 import { cardGuide } from './card-guide';
 import { classifyGlyph, type GlyphGuess, type Template } from './glyph-classifier';
-import { correctedNumber } from './glyph-correction';
 import { ID_LENGTH, numberRow } from './glyph-row';
 import { glyphBitmap, glyphCell, glyphShape } from './glyph-shape';
 import { cropGrey, inkOf, type Rgba } from './ink';
@@ -22,9 +20,9 @@ const TEXT_HEIGHT_SHARE = 0.027;
 export interface GlyphRowRead {
   /** The best guess per place, 18 characters. */
   text: string;
-  /** The number `valid` accepts: the text, or the text with one glyph put right; else null. */
+  /** The text when `valid` accepts it, else null. */
   number: string | null;
-  /** Per place, every class best first: what a check-character correction may try. */
+  /** Per place, every class best first, with its score (the bench's misses). */
   guesses: GlyphGuess[][];
   upsideDown: boolean;
 }
@@ -53,7 +51,7 @@ function readStrip(
     guesses.push(classifyGlyph(glyphShape(bitmap), templates, i === ID_LENGTH - 1));
   }
   const text = guesses.map((g) => g[0]?.char ?? '?').join('');
-  return { text, number: correctedNumber(guesses, valid), guesses, upsideDown };
+  return { text, number: valid(text) ? text : null, guesses, upsideDown };
 }
 
 /**
