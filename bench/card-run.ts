@@ -1,5 +1,6 @@
-// `npm run bench:card`: the card corpus through the door's number reader in Debian's
-// Chromium, CPU throttled 1× then 4× (Emulation.setCPUThrottlingRate) in one sitting.
+// `npm run bench:card`: the card corpus through the card's number reader (the glyph
+// reader; CARD_VARIANT='&reader=tesseract' for Tesseract, '&fonts=no-ocrb' for the glyph
+// reader without OCR-B's templates) in Debian's Chromium, CPU throttled 1× then 4× (Emulation.setCPUThrottlingRate) in one sitting.
 // CARD_SAMPLES (20) per condition at 1×, CARD_SAMPLES_SLOW (4) at 4×, CARD_RATES=1,4,
 // CARD_CONDITIONS=control,glare: only those; CARD_MISSES=1 prints what the misses read.
 // A smoke run: one card of the control and one bank card, at 1×.
@@ -23,7 +24,7 @@ const base = server.resolvedUrls?.local[0];
 const rates = (process.env.CARD_RATES ?? (SMOKE ? '1' : '1,4')).split(',').map(Number);
 const samples = process.env.CARD_SAMPLES ?? (SMOKE ? '1' : '20');
 const slowSamples = process.env.CARD_SAMPLES_SLOW ?? '4';
-// CARD_VARIANT='&model=4.0.0&stripWidth=1400&psm=6': a variant of the reader to compare.
+// CARD_VARIANT='&reader=tesseract&model=4.0.0&stripWidth=1400&psm=6': a variant to compare.
 const variant = process.env.CARD_VARIANT ?? '';
 const conditions = process.env.CARD_CONDITIONS ?? (SMOKE ? 'control,negative: bank card' : '');
 const only = conditions ? `&conditions=${encodeURIComponent(conditions)}` : '';
@@ -42,7 +43,9 @@ try {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     const n = rate === 1 ? samples : slowSamples;
-    await page.goto(`${base}bench/card.html?samples=${n}${only}${variant}`);
+    await page.goto(`${base}bench/card.html?samples=${n}${only}${variant}`, {
+      waitUntil: 'commit',
+    });
     await page.waitForFunction(() => window.benchResult, null, {
       timeout: 3_600_000,
       polling: 500,
@@ -50,7 +53,7 @@ try {
     const result = (await page.evaluate(() => window.benchResult)) as Result;
     if (result.error) throw new Error(result.error);
     console.log(
-      `\nCard corpus, CPU ${rate}×, ${n} cards per condition (Tesseract ready in ${result.loadMs} ms):`,
+      `\nCard corpus, CPU ${rate}×, ${n} cards per condition (the reader ready in ${result.loadMs} ms):`,
     );
     console.table(result.table);
     if (process.env.CARD_MISSES) console.log(result.examples);

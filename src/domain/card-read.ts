@@ -96,9 +96,3 @@ export function offerCardNumber(
   const { value, birthDate, sex } = first.check;
   return { idNumber: value, ...(agreed ? { name: agreed } : {}), source, birthDate, sex };
 }
-
-/** The 18-character candidates in one frame's OCR text (digits and X, spaces ignored). */
-export function idNumberCandidates(text: string): string[] {
-  const compact = text.replace(/\s/g, '').toUpperCase();
-  return compact.match(/(?<!\d)\d{17}[\dX](?![\dX])/g) ?? [];
-}

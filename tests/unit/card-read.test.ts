@@ -4,7 +4,6 @@ import {
   type CardRead,
   checkCardNumber,
   FRAMES_TO_AGREE,
-  idNumberCandidates,
   offerCardNumber,
   plausibleName,
 } from '../../src/domain/card-read';
@@ -113,12 +112,7 @@ describe('offerCardNumber properties', () => {
   });
 });
 
-describe('idNumberCandidates and plausibleName', () => {
-  it('finds 18-character runs in OCR text, spaces ignored', () => {
-    expect(idNumberCandidates(`公民身份号码 ${ID.slice(0, 6)} ${ID.slice(6)}`)).toEqual([ID]);
-    expect(idNumberCandidates('6222021234567890123')).toEqual([]);
-  });
-
+describe('plausibleName', () => {
   it('keeps a name as printed, drops noise', () => {
     expect(plausibleName(' 买买提·艾力 ')).toBe('买买提·艾力');
     expect(plausibleName('张3')).toBeUndefined();
