@@ -14,6 +14,7 @@
  */
 import type { RgbaFrame } from './frame-colour';
 import type { FramePoint } from './frame-reading';
+import { thresholdGlobally } from './global-threshold';
 
 export interface Rect {
   x: number;
@@ -61,7 +62,7 @@ export function clampRect(frame: RgbaFrame, rect: Rect): Rect | null {
 }
 
 /** 'max-inverted': 255 − max(R,G,B). */
-export type Channel = 'min' | 'max-inverted';
+export type Channel = 'min' | 'max-inverted' | 'luma';
 
 /** min(R,G,B), or 255 − max(R,G,B), of each pixel of `rect` (row-major). */
 function channelPlane(
@@ -71,6 +72,7 @@ function channelPlane(
   out: Uint8ClampedArray,
 ): void {
   const inverted = channel === 'max-inverted';
+  const luma = channel === 'luma';
   const src = frame.data;
   let k = 0;
   for (let y = rect.y; y < rect.y + rect.height; y++) {
@@ -79,7 +81,11 @@ function channelPlane(
       const r = src[o] ?? 0;
       const g = src[o + 1] ?? 0;
       const b = src[o + 2] ?? 0;
-      out[k++] = inverted ? 255 - Math.max(r, g, b) : Math.min(r, g, b);
+      out[k++] = luma
+        ? (r * 306 + g * 601 + b * 117) >> 10
+        : inverted
+          ? 255 - Math.max(r, g, b)
+          : Math.min(r, g, b);
     }
   }
 }
@@ -154,6 +160,22 @@ export function normaliseLocally(
 }
 
 /**
+ * An unsharp mask of radius `r`, in place: each pixel plus its distance from the mean of
+ * the (2r+1)² square round it. A stroke of hand shake smears a module into its
+ * neighbours; pushing each pixel away from its surroundings undoes some of it (the field
+ * corpus's motion blur: two of the four frames no other pass reads).
+ */
+export function sharpenPlane(plane: Uint8ClampedArray, w: number, h: number, r: number): void {
+  const sums = new Float32Array(w * h);
+  boxFilter(plane, new Float32Array(w * h), sums, w, h, r);
+  const n = (2 * r + 1) * (2 * r + 1);
+  for (let i = 0; i < plane.length; i++) {
+    const v = plane[i] ?? 0;
+    plane[i] = 2 * v - (sums[i] ?? 0) / n;
+  }
+}
+
+/**
  * The sum over the (2r+1)² square round each pixel (edges repeated), by running sums along
  * rows then columns: a few operations a pixel whatever `r`. `out` may be `src`.
  */
@@ -185,21 +207,35 @@ function boxFilter(
   }
 }
 
-/** `rect` of the frame in min or max(R,G,B), `scale` times its size (scale ≥ 1). */
-export function renderView(
-  frame: RgbaFrame,
-  rect: Rect,
-  scale = 1,
-  channel: Channel = 'min',
-  /** Normalise local contrast over squares of this many px (0: not). */
-  localWindow = 0,
-): View {
+export interface ViewOptions {
+  /** Upscale by this (≥ 1; default 1). */
+  scale?: number;
+  channel?: Channel;
+  /** Normalise local contrast over squares of this many px (0 or absent: not). */
+  localWindow?: number;
+  /** Threshold the whole view at one level (global-threshold.ts). */
+  global?: boolean;
+  /** Unsharp mask: each pixel pushed away from the mean of the square this many px round it. */
+  sharpen?: number;
+}
+
+/**
+ * `rect` of the frame in min or max(R,G,B), `scale` times its size; null when a global
+ * threshold was asked and the view has no dark and light to part.
+ */
+export function renderView(frame: RgbaFrame, rect: Rect, options: ViewOptions = {}): View | null {
+  const { scale = 1, channel = 'min', localWindow = 0, global = false, sharpen = 0 } = options;
   const width = Math.round(rect.width * scale);
   const height = Math.round(rect.height * scale);
-  const view: View = { rect, scale, width, height, data: take(width * height * 4) };
   const plane = take(rect.width * rect.height);
   channelPlane(frame, rect, channel, plane);
   if (localWindow > 0) normaliseLocally(plane, rect.width, rect.height, localWindow);
+  if (sharpen > 0) sharpenPlane(plane, rect.width, rect.height, sharpen);
+  if (global && !thresholdGlobally(plane, rect.width, rect.height)) {
+    give(plane);
+    return null;
+  }
+  const view: View = { rect, scale, width, height, data: take(width * height * 4) };
   if (scale === 1) writeRgba(plane, view.data);
   else upscale(plane, rect.width, rect.height, view);
   give(plane);
