@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
+  cameraPasses,
   DECODE_PASSES,
   decodeFrame,
+  LATE_PASSES,
   readFrame,
 } from '../../../src/features/door/scanner/frame-decoder';
 import type { FrameDetector, FramePoint } from '../../../src/features/door/scanner/frame-reading';
@@ -183,5 +185,20 @@ describe('readFrame: several codes in one frame', () => {
     ]);
     expect(await readFrame(detector, asImage(frame))).toMatchObject({ kind: 'tie' });
     expect(await decodeFrame(detector, asImage(frame))).toBe(null);
+  });
+});
+
+describe('cameraPasses: the live loop’s passes, frame by frame', () => {
+  it('runs every early pass on each frame and the late ones in turn, one a frame', () => {
+    const early = DECODE_PASSES.filter((p) => !LATE_PASSES.includes(p));
+    const seen = new Set<string>();
+    for (let frame = 0; frame < LATE_PASSES.length; frame++) {
+      const passes = cameraPasses(frame);
+      expect(passes.slice(0, early.length)).toEqual(early);
+      expect(passes).toHaveLength(early.length + 1);
+      seen.add(passes[passes.length - 1] ?? '');
+    }
+    expect([...seen].sort()).toEqual([...LATE_PASSES].sort());
+    expect(cameraPasses(LATE_PASSES.length)).toEqual(cameraPasses(0));
   });
 });

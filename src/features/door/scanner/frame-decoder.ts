@@ -48,6 +48,20 @@ export const DECODE_PASSES: readonly DecodePass[] = [
   'sharpen',
 ];
 
+/**
+ * The passes a codeless frame pays for most (each buys a few reads, see benchmarks.md).
+ * The camera loop tries one of them a frame, in turn (`cameraPasses`): a code held up
+ * is in several frames a second, and a frame with no code then costs one of them, not
+ * both. A still image, and the benchmarks, try all.
+ */
+export const LATE_PASSES: readonly DecodePass[] = ['global-threshold', 'sharpen'];
+
+/** The camera loop's passes for its `frame`-th frame: the early ones, and a late one in turn. */
+export function cameraPasses(frame: number): readonly DecodePass[] {
+  const late = LATE_PASSES[frame % LATE_PASSES.length];
+  return DECODE_PASSES.filter((p) => !LATE_PASSES.includes(p) || p === late);
+}
+
 /** The unsharp mask's radius, in camera pixels (a shake's stroke is 4–10 of them). */
 const SHARPEN_RADIUS = 5;
 
