@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseLocally, sharpenPlane } from '../../../src/features/door/scanner/frame-views';
+import {
+  normaliseLocally,
+  renderView,
+  sharpenPlane,
+  toFrame,
+} from '../../../src/features/door/scanner/frame-views';
 
 describe('normaliseLocally: the local-contrast pass', () => {
   it('parts modules under deep rolling-shutter bars that no single threshold parts', () => {
@@ -50,5 +55,20 @@ describe('sharpenPlane: the unsharp-mask pass', () => {
     expect(after).toBeGreaterThan(before * 1.3);
     expect(plane[5 * w + 2]).toBe(40);
     expect(plane[5 * w + 37]).toBe(220);
+  });
+});
+
+describe('renderView: the halved view', () => {
+  it('averages 2×2 blocks, and its points map back to the frame at twice the distance', () => {
+    const frame = { width: 4, height: 2, data: new Uint8ClampedArray(4 * 2 * 4).fill(255) };
+    // The left 2×2 block: 0, 100, 200 and 100 in every channel.
+    [0, 100, 100, 200].forEach((v, k) => {
+      const o = ((k >> 1) * 4 + (k & 1)) * 4;
+      frame.data.set([v, v, v], o);
+    });
+    const view = renderView(frame, { x: 0, y: 0, width: 4, height: 2 }, { halve: true });
+    expect(view).toMatchObject({ width: 2, height: 1, scale: 0.5 });
+    expect([...(view?.data.slice(0, 8) ?? [])]).toEqual([100, 100, 100, 255, 255, 255, 255, 255]);
+    if (view) expect(toFrame(view, { x: 1, y: 0.5 })).toEqual({ x: 2, y: 1 });
   });
 });

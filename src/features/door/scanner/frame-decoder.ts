@@ -13,7 +13,9 @@
  *  - 'local-contrast': each pixel against its neighbourhood's mean and spread, for
  *    rolling-shutter bars;
  *  - 'global-threshold': the weakest channel cut at one level for the whole view
- *    (global-threshold.ts), for a picture blended into the modules;
+ *    (global-threshold.ts), for a picture blended into the modules; then the same on
+ *    the view halved (2×2 blocks averaged: the picture's grain goes, as the detector's
+ *    own downscaling does for large images only);
  *  - 'sharpen': an unsharp mask, for a stroke of hand shake.
  * The code's colour is read from the original frame's own pixels.
  *
@@ -45,6 +47,7 @@ export const DECODE_PASSES: readonly DecodePass[] = [
   'zoom',
   'local-contrast',
   'global-threshold',
+  'global-threshold-half',
   'sharpen',
 ];
 
@@ -52,9 +55,13 @@ export const DECODE_PASSES: readonly DecodePass[] = [
  * The passes a codeless frame pays for most (each buys a few reads, see benchmarks.md).
  * The camera loop tries one of them a frame, in turn (`cameraPasses`): a code held up
  * is in several frames a second, and a frame with no code then costs one of them, not
- * both. A still image, and the benchmarks, try all.
+ * all. A still image, and the benchmarks, try all.
  */
-export const LATE_PASSES: readonly DecodePass[] = ['global-threshold', 'sharpen'];
+export const LATE_PASSES: readonly DecodePass[] = [
+  'global-threshold',
+  'global-threshold-half',
+  'sharpen',
+];
 
 /** The camera loop's passes for its `frame`-th frame: the early ones, and a late one in turn. */
 export function cameraPasses(frame: number): readonly DecodePass[] {
@@ -105,6 +112,8 @@ function viewFor(pass: DecodePass, frame: ImageData, region: Rect): View | null 
       });
     case 'global-threshold':
       return renderView(frame, region, { global: true });
+    case 'global-threshold-half':
+      return renderView(frame, region, { global: true, halve: true });
     case 'sharpen':
       return renderView(frame, region, { sharpen: SHARPEN_RADIUS });
   }

@@ -21,6 +21,7 @@ export type DecodePass =
   | 'zoom'
   | 'local-contrast'
   | 'global-threshold'
+  | 'global-threshold-half'
   | 'sharpen';
 
 export interface FrameReading {
