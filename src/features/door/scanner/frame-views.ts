@@ -62,7 +62,7 @@ export function clampRect(frame: RgbaFrame, rect: Rect): Rect | null {
 }
 
 /** 'max-inverted': 255 − max(R,G,B). */
-export type Channel = 'min' | 'max-inverted' | 'luma';
+export type Channel = 'min' | 'max-inverted';
 
 /** min(R,G,B), or 255 − max(R,G,B), of each pixel of `rect` (row-major). */
 function channelPlane(
@@ -72,7 +72,6 @@ function channelPlane(
   out: Uint8ClampedArray,
 ): void {
   const inverted = channel === 'max-inverted';
-  const luma = channel === 'luma';
   const src = frame.data;
   let k = 0;
   for (let y = rect.y; y < rect.y + rect.height; y++) {
@@ -81,11 +80,7 @@ function channelPlane(
       const r = src[o] ?? 0;
       const g = src[o + 1] ?? 0;
       const b = src[o + 2] ?? 0;
-      out[k++] = luma
-        ? (r * 306 + g * 601 + b * 117) >> 10
-        : inverted
-          ? 255 - Math.max(r, g, b)
-          : Math.min(r, g, b);
+      out[k++] = inverted ? 255 - Math.max(r, g, b) : Math.min(r, g, b);
     }
   }
 }
