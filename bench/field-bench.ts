@@ -44,7 +44,10 @@ interface Decoders {
   app: (s: { frame: ImageData }) => Promise<Answer>;
 }
 type DecoderName = keyof Decoders;
-const DECODERS: readonly DecoderName[] = ['zxing-js', 'polyfill', 'app'];
+const ALL_DECODERS: readonly DecoderName[] = ['zxing-js', 'polyfill', 'app'];
+/** `decoders=app`: only those columns (while working on the app's path). */
+const wantedDecoders = new URLSearchParams(location.search).get('decoders')?.split(',');
+const DECODERS = ALL_DECODERS.filter((d) => !wantedDecoders || wantedDecoders.includes(d));
 
 /** `passes=a,b`: the app's path with only those passes (what each one buys). */
 const passes = new URLSearchParams(location.search).get('passes')?.split(',') as
@@ -140,9 +143,10 @@ async function sampleRow(c: FieldCondition, index: number, ds: Decoders, into: T
 }
 
 function printable(t: Tally, codes: boolean) {
+  const run = (d: DecoderName) => DECODERS.includes(d);
   const read = (d: DecoderName) =>
-    codes ? `${t.read[d]}/${t.n}` : `${t.falsePositives[d]} false +`;
-  const ms = (d: DecoderName) => summarise(t.ms[d]).median;
+    !run(d) ? '–' : codes ? `${t.read[d]}/${t.n}` : `${t.falsePositives[d]} false +`;
+  const ms = (d: DecoderName) => (run(d) ? summarise(t.ms[d]).median : '–');
   return {
     n: t.n,
     'zxing-js read': read('zxing-js'),

@@ -89,13 +89,15 @@ try {
   if (modes.has('field')) {
     // SCAN_CONDITIONS=poster-behind,moire: only those conditions of the field corpus.
     // SCAN_PASSES=min-channel,max-channel: the app's path with only those passes.
+    // SCAN_DECODERS=app: only those decoders' columns (zxing-js is the slow one).
     const passes = process.env.SCAN_PASSES ? `&passes=${process.env.SCAN_PASSES}` : '';
+    const decoders = process.env.SCAN_DECODERS ? `&decoders=${process.env.SCAN_DECODERS}` : '';
     const only = process.env.SCAN_CONDITIONS
       ? `&conditions=${encodeURIComponent(process.env.SCAN_CONDITIONS)}`
       : '';
     const result = (await inChromium(
       null,
-      `bench/scan.html?mode=field${only}${passes}`,
+      `bench/scan.html?mode=field${only}${passes}${decoders}`,
       1_800_000,
     )) as {
       conditions: Record<string, string>;

@@ -23,6 +23,12 @@ export interface ColourReading {
    * the margin the rule asks at that boundary: below 1 the colour is `null`.
    */
   margin: number;
+  /**
+   * The class the reading lies in whatever its margin (absent when nothing was measured:
+   * too dark, too little contrast, no hue of a code): how a doubtful reading leans, for
+   * a second witness to confirm (colour-witnesses.ts), never offered alone.
+   */
+  lean?: SeenColour | null;
 }
 
 export const SEEN_COLOURS = ['green', 'yellow', 'red', 'black'] as const;
@@ -76,7 +82,7 @@ function bandOf(hue: number): ColourReading {
         hueDistance(hue, band.from) / band.margin,
         hueDistance(hue, next.from) / next.margin,
       );
-      return { colour: margin >= 1 ? band.colour : null, margin };
+      return { colour: margin >= 1 ? band.colour : null, margin, lean: band.colour };
     }
   }
   return UNREAD;
@@ -92,9 +98,9 @@ export function classifyCodeColour(dark: Rgb, light: Rgb): ColourReading {
   const chroma = Math.max(r, g, b) - min;
   const fromBlack = Math.abs(chroma - BLACK_CHROMA.boundary) / BLACK_CHROMA.margin;
   if (chroma < BLACK_CHROMA.boundary) {
-    return { colour: fromBlack >= 1 ? 'black' : null, margin: fromBlack };
+    return { colour: fromBlack >= 1 ? 'black' : null, margin: fromBlack, lean: 'black' };
   }
   const band = bandOf(hueOf(r, g, b));
   const margin = Math.min(band.margin, fromBlack);
-  return { colour: margin >= 1 ? band.colour : null, margin };
+  return { colour: margin >= 1 ? band.colour : null, margin, lean: band.lean ?? null };
 }

@@ -7,15 +7,17 @@ import type { HarnessReading } from './qr-harness';
 
 /**
  * Images the app reads through the door's frame path (frame-decoder.ts, scanFileV2 behind
- * it): 130 of 141 (92.2%); it must not fall. Before the frame path, scanFileV2 alone read
+ * it): 134 of 141 (95.0%); it must not fall. Before the frame path, scanFileV2 alone read
  * 128; the min-channel pass alone reads 127, and the zoom pass adds three small photos
- * (qrcode-2/#199b, qrcode-2/28, qrcode-4/14). The 11 it misses: eight low-resolution
- * photographs of qrcode-4 (warped paper, ~3-px modules: no scale from 1× to 4×, no
- * sharpening read them), two of qrcode-2 (12, 13) that every path misses, and the
- * "double QR" (qrcode-2/16), where a small code sits inside a large one and the app takes
- * the large one.
+ * (qrcode-2/#199b, qrcode-2/28, qrcode-4/14); the global-threshold pass two (qrcode-2/12, a
+ * picture blended into the modules, and qrcode-4/09), and on the view halved one more
+ * (qrcode-2/13); a code in front of another is chosen (qrcode-2/16, the "double QR", a
+ * small code inside a large one). The 7 it misses:
+ * seven low-resolution photographs of qrcode-4 (warped paper on a dark ground, ~5-px
+ * modules: the detector finds the symbol and fails on its checksum, the grid bent out of
+ * any homography; no scale, threshold, sharpening or turn read them).
  */
-const APP_FLOOR = 130;
+const APP_FLOOR = 134;
 
 type Decode = (page: Page, path: string) => Promise<HarnessReading>;
 

@@ -49,6 +49,22 @@ describe('chooseCode: the code staff aimed at', () => {
     }
   });
 
+  it('takes a code lying wholly inside another’s quad: it is in front of it, in any order', () => {
+    // A "double QR" (a small code printed inside a large one), or a phone held over a
+    // poster's code: the larger, centred and as light, would win on score alone.
+    const outer = code('https://d-qr.example/outer', 288, 288, 400, 240);
+    const inner = code('inner', 300, 290, 90, 240);
+    for (const order of [
+      [outer, inner],
+      [inner, outer],
+    ]) {
+      expect(chooseCode(order, VIEW)).toMatchObject({ kind: 'chosen', code: inner });
+    }
+    // Overlapping only in part, the score decides as before.
+    const beside = code('beside', 470, 288, 90, 240);
+    expect(chooseCode([outer, beside], VIEW)).toMatchObject({ kind: 'chosen', code: outer });
+  });
+
   it('reads nothing when two different payloads are alike in place, size and light', () => {
     const left = code('HC:a', 200, 288, 150, 230);
     const right = code('HC:b', 376, 288, 150, 230);

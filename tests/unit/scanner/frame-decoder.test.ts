@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
+  cameraPasses,
   DECODE_PASSES,
   decodeFrame,
+  LATE_PASSES,
   readFrame,
 } from '../../../src/features/door/scanner/frame-decoder';
 import type { FrameDetector, FramePoint } from '../../../src/features/door/scanner/frame-reading';
@@ -75,12 +77,12 @@ describe('decodeFrame: the min-channel pass', () => {
     expect(reading?.corners).toEqual(square(35, 16, 20));
   });
 
-  it('is null when no pass reads, after trying each once', async () => {
+  it('is null when no pass reads, after trying each once (a flat frame: no global cut, whole or halved)', async () => {
     const { detector, seen } = fakeDetector(() => null);
     expect(await decodeFrame(detector, asImage(solidFrame(64, 48, { r: 9, g: 9, b: 9 })))).toBe(
       null,
     );
-    expect(seen).toHaveLength(DECODE_PASSES.length);
+    expect(seen).toHaveLength(DECODE_PASSES.length - 2);
   });
 
   it('reads an inverted dark-mode code in its strongest channel, which the weakest blacks out', async () => {
@@ -183,5 +185,20 @@ describe('readFrame: several codes in one frame', () => {
     ]);
     expect(await readFrame(detector, asImage(frame))).toMatchObject({ kind: 'tie' });
     expect(await decodeFrame(detector, asImage(frame))).toBe(null);
+  });
+});
+
+describe('cameraPasses: the live loop’s passes, frame by frame', () => {
+  it('runs every early pass on each frame and the late ones in turn, one a frame', () => {
+    const early = DECODE_PASSES.filter((p) => !LATE_PASSES.includes(p));
+    const seen = new Set<string>();
+    for (let frame = 0; frame < LATE_PASSES.length; frame++) {
+      const passes = cameraPasses(frame);
+      expect(passes.slice(0, early.length)).toEqual(early);
+      expect(passes).toHaveLength(early.length + 1);
+      seen.add(passes[passes.length - 1] ?? '');
+    }
+    expect([...seen].sort()).toEqual([...LATE_PASSES].sort());
+    expect(cameraPasses(LATE_PASSES.length)).toEqual(cameraPasses(0));
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseLocally } from '../../../src/features/door/scanner/frame-views';
+import {
+  normaliseLocally,
+  renderView,
+  sharpenPlane,
+  toFrame,
+} from '../../../src/features/door/scanner/frame-views';
 
 describe('normaliseLocally: the local-contrast pass', () => {
   it('parts modules under deep rolling-shutter bars that no single threshold parts', () => {
@@ -34,5 +39,36 @@ describe('normaliseLocally: the local-contrast pass', () => {
     const plane = new Uint8ClampedArray(40 * 40).map((_, i) => 100 + (i % 3));
     normaliseLocally(plane, 40, 40, 15);
     for (const v of plane) expect(Math.abs(v - 128)).toBeLessThan(40);
+  });
+});
+
+describe('sharpenPlane: the unsharp-mask pass', () => {
+  it('makes a smeared module edge steeper again, and leaves a flat patch as it was', () => {
+    const [w, h] = [40, 10];
+    // A dark module (40) beside a light one (220), smeared over 8 px by a stroke of shake.
+    const smeared = (x: number) => 40 + (180 * Math.min(8, Math.max(0, x - 16))) / 8;
+    const plane = new Uint8ClampedArray(w * h);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) plane[y * w + x] = smeared(x);
+    const before = (plane[5 * w + 23] ?? 0) - (plane[5 * w + 17] ?? 0);
+    sharpenPlane(plane, w, h, 5);
+    const after = (plane[5 * w + 23] ?? 0) - (plane[5 * w + 17] ?? 0);
+    expect(after).toBeGreaterThan(before * 1.3);
+    expect(plane[5 * w + 2]).toBe(40);
+    expect(plane[5 * w + 37]).toBe(220);
+  });
+});
+
+describe('renderView: the halved view', () => {
+  it('averages 2×2 blocks, and its points map back to the frame at twice the distance', () => {
+    const frame = { width: 4, height: 2, data: new Uint8ClampedArray(4 * 2 * 4).fill(255) };
+    // The left 2×2 block: 0, 100, 200 and 100 in every channel.
+    [0, 100, 100, 200].forEach((v, k) => {
+      const o = ((k >> 1) * 4 + (k & 1)) * 4;
+      frame.data.set([v, v, v], o);
+    });
+    const view = renderView(frame, { x: 0, y: 0, width: 4, height: 2 }, { halve: true });
+    expect(view).toMatchObject({ width: 2, height: 1, scale: 0.5 });
+    expect([...(view?.data.slice(0, 8) ?? [])]).toEqual([100, 100, 100, 255, 255, 255, 255, 255]);
+    if (view) expect(toFrame(view, { x: 1, y: 0.5 })).toEqual({ x: 2, y: 1 });
   });
 });

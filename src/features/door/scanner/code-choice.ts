@@ -5,7 +5,10 @@
  * lit screen (its light side far brighter than paper lit by the hall); a coloured read
  * (green, yellow, red) is a little more evidence of a health-code app. Two different
  * payloads scoring within `TIE` of each other give no read: a wrong payload on the record
- * is worse than none. Pure: the frame path (frame-decoder.ts) measures, this decides.
+ * is worse than none. A code lying wholly inside another's quad is in front of it (it
+ * covers part of that code, read only by its error correction): the one in front is
+ * chosen, as a phone held over a poster's code, or a "double QR" printed inside another.
+ * Pure: the frame path (frame-decoder.ts) measures, this decides.
  */
 import type { FramePoint } from './frame-reading';
 
@@ -83,10 +86,29 @@ export function outshone(code: CodeCandidate, view: Viewfinder): boolean {
   );
 }
 
+/** Whether `p` lies inside the convex quad `corners` (any winding). */
+function inside(p: FramePoint, corners: readonly FramePoint[]): boolean {
+  let sign = 0;
+  for (const [i, a] of corners.entries()) {
+    const b = corners[(i + 1) % corners.length] ?? a;
+    const cross = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
+    if (cross === 0) continue;
+    if (sign === 0) sign = Math.sign(cross);
+    else if (Math.sign(cross) !== sign) return false;
+  }
+  return true;
+}
+
+/** `outer` has another payload's code wholly inside its quad: that code is in front. */
+function behindAnother(outer: CodeCandidate, all: readonly CodeCandidate[]): boolean {
+  return all.some((c) => c.text !== outer.text && c.corners.every((p) => inside(p, outer.corners)));
+}
+
 export function chooseCode<T extends CodeCandidate>(
-  candidates: readonly T[],
+  all: readonly T[],
   view: Viewfinder,
 ): CodeChoice<T> {
+  const candidates = all.filter((c) => !behindAnother(c, all));
   if (candidates.length === 0) return { kind: 'none' };
   const maxSide = Math.max(...candidates.map((c) => sideOf(c.corners)), 1e-9);
   const maxLight = Math.max(...candidates.map((c) => c.light), 1e-9);

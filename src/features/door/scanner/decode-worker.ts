@@ -11,7 +11,7 @@
 import { measureFrame } from '../../../domain/camera-setup';
 import type { Crop, FromDecodeWorker, ToDecodeWorker } from './decode-worker-protocol';
 import { type DetectorClass, ponyfillDetectorClass, readsSelfTest } from './decoder-setup';
-import { readFrame } from './frame-decoder';
+import { cameraPasses, readFrame } from './frame-decoder';
 import type { FrameDetector } from './frame-reading';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -40,6 +40,8 @@ function pixels(image: VideoFrame | ImageBitmap, { x, y, side }: Crop): ImageDat
 }
 
 const post = (message: FromDecodeWorker) => self.postMessage(message);
+/** Frames read so far: which late pass the next one tries. */
+let frames = 0;
 
 self.onmessage = async (event: MessageEvent<ToDecodeWorker>) => {
   const message = event.data;
@@ -56,7 +58,9 @@ self.onmessage = async (event: MessageEvent<ToDecodeWorker>) => {
       return;
     }
     const quality = measure ? measureFrame(frame) : null;
-    const outcome = await readFrame(detector, frame).catch(() => null);
+    const outcome = await readFrame(detector, frame, { passes: cameraPasses(frames++) }).catch(
+      () => null,
+    );
     post({ kind: 'frame', id, outcome, quality });
   } finally {
     image.close();

@@ -16,13 +16,12 @@ import {
   classifyCodeColour,
   type Rgb,
 } from '../../../domain/codes/code-colour';
+import { combineWitnesses } from '../../../domain/codes/colour-witnesses';
 import type { FramePoint } from './frame-reading';
+import { offsetAt, type RgbaFrame } from './quad-point';
+import { readRingColour } from './ring-colour';
 
-export interface RgbaFrame {
-  readonly width: number;
-  readonly height: number;
-  readonly data: Uint8ClampedArray;
-}
+export type { RgbaFrame } from './quad-point';
 
 /** Samples per side of the quad: ~2,300 in all, enough for any code's ~25–57 modules. */
 const GRID = 48;
@@ -63,18 +62,6 @@ function otsu(histogram: Uint32Array, total: number): number {
  */
 const QUIET_OUTSETS = [0.015, 0.035] as const;
 const NEUTRAL_WHITE: Rgb = { r: 255, g: 255, b: 255 };
-
-/** The offset (into `data`) of the quad's point (u, v), or null outside the frame. */
-function offsetAt(frame: RgbaFrame, corners: readonly FramePoint[], u: number, v: number) {
-  const [tl, tr, br, bl] = corners;
-  if (!tl || !tr || !br || !bl) return null;
-  const x = (1 - v) * ((1 - u) * tl.x + u * tr.x) + v * ((1 - u) * bl.x + u * br.x);
-  const y = (1 - v) * ((1 - u) * tl.y + u * tr.y) + v * ((1 - u) * bl.y + u * br.y);
-  const px = Math.floor(x);
-  const py = Math.floor(y);
-  if (px < 0 || py < 0 || px >= frame.width || py >= frame.height) return null;
-  return (py * frame.width + px) * 4;
-}
 
 /**
  * Half the side of the code's middle left unsampled: health-code cards put a logo or the
@@ -234,8 +221,11 @@ export function readCodeLook(
   corners: readonly FramePoint[],
 ): { colour: ColourReading; light: number } {
   const sample = sampleCodeColour(frame, corners);
-  if (sample)
-    return { colour: classifyCodeColour(sample.modules, sample.reference), light: sample.light };
+  if (sample) {
+    const modules = classifyCodeColour(sample.modules, sample.reference);
+    const ring = readRingColour(frame, corners, sample.reference);
+    return { colour: combineWitnesses(modules, ring), light: sample.light };
+  }
   // No split into two sides (a blur, a flat patch): its mean lightness.
   const offsets = sampleOffsets(frame, corners);
   const sum = offsets.reduce((a, o) => a + lightness(frame.data, o), 0);

@@ -9,7 +9,14 @@
  *    coloured modules on a dark card), which the weakest channel blacks out (the field
  *    corpus: 11 of 20 inverted codes read without it), handed over as dark on light;
  *  - 'zoom': the centre (or the region) upscaled, for a code too small in its frame to
- *    be read (a phone held far off, a small low-resolution photo).
+ *    be read (a phone held far off, a small low-resolution photo);
+ *  - 'local-contrast': each pixel against its neighbourhood's mean and spread, for
+ *    rolling-shutter bars;
+ *  - 'global-threshold': the weakest channel cut at one level for the whole view
+ *    (global-threshold.ts), for a picture blended into the modules; then the same on
+ *    the view halved (2×2 blocks averaged: the picture's grain goes, as the detector's
+ *    own downscaling does for large images only);
+ *  - 'sharpen': an unsharp mask, for a stroke of hand shake.
  * The code's colour is read from the original frame's own pixels.
  *
  * Every code a pass finds is kept, and the one staff aimed at is chosen (code-choice.ts);
@@ -39,7 +46,31 @@ export const DECODE_PASSES: readonly DecodePass[] = [
   'max-channel',
   'zoom',
   'local-contrast',
+  'global-threshold',
+  'global-threshold-half',
+  'sharpen',
 ];
+
+/**
+ * The passes a codeless frame pays for most (each buys a few reads, see benchmarks.md).
+ * The camera loop tries one of them a frame, in turn (`cameraPasses`): a code held up
+ * is in several frames a second, and a frame with no code then costs one of them, not
+ * all. A still image, and the benchmarks, try all.
+ */
+export const LATE_PASSES: readonly DecodePass[] = [
+  'global-threshold',
+  'global-threshold-half',
+  'sharpen',
+];
+
+/** The camera loop's passes for its `frame`-th frame: the early ones, and a late one in turn. */
+export function cameraPasses(frame: number): readonly DecodePass[] {
+  const late = LATE_PASSES[frame % LATE_PASSES.length];
+  return DECODE_PASSES.filter((p) => !LATE_PASSES.includes(p) || p === late);
+}
+
+/** The unsharp mask's radius, in camera pixels (a shake's stroke is 4–10 of them). */
+const SHARPEN_RADIUS = 5;
 
 /** The local-contrast pass's square: a share of the region's short side (a few modules). */
 const LOCAL_SHARE = 1 / 24;
@@ -67,22 +98,24 @@ function zoomRect(region: Rect): Rect {
   };
 }
 
-function viewFor(pass: DecodePass, frame: ImageData, region: Rect): View {
+function viewFor(pass: DecodePass, frame: ImageData, region: Rect): View | null {
   switch (pass) {
     case 'min-channel':
       return renderView(frame, region);
     case 'max-channel':
-      return renderView(frame, region, 1, 'max-inverted');
+      return renderView(frame, region, { channel: 'max-inverted' });
     case 'zoom':
-      return renderView(frame, zoomRect(region), ZOOM_SCALE);
+      return renderView(frame, zoomRect(region), { scale: ZOOM_SCALE });
     case 'local-contrast':
-      return renderView(
-        frame,
-        region,
-        1,
-        'min',
-        Math.max(15, Math.round(Math.min(region.width, region.height) * LOCAL_SHARE)),
-      );
+      return renderView(frame, region, {
+        localWindow: Math.max(15, Math.round(Math.min(region.width, region.height) * LOCAL_SHARE)),
+      });
+    case 'global-threshold':
+      return renderView(frame, region, { global: true });
+    case 'global-threshold-half':
+      return renderView(frame, region, { global: true, halve: true });
+    case 'sharpen':
+      return renderView(frame, region, { sharpen: SHARPEN_RADIUS });
   }
 }
 
@@ -138,6 +171,7 @@ export async function readFrame(
   let choice: ReturnType<typeof chooseCode<Found>> = { kind: 'none' };
   for (const pass of options.passes ?? DECODE_PASSES) {
     const rendered = viewFor(pass, frame, region);
+    if (!rendered) continue;
     try {
       const codes = await detector.detect(imageOf(rendered));
       for (const code of codes) {

@@ -25,7 +25,7 @@ import {
 } from './camera-engine';
 import { CameraStartError, cameraPrecondition } from './camera-errors';
 import { installedDetector } from './decoder-setup';
-import { type FrameOutcome, readFrame } from './frame-decoder';
+import { cameraPasses, type FrameOutcome, readFrame } from './frame-decoder';
 import type { FrameDetector } from './frame-reading';
 import { html5Engine } from './html5-engine';
 import { type DecodeWorker, decodeWorker } from './worker-decoder';
@@ -114,7 +114,7 @@ function frameLoop(video: HTMLVideoElement, decoder: Decoder, request: StartRequ
     context.drawImage(video, x, y, side, side, 0, 0, side, side);
     const frame = context.getImageData(0, 0, side, side);
     if (measure) request.onFrame?.(measureFrame(frame));
-    return readFrame(decoder.detector, frame);
+    return readFrame(decoder.detector, frame, { passes: cameraPasses(frames) });
   };
 
   const tick = async () => {

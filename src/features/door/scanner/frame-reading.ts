@@ -15,7 +15,14 @@ export interface FramePoint {
  * plain-grey pass: on the public corpus it read nothing the two passes miss. No inverted
  * one: the ponyfill already tries inverted codes.
  */
-export type DecodePass = 'min-channel' | 'max-channel' | 'zoom' | 'local-contrast';
+export type DecodePass =
+  | 'min-channel'
+  | 'max-channel'
+  | 'zoom'
+  | 'local-contrast'
+  | 'global-threshold'
+  | 'global-threshold-half'
+  | 'sharpen';
 
 export interface FrameReading {
   text: string;

@@ -14,6 +14,7 @@
  */
 import type { RgbaFrame } from './frame-colour';
 import type { FramePoint } from './frame-reading';
+import { thresholdGlobally } from './global-threshold';
 
 export interface Rect {
   x: number;
@@ -153,6 +154,43 @@ export function normaliseLocally(
   }
 }
 
+/** Each 2×2 block of the plane averaged: half the width and height (odd edges dropped). */
+function halved(plane: Uint8ClampedArray, w: number, h: number): Uint8ClampedArray<ArrayBuffer> {
+  const hw = w >> 1;
+  const hh = h >> 1;
+  const out = take(hw * hh);
+  for (let y = 0; y < hh; y++) {
+    const top = 2 * y * w;
+    for (let x = 0; x < hw; x++) {
+      const o = top + 2 * x;
+      out[y * hw + x] =
+        ((plane[o] ?? 0) +
+          (plane[o + 1] ?? 0) +
+          (plane[o + w] ?? 0) +
+          (plane[o + w + 1] ?? 0) +
+          2) >>
+        2;
+    }
+  }
+  return out;
+}
+
+/**
+ * An unsharp mask of radius `r`, in place: each pixel plus its distance from the mean of
+ * the (2r+1)² square round it. A stroke of hand shake smears a module into its
+ * neighbours; pushing each pixel away from its surroundings undoes some of it (the field
+ * corpus's motion blur: two of the four frames no other pass reads).
+ */
+export function sharpenPlane(plane: Uint8ClampedArray, w: number, h: number, r: number): void {
+  const sums = new Float32Array(w * h);
+  boxFilter(plane, new Float32Array(w * h), sums, w, h, r);
+  const n = (2 * r + 1) * (2 * r + 1);
+  for (let i = 0; i < plane.length; i++) {
+    const v = plane[i] ?? 0;
+    plane[i] = 2 * v - (sums[i] ?? 0) / n;
+  }
+}
+
 /**
  * The sum over the (2r+1)² square round each pixel (edges repeated), by running sums along
  * rows then columns: a few operations a pixel whatever `r`. `out` may be `src`.
@@ -185,23 +223,42 @@ function boxFilter(
   }
 }
 
-/** `rect` of the frame in min or max(R,G,B), `scale` times its size (scale ≥ 1). */
-export function renderView(
-  frame: RgbaFrame,
-  rect: Rect,
-  scale = 1,
-  channel: Channel = 'min',
-  /** Normalise local contrast over squares of this many px (0: not). */
-  localWindow = 0,
-): View {
-  const width = Math.round(rect.width * scale);
-  const height = Math.round(rect.height * scale);
+export interface ViewOptions {
+  /** Upscale by this (≥ 1; default 1). */
+  scale?: number;
+  channel?: Channel;
+  /** Normalise local contrast over squares of this many px (0 or absent: not). */
+  localWindow?: number;
+  /** Threshold the whole view at one level (global-threshold.ts). */
+  global?: boolean;
+  /** Unsharp mask: each pixel pushed away from the mean of the square this many px round it. */
+  sharpen?: number;
+  /** Halve the view (each 2×2 block averaged) before anything else: a picture's grain goes. */
+  halve?: boolean;
+}
+
+/**
+ * `rect` of the frame in min or max(R,G,B), `scale` times its size; null when a global
+ * threshold was asked and the view has no dark and light to part.
+ */
+export function renderView(frame: RgbaFrame, rect: Rect, options: ViewOptions = {}): View | null {
+  const { channel = 'min', localWindow = 0, global = false, sharpen = 0, halve = false } = options;
+  const scale = halve ? 0.5 : (options.scale ?? 1);
+  const full = take(rect.width * rect.height);
+  channelPlane(frame, rect, channel, full);
+  const plane = halve ? halved(full, rect.width, rect.height) : full;
+  if (halve) give(full);
+  const [w, h] = halve ? [rect.width >> 1, rect.height >> 1] : [rect.width, rect.height];
+  if (localWindow > 0) normaliseLocally(plane, w, h, localWindow);
+  if (sharpen > 0) sharpenPlane(plane, w, h, sharpen);
+  if (global && !thresholdGlobally(plane, w, h)) {
+    give(plane);
+    return null;
+  }
+  const [width, height] = halve ? [w, h] : [Math.round(w * scale), Math.round(h * scale)];
   const view: View = { rect, scale, width, height, data: take(width * height * 4) };
-  const plane = take(rect.width * rect.height);
-  channelPlane(frame, rect, channel, plane);
-  if (localWindow > 0) normaliseLocally(plane, rect.width, rect.height, localWindow);
-  if (scale === 1) writeRgba(plane, view.data);
-  else upscale(plane, rect.width, rect.height, view);
+  if (scale <= 1) writeRgba(plane, view.data);
+  else upscale(plane, w, h, view);
   give(plane);
   return view;
 }
