@@ -1,8 +1,8 @@
 /**
- * Two builds of the door compared in one sitting (issue 31): the walk-in taps of
- * bench:tablet at BENCH_RATE (4×), camera on, alternating between BENCH_DIST_A and
- * BENCH_DIST_B every BENCH_TAPS rounds, BENCH_ROUNDS times, so the machine's load falls on
- * both alike. Prints tap → next step (p50/p95, and the median of each of the five taps)
+ * Two builds of the door compared in one sitting (`npm run bench:tablet-ab`, issue 31):
+ * the walk-in taps of bench:tablet at BENCH_RATE (4×), camera on, alternating between
+ * BENCH_DIST_A and BENCH_DIST_B every BENCH_TAPS rounds, BENCH_ROUNDS times, so the
+ * machine's load falls on both alike. Prints tap → next step (p50/p95, and the median of each of the five taps)
  * and the input delay per build.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
