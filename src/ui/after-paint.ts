@@ -1,18 +1,30 @@
 import { useEffect, useState } from 'react';
 
+/** A hidden page paints no frame: past this, what waits for the paint runs anyway. */
+const NO_FRAME_MS = 250;
+
 /** Runs `then` once the frame being prepared has been painted (a task after its frame). */
 export function afterPaint(then: () => void): () => void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(fallback);
+    then();
+  };
   let timer: ReturnType<typeof setTimeout> | undefined;
-  if (typeof requestAnimationFrame !== 'function') {
-    timer = setTimeout(then, 0);
-    return () => clearTimeout(timer);
-  }
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(then, 0);
-  });
+  const fallback = setTimeout(once, NO_FRAME_MS);
+  const frame =
+    typeof requestAnimationFrame === 'function'
+      ? requestAnimationFrame(() => {
+          timer = setTimeout(once, 0);
+        })
+      : undefined;
   return () => {
-    cancelAnimationFrame(frame);
+    done = true;
+    if (frame !== undefined) cancelAnimationFrame(frame);
     clearTimeout(timer);
+    clearTimeout(fallback);
   };
 }
 
