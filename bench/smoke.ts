@@ -50,6 +50,16 @@ const benches: Bench[] = [
   { name: 'bench:pwa', command: tsx('bench/pwa-run.ts'), env: { BENCH_RUNS: '1' } },
   { name: 'bench:tablet', command: tsx('bench/tablet-run.ts'), env: { BENCH_RATES: '4' } },
   {
+    name: 'bench:tablet-profile',
+    command: tsx('bench/tablet-profile.ts'),
+    env: { BENCH_TAPS: '1' },
+  },
+  {
+    name: 'bench:tablet-ab',
+    command: tsx('bench/tablet-ab.ts'),
+    env: { BENCH_TAPS: '1', BENCH_ROUNDS: '1' },
+  },
+  {
     name: 'bench:release',
     command: tsx('bench/release-bench.ts'),
     env: { BENCH_SKIP_BUILD: '1', RELEASE_RUNS: '1', NPM_START_RUNS: '0' },

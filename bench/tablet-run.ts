@@ -8,16 +8,24 @@
  *    the input delay (touch to its click handler), p50/p95;
  * 3. frames decoded per second by the camera loop, with a code in view and without;
  * 4. long tasks at the idle door (camera on): per minute over 50 ms and over 100 ms.
- * Serves dist/ (npm run build first, or BENCH_SKIP_BUILD=1 after one).
+ * Serves dist/ (npm run build first), or BENCH_DIST; BENCH_RUNS=0 skips the cold starts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, expect, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { startStaticServer } from '../scripts/static-server';
 import { importBookings } from '../tests/e2e/helpers';
-import { writePhoneSceneY4m } from '../tests/fixtures/phone-scene';
 import { summarise } from './stats';
+import {
+  baseArgs,
+  cameraBrowser,
+  chromiumPath,
+  doorWithCamera,
+  GREEN_CODE,
+  throttle,
+  walkInTaps,
+} from './tablet-door';
 
 const SMOKE = process.env.BENCH_SMOKE === '1';
 const RUNS = Number(process.env.BENCH_RUNS ?? (SMOKE ? 1 : 5));
@@ -25,42 +33,15 @@ const TAPS = Number(process.env.BENCH_TAPS ?? (SMOKE ? 2 : 10));
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? (SMOKE ? 2 : 20));
 const FRAME_SECONDS = SMOKE ? 2 : 10;
 const RATES = (process.env.BENCH_RATES ?? '1,4,6').split(',').map(Number);
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const baseArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'];
-const GREEN_CODE = 'https://jkm.example.gov.cn/v2/code?n=%E5%BC%A0%E4%B8%89&t=20261128&h=g';
-
-const throttle = async (page: Page, rate: number) =>
-  (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate });
-
-// Strings, not functions: tsx would wrap named inner functions in a helper the page lacks.
 const DOOR_READY = `
   new MutationObserver(() => {
     if (window.doorReadyAt === undefined && document.querySelector('.booking-card'))
       window.doorReadyAt = performance.now();
   }).observe(document, { childList: true, subtree: true });`;
-const TAP_PROBE = `
-  window.tapTimes = [];
-  window.inputDelays = [];
-  let pending = null;
-  addEventListener('pointerdown', (e) => { pending = e.timeStamp; }, true);
-  addEventListener('click', (e) => { window.inputDelays.push(performance.now() - e.timeStamp); }, true);
-  new MutationObserver(() => {
-    if (pending === null) return;
-    const from = pending;
-    pending = null;
-    requestAnimationFrame((t) => window.tapTimes.push(t - from));
-  }).observe(document, { childList: true, subtree: true, attributes: false });
-  window.longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.longTasks.push(e.duration);
-  }).observe({ type: 'longtask', buffered: false });`;
 
 declare global {
   interface Window {
     doorReadyAt?: number;
-    tapTimes: number[];
-    inputDelays: number[];
-    longTasks: number[];
   }
 }
 
@@ -84,45 +65,6 @@ async function coldStarts(profile: string, url: string, rate: number): Promise<n
     await context.close();
   }
   return out;
-}
-
-async function cameraBrowser(dir: string, payload: string | null): Promise<Browser> {
-  const video = join(dir, `${payload ? 'code' : 'none'}.y4m`);
-  writePhoneSceneY4m(video, { payload, modules: [22, 160, 70], tiltDeg: 10, blur: 1 }, 4);
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      ...baseArgs,
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-    ],
-  });
-}
-
-async function doorWithCamera(browser: Browser, url: string): Promise<Page> {
-  const context: BrowserContext = await browser.newContext({
-    baseURL: url,
-    viewport: { width: 1280, height: 800 },
-    locale: 'zh-CN',
-    permissions: ['camera'],
-    hasTouch: true,
-  });
-  await context.addInitScript(TAP_PROBE);
-  const page = await context.newPage();
-  await importBookings(page, Date.now());
-  await page.getByRole('link', { name: '门岗检查' }).click();
-  await page.locator('video.viewfinder-feed[data-frames]').waitFor({ timeout: 60_000 });
-  return page;
-}
-
-async function touch(page: Page, name: string | RegExp) {
-  const target = page.getByRole('button', { name, exact: typeof name === 'string' });
-  await expect(target).toBeEnabled({ timeout: 30_000 });
-  await page.waitForTimeout(700); // a person reads the step before reaching for it
-  const box = await target.boundingBox();
-  if (!box) throw new Error(`${String(name)} not on screen`);
-  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
 }
 
 /** Frames the camera loop decoded per second, over `seconds`. */
@@ -153,16 +95,7 @@ async function measureAt(rate: number, url: string, profile: string, dir: string
     window.tapTimes = [];
     window.inputDelays = [];
   });
-  // A walk-in who leaves at the mask, over and over: five taps, each to a new screen.
-  for (let i = 0; i < TAPS; i++) {
-    await touch(page, '无预约');
-    await touch(page, '是，紧急事项');
-    await page.getByRole('heading', { name: /口罩/ }).waitFor();
-    await touch(page, '来访者离开');
-    await touch(page, '确认');
-    await touch(page, '下一位');
-    await page.getByRole('heading', { name: /查找预约/ }).waitFor();
-  }
+  await walkInTaps(page, TAPS);
   const taps = await page.evaluate(() => ({ next: window.tapTimes, delay: window.inputDelays }));
   await withCode.close();
 
@@ -186,7 +119,7 @@ async function measureAt(rate: number, url: string, profile: string, dir: string
   };
 }
 
-const server = await startStaticServer('dist');
+const server = await startStaticServer(process.env.BENCH_DIST ?? 'dist');
 const profile = mkdtempSync(join(tmpdir(), 'checkpoint-tablet-'));
 const dir = mkdtempSync(join(tmpdir(), 'checkpoint-tablet-y4m-'));
 try {

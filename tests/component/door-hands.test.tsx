@@ -45,7 +45,8 @@ describe('verdict tones and colours', () => {
     await tap(app.user, '身份证与预约一致');
     await tap(app.user, '绿码 · 行程无中高风险');
     expect(await screen.findByTestId('outcome')).toHaveAttribute('data-severity', 'admitted');
-    expect(played).toEqual([{ tones: TONES.admitted, gain: 0.5 }]);
+    // Heard once the verdict is painted (src/ui/after-paint.ts).
+    await waitFor(() => expect(played).toEqual([{ tones: TONES.admitted, gain: 0.5 }]));
   });
 
   it('a red code: red card and the alarm until acknowledged', async () => {
@@ -56,7 +57,7 @@ describe('verdict tones and colours', () => {
     const outcome = await screen.findByTestId('outcome');
     expect(outcome).toHaveAttribute('data-severity', 'alarm');
     expect(outcome).toHaveClass('outcome-danger');
-    expect(played[0]?.tones).toBe(TONES.alarm);
+    await waitFor(() => expect(played[0]?.tones).toBe(TONES.alarm));
     await tap(app.user, '已知晓 · 停止警报');
     expect(screen.queryByTestId('silence')).toBeNull();
   });
@@ -74,10 +75,12 @@ describe('verdict tones and colours', () => {
     const outcome = await screen.findByTestId('outcome');
     expect(outcome).toHaveClass('outcome-refuse');
     expect(outcome).toHaveTextContent('拒绝戴口罩');
-    expect(played).toEqual([]);
     const [visit] = await app.db.visits.toArray();
     expect(visit?.mask).toBe('refused');
     expect(await screen.findByTestId('lead-alert')).toBeInTheDocument();
+    // Past the frame after the verdict's paint, when a tone would have started.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(played).toEqual([]);
   });
 });
 

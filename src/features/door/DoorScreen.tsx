@@ -6,6 +6,7 @@ import type { Visit } from '../../domain/visit';
 import { markFirstScreenShown } from '../../services/first-screen';
 import { useServices } from '../../services/services';
 import { useHall } from '../../services/use-hall';
+import { usePaintedFirst } from '../../ui/after-paint';
 import { SettleRegion } from '../../ui/settle';
 import { AppointmentStep } from './AppointmentStep';
 import {
@@ -32,9 +33,6 @@ import './door.css';
 export function DoorScreen() {
   const { policyFor, db, takeOverSince: atStart } = useServices();
   const visit = useDoorStore((s) => s.visit);
-  const lastFinished = useDoorStore((s) => s.lastFinished);
-  const comeBack = useDoorStore((s) => s.comeBack);
-  const next = useDoorStore((s) => s.next);
   const closure = useHall()?.closure.current;
   // A tablet taking over its door's day starts no visit (src/db/take-over.ts).
   const takeOver = useLiveQuery(() => takeOverSince(db), [db], atStart);
@@ -51,36 +49,47 @@ export function DoorScreen() {
       </Suspense>
     );
   }
-  if (!visit) {
-    const card = lastFinished ? (
-      <OutcomeCard visit={lastFinished} onNext={next} />
-    ) : comeBack ? (
-      <ComeBackCard comeBack={comeBack} onNext={next} />
-    ) : null;
-    return (
-      <>
-        <div className={`door ${card ? 'door-with-outcome' : ''}`}>
-          {card && (
-            <SettleRegion step={lastFinished?.id ?? `come-back-${comeBack?.from}`}>
-              <Suspense fallback={null}>{card}</Suspense>
-            </SettleRegion>
-          )}
-          {takeOver === null && (
-            <SettleRegion step={`start-${lastFinished?.id ?? ''}`}>
-              <AppointmentStep />
-            </SettleRegion>
-          )}
-          {takeOver !== null && <TakeOverGate />}
-        </div>
-        <Suspense fallback={null}>
-          <LowStockLine />
-        </Suspense>
-      </>
-    );
-  }
+  if (!visit) return <DoorBetweenVisits takeOver={takeOver} />;
 
   const step = nextStep(visit, policyFor(visit.policyVersion));
   return <DoorVisit visit={visit} step={step} />;
+}
+
+/**
+ * No visit open: the last verdict (or when to come back) beside the next visitor's
+ * booking list. When a visit has just ended the verdict is painted first and the list
+ * (its live queries, the camera starting again) a frame later.
+ */
+function DoorBetweenVisits({ takeOver }: { takeOver: number | null | undefined }) {
+  const lastFinished = useDoorStore((s) => s.lastFinished);
+  const comeBack = useDoorStore((s) => s.comeBack);
+  const next = useDoorStore((s) => s.next);
+  const card = lastFinished ? (
+    <OutcomeCard visit={lastFinished} onNext={next} />
+  ) : comeBack ? (
+    <ComeBackCard comeBack={comeBack} onNext={next} />
+  ) : null;
+  const listing = usePaintedFirst(card !== null);
+  return (
+    <>
+      <div className={`door ${card ? 'door-with-outcome' : ''}`}>
+        {card && (
+          <SettleRegion step={lastFinished?.id ?? `come-back-${comeBack?.from}`}>
+            <Suspense fallback={null}>{card}</Suspense>
+          </SettleRegion>
+        )}
+        {takeOver === null && listing && (
+          <SettleRegion step={`start-${lastFinished?.id ?? ''}`}>
+            <AppointmentStep />
+          </SettleRegion>
+        )}
+        {takeOver !== null && <TakeOverGate />}
+      </div>
+      <Suspense fallback={null}>
+        <LowStockLine />
+      </Suspense>
+    </>
+  );
 }
 
 /** A visit on screen: who and which musts on the left, the step on the right. */

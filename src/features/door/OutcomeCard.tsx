@@ -18,6 +18,7 @@ import { placeOf, queueState } from '../../domain/queue';
 import type { Visit } from '../../domain/visit';
 import { useServices } from '../../services/services';
 import { useToday } from '../../services/use-today';
+import { afterPaint } from '../../ui/after-paint';
 import { Button } from '../../ui/Button';
 import { SettleRegion } from '../../ui/settle';
 import { useNow } from '../../ui/use-now';
@@ -60,10 +61,14 @@ export function OutcomeCard({ visit, onNext }: { visit: Visit; onNext: () => voi
     ? Math.ceil((visit.decision.at + UNDO_SECONDS * 1000 - current) / 1000)
     : 0;
 
+  // Heard once the verdict is painted: the tones' set-up is not in the way of the paint.
   // biome-ignore lint/correctness/useExhaustiveDependencies: one sound per verdict shown
   useEffect(() => {
-    sound.play(severity);
-    return () => sound.acknowledge();
+    const cancel = afterPaint(() => sound.play(severity));
+    return () => {
+      cancel();
+      sound.acknowledge();
+    };
   }, [sound, visit.id, visit.decision?.at]);
 
   const acknowledge = () => {
