@@ -1,9 +1,10 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckpointDb } from '../../src/db/database';
 import { useCardReads } from '../../src/features/door/card-reads';
 import { aBooking, validIdNumber } from '../fixtures/builders';
 import { renderApp, type User } from './render-app';
+import { wedgeBurst } from './wedge-burst';
 
 // A keyboard-mode (HID) ID-card reader types like the wedge code scanner: a burst, then Enter.
 const zhang = aBooking({ bookingId: 'B0001', name: '张三明', phone: '13812345678' });
@@ -16,7 +17,7 @@ afterEach(async () => {
 });
 
 function reader(text: string) {
-  for (const key of [...text, 'Enter']) fireEvent.keyDown(document.body, { key });
+  wedgeBurst(text);
 }
 
 async function tap(user: User, name: string | RegExp) {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckpointDb } from '../../src/db/database';
 import { formatBookingCode } from '../../src/domain/codes/booking-code';
 import { aBooking } from '../fixtures/builders';
 import { renderApp, toCodesStep, type User } from './render-app';
+import { wedgeBurst } from './wedge-burst';
 
 // The door with a handheld scanner (keyboard wedge): jsdom has no camera, so the scan
 // panels show their camera problem and the wedge is the scanner.
@@ -33,12 +34,7 @@ afterEach(async () => {
   await db?.delete();
 });
 
-/** Keys as a wedge scanner sends them: all at once (or `gapMs` apart), then Enter. */
-function wedge(text: string, gapMs = 0) {
-  let clock = 0;
-  if (gapMs > 0) vi.spyOn(performance, 'now').mockImplementation(() => (clock += gapMs));
-  for (const key of [...text, 'Enter']) fireEvent.keyDown(document.body, { key });
-}
+const wedge = wedgeBurst;
 
 async function tap(user: User, name: string | RegExp) {
   await user.click(await screen.findByRole('button', { name }));

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckpointDb } from '../../src/db/database';
 import { saveThermometer } from '../../src/db/settings';
@@ -11,6 +11,7 @@ import {
   removeFakeBluetooth,
 } from '../fixtures/fake-bluetooth';
 import { renderApp, tap, type User } from './render-app';
+import { wedgeBurst } from './wedge-burst';
 
 const zhang = aBooking({ bookingId: 'B0001', name: '张三明', phone: '13812345678' });
 
@@ -133,7 +134,7 @@ describe('a keyboard-wedge thermometer', () => {
     const app = await toTemperatureStep();
     // In one go, as the device types it: user-event's keys, a timer apart, are a person
     // typing to the wedge detector on a loaded machine.
-    for (const key of [...'T:36.5C', 'Enter']) fireEvent.keyDown(document.body, { key });
+    wedgeBurst('T:36.5C');
     await tap(app.user, '采用 36.5 °C');
     expect(await screen.findByRole('button', { name: '身份证与预约一致' })).toBeInTheDocument();
     expect((await measuredEvents(app))[0]?.data).toEqual({ celsius: 36.5, source: 'wedge' });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckpointDb } from '../../src/db/database';
 import { DEFAULT_POLICY, type Policy } from '../../src/domain/policy';
@@ -13,6 +13,7 @@ import {
   visitEvents,
 } from '../fixtures/builders';
 import { renderApp, tap, toCodesStep, type User } from './render-app';
+import { wedgeBurst } from './wedge-burst';
 
 const { zhang, li } = doorBookings();
 const SLOW = { timeout: 5000 };
@@ -152,7 +153,7 @@ describe('the same code for two people (issue 33)', () => {
       () => expect(screen.getByTestId('scan-panel')).toHaveAttribute('data-camera', 'failed'),
       SLOW,
     );
-    for (const key of [...HEALTH, 'Enter']) fireEvent.keyDown(document.body, { key });
+    wedgeBurst(HEALTH);
     return screen.findByTestId('shared-code', {}, SLOW);
   }
 
@@ -186,7 +187,7 @@ describe('the same code for two people (issue 33)', () => {
       () => expect(screen.getByTestId('scan-panel')).toHaveAttribute('data-camera', 'failed'),
       SLOW,
     );
-    for (const key of [...HEALTH, 'Enter']) fireEvent.keyDown(document.body, { key });
+    wedgeBurst(HEALTH);
     expect(await screen.findByTestId('seen-health', {}, SLOW)).toBeInTheDocument();
     expect(screen.queryByTestId('shared-code')).toBeNull();
     expect(screen.getByRole('button', { name: '绿码' })).toBeEnabled();
