@@ -17,6 +17,7 @@ import {
   VIEWFINDER_SHARE,
   videoConstraints,
 } from '../../../domain/camera-setup';
+import { cardLoop } from '../card/card-loop';
 import {
   type CameraEngine,
   listCameras,
@@ -207,7 +208,11 @@ export function frameEngine(): CameraEngine {
         video.remove();
         throw new CameraStartError(cameraProblem(e), e);
       }
-      return { decoder: kind, ...running(stream, video, frameLoop(video, decoder, request)) };
+      const { onCard } = request;
+      const stopLoop = onCard
+        ? cardLoop(video, onCard, () => request.paused?.() === true)
+        : frameLoop(video, decoder, request);
+      return { decoder: kind, ...running(stream, video, stopLoop) };
     },
   };
 }
