@@ -158,7 +158,8 @@ describe('the camera of a scan step', () => {
     await waitFor(() => expect(panel()).toHaveAttribute('data-camera', 'running'));
     fireEvent.click(screen.getByRole('button', { name: /打开补光灯/ }));
     await waitFor(() => expect(camera.tracks[0]?.torch).toBe(true));
-    expect(screen.getByRole('button', { name: /关闭补光灯/ })).toHaveAttribute(
+    // The track's torch is on before the button's state is rendered: wait for the label.
+    expect(await screen.findByRole('button', { name: /关闭补光灯/ })).toHaveAttribute(
       'aria-pressed',
       'true',
     );

@@ -19,8 +19,11 @@ const measure = (page: Page, celsius: number) =>
     (window as unknown as { __thermometer: { measure(c: number): void } }).__thermometer.measure(c);
   }, celsius);
 
-const scanBooking = (page: Page, bookingId: string) =>
-  wedgeBurst(page, formatBookingCode(bookingId, dayKey(Date.now())));
+async function scanBooking(page: Page, bookingId: string) {
+  // The booking list's scan panel is listening (it mounts the frame after a verdict).
+  await expect(page.getByTestId('scan-panel')).toHaveAttribute('data-camera', /failed|running/);
+  await wedgeBurst(page, formatBookingCode(bookingId, dayKey(Date.now())));
+}
 
 test('a booked green visitor in 4 touches with the thermometer; a 37.8 → 37.9 re-check to isolation', async ({
   page,
