@@ -57,9 +57,6 @@ export const en: Messages = {
   scanner: {
     starting: 'Starting the camera…',
     hint: 'Phone 20–40 cm from the camera; handheld scanners work too',
-    cardHint:
-      'Hold the ID card’s photo side in the frame, steady, about 15–25 cm away; an ID-card reader works too',
-    cardTitle: 'Read the ID card with the camera',
     torchOn: 'Torch on',
     torchOff: 'Torch off',
     switchCamera: 'Switch camera',

@@ -8,8 +8,6 @@ export const zhCNScreens = {
   scanner: {
     starting: '正在打开摄像头…',
     hint: '手机距摄像头 20–40 厘米；也可用扫码枪',
-    cardHint: '身份证人像面放进框内，距摄像头约 15–25 厘米，拿稳；也可用身份证阅读器',
-    cardTitle: '摄像头读身份证',
     torchOn: '打开补光灯',
     torchOff: '关闭补光灯',
     switchCamera: '切换摄像头',

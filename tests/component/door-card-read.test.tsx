@@ -1,9 +1,9 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckpointDb } from '../../src/db/database';
 import { useCardReads } from '../../src/features/door/card-reads';
 import { aBooking, validIdNumber } from '../fixtures/builders';
-import { renderApp, savedIdentity, toIdentityStep, type User } from './render-app';
+import { renderApp, type User } from './render-app';
 import { wedgeBurst } from './wedge-burst';
 
 // A keyboard-mode (HID) ID-card reader types like the wedge code scanner: a burst, then Enter.
@@ -24,11 +24,28 @@ async function tap(user: User, name: string | RegExp) {
   await user.click(await screen.findByRole('button', { name }, SLOW));
 }
 
+async function toIdentity(user: User, booked = true) {
+  if (booked) {
+    await tap(user, /张\*明/);
+  } else {
+    await tap(user, '无预约');
+    await tap(user, '是，紧急事项');
+  }
+  await tap(user, '已戴口罩 · 已手消毒');
+  await tap(user, '36.5');
+  await screen.findByRole('heading', { name: /核对身份证/ }, SLOW);
+}
+
+async function savedIdentity(app: { db: CheckpointDb }) {
+  await waitFor(async () => expect((await app.db.visits.toArray())[0]?.identity).toBeTruthy());
+  return (await app.db.visits.toArray())[0]?.identity;
+}
+
 describe('the identity step fed by a card read', () => {
   it("confirms a booked visitor's matching card with one gloved tap, recorded as from the card", async () => {
     const app = await renderApp([zhang]);
     db = app.db;
-    await toIdentityStep(app.user);
+    await toIdentity(app.user);
     reader(zhang.idNumber);
     const match = await screen.findByTestId('card-match', {}, SLOW);
     expect(match).toHaveTextContent(`读卡号码与预约一致（尾号 ${zhang.idNumber.slice(-6)}）`);
@@ -47,7 +64,7 @@ describe('the identity step fed by a card read', () => {
   it('says plainly when the card is not the booked person’s; staff register the card', async () => {
     const app = await renderApp([zhang]);
     db = app.db;
-    await toIdentityStep(app.user);
+    await toIdentity(app.user);
     reader(`李四,${OTHER}`);
     const mismatch = await screen.findByTestId('card-mismatch', {}, SLOW);
     expect(mismatch).toHaveTextContent('身份证号与预约不一致');
@@ -66,7 +83,7 @@ describe('the identity step fed by a card read', () => {
   it("fills a walk-in's form from the reader: number, name, sex and birth date; the phone typed", async () => {
     const app = await renderApp([zhang]);
     db = app.db;
-    await toIdentityStep(app.user, false);
+    await toIdentity(app.user, false);
     reader(`王五,${OTHER}`);
     expect(await screen.findByTestId('card-facts', {}, SLOW)).toHaveTextContent(
       '读卡：男 · 出生 1985-05-12',
@@ -86,7 +103,7 @@ describe('the identity step fed by a card read', () => {
   it('refuses a reader number failing validation, with the reason, and fills nothing', async () => {
     const app = await renderApp([zhang]);
     db = app.db;
-    await toIdentityStep(app.user, false);
+    await toIdentity(app.user, false);
     const wrong = `${OTHER.slice(0, 10)}${OTHER[11]}${OTHER[10]}${OTHER.slice(12)}`;
     reader(wrong);
     expect(await screen.findByTestId('card-refused', {}, SLOW)).toHaveTextContent(
@@ -116,7 +133,7 @@ describe('the identity step fed by a card read', () => {
   it('offers a camera number only once several frames agree', async () => {
     const app = await renderApp([zhang]);
     db = app.db;
-    await toIdentityStep(app.user);
+    await toIdentity(app.user);
     const { post } = useCardReads.getState();
     post({ idNumber: zhang.idNumber, source: 'camera' }, Date.now());
     post({ idNumber: zhang.idNumber, source: 'camera' }, Date.now());

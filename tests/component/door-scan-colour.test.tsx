@@ -2,7 +2,7 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CheckpointDb } from '../../src/db/database';
 import type { ColourReading } from '../../src/domain/codes/code-colour';
-import type { StartRequest } from '../../src/features/door/scanner/camera-engine';
+import type { CameraEngine, StartRequest } from '../../src/features/door/scanner/camera-engine';
 import { aBooking } from '../fixtures/builders';
 import { renderApp, tap, toCodesStep } from './render-app';
 
@@ -10,8 +10,22 @@ import { renderApp, tap, toCodesStep } from './render-app';
 // modules. The engine is a fake that hands its decode callback to the test.
 const started: StartRequest[] = [];
 vi.mock('../../src/features/door/scanner/engine-context', async () => {
-  const { recordingEngineContext } = await import('../fixtures/recording-camera-engine');
-  return recordingEngineContext({ started, deviceId: 'front' });
+  const { createContext, useContext } = await import('react');
+  const engine: CameraEngine = {
+    start: async (request) => {
+      started.push(request);
+      return {
+        decoder: 'polyfill',
+        deviceId: 'front',
+        torchSupported: false,
+        setTorch: async () => {},
+        cameras: async () => [],
+        stop: async () => {},
+      };
+    },
+  };
+  const CameraEngineContext = createContext(engine);
+  return { CameraEngineContext, useCameraEngine: () => useContext(CameraEngineContext) };
 });
 
 const zhang = aBooking({ bookingId: 'B0001', name: '张三明', phone: '13812345678' });

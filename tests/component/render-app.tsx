@@ -1,7 +1,7 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createStore, delMany } from 'idb-keyval';
-import { afterEach, expect } from 'vitest';
+import { afterEach } from 'vitest';
 import { Root } from '../../src/app/Root';
 import { preloadShell } from '../../src/app/shell-later';
 import { CheckpointDb } from '../../src/db/database';
@@ -112,24 +112,6 @@ export async function tap(user: User, name: string | RegExp, inside: HTMLElement
 }
 
 /** A booked visitor (张三明's booking) walked to the codes step with the usual taps. */
-/** From the booking list (booked: 张*明) or a walk-in's urgent matter to the identity step. */
-export async function toIdentityStep(user: User, booked = true) {
-  if (booked) await tap(user, /张\*明/);
-  else {
-    await tap(user, '无预约');
-    await tap(user, '是，紧急事项');
-  }
-  await tap(user, '已戴口罩 · 已手消毒');
-  await tap(user, '36.5');
-  await screen.findByRole('heading', { name: /核对身份证/ }, { timeout: 5000 });
-}
-
-/** The first visit's identity once it is stored. */
-export async function savedIdentity(app: { db: CheckpointDb }) {
-  await waitFor(async () => expect((await app.db.visits.toArray())[0]?.identity).toBeTruthy());
-  return (await app.db.visits.toArray())[0]?.identity;
-}
-
 export async function toCodesStep(user: User) {
   await tap(user, /张\*明/);
   await tap(user, '已戴口罩 · 已手消毒');

@@ -92,18 +92,6 @@ export function touchCounter() {
   };
 }
 
-/** The phone typed into the identity form and the form registered: the door moves on to the codes. */
-export async function registerWithPhone(
-  page: Page,
-  touches: ReturnType<typeof touchCounter>,
-  phone: string,
-) {
-  await touches.tap(page.getByLabel('手机号或固定电话'));
-  await page.keyboard.type(phone);
-  await touches.tap(page.getByRole('button', { name: '登记', exact: true }));
-  await expect(page.getByRole('heading', { name: /健康码与行程码/ })).toBeVisible();
-}
-
 /** Events of the given types in the tablet's IndexedDB log, read from inside the page. */
 export async function eventsOfType(page: Page, ...types: string[]) {
   return (await storedEvents(page)).filter((e) => types.includes(e.type));

@@ -12,10 +12,8 @@ import { useServices } from '../../services/services';
 import { useToday } from '../../services/use-today';
 import { Button } from '../../ui/Button';
 import { CardCheck } from './CardCheck';
-import { useCardReads } from './card-reads';
 import { IdentityForm } from './IdentityForm';
 import { StepTitle } from './StepTitle';
-import { CameraPanel } from './scanner/ScanPanel';
 import { useCardRead } from './use-card-read';
 import { useRecord } from './use-record';
 
@@ -33,7 +31,7 @@ const ID_TAIL = 6;
 export function IdentityStep({ visit }: { visit: Visit }) {
   const { t } = useTranslation();
   const { record } = useRecord();
-  const { policyFor, now } = useServices();
+  const { policyFor } = useServices();
   const policy = policyFor(visit.policyVersion);
   const today = useToday();
   const booking = visit.appointment?.kind === 'booked' ? visit.appointment.booking : null;
@@ -118,14 +116,6 @@ export function IdentityStep({ visit }: { visit: Visit }) {
           key={offer?.idNumber ?? 'typed'}
           card={offer}
           onValid={(identity, fromCard) => void confirm(identity, fromCard ? 'card' : 'typed')}
-        />
-      )}
-      {!offer && (
-        <CameraPanel
-          title={t('scanner.cardTitle')}
-          onCard={(idNumber) => {
-            if (idNumber) useCardReads.getState().post({ idNumber, source: 'camera' }, now());
-          }}
         />
       )}
       {health &&

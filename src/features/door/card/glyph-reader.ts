@@ -5,7 +5,7 @@
  * template (glyph-classifier.ts). Pure arithmetic on the frame's pixels: it runs in a
  * worker, the bench and the unit tests alike, and needs no model file.
  */
-import { cardGuide, type Rect } from './card-guide';
+import { cardGuide } from './card-guide';
 import { classifyGlyph, type GlyphGuess, type Template } from './glyph-classifier';
 import { ID_LENGTH, numberRow } from './glyph-row';
 import { glyphBitmap, glyphCell, glyphShape } from './glyph-shape';
@@ -32,8 +32,8 @@ function readStrip(
   upsideDown: boolean,
   templates: readonly Template[],
   valid: (candidate: string) => boolean,
-  guide: Rect,
 ): GlyphRowRead | null {
+  const guide = cardGuide(frame.width, frame.height);
   const h = guide.height * STRIP_SHARE;
   const box = {
     x: guide.x,
@@ -58,16 +58,14 @@ function readStrip(
  * The number row's reading: the first strip's when it gives a number `valid` accepts,
  * else the other's, else whichever found a row (null when neither did).
  * `upsideDownFirst`: try the turned strip first (the way the last card was held).
- * `guide`: where the card is held in `frame` (the whole frame when it is already the guide's crop).
  */
 export function readGlyphRow(
   frame: Rgba,
   templates: readonly Template[],
   valid: (candidate: string) => boolean,
   upsideDownFirst = false,
-  guide: Rect = cardGuide(frame.width, frame.height),
 ): GlyphRowRead | null {
-  const first = readStrip(frame, upsideDownFirst, templates, valid, guide);
+  const first = readStrip(frame, upsideDownFirst, templates, valid);
   if (first?.number) return first;
-  return readStrip(frame, !upsideDownFirst, templates, valid, guide) ?? first;
+  return readStrip(frame, !upsideDownFirst, templates, valid) ?? first;
 }

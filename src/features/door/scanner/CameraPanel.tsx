@@ -29,18 +29,15 @@ const QUALITY_WINDOW = 5;
 /**
  * The camera of a scan step (./ScanPanel): the viewfinder, started when the step opens and
  * stopped when it closes. Camera failures are shown in words with what to do; the step's
- * buttons around it keep working. With `onCard` it is the identity step's card view: the
- * card guide is drawn and frames are read for the card's number, not decoded for codes.
+ * buttons around it keep working.
  */
 export function CameraPanel({
   title,
   onScan,
-  onCard,
   children,
 }: {
   title: string;
-  onScan?: (text: string, colour?: ColourReading) => void;
-  onCard?: (idNumber: string | null) => void;
+  onScan: (text: string, colour?: ColourReading) => void;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -64,9 +61,6 @@ export function CameraPanel({
   // took ~10 ms of a tap at 4× CPU); until then no frame is decoded or handed on.
   // StrictMode's unmount and mount again in one go cancels the close.
   const closing = useRef<(() => void) | null>(null);
-  const latestCard = useRef(onCard);
-  latestCard.current = onCard;
-  const cardView = onCard !== undefined;
 
   const [session] = useState(() => {
     let last = { text: '', at: 0 };
@@ -88,15 +82,8 @@ export function CameraPanel({
           last = { text, at: now };
           if (repeated || closing.current) return;
           setDecoder(name);
-          latest.current?.(text, colour);
+          latest.current(text, colour);
         },
-        ...(cardView
-          ? {
-              onCard: (idNumber) => {
-                if (!closing.current) latestCard.current?.(idNumber);
-              },
-            }
-          : {}),
         // A tap's write goes first: no frame is decoded while the step commits.
         paused: () => useDoorStore.getState().saving || closing.current !== null,
         onAmbiguous: () => {
@@ -124,8 +111,7 @@ export function CameraPanel({
 
   // What to tell staff when nothing has been read for a few seconds (camera-setup.ts).
   useEffect(() => {
-    // The advice is about codes: the card view has its own hint.
-    if (state.status !== 'running' || cardView) {
+    if (state.status !== 'running') {
       setAdvice(null);
       return;
     }
@@ -137,7 +123,7 @@ export function CameraPanel({
       setAdvice(cameraAdvice(now - readAt, recent, recentTies));
     }, 500);
     return () => clearInterval(timer);
-  }, [state, cardView]);
+  }, [state]);
 
   // The top bar's device health shows (and the log records) a camera that fails here.
   useEffect(() => {
@@ -190,13 +176,7 @@ export function CameraPanel({
       <div className="viewfinder">
         {/* The camera engine owns this element's children: React renders none into it. */}
         <div className="viewfinder-video" ref={viewfinder} />
-        {running && (
-          <div
-            className={cardView ? 'viewfinder-card' : 'viewfinder-box'}
-            data-testid={cardView ? 'card-guide' : undefined}
-            aria-hidden
-          />
-        )}
+        {running && <div className="viewfinder-box" aria-hidden />}
         {state.status === 'starting' && <p className="viewfinder-note">{t('scanner.starting')}</p>}
         {advice && (
           <p
@@ -234,7 +214,7 @@ export function CameraPanel({
           )}
         </div>
       )}
-      <p className="hint">{t(cardView ? 'scanner.cardHint' : 'scanner.hint')}</p>
+      <p className="hint">{t('scanner.hint')}</p>
       {children}
     </section>
   );

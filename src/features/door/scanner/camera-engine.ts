@@ -26,13 +26,6 @@ export interface StartRequest {
   onFrame?: (quality: FrameQuality) => void;
   /** True while nothing should be decoded (the step is committing a tap). */
   paused?: () => boolean;
-  /**
-   * The identity step's card view: frames are read for the ID card's number in the card
-   * guide (a few a second, ../card/card-loop.ts) instead of decoded for codes. Each read
-   * is given here (null: no number passed the checks on that frame). The frame engine
-   * alone reads cards; html5-qrcode's loop (where no BarcodeDetector works) does not.
-   */
-  onCard?: (idNumber: string | null) => void;
 }
 
 export interface RunningCamera {

@@ -17,7 +17,6 @@ import {
   VIEWFINDER_SHARE,
   videoConstraints,
 } from '../../../domain/camera-setup';
-import { cardLoop } from '../card/card-loop';
 import {
   type CameraEngine,
   listCameras,
@@ -208,11 +207,7 @@ export function frameEngine(): CameraEngine {
         video.remove();
         throw new CameraStartError(cameraProblem(e), e);
       }
-      const { onCard } = request;
-      const stopLoop = onCard
-        ? cardLoop(video, onCard, () => request.paused?.() === true)
-        : frameLoop(video, decoder, request);
-      return { decoder: kind, ...running(stream, video, stopLoop) };
+      return { decoder: kind, ...running(stream, video, frameLoop(video, decoder, request)) };
     },
   };
 }
