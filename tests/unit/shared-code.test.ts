@@ -17,6 +17,17 @@ import {
 } from '../fixtures/builders';
 
 const HASH = 'ab'.repeat(32);
+
+/** 李四's booked visit through the identity step, where the codes are asked next. */
+const toIdentity = () => [
+  ev.opened(),
+  ev.booked(LI),
+  ev.mask(),
+  ev.hands(),
+  ev.temperature(36.5),
+  ev.symptoms(),
+  ev.identity(LI),
+];
 const OTHER_HASH = 'cd'.repeat(32);
 const WANG = aBooking({ name: '王小明', idNumber: validIdNumber('11010519491231002') });
 const LI = aBooking({ name: '李华', idNumber: validIdNumber('11010519491231003') });
@@ -83,15 +94,7 @@ describe('the same code for two people', () => {
   });
 
   it('records the decision: refuse refuses, continue admits, both tell the lead', () => {
-    const before = aVisit([
-      ev.opened(),
-      ev.booked(LI),
-      ev.mask(),
-      ev.hands(),
-      ev.temperature(36.5),
-      ev.symptoms(),
-      ev.identity(LI),
-    ]);
+    const before = aVisit([...toIdentity()]);
     const shared = (decision: 'continue' | 'refuse'): EventBody =>
       ev.codeChecked({
         colour: 'green',
@@ -99,17 +102,7 @@ describe('the same code for two people', () => {
         shared: { visit: 'v1', at: FIXED_NOW, decision },
       });
     for (const decision of ['continue', 'refuse'] as const) {
-      const after = aVisit([
-        ev.opened(),
-        ev.booked(LI),
-        ev.mask(),
-        ev.hands(),
-        ev.temperature(36.5),
-        ev.symptoms(),
-        ev.identity(LI),
-        shared(decision),
-        ev.travelCode(false),
-      ]);
+      const after = aVisit([...toIdentity(), shared(decision), ev.travelCode(false)]);
       expect(after.sharedCode?.decision).toBe(decision);
       expect(outcome(after, DEFAULT_POLICY)).toMatchObject(
         decision === 'refuse' ? { kind: 'refused', reason: 'code-shared' } : { kind: 'admitted' },
@@ -126,13 +119,7 @@ describe('the same code for two people', () => {
 
   it('an undo of the refusal withdraws the lead’s alert', () => {
     const specs = [
-      ev.opened(),
-      ev.booked(LI),
-      ev.mask(),
-      ev.hands(),
-      ev.temperature(36.5),
-      ev.symptoms(),
-      ev.identity(LI),
+      ...toIdentity(),
       ev.codeChecked({
         colour: 'green',
         ...aScanCheck(),
